@@ -1,0 +1,12 @@
+# fmkit_settings: warnings and sanitizers for first-party targets only.
+add_library(fmkit_settings INTERFACE)
+target_compile_options(fmkit_settings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+if(FMKIT_WARNINGS_AS_ERRORS)
+  target_compile_options(fmkit_settings INTERFACE -Werror)
+endif()
+if(FMKIT_SANITIZE)
+  target_compile_options(fmkit_settings INTERFACE
+    -fsanitize=${FMKIT_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(fmkit_settings INTERFACE -fsanitize=${FMKIT_SANITIZE})
+endif()

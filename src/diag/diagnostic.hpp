@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+//
+// Diagnostic: one problem found in a user's file, with its exact place.
+// Problems in content are data (appended to a vector), never exceptions or
+// error returns. Rule names are stable: users filter and grep on them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/source_span.hpp"
+
+namespace fmkit {
+
+enum class Severity { error, warning };
+
+std::string_view to_string(Severity severity);
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string rule;     // e.g. "yaml.syntax", "schema.required", "yaml11-bool"
+  std::string message;  // lower-case, no final period, quotes the value
+  std::string pointer;  // JSON Pointer of the value concerned ("" = root)
+  SourceSpan span;      // where it is; invalid (line 0) when nowhere
+};
+
+// The diagnostics of one file. `text` holds the bytes that were read (the
+// front matter, not always the whole file) so renderers can quote source
+// lines; it may be left empty when there are no diagnostics.
+struct FileReport {
+  std::string path;  // as shown to the user
+  std::string text;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Orders by position, then severity (errors first), rule and message, so
+// output is deterministic whatever the order diagnostics were found in.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+size_t count_errors(const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace fmkit

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+//
+// Document: a Markdown file's front matter read into JSON with positions.
+// read_document() chains split_front_matter() and parse_yaml_document() and
+// turns structural problems into diagnostics: no front matter (when it is
+// required), an unclosed block, a root that is not a mapping. Empty front
+// matter is an empty mapping. Thread-safe.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/source_span.hpp"
+#include "diag/diagnostic.hpp"
+#include "document/front_matter.hpp"
+#include "document/position_map.hpp"
+#include "document/yaml_to_json.hpp"
+
+namespace fmkit {
+
+enum class RequireFrontMatter { yes, no };
+
+struct DocumentOptions {
+  // A file without front matter is an error (rule front-matter.missing).
+  RequireFrontMatter require_front_matter = RequireFrontMatter::yes;
+  YamlOptions yaml;
+};
+
+struct Document {
+  FrontMatter front_matter;
+  nlohmann::json data = nlohmann::json::object();  // always an object
+  PositionMap positions;
+  // True when `data` is the file's front matter and can be validated; false
+  // after a YAML error or a non-mapping root, or when there is no front matter.
+  bool usable = false;
+};
+
+// Reads the front matter of `text` (the file's text, or at least all of it
+// up to the closing line). `lines` must be built over `text`.
+Document read_document(std::string_view text, const LineIndex& lines,
+                       const DocumentOptions& options,
+                       std::vector<Diagnostic>& diagnostics);
+
+}  // namespace fmkit

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+//
+// PositionMap: where each node of a parsed YAML document stands in the file,
+// keyed by JSON Pointer ("" is the root, "/tags/1" the second tag). Offsets
+// are bytes into the whole file text (BOM and "---" line included), so they
+// can be turned into SourcePos with the file's LineIndex, and spliced by
+// migrations. Entries are kept in document order. Not thread-safe to build;
+// const access is thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace fmkit {
+
+enum class NodeKind { scalar, sequence, mapping };
+
+enum class ScalarStyle { plain, single_quoted, double_quoted, literal, folded };
+
+struct NodeInfo {
+  static constexpr size_t k_none = static_cast<size_t>(-1);
+
+  NodeKind kind = NodeKind::scalar;
+  ScalarStyle style = ScalarStyle::plain;  // scalars only
+  bool flow = false;                       // collections written [..] / {..}
+  bool has_key = false;                    // a mapping entry's value
+  size_t key_begin = k_none;  // the key as written (quotes included)
+  size_t key_end = k_none;
+  // The value as written: quotes included for quoted scalars, from the
+  // "|"/">" indicator for block scalars, from "[" / "{" to the matching
+  // bracket for flow collections, from the first to the end of the last
+  // child for block collections. Tags and anchors are not included.
+  size_t value_begin = 0;
+  size_t value_end = 0;
+};
+
+class PositionMap {
+ public:
+  // Records `info` for `pointer`; a later insert for the same pointer
+  // replaces the earlier one.
+  void insert(std::string pointer, const NodeInfo& info);
+
+  // Returns the node at `pointer`, or nullptr.
+  const NodeInfo* find(std::string_view pointer) const;
+
+  // Entries in document order.
+  const std::vector<std::pair<std::string, NodeInfo>>& entries() const {
+    return m_entries;
+  }
+  size_t size() const { return m_entries.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  std::vector<std::pair<std::string, NodeInfo>> m_entries;
+  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> m_index;
+};
+
+}  // namespace fmkit

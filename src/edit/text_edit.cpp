@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#include "edit/text_edit.hpp"
+
+#include <algorithm>
+
+namespace fmkit {
+
+Expected<std::string> apply_edits(std::string_view text,
+                                  std::vector<TextEdit> edits) {
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const TextEdit& a, const TextEdit& b) {
+                     return a.begin < b.begin;
+                   });
+  std::string out;
+  out.reserve(text.size());
+  size_t done = 0;
+  for (const TextEdit& edit : edits) {
+    if (edit.begin > edit.end || edit.end > text.size()) {
+      return unexpected("edit [" + std::to_string(edit.begin) + ", " +
+                        std::to_string(edit.end) + ") is outside the text (" +
+                        std::to_string(text.size()) + " bytes)");
+    }
+    if (edit.begin < done) {
+      return unexpected("edits overlap at byte " + std::to_string(edit.begin));
+    }
+    out.append(text.substr(done, edit.begin - done));
+    out.append(edit.text);
+    done = edit.end;
+  }
+  out.append(text.substr(done));
+  return out;
+}
+
+}  // namespace fmkit

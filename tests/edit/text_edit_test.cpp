@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#include "edit/text_edit.hpp"
+
+#include <gtest/gtest.h>
+
+namespace fmkit {
+namespace {
+
+TEST(ApplyEditsTest, SplicesOnlyTheEditedBytes) {
+  const std::string text = "title: a\r\n# keep\r\ntags: [x]\r\n";
+  auto out = apply_edits(text, {{18, 22, "labels"}, {7, 8, "'no'"}});
+  ASSERT_TRUE(out) << out.error();
+  EXPECT_EQ(*out, "title: 'no'\r\n# keep\r\nlabels: [x]\r\n");
+}
+
+TEST(ApplyEditsTest, InsertsAndDeletes) {
+  auto out = apply_edits("abc", {{3, 3, "d"}, {0, 1, ""}, {1, 1, "X"}});
+  ASSERT_TRUE(out);
+  EXPECT_EQ(*out, "Xbcd");
+  auto none = apply_edits("same", {});
+  ASSERT_TRUE(none);
+  EXPECT_EQ(*none, "same");
+}
+
+TEST(ApplyEditsTest, RejectsOverlapsAndOutOfRange) {
+  auto overlap = apply_edits("abcdef", {{0, 3, "x"}, {2, 4, "y"}});
+  ASSERT_FALSE(overlap);
+  EXPECT_EQ(overlap.error(), "edits overlap at byte 2");
+  auto outside = apply_edits("abc", {{2, 9, "x"}});
+  ASSERT_FALSE(outside);
+  EXPECT_EQ(outside.error(), "edit [2, 9) is outside the text (3 bytes)");
+}
+
+}  // namespace
+}  // namespace fmkit

@@ -1,11 +1,95 @@
 // SPDX-License-Identifier: MIT
 #include "document/document.hpp"
 
+#include <string>
+#include <utility>
+
 namespace fmkit {
 
-Document read_document(std::string_view, const LineIndex&,
-                       const DocumentOptions&, std::vector<Diagnostic>&) {
-  return Document{};
+namespace {
+
+void add_error(std::vector<Diagnostic>& diagnostics, std::string rule,
+               std::string message, SourceSpan span) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  d.span = span;
+  diagnostics.push_back(std::move(d));
+}
+
+std::string_view json_kind(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::array: return "a sequence";
+    case nlohmann::json::value_t::string: return "a string";
+    case nlohmann::json::value_t::boolean: return "a boolean";
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::number_float: return "a number";
+    default: return "a scalar";
+  }
+}
+
+}  // namespace
+
+Document read_document(std::string_view text, const LineIndex& lines,
+                       const DocumentOptions& options,
+                       std::vector<Diagnostic>& diagnostics) {
+  Document document;
+  document.front_matter = split_front_matter(text);
+  const FrontMatter& fm = document.front_matter;
+
+  switch (fm.status) {
+    case FrontMatterStatus::missing: {
+      if (options.require_front_matter == RequireFrontMatter::yes) {
+        // The whole first line (after any BOM), so renderers underline it.
+        size_t begin = fm.bom ? 3 : 0;
+        size_t end = text.find('\n', begin);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > begin && text[end - 1] == '\r') --end;
+        add_error(diagnostics, "front-matter.missing",
+                  "no front matter: the file must start with a '---' line",
+                  lines.span(begin, end));
+      }
+      return document;
+    }
+    case FrontMatterStatus::unclosed:
+      add_error(diagnostics, "front-matter.unclosed",
+                "front matter is not closed: no '---' or '...' line follows "
+                "this '---'",
+                lines.span(fm.open_begin, fm.open_begin + 3));
+      return document;
+    case FrontMatterStatus::ok: break;
+  }
+
+  std::optional<YamlDocument> yaml =
+      parse_yaml_document(text, fm.yaml_begin, fm.yaml_end, lines,
+                          options.yaml, diagnostics);
+  if (!yaml) return document;
+
+  document.positions = std::move(yaml->positions);
+  if (yaml->value.is_null()) {
+    // Empty front matter (or only comments, or a bare `null`): an empty
+    // mapping. Its root sits where the first key would go.
+    NodeInfo root;
+    root.kind = NodeKind::mapping;
+    root.value_begin = root.value_end = fm.yaml_begin;
+    document.positions.insert("", root);
+    document.usable = true;
+    return document;
+  }
+  if (!yaml->value.is_object()) {
+    const NodeInfo* root = document.positions.find("");
+    SourceSpan span = root ? lines.span(root->value_begin, root->value_end)
+                           : lines.span(fm.yaml_begin, fm.yaml_begin);
+    add_error(diagnostics, "front-matter.not-mapping",
+              "front matter must be a mapping of keys to values, not " +
+                  std::string(json_kind(yaml->value)),
+              span);
+    return document;
+  }
+  document.data = std::move(yaml->value);
+  document.usable = true;
+  return document;
 }
 
 }  // namespace fmkit

@@ -5,6 +5,10 @@
 // turns structural problems into diagnostics: no front matter (when it is
 // required), an unclosed block, a root that is not a mapping. Empty front
 // matter is an empty mapping. Thread-safe.
+//
+// Rules (all errors): front-matter.missing (span: the first line),
+// front-matter.unclosed (span: the opening "---"), front-matter.not-mapping
+// (span: the root value); YAML problems come from parse_yaml_document().
 #pragma once
 
 #include <string_view>
@@ -38,7 +42,10 @@ struct Document {
 };
 
 // Reads the front matter of `text` (the file's text, or at least all of it
-// up to the closing line). `lines` must be built over `text`.
+// up to the closing line: see front_matter.hpp for reading a prefix).
+// `lines` must be built over `text`. Appends diagnostics; `usable` tells
+// whether `data` can be validated. For empty front matter the PositionMap
+// holds a root entry of kind mapping with an empty span at `yaml_begin`.
 Document read_document(std::string_view text, const LineIndex& lines,
                        const DocumentOptions& options,
                        std::vector<Diagnostic>& diagnostics);

@@ -3,6 +3,108 @@
 
 namespace fmkit {
 
-FrontMatter split_front_matter(std::string_view) { return FrontMatter{}; }
+namespace {
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+
+enum class LineMatch { no, yes, undecided };
+
+struct DelimiterLine {
+  LineMatch match = LineMatch::no;
+  size_t content_end = 0;  // after the trailing blanks, before the ending
+  size_t next = 0;         // after the line ending
+};
+
+// Matches a delimiter line (`delimiter`, then spaces or tabs, then "\n",
+// "\r\n" or the end of the text) starting at `pos`. When `text` is only a
+// prefix, a line that could still become a delimiter once more bytes arrive
+// is `undecided`: "--", "---  " and "---\r" all are.
+DelimiterLine match_delimiter(std::string_view text, size_t pos, TextEnd end,
+                              std::string_view delimiter) {
+  const bool partial = end == TextEnd::partial;
+  const size_t available = text.size() - pos;
+  if (available < delimiter.size()) {
+    if (text.substr(pos) != delimiter.substr(0, available)) return {};
+    return {partial ? LineMatch::undecided : LineMatch::no, 0, 0};
+  }
+  if (text.compare(pos, delimiter.size(), delimiter) != 0) return {};
+  size_t i = pos + delimiter.size();
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i == text.size()) {
+    if (partial) return {LineMatch::undecided, 0, 0};
+    return {LineMatch::yes, i, i};
+  }
+  if (text[i] == '\n') return {LineMatch::yes, i, i + 1};
+  if (text[i] == '\r') {
+    if (i + 1 == text.size()) {
+      // A lone "\r" ends the text, or is the first half of "\r\n".
+      if (partial) return {LineMatch::undecided, 0, 0};
+      return {LineMatch::yes, i, i + 1};
+    }
+    if (text[i + 1] == '\n') return {LineMatch::yes, i, i + 2};
+  }
+  return {};
+}
+
+FrontMatter unclosed_from(FrontMatter fm, size_t size) {
+  fm.status = FrontMatterStatus::unclosed;
+  fm.yaml_end = size;
+  fm.close_begin = size;
+  fm.close_end = size;
+  fm.body_begin = size;
+  return fm;
+}
+
+}  // namespace
+
+FrontMatter split_front_matter(std::string_view text, TextEnd end) {
+  FrontMatter fm;
+  size_t pos = 0;
+  if (text.starts_with(k_bom)) {
+    fm.bom = true;
+    pos = k_bom.size();
+  } else if (!text.empty() && text.size() < k_bom.size() &&
+             k_bom.starts_with(text)) {
+    // Part of a BOM: a longer prefix may still open front matter.
+    if (end == TextEnd::partial) {
+      fm.open_begin = fm.open_end = fm.yaml_begin = text.size();
+      return unclosed_from(fm, text.size());
+    }
+    return fm;
+  }
+
+  DelimiterLine open = match_delimiter(text, pos, end, "---");
+  if (open.match == LineMatch::no) return fm;
+  fm.open_begin = pos;
+  if (open.match == LineMatch::undecided) {
+    fm.open_end = fm.yaml_begin = text.size();
+    return unclosed_from(fm, text.size());
+  }
+  fm.open_end = open.next;
+  fm.yaml_begin = open.next;
+
+  // Only lines starting with '-' or '.' can close; skip the others whole.
+  size_t line = fm.yaml_begin;
+  while (line < text.size()) {
+    const char first = text[line];
+    if (first == '-' || first == '.') {
+      DelimiterLine close =
+          match_delimiter(text, line, end, first == '-' ? "---" : "...");
+      if (close.match == LineMatch::yes) {
+        fm.status = FrontMatterStatus::ok;
+        fm.yaml_end = line;
+        fm.close_begin = line;
+        fm.close_end = close.content_end;
+        fm.body_begin = close.next;
+        return fm;
+      }
+      if (close.match == LineMatch::undecided) break;
+    }
+    size_t newline = text.find('\n', line);
+    if (newline == std::string_view::npos) break;
+    line = newline + 1;
+  }
+  return unclosed_from(fm, text.size());
+}
 
 }  // namespace fmkit

@@ -5,6 +5,22 @@
 // or "..." line closes it. Lines may end in "\n" or "\r\n"; trailing spaces
 // or tabs after a delimiter are allowed. The body is never looked at beyond
 // the closing line. Pure function of the text; thread-safe.
+//
+// A delimiter line is recognised only when it is terminated by "\n" or, with
+// TextEnd::complete, when it is the last line of the text. So a reader that
+// wants only the front matter of a large file can work on a prefix:
+//
+//   1. read a chunk of the file and call
+//      split_front_matter(prefix, TextEnd::partial);
+//   2. while the status is `unclosed` and the file has more bytes, read more
+//      and call it again on the longer prefix (a prefix may end anywhere,
+//      even inside a line or inside a "\r\n" pair);
+//   3. at end of file, call it with TextEnd::complete (the default): a
+//      closing line without a final line ending counts only then.
+//
+// The prefix read up to `body_begin` is then all read_document() needs.
+// With TextEnd::partial, `unclosed` means "not decided yet": it is also the
+// answer for a prefix too short to tell whether the first line is "---".
 #pragma once
 
 #include <cstddef>
@@ -18,6 +34,14 @@ enum class FrontMatterStatus {
   unclosed,  // opened, but no closing line in the text
 };
 
+// Whether the text given to split_front_matter() is the whole file or only
+// its first bytes.
+enum class TextEnd { complete, partial };
+
+// All offsets are bytes into the text. For `missing`, every offset is 0 but
+// `body_begin`, which is 0 too (the body is the whole text, BOM included).
+// For `unclosed`, the YAML runs to the end of the text and close_begin,
+// close_end and body_begin equal the text's size.
 struct FrontMatter {
   FrontMatterStatus status = FrontMatterStatus::missing;
   bool bom = false;          // the text starts with a UTF-8 BOM
@@ -30,6 +54,10 @@ struct FrontMatter {
   size_t body_begin = 0;     // first byte after the closing line's ending
 };
 
-FrontMatter split_front_matter(std::string_view text);
+// Splits `text`. With `end` == TextEnd::partial, `text` is a prefix of the
+// file and a last line without a line ending is never taken as a delimiter
+// (see the reading protocol above).
+FrontMatter split_front_matter(std::string_view text,
+                               TextEnd end = TextEnd::complete);
 
 }  // namespace fmkit

@@ -4,8 +4,14 @@
 // keyed by JSON Pointer ("" is the root, "/tags/1" the second tag). Offsets
 // are bytes into the whole file text (BOM and "---" line included), so they
 // can be turned into SourcePos with the file's LineIndex, and spliced by
-// migrations. Entries are kept in document order. Not thread-safe to build;
-// const access is thread-safe.
+// migrations. Entries are kept in document order.
+//
+// Every node written in the YAML has an entry, mapping values and sequence
+// items alike. An alias (*name) has one entry, for the alias itself (marked
+// `alias`); the nodes inside the copy it stands for have none: use
+// find_nearest() to land on the alias. Nodes inside a mapping key that is
+// itself a collection have no entry either (no pointer reaches them). Not
+// thread-safe to build; const access is thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -29,12 +35,16 @@ struct NodeInfo {
   ScalarStyle style = ScalarStyle::plain;  // scalars only
   bool flow = false;                       // collections written [..] / {..}
   bool has_key = false;                    // a mapping entry's value
+  bool alias = false;  // written as *name; the value is the anchor's copy
   size_t key_begin = k_none;  // the key as written (quotes included)
   size_t key_end = k_none;
   // The value as written: quotes included for quoted scalars, from the
   // "|"/">" indicator for block scalars, from "[" / "{" to the matching
   // bracket for flow collections, from the first to the end of the last
-  // child for block collections. Tags and anchors are not included.
+  // child for block collections (a block sequence starts at its first "-").
+  // Tags and anchors are not included. A value written as nothing (`key:`)
+  // is an empty span just after the ':' (or "-"); a block scalar ends at the
+  // end of its last non-blank line, without the line break.
   size_t value_begin = 0;
   size_t value_end = 0;
 };
@@ -42,11 +52,24 @@ struct NodeInfo {
 class PositionMap {
  public:
   // Records `info` for `pointer`; a later insert for the same pointer
-  // replaces the earlier one.
-  void insert(std::string pointer, const NodeInfo& info);
+  // replaces the earlier one (keeping its place). Returns the entry's index
+  // in entries().
+  size_t insert(std::string pointer, const NodeInfo& info);
+
+  // Replaces the info of entry `index` (an index insert() returned).
+  void update(size_t index, const NodeInfo& info) {
+    m_entries[index].second = info;
+  }
+
+  void reserve(size_t count);
 
   // Returns the node at `pointer`, or nullptr.
   const NodeInfo* find(std::string_view pointer) const;
+
+  // Returns the node at `pointer` or, when it has no entry (it lies inside
+  // an alias's copy, or a migration created it), at its nearest ancestor
+  // that has one; nullptr when not even the root has an entry.
+  const NodeInfo* find_nearest(std::string_view pointer) const;
 
   // Entries in document order.
   const std::vector<std::pair<std::string, NodeInfo>>& entries() const {

@@ -7,11 +7,35 @@
 // stay strings. Where a plain scalar reads differently under YAML 1.1
 // (Jekyll, PyYAML, js-yaml) a warning is added (rules `yaml11-*`).
 //
+// Typing details:
+// - null: `null`, `Null`, `NULL`, `~` and nothing; bool: `true`, `True`,
+//   `TRUE`, `false`, `False`, `FALSE`.
+// - int: `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`. A value beyond int64
+//   is stored as uint64 when it fits, else as a double.
+// - float: `[-+]?(.[0-9]+|[0-9]+(.[0-9]*)?)([eE][-+]?[0-9]+)?`. JSON has
+//   one number type, so a float with no fractional part that a double holds
+//   exactly (450.00, 1e3) is stored as that integer: it prints as 450, the
+//   canonical JSON number, and JSON Schema counts it as an integer anyway.
+// - `.inf`, `-.Inf`, `.nan` and floats too large for a double have no JSON
+//   form: they stay strings (".inf") and get a `yaml.non-finite` warning.
+// - Explicit tags `!!str`, `!!int`, `!!float`, `!!bool` and `!!null` are
+//   honoured for any style (`!!int "42"` is 42); a value the tag cannot
+//   read is a `yaml.tag` error. The non-specific tag `!` makes a string.
+//   Other tags (`!!binary`, `!!set`, `!local`) are ignored.
+// - Mapping keys are strings: a scalar key is its text as written (`1: a`
+//   gives "1", an empty key gives "").
+//
 // Work is bounded: node count after alias expansion, nesting depth and input
 // size are limited by YamlOptions; exceeding one is an error diagnostic, not
 // a crash or a hang. Duplicate keys are errors naming both places; only
 // scalar keys are accepted. Invalid UTF-8 is reported with its position.
+// libfyaml's own messages are collected, never printed.
 // Thread-safe: each call uses its own parser.
+//
+// Rules: errors yaml.syntax, yaml.utf8, yaml.limit, yaml.alias,
+// yaml.duplicate-key, yaml.complex-key, yaml.tag, yaml.multiple-documents;
+// warnings yaml11-bool, yaml11-timestamp, yaml11-octal, yaml11-sexagesimal,
+// yaml.non-finite.
 #pragma once
 
 #include <cstddef>
@@ -27,13 +51,32 @@
 
 namespace fmkit {
 
+// How keys that JSON cannot hold are handled.
+enum class MappingKeys {
+  // A key that is a sequence or a mapping (yaml.complex-key) or that repeats
+  // an earlier key of its mapping (yaml.duplicate-key) is an error.
+  strict,
+  // Such keys are kept without a diagnostic, as most YAML loaders do: a
+  // collection key becomes its compact JSON text (`[a, b]` -> "[\"a\",\"b\"]")
+  // and a repeated key's last value wins. For conformance tests and tools
+  // that must read any valid YAML.
+  lenient,
+};
+
 struct YamlOptions {
-  // Nodes after alias expansion; an alias bomb hits this in milliseconds.
+  // Nodes after alias expansion (keys and values, collections and scalars);
+  // an alias bomb hits this in milliseconds. Each copy an anchor keeps for
+  // its aliases counts against it too.
   size_t max_nodes = 100'000;
-  // Nesting depth of collections.
+  // Nesting depth of collections (the root collection is depth 1), aliases
+  // expanded.
   size_t max_depth = 64;
   // Bytes of YAML text.
   size_t max_bytes = 1 << 20;
+  // Bytes of scalar text after alias expansion: bounds memory when aliases
+  // repeat one long string.
+  size_t max_expanded_bytes = 16 << 20;
+  MappingKeys keys = MappingKeys::strict;
 };
 
 struct YamlDocument {
@@ -45,14 +88,16 @@ struct YamlDocument {
 // YAML document. Positions in diagnostics and in the PositionMap are in file
 // coordinates, resolved with `lines` (built over `text`). Appends errors and
 // warnings to `diagnostics`; returns std::nullopt when the YAML has an error
-// (syntax, duplicate key, limit, invalid UTF-8, several documents).
+// (syntax, duplicate key, limit, invalid UTF-8, several documents). An empty
+// slice, or one holding only comments, gives a null value and no positions.
 std::optional<YamlDocument> parse_yaml_document(
     std::string_view text, size_t begin, size_t end, const LineIndex& lines,
     const YamlOptions& options, std::vector<Diagnostic>& diagnostics);
 
 // Parses a whole YAML stream, one JSON value per document, without positions
-// or YAML 1.1 warnings (for conformance tests and tooling). Returns
-// std::nullopt and appends diagnostics when the stream is invalid.
+// or warnings (for conformance tests and tooling). Returns std::nullopt and
+// appends error diagnostics (positions in `text`) when the stream is
+// invalid. A stream with no document gives an empty vector.
 std::optional<std::vector<nlohmann::json>> parse_yaml_stream(
     std::string_view text, const YamlOptions& options,
     std::vector<Diagnostic>& diagnostics);

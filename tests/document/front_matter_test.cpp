@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+#include "document/front_matter.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+namespace fmkit {
+namespace {
+
+// The parts of a split, as text, for readable tables.
+struct Parts {
+  FrontMatterStatus status;
+  std::string yaml;
+  std::string closing;  // the closing line without its line ending
+  std::string body;
+};
+
+Parts parts(std::string_view text, TextEnd end = TextEnd::complete) {
+  FrontMatter fm = split_front_matter(text, end);
+  return {fm.status, std::string(text.substr(fm.yaml_begin, fm.yaml_end - fm.yaml_begin)),
+          std::string(text.substr(fm.close_begin, fm.close_end - fm.close_begin)),
+          std::string(text.substr(fm.body_begin))};
+}
+
+struct SplitCase {
+  std::string_view text;
+  FrontMatterStatus status;
+  std::string_view yaml;
+  std::string_view closing;
+  std::string_view body;
+};
+
+constexpr auto ok = FrontMatterStatus::ok;
+constexpr auto missing = FrontMatterStatus::missing;
+constexpr auto unclosed = FrontMatterStatus::unclosed;
+
+TEST(FrontMatterTest, SplitTable) {
+  const SplitCase cases[] = {
+      {"---\na: 1\n---\nbody\n", ok, "a: 1\n", "---", "body\n"},
+      {"---\na: 1\n...\nbody", ok, "a: 1\n", "...", "body"},
+      {"---\n---\n", ok, "", "---", ""},
+      {"---\n---", ok, "", "---", ""},
+      {"---\na: 1\n---", ok, "a: 1\n", "---", ""},
+      {"--- \t\na: 1\n---  \nbody", ok, "a: 1\n", "---  ", "body"},
+      {"---\r\na: 1\r\n---\r\nbody\r\n", ok, "a: 1\r\n", "---", "body\r\n"},
+      {"---\r\na: 1\r\n---\r", ok, "a: 1\r\n", "---", ""},
+      {"\xEF\xBB\xBF---\na: 1\n---\nbody", ok, "a: 1\n", "---", "body"},
+      // Only "---" or "..." alone on a line closes.
+      {"---\na: 1\n----\nb: 2\n---\n", ok, "a: 1\n----\nb: 2\n", "---", ""},
+      {"---\na: |\n  --- x\n ---\n---\n", ok, "a: |\n  --- x\n ---\n", "---",
+       ""},
+      {"---\na: 1\n--- # c\n---\nx", ok, "a: 1\n--- # c\n", "---", "x"},
+      {"---\na: 1\n.....\n...\n", ok, "a: 1\n.....\n", "...", ""},
+      // The first "---" line after the opening one closes, even in a body
+      // that would be YAML.
+      {"---\na: 1\n---\n---\n", ok, "a: 1\n", "---", "---\n"},
+      {"", missing, "", "", ""},
+      {"no front matter\n---\n", missing, "", "", "no front matter\n---\n"},
+      {"----\na: 1\n---\n", missing, "", "", "----\na: 1\n---\n"},
+      {" ---\na\n---\n", missing, "", "", " ---\na\n---\n"},
+      {"--- a\n---\n", missing, "", "", "--- a\n---\n"},
+      {"...\na\n...\n", missing, "", "", "...\na\n...\n"},
+      {"\xEF\xBB\xBFtext", missing, "", "", "\xEF\xBB\xBFtext"},
+      {"---\na: 1\n", unclosed, "a: 1\n", "", ""},
+      {"---", unclosed, "", "", ""},
+      {"---\n", unclosed, "", "", ""},
+      {"---\na: 1\n--", unclosed, "a: 1\n--", "", ""},
+      {"---\na: 1\n---x\n", unclosed, "a: 1\n---x\n", "", ""},
+      {"---\na: 1\n---\rx\n", unclosed, "a: 1\n---\rx\n", "", ""},
+  };
+  for (const SplitCase& c : cases) {
+    SCOPED_TRACE(testing::Message() << "text: " << testing::PrintToString(std::string(c.text)));
+    Parts p = parts(c.text);
+    EXPECT_EQ(p.status, c.status);
+    EXPECT_EQ(p.yaml, c.yaml);
+    EXPECT_EQ(p.closing, c.closing);
+    EXPECT_EQ(p.body, c.body);
+  }
+}
+
+TEST(FrontMatterTest, OffsetsWithBomAndCrlf) {
+  std::string_view text = "\xEF\xBB\xBF---\r\nk: v\r\n...  \r\nbody";
+  FrontMatter fm = split_front_matter(text);
+  EXPECT_EQ(fm.status, ok);
+  EXPECT_TRUE(fm.bom);
+  EXPECT_EQ(fm.open_begin, 3u);
+  EXPECT_EQ(fm.open_end, 8u);
+  EXPECT_EQ(fm.yaml_begin, 8u);
+  EXPECT_EQ(fm.yaml_end, 14u);
+  EXPECT_EQ(fm.close_begin, 14u);
+  EXPECT_EQ(fm.close_end, 19u);
+  EXPECT_EQ(fm.body_begin, 21u);
+}
+
+TEST(FrontMatterTest, MissingAndUnclosedOffsets) {
+  FrontMatter missing_fm = split_front_matter("\xEF\xBB\xBF# title\n");
+  EXPECT_EQ(missing_fm.status, missing);
+  EXPECT_TRUE(missing_fm.bom);
+  EXPECT_EQ(missing_fm.body_begin, 0u);
+
+  FrontMatter unclosed_fm = split_front_matter("---\nab\n");
+  EXPECT_EQ(unclosed_fm.status, unclosed);
+  EXPECT_EQ(unclosed_fm.open_begin, 0u);
+  EXPECT_EQ(unclosed_fm.yaml_begin, 4u);
+  EXPECT_EQ(unclosed_fm.yaml_end, 7u);
+  EXPECT_EQ(unclosed_fm.body_begin, 7u);
+}
+
+// A reader that reads a prefix at a time calls split with TextEnd::partial
+// until the status is no longer `unclosed`. Whatever the prefix length, the
+// answer must never be decided wrongly: it is `unclosed` (read more) or the
+// same as for the whole text.
+TEST(FrontMatterTest, EveryPrefixOfAFileIsUndecidedOrRight) {
+  const std::string_view files[] = {
+      "---\na: 1\n---\nbody\n",
+      "\xEF\xBB\xBF---\r\na: 1\r\n---\r\nbody\r\n",
+      "---\na: 1\n----\n---x\n--- \t\r\nbody",
+      "---\na: 1\n...\n",
+      "no front matter\n",
+      "-- not\n",
+      "\xEF\xBB\xBFtext",
+      "---\nnever closed\n",
+  };
+  for (std::string_view file : files) {
+    FrontMatter whole = split_front_matter(file);
+    bool decided = false;
+    for (size_t n = 0; n <= file.size(); ++n) {
+      SCOPED_TRACE(testing::Message() << testing::PrintToString(std::string(file))
+                                      << " prefix " << n);
+      std::string_view prefix = file.substr(0, n);
+      FrontMatter fm = split_front_matter(prefix, TextEnd::partial);
+      if (fm.status == unclosed) {
+        EXPECT_FALSE(decided) << "undecided again after a decision";
+        continue;
+      }
+      decided = true;
+      EXPECT_EQ(fm.status, whole.status);
+      EXPECT_EQ(fm.yaml_begin, whole.yaml_begin);
+      EXPECT_EQ(fm.yaml_end, whole.yaml_end);
+      EXPECT_EQ(fm.close_begin, whole.close_begin);
+      EXPECT_EQ(fm.close_end, whole.close_end);
+      EXPECT_EQ(fm.body_begin, whole.body_begin);
+    }
+  }
+}
+
+TEST(FrontMatterTest, PartialTextNeverClosesOnAnUnterminatedLine) {
+  // The file may go on with "-" ("----" closes nothing) or " x".
+  EXPECT_EQ(split_front_matter("---\na: 1\n---", TextEnd::partial).status,
+            unclosed);
+  EXPECT_EQ(split_front_matter("---\na: 1\n---\r", TextEnd::partial).status,
+            unclosed);
+  EXPECT_EQ(split_front_matter("---\na: 1\n---\r\n", TextEnd::partial).status,
+            ok);
+  // ... while the whole text may end with its closing line.
+  EXPECT_EQ(split_front_matter("---\na: 1\n---").status, ok);
+  // Too short to tell whether the first line is "---".
+  EXPECT_EQ(split_front_matter("", TextEnd::partial).status, unclosed);
+  EXPECT_EQ(split_front_matter("\xEF\xBB", TextEnd::partial).status,
+            unclosed);
+  EXPECT_EQ(split_front_matter("--", TextEnd::partial).status, unclosed);
+  EXPECT_EQ(split_front_matter("---  ", TextEnd::partial).status, unclosed);
+  EXPECT_EQ(split_front_matter("-x", TextEnd::partial).status, missing);
+  EXPECT_EQ(split_front_matter("---x", TextEnd::partial).status, missing);
+}
+
+}  // namespace
+}  // namespace fmkit

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+//
+// The yaml-test-suite (data release 2022-01-17, ../shared/conformance/):
+// every case must be judged as the suite says. A valid case with in.json
+// must give the same JSON values (one per document, compared as compact
+// JSON text, so 1 and 1.0 differ); a valid case without in.json must be
+// accepted; an error case must be rejected. No case is skipped.
+//
+// Cases are read with MappingKeys::lenient: the suite holds valid YAML with
+// collection keys and repeated (null) keys, which JSON cannot hold and
+// front matter rejects on purpose (see yaml_test.cpp for that).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "document/yaml_to_json.hpp"
+
+namespace fmkit {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path k_suite =
+    fs::path(FMKIT_SHARED_DIR) / "conformance" / "yaml-test-suite";
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// in.json holds zero or more JSON texts, one per YAML document.
+std::vector<nlohmann::json> parse_json_texts(const std::string& text) {
+  std::vector<nlohmann::json> values;
+  std::istringstream in(text);
+  while (in >> std::ws && in.peek() != std::char_traits<char>::eof()) {
+    nlohmann::json value;
+    in >> value;
+    values.push_back(std::move(value));
+  }
+  return values;
+}
+
+std::vector<std::string> case_names() {
+  std::vector<std::string> names;
+  std::istringstream in(read_file(k_suite / "cases.tsv"));
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    if (!line.empty()) names.push_back(line.substr(0, line.find('\t')));
+  }
+  return names;
+}
+
+std::string describe(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    out += std::to_string(d.span.begin.line) + ":" +
+           std::to_string(d.span.begin.column) + ": " + d.message + " [" +
+           d.rule + "]; ";
+  }
+  return out;
+}
+
+// Returns "" when the case passes, else why it fails.
+std::string run_case(const std::string& name) {
+  const fs::path dir = k_suite / name;
+  const std::string yaml = read_file(dir / "in.yaml");
+  const bool must_fail = fs::exists(dir / "error");
+  YamlOptions options;
+  options.keys = MappingKeys::lenient;
+  std::vector<Diagnostic> diagnostics;
+  auto documents = parse_yaml_stream(yaml, options, diagnostics);
+  if (must_fail) {
+    return documents ? "accepted, but the suite says it is invalid" : "";
+  }
+  if (!documents) return "rejected: " + describe(diagnostics);
+  if (!fs::exists(dir / "in.json")) return "";
+  std::vector<nlohmann::json> expected =
+      parse_json_texts(read_file(dir / "in.json"));
+  std::string want;
+  std::string got;
+  for (const auto& v : expected) want += v.dump() + "\n";
+  for (const auto& v : *documents) got += v.dump() + "\n";
+  if (want != got) return "JSON differs:\n  want " + want + "  got  " + got;
+  return "";
+}
+
+TEST(YamlConformanceTest, EveryCaseOfTheYamlTestSuite) {
+  ASSERT_TRUE(fs::exists(k_suite / "cases.tsv")) << k_suite;
+  std::vector<std::string> names = case_names();
+  ASSERT_EQ(names.size(), 402u);
+  size_t passed = 0;
+  for (const std::string& name : names) {
+    std::string failure = run_case(name);
+    if (failure.empty()) {
+      ++passed;
+    } else {
+      std::string title = read_file(k_suite / name / "===");
+      while (!title.empty() && title.back() == '\n') title.pop_back();
+      ADD_FAILURE() << name << " (" << title
+                    << "): " << failure;
+    }
+  }
+  std::cout << "yaml-test-suite: " << passed << "/" << names.size()
+            << " cases\n";
+  EXPECT_EQ(passed, names.size());
+}
+
+}  // namespace
+}  // namespace fmkit

@@ -1,0 +1,560 @@
+// SPDX-License-Identifier: MIT
+#include "document/yaml_to_json.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fmkit {
+namespace {
+
+using json = nlohmann::json;
+
+// "line:col: severity: message [rule]", one per line.
+std::string format(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    if (!out.empty()) out += '\n';
+    out += std::to_string(d.span.begin.line) + ":" +
+           std::to_string(d.span.begin.column) + ": " +
+           std::string(to_string(d.severity)) + ": " + d.message + " [" +
+           d.rule + "]";
+  }
+  return out;
+}
+
+struct Parsed {
+  std::optional<YamlDocument> document;
+  std::string diagnostics;
+  std::vector<Diagnostic> list;
+};
+
+// Parses all of `yaml` as one document (the slice is the whole text).
+Parsed parse(std::string_view yaml, const YamlOptions& options = {}) {
+  LineIndex lines(yaml);
+  Parsed p;
+  p.document = parse_yaml_document(yaml, 0, yaml.size(), lines, options, p.list);
+  p.diagnostics = format(p.list);
+  return p;
+}
+
+// ---------------------------------------------------------------------------
+// Typing: the YAML 1.2 core schema.
+
+struct TypingCase {
+  std::string_view yaml;
+  std::string_view json_text;  // the expected value, as JSON
+};
+
+TEST(YamlTypingTest, Table) {
+  const TypingCase cases[] = {
+      // null
+      {"", "null"},
+      {"# only a comment\n", "null"},
+      {"~", "null"},
+      {"null", "null"},
+      {"Null", "null"},
+      {"NULL", "null"},
+      {"nUll", R"("nUll")"},
+      {"v:", R"({"v":null})"},
+      // bool
+      {"true", "true"},
+      {"True", "true"},
+      {"TRUE", "true"},
+      {"false", "false"},
+      {"False", "false"},
+      {"FALSE", "false"},
+      {"tRUE", R"("tRUE")"},
+      // YAML 1.1 booleans are strings in 1.2 (and warned about).
+      {"yes", R"("yes")"},
+      {"off", R"("off")"},
+      // int
+      {"0", "0"},
+      {"42", "42"},
+      {"-17", "-17"},
+      {"+5", "5"},
+      {"007", "7"},
+      {"0o17", "15"},
+      {"0x1F", "31"},
+      {"0xff", "255"},
+      {"9223372036854775807", "9223372036854775807"},
+      {"9223372036854775808", "9223372036854775808"},
+      {"-9223372036854775808", "-9223372036854775808"},
+      {"18446744073709551615", "18446744073709551615"},
+      {"18446744073709551616", "1.8446744073709552e+19"},
+      {"-9223372036854775809", "-9.223372036854776e+18"},
+      {"0x", R"("0x")"},
+      {"0o8", R"("0o8")"},
+      {"+0x1", R"("+0x1")"},
+      {"1_000", R"("1_000")"},
+      {"0b101", R"("0b101")"},
+      // float; integral floats are JSON integers
+      {"1.5", "1.5"},
+      {"-0.25", "-0.25"},
+      {".5", "0.5"},
+      {"+.5", "0.5"},
+      {"1.", "1"},
+      {"450.00", "450"},
+      {"1e3", "1000"},
+      {"1.5e-3", "0.0015"},
+      {"-1E+2", "-100"},
+      {"1e-400", "0"},
+      {"1e", R"("1e")"},
+      {"1.2.3", R"("1.2.3")"},
+      {".", R"(".")"},
+      {"-", "[null]"},
+      {"'-'", R"("-")"},
+      // no JSON form: kept as strings (with a warning)
+      {".inf", R"(".inf")"},
+      {"-.Inf", R"("-.Inf")"},
+      {".NaN", R"(".NaN")"},
+      {"1e999", R"("1e999")"},
+      {".infinity", R"(".infinity")"},
+      // only plain scalars are resolved
+      {"'true'", R"("true")"},
+      {R"("42")", R"("42")"},
+      {"'null'", R"("null")"},
+      {"''", R"("")"},
+      {"|\n  42\n", R"("42\n")"},
+      {">-\n  1.5\n", R"("1.5")"},
+      // tags
+      {"!!str 42", R"("42")"},
+      {"!!str", R"("")"},
+      {R"(!!int "42")", "42"},
+      {"!!int 0x10", "16"},
+      {"!!float 3", "3"},
+      {"!!float '3.25'", "3.25"},
+      {R"(!!bool "false")", "false"},
+      {"!!null ''", "null"},
+      {"! 12", R"("12")"},
+      {"!local 12", "12"},
+      {"!!binary aGk=", R"("aGk=")"},
+      {"!<tag:yaml.org,2002:str> true", R"("true")"},
+      // strings
+      {"hello world", R"("hello world")"},
+      {"a: b: c", ""},  // invalid; see the error tests
+      {"《埃里温》", R"("《埃里温》")"},
+      {R"("tab\there \u00e9 \x41")", R"("tab\there é A")"},
+      {"'it''s'", R"("it's")"},
+      {"plain\n  folded\n\n  lines", R"("plain folded\nlines")"},
+      {"\"quoted\n  folded\"", R"("quoted folded")"},
+      {"|\n  a\n   b\n\n", R"("a\n b\n")"},
+      {"|-\n  a\n\n", R"("a")"},
+      {"|+\n  a\n\n", R"("a\n\n")"},
+      {">\n  a\n  b\n\n  c\n", R"("a b\nc\n")"},
+      {"|2\n   a\n", R"(" a\n")"},
+      // keys are strings: their text as written
+      {"1: a", R"({"1":"a"})"},
+      {"null: a", R"({"null":"a"})"},
+      {"~: a", R"({"~":"a"})"},
+      {"true: a", R"({"true":"a"})"},
+      {"'': a", R"({"":"a"})"},
+      {": a", R"({"":"a"})"},
+      {"0x10: a", R"({"0x10":"a"})"},
+      {"? a", R"({"a":null})"},
+      {"? |\n  block key\n: v", R"({"block key\n":"v"})"},
+      {"\"a\\tb\": 1", R"({"a\tb":1})"},
+      // collections
+      {"[]", "[]"},
+      {"{}", "{}"},
+      {"[1, [2, [3]], {a: [b]}]", R"([1,[2,[3]],{"a":["b"]}])"},
+      {"- a\n- - b\n  - c\n- d: e\n  f: g", R"(["a",["b","c"],{"d":"e","f":"g"}])"},
+      {"a:\n  b:\n    c: 1\n  d: [x, y]", R"({"a":{"b":{"c":1},"d":["x","y"]}})"},
+      {"a:\n- 1\n- 2\nb: 3", R"({"a":[1,2],"b":3})"},
+      {"{a: 1, b, c: }", R"({"a":1,"b":null,"c":null})"},
+      {"[a: 1, b]", R"([{"a":1},"b"])"},
+      // anchors and aliases
+      {"a: &x 1\nb: *x", R"({"a":1,"b":1})"},
+      {"a: &x [1, {b: c}]\nd: *x\ne: *x", R"({"a":[1,{"b":"c"}],"d":[1,{"b":"c"}],"e":[1,{"b":"c"}]})"},
+      {"a: &k key\n*k : v", R"({"a":"key","key":"v"})"},
+      {"a: &x 1\nb: &x 2\nc: *x", R"({"a":1,"b":2,"c":2})"},
+      {"a: &x 0x10\n*x : *x", R"({"0x10":16,"a":16})"},
+      // merge keys are YAML 1.1: in 1.2 "<<" is a plain key
+      {"a: &b {x: 1}\nc:\n  <<: *b", R"({"a":{"x":1},"c":{"<<":{"x":1}}})"},
+      // directives and document markers
+      {"%YAML 1.2\n---\na: 1\n...\n", R"({"a":1})"},
+      {"--- |\n  text\n", R"("text\n")"},
+  };
+  for (const TypingCase& c : cases) {
+    SCOPED_TRACE(testing::Message() << "yaml: " << testing::PrintToString(std::string(c.yaml)));
+    Parsed p = parse(c.yaml);
+    if (c.json_text.empty()) {
+      EXPECT_FALSE(p.document);
+      continue;
+    }
+    ASSERT_TRUE(p.document) << p.diagnostics;
+    EXPECT_EQ(p.document->value.dump(), json::parse(c.json_text).dump());
+    EXPECT_EQ(count_errors(p.list), 0u) << p.diagnostics;
+  }
+}
+
+TEST(YamlTypingTest, IntegersKeepTheirJsonType) {
+  Parsed p = parse("a: 9223372036854775807\nb: 18446744073709551615\nc: -3\n"
+                   "d: 2.5\ne: 2.0");
+  ASSERT_TRUE(p.document);
+  const json& v = p.document->value;
+  EXPECT_TRUE(v["a"].is_number_integer());
+  EXPECT_EQ(v["a"].get<int64_t>(), INT64_MAX);
+  EXPECT_TRUE(v["b"].is_number_unsigned());
+  EXPECT_EQ(v["b"].get<uint64_t>(), UINT64_MAX);
+  EXPECT_EQ(v["c"].get<int64_t>(), -3);
+  EXPECT_TRUE(v["d"].is_number_float());
+  EXPECT_TRUE(v["e"].is_number_integer());
+}
+
+// ---------------------------------------------------------------------------
+// YAML 1.1 warnings.
+
+struct DiagnosticCase {
+  std::string_view yaml;
+  std::string_view diagnostics;  // as format() prints them
+};
+
+void check_diagnostics(const DiagnosticCase& c, bool expect_value,
+                       const YamlOptions& options = {}) {
+  SCOPED_TRACE(testing::Message() << "yaml: " << testing::PrintToString(std::string(c.yaml)));
+  Parsed p = parse(c.yaml, options);
+  EXPECT_EQ(p.diagnostics, c.diagnostics);
+  EXPECT_EQ(p.document.has_value(), expect_value);
+}
+
+TEST(YamlWarningsTest, Yaml11Readings) {
+  const DiagnosticCase cases[] = {
+      {"draft: no",
+       "1:8: warning: 'no' is the string \"no\" in YAML 1.2 but the boolean "
+       "false in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'no' "
+       "[yaml11-bool]"},
+      {"a: Yes",
+       "1:4: warning: 'Yes' is the string \"Yes\" in YAML 1.2 but the boolean "
+       "true in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'Yes' "
+       "[yaml11-bool]"},
+      {"- ON\n- Off",
+       "1:3: warning: 'ON' is the string \"ON\" in YAML 1.2 but the boolean "
+       "true in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'ON' "
+       "[yaml11-bool]\n"
+       "2:3: warning: 'Off' is the string \"Off\" in YAML 1.2 but the boolean "
+       "false in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'Off' "
+       "[yaml11-bool]"},
+      {"a: y",
+       "1:4: warning: 'y' is the string \"y\" in YAML 1.2 but the boolean "
+       "true in YAML 1.1 (go-yaml v2); quote it to keep a string: 'y' "
+       "[yaml11-bool]"},
+      {"a: N",
+       "1:4: warning: 'N' is the string \"N\" in YAML 1.2 but the boolean "
+       "false in YAML 1.1 (go-yaml v2); quote it to keep a string: 'N' "
+       "[yaml11-bool]"},
+      // Keys are read by YAML 1.1 readers too.
+      {"on: push",
+       "1:1: warning: 'on' is the string \"on\" in YAML 1.2 but the boolean "
+       "true in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'on' "
+       "[yaml11-bool]"},
+      {"date: 2024-11-13",
+       "1:7: warning: '2024-11-13' is the string \"2024-11-13\" in YAML 1.2 "
+       "but a date in YAML 1.1 (PyYAML, Jekyll, js-yaml); quote it to keep a "
+       "string: '2024-11-13' [yaml11-timestamp]"},
+      {"at: 2001-12-14t21:59:43.10-05:00",
+       "1:5: warning: '2001-12-14t21:59:43.10-05:00' is the string "
+       "\"2001-12-14t21:59:43.10-05:00\" in YAML 1.2 but a timestamp in YAML "
+       "1.1 (PyYAML, Jekyll, js-yaml); quote it to keep a string: "
+       "'2001-12-14t21:59:43.10-05:00' [yaml11-timestamp]"},
+      {"at: 2001-12-14 21:59:43.10 -5",
+       "1:5: warning: '2001-12-14 21:59:43.10 -5' is the string "
+       "\"2001-12-14 21:59:43.10 -5\" in YAML 1.2 but a timestamp in YAML 1.1 "
+       "(PyYAML, Jekyll, js-yaml); quote it to keep a string: "
+       "'2001-12-14 21:59:43.10 -5' [yaml11-timestamp]"},
+      {"mode: 0755",
+       "1:7: warning: '0755' is the integer 755 in YAML 1.2 but the integer "
+       "493 (octal) in YAML 1.1 (PyYAML, Jekyll); write 755 or quote it: "
+       "'0755' [yaml11-octal]"},
+      {"x: -010",
+       "1:4: warning: '-010' is the integer -10 in YAML 1.2 but the integer "
+       "-8 (octal) in YAML 1.1 (PyYAML, Jekyll); write -10 or quote it: "
+       "'-010' [yaml11-octal]"},
+      {"month: 08",
+       "1:8: warning: '08' is the integer 8 in YAML 1.2 but the string \"08\" "
+       "in YAML 1.1 (PyYAML, Jekyll); write 8 or quote it: '08' "
+       "[yaml11-octal]"},
+      {"o: 0o17",
+       "1:4: warning: '0o17' is the integer 15 in YAML 1.2 but the string "
+       "\"0o17\" in YAML 1.1 (PyYAML, Jekyll); write 15 or quote it: '0o17' "
+       "[yaml11-octal]"},
+      {"t: 1:30",
+       "1:4: warning: '1:30' is the string \"1:30\" in YAML 1.2 but the "
+       "integer 90 (base 60) in YAML 1.1 (PyYAML, Jekyll); quote it to keep a "
+       "string: '1:30' [yaml11-sexagesimal]"},
+      {"t: -1:02:03",
+       "1:4: warning: '-1:02:03' is the string \"-1:02:03\" in YAML 1.2 but "
+       "the integer -3723 (base 60) in YAML 1.1 (PyYAML, Jekyll); quote it to "
+       "keep a string: '-1:02:03' [yaml11-sexagesimal]"},
+      {"t: 1:30.5",
+       "1:4: warning: '1:30.5' is the string \"1:30.5\" in YAML 1.2 but the "
+       "float 90.5 (base 60) in YAML 1.1 (PyYAML, Jekyll); quote it to keep a "
+       "string: '1:30.5' [yaml11-sexagesimal]"},
+      {"g: .inf",
+       "1:4: warning: '.inf' is infinity, which JSON cannot hold; it is kept "
+       "as the string \".inf\" [yaml.non-finite]"},
+      {"g: .NaN",
+       "1:4: warning: '.NaN' is NaN (not a number), which JSON cannot hold; "
+       "it is kept as the string \".NaN\" [yaml.non-finite]"},
+      {"g: 1e400",
+       "1:4: warning: '1e400' is too large for a JSON number; it is kept as "
+       "the string \"1e400\" [yaml.non-finite]"},
+      // No warning: quoted, tagged, the same in both, or not special.
+      {"a: 'no'\nb: \"2024-11-13\"\nc: !!str yes\nd: 00\ne: 007\nf: 0:30\n"
+       "g: 12:60\nh: 2024-1-1\ni: yes please\nj: 1.5\nk: 0\nl: 10:00 am\n"
+       "m: |\n  no\n",
+       ""},
+  };
+  for (const DiagnosticCase& c : cases) check_diagnostics(c, true);
+}
+
+TEST(YamlWarningsTest, WarningsCarryThePointer) {
+  Parsed p = parse("a:\n  b: [x, no]\n  'c/d': off");
+  ASSERT_TRUE(p.document);
+  ASSERT_EQ(p.list.size(), 2u);
+  EXPECT_EQ(p.list[0].pointer, "/a/b/1");
+  EXPECT_EQ(p.list[1].pointer, "/a/c~1d");
+  EXPECT_EQ(p.list[1].span.end.column, 13u);
+}
+
+// ---------------------------------------------------------------------------
+// Errors: the whole message, with its position.
+
+TEST(YamlErrorsTest, BadInputs) {
+  const DiagnosticCase cases[] = {
+      {"title: a\ntags: [x]\ntitle: b",
+       "3:1: error: duplicate key 'title' (first at line 1, column 1) "
+       "[yaml.duplicate-key]"},
+      {"a:\n  \"k\": 1\n  k: 2\n  k: 3",
+       "3:3: error: duplicate key 'k' (first at line 2, column 3) "
+       "[yaml.duplicate-key]\n"
+       "4:3: error: duplicate key 'k' (first at line 2, column 3) "
+       "[yaml.duplicate-key]"},
+      {"{a: 1, b: 2, a: 3}",
+       "1:14: error: duplicate key 'a' (first at line 1, column 2) "
+       "[yaml.duplicate-key]"},
+      {"1: a\n'1': b",
+       "2:1: error: duplicate key '1' (first at line 1, column 1) "
+       "[yaml.duplicate-key]"},
+      {"a: &k x\nx: 1\n*k : 2",
+       "3:1: error: duplicate key 'x' (first at line 2, column 1) "
+       "[yaml.duplicate-key]"},
+      {"? [a, b]\n: v", "1:3: error: key is a sequence; keys must be scalars "
+                        "[yaml.complex-key]"},
+      {"{x: 1}: v", "1:1: error: key is a mapping; keys must be scalars "
+                    "[yaml.complex-key]"},
+      {"a: &m {x: 1}\n*m : v",
+       "2:1: error: key is an alias to a mapping; keys must be scalars "
+       "[yaml.complex-key]"},
+      {"a: *nope",
+       "1:4: error: alias '*nope' has no anchor '&nope' before it "
+       "[yaml.alias]"},
+      {"a: *b\nb: &b 1",
+       "1:4: error: alias '*b' has no anchor '&b' before it [yaml.alias]"},
+      {"loop: &loop\n  self: *loop",
+       "2:9: error: alias '*loop' is inside the node anchored '&loop' (a "
+       "recursive alias) [yaml.alias]"},
+      {"&a [1, *a]",
+       "1:8: error: alias '*a' is inside the node anchored '&a' (a recursive "
+       "alias) [yaml.alias]"},
+      {"a: !!int abc",
+       "1:10: error: 'abc' is not a valid !!int [yaml.tag]"},
+      {"a: !!bool yes", "1:11: error: 'yes' is not a valid !!bool [yaml.tag]"},
+      {"a: !!float x", "1:12: error: 'x' is not a valid !!float [yaml.tag]"},
+      {"a: !!null 0", "1:11: error: '0' is not a valid !!null [yaml.tag]"},
+      {"title: Notes: on defects",
+       "1:13: error: invalid nested block mapping on the same line "
+       "[yaml.syntax]"},
+      {"title: \"One defect\ndraft: true\n",
+       "1:8: error: wrongly indented double-quoted scalar [yaml.syntax]"},
+      {"title: \"One defect\n",
+       "1:8: error: double-quoted scalar without closing quote [yaml.syntax]"},
+      {"a: 'x", "1:4: error: single-quoted scalar without closing quote "
+                "[yaml.syntax]"},
+      {"a: \"\\q\"", "1:5: error: invalid escape 'q' in double-quoted string "
+                     "[yaml.syntax]"},
+      {"tags:\n\t- llm\n",
+       "2:1: error: tab character may not be used as indentation "
+       "[yaml.syntax]"},
+      {"a: [1, 2\nb: 3\n", "3:1: error: flow sequence without a closing bracket "
+                         "[yaml.syntax]"},
+      {"a: 1\n- b\n", "2:1: error: did not find expected key [yaml.syntax]"},
+      {"a: @x", "1:4: error: plain scalar cannot start with '@' [yaml.syntax]"},
+      {"a: 1\n--- b\n",
+       "2:1: error: a second YAML document starts here; front matter holds "
+       "one document [yaml.multiple-documents]"},
+      {"a: 1\n...\nb: 2\n",
+       "3:1: error: a second YAML document starts here; front matter holds "
+       "one document [yaml.multiple-documents]"},
+      {"a: caf\xC3\n", "1:7: error: invalid UTF-8 byte 0xc3; the text must be "
+                       "UTF-8 [yaml.utf8]"},
+      {"a: 1\nb: \xFFx\n", "2:4: error: invalid UTF-8 byte 0xff; the text must "
+                           "be UTF-8 [yaml.utf8]"},
+      {"é: \xC0\xAF", "1:4: error: invalid UTF-8 byte 0xc0; the text must be "
+                      "UTF-8 [yaml.utf8]"},
+      {"a: \xED\xA0\x80", "1:4: error: invalid UTF-8 byte 0xed; the text must "
+                          "be UTF-8 [yaml.utf8]"},
+  };
+  for (const DiagnosticCase& c : cases) check_diagnostics(c, false);
+}
+
+TEST(YamlErrorsTest, ErrorSpansCoverTheOffendingText) {
+  Parsed p = parse("a: 1\nlong_key: x\nlong_key: z");
+  ASSERT_EQ(p.list.size(), 1u);
+  EXPECT_EQ(p.list[0].span.begin.offset, 17u);
+  EXPECT_EQ(p.list[0].span.end.offset, 25u);
+  EXPECT_EQ(p.list[0].pointer, "/long_key");
+
+  p = parse("k: [a, b]\n? [c, d]\n: v");
+  ASSERT_EQ(p.list.size(), 1u) << p.diagnostics;
+  EXPECT_EQ(p.list[0].span.begin.offset, 12u);
+  EXPECT_EQ(p.list[0].span.end.offset, 18u);
+}
+
+TEST(YamlErrorsTest, LibfyamlNeverWritesToStderr) {
+  testing::internal::CaptureStderr();
+  testing::internal::CaptureStdout();
+  Parsed p = parse("a: [1,\n\tb: \"x\n- c\n");
+  std::vector<Diagnostic> diagnostics;
+  auto stream = parse_yaml_stream("- a\nb: c\n", {}, diagnostics);
+  EXPECT_EQ(testing::internal::GetCapturedStdout(), "");
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_FALSE(p.document);
+  EXPECT_FALSE(stream);
+  EXPECT_FALSE(p.diagnostics.empty());
+  EXPECT_EQ(format(diagnostics),
+            "2:1: error: invalid scalar at the end of block sequence "
+            "[yaml.syntax]");
+}
+
+// ---------------------------------------------------------------------------
+// Limits.
+
+std::string alias_bomb(int levels) {
+  std::string yaml = "l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < levels; ++i) {
+    std::string prev = "*l" + std::to_string(i - 1);
+    yaml += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+    for (int k = 0; k < 9; ++k) yaml += (k ? ", " : "") + prev;
+    yaml += "]\n";
+  }
+  return yaml;
+}
+
+TEST(YamlLimitsTest, AliasBombHitsTheNodeLimit) {
+  Parsed p = parse(alias_bomb(10));  // 9^10 nodes if expanded
+  EXPECT_FALSE(p.document);
+  EXPECT_EQ(p.diagnostics,
+            "6:10: error: more than 100000 nodes after expanding aliases "
+            "[yaml.limit]");
+}
+
+TEST(YamlLimitsTest, AliasesOfALongStringHitTheTextLimit) {
+  std::string yaml = "s: &s " + std::string(1 << 16, 'x') + "\nl: [";
+  for (int i = 0; i < 300; ++i) yaml += i ? ", *s" : "*s";
+  yaml += "]\n";
+  Parsed p = parse(yaml);
+  EXPECT_FALSE(p.document);
+  EXPECT_EQ(p.list.size(), 1u);
+  EXPECT_EQ(p.list.at(0).rule, "yaml.limit");
+  EXPECT_EQ(p.list.at(0).message,
+            "more than 16777216 bytes of text after expanding aliases");
+}
+
+TEST(YamlLimitsTest, NodeLimitCountsEveryNode) {
+  YamlOptions options;
+  options.max_nodes = 5;
+  EXPECT_TRUE(parse("a: [1, 2]", options).document);  // 5 nodes
+  EXPECT_EQ(parse("a: [1, 2, 3]", options).diagnostics,
+            "1:11: error: more than 5 nodes after expanding aliases "
+            "[yaml.limit]");
+  EXPECT_EQ(parse("a: &x [1]\nb: *x", options).diagnostics,
+            "2:4: error: more than 5 nodes after expanding aliases "
+            "[yaml.limit]");
+}
+
+TEST(YamlLimitsTest, DepthLimit) {
+  std::string flow = "a: " + std::string(64, '[') + std::string(64, ']');
+  EXPECT_EQ(parse(flow).diagnostics,
+            "1:67: error: nesting deeper than 64 levels [yaml.limit]");
+  std::string deep_flow = std::string(5000, '[') + std::string(5000, ']');
+  EXPECT_EQ(parse(deep_flow).diagnostics,
+            "1:65: error: nesting deeper than 64 levels [yaml.limit]");
+
+  YamlOptions options;
+  options.max_depth = 3;
+  EXPECT_TRUE(parse("a:\n  b:\n    c: 1", options).document);
+  EXPECT_EQ(parse("a:\n  b:\n    c:\n      d: 1", options).diagnostics,
+            "4:7: error: nesting deeper than 3 levels [yaml.limit]");
+  // Aliases count with the depth of what they stand for.
+  EXPECT_EQ(parse("x: &x [[1]]\nw:\n  z: *x", options).diagnostics,
+            "3:6: error: nesting deeper than 3 levels after expanding aliases "
+            "[yaml.limit]");
+}
+
+TEST(YamlLimitsTest, ByteLimitIsCheckedBeforeParsing) {
+  YamlOptions options;
+  options.max_bytes = 8;
+  EXPECT_TRUE(parse("a: 12345", options).document);
+  EXPECT_EQ(parse("a: 123456", options).diagnostics,
+            "1:1: error: the YAML text is 9 bytes, over the limit of 8 "
+            "[yaml.limit]");
+}
+
+TEST(YamlLimitsTest, BombsFailFast) {
+  // Not a timing assertion: the guard is that this test finishes at all.
+  std::string yaml = alias_bomb(30);
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_FALSE(parse(yaml).document);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Streams.
+
+TEST(YamlStreamTest, OneValuePerDocument) {
+  std::vector<Diagnostic> diagnostics;
+  auto values = parse_yaml_stream("a: 1\n---\n- b\n--- 3\n...\n---\n", {},
+                                  diagnostics);
+  ASSERT_TRUE(values);
+  ASSERT_EQ(values->size(), 4u);
+  EXPECT_EQ((*values)[0].dump(), R"({"a":1})");
+  EXPECT_EQ((*values)[1].dump(), R"(["b"])");
+  EXPECT_EQ((*values)[2].dump(), "3");
+  EXPECT_TRUE((*values)[3].is_null());
+  EXPECT_TRUE(diagnostics.empty());
+
+  values = parse_yaml_stream("# nothing\n", {}, diagnostics);
+  ASSERT_TRUE(values);
+  EXPECT_TRUE(values->empty());
+}
+
+TEST(YamlStreamTest, AnchorsDoNotCrossDocuments) {
+  std::vector<Diagnostic> diagnostics;
+  EXPECT_FALSE(parse_yaml_stream("a: &x 1\n---\nb: *x\n", {}, diagnostics));
+  EXPECT_EQ(format(diagnostics),
+            "3:4: error: alias '*x' has no anchor '&x' before it [yaml.alias]");
+}
+
+TEST(YamlStreamTest, LenientKeys) {
+  YamlOptions options;
+  options.keys = MappingKeys::lenient;
+  std::vector<Diagnostic> diagnostics;
+  auto values = parse_yaml_stream("? [a, {b: 1}]\n: x\nk: 1\nk: 2\n: n\n", options,
+                                  diagnostics);
+  ASSERT_TRUE(values);
+  EXPECT_TRUE(diagnostics.empty());
+  EXPECT_EQ((*values)[0].dump(), R"({"":"n","[\"a\",{\"b\":1}]":"x","k":2})");
+  // Strict (the default) rejects both.
+  EXPECT_FALSE(parse_yaml_stream("k: 1\nk: 2\n", {}, diagnostics));
+  EXPECT_EQ(format(diagnostics),
+            "2:1: error: duplicate key 'k' (first at line 1, column 1) "
+            "[yaml.duplicate-key]");
+}
+
+}  // namespace
+}  // namespace fmkit

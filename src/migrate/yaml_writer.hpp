@@ -39,7 +39,7 @@ enum class SequenceIndent {
   compact,   // "tags:\n- a"   (dash at the key's column)
 };
 
-// A file's style, as detected by detect_yaml_style() (migrate/text_layout.hpp)
+// A file's style, as detected by detect_yaml_style() (migrate/yaml_editor.hpp)
 // or chosen by default for a file that shows none.
 struct YamlStyle {
   std::string eol = "\n";  // "\n" or "\r\n"

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: MIT
+#include "migrate/planner.hpp"
+
+#include "base/source_span.hpp"
+#include "edit/text_edit.hpp"
+#include "migrate/yaml_editor.hpp"
+#include "schema/validator.hpp"
+
+#include <utility>
+
+namespace fmkit {
+namespace {
+
+using nlohmann::json;
+
+Diagnostic make_error(std::string rule, std::string message,
+                      std::string pointer = "", SourceSpan span = {}) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  d.pointer = std::move(pointer);
+  d.span = span;
+  return d;
+}
+
+Document read(std::string_view text, const YamlOptions& yaml,
+              std::vector<Diagnostic>& diagnostics) {
+  LineIndex lines(text);
+  DocumentOptions options;
+  options.require_front_matter = RequireFrontMatter::no;
+  options.yaml = yaml;
+  return read_document(text, lines, options, diagnostics);
+}
+
+// Returns the span of the value at `pointer` in `document`, or of its
+// nearest ancestor that has one (an earlier op may have renamed it), or of
+// the opening "---".
+SourceSpan locate(const Document& document, const LineIndex& lines,
+                  std::string pointer) {
+  while (true) {
+    const NodeInfo* info = document.positions.find(pointer);
+    if (info != nullptr && !pointer.empty()) {
+      return lines.span(info->value_begin, info->value_end);
+    }
+    if (pointer.empty()) break;
+    pointer.erase(pointer.rfind('/'));
+  }
+  const FrontMatter& fm = document.front_matter;
+  return lines.span(fm.open_begin, fm.open_begin + 3);
+}
+
+// Reads the version from `data`: missing means `initial`; an integer or a
+// string of digits is accepted.
+std::optional<int> version_of(const json& data, const FieldPath& key,
+                              int initial, bool& present,
+                              std::string& error) {
+  const json* value = find_value(data, key.tokens);
+  present = value != nullptr;
+  if (value == nullptr) return initial;
+  if (value->is_number_integer() && value->get<int64_t>() >= 0 &&
+      value->get<int64_t>() <= 999'999'999) {
+    return value->get<int>();
+  }
+  if (value->is_string()) {
+    const std::string& s = value->get_ref<const std::string&>();
+    if (!s.empty() && s.size() <= 9 &&
+        s.find_first_not_of("0123456789") == std::string::npos) {
+      return std::stoi(s);
+    }
+  }
+  error = "the version '" + key.text + "' must be a whole number, got " +
+          describe_value(*value);
+  return std::nullopt;
+}
+
+std::string first_difference(const json& expected, const json& got) {
+  json patch = json::diff(expected, got);
+  if (patch.empty()) return "";
+  const json& first = patch.front();
+  std::string path = first.value("path", "");
+  std::string op = first.value("op", "");
+  const json* want = nullptr;
+  try {
+    want = &expected.at(json::json_pointer(path));
+  } catch (const json::exception&) {
+  }
+  std::string out = "at '" + path + "' expected ";
+  out += want ? describe_value(*want) : "nothing";
+  out += ", got ";
+  out += op == "remove" ? "nothing" : describe_value(first.value("value", json()));
+  return out;
+}
+
+
+// Runs ops one at a time on a document's text, checking each edit against
+// the JSON model (see planner.hpp).
+class OpRunner {
+ public:
+  OpRunner(std::string_view text, Document document, const YamlStyle& style,
+           const YamlOptions& yaml, std::string_view path)
+      : m_original_text(text),
+        m_original_lines(m_original_text),
+        m_original(document),
+        m_text(text),
+        m_current(std::move(document)),
+        m_style(style),
+        m_yaml(yaml),
+        m_path(path) {}
+
+  // Runs `op` (when its `where` holds). Returns false, after appending the
+  // reason to `diagnostics`, when the document cannot be migrated.
+  bool run(const Op& op, std::vector<Diagnostic>& diagnostics) {
+    if (!evaluate(op.where(), m_current.data, m_path)) return true;
+    json after = m_current.data;
+    OpOutcome outcome;
+    op.apply_to_json(after, outcome);
+    if (!outcome.conflicts.empty()) {
+      for (Diagnostic& d : outcome.conflicts) {
+        // Spans are in the input text: an earlier op may have moved the
+        // value, so the nearest ancestor still there is used.
+        d.span = locate(m_original, m_original_lines, d.pointer);
+        diagnostics.push_back(std::move(d));
+      }
+      return false;
+    }
+    m_deleted_values += outcome.deleted_values;
+    if (after == m_current.data) return true;
+    std::string where = " ('" + op.name() + "'" +
+                        (op.location().empty() ? "" : " at " + op.location()) +
+                        ")";
+    YamlEditor editor(m_text, m_current, m_style);
+    Expected<std::vector<TextEdit>> edits = op.plan_edits(editor, after);
+    if (!edits) {
+      diagnostics.push_back(make_error(
+          "migrate.unsupported",
+          "cannot edit the YAML" + where + ": " + edits.error()));
+      return false;
+    }
+    Expected<std::string> next = apply_edits(m_text, std::move(*edits));
+    if (!next) {
+      diagnostics.push_back(make_error(
+          "migrate.internal", "internal error" + where + ": " + next.error()));
+      return false;
+    }
+    std::vector<Diagnostic> reread;
+    Document updated = read(*next, m_yaml, reread);
+    if (!updated.usable || updated.data != after) {
+      std::string detail;
+      if (!updated.usable) {
+        detail = "the edited front matter does not parse";
+        for (const Diagnostic& d : reread) {
+          if (d.severity == Severity::error) {
+            detail += ": " + d.message;
+            break;
+          }
+        }
+      } else {
+        detail = first_difference(after, updated.data);
+      }
+      diagnostics.push_back(make_error(
+          "migrate.internal", "internal error" + where +
+                                  ": the edit does not give the expected "
+                                  "front matter, " + detail));
+      return false;
+    }
+    m_text = std::move(*next);
+    m_current = std::move(updated);
+    return true;
+  }
+
+  const std::string& text() const { return m_text; }
+  const Document& current() const { return m_current; }
+  size_t deleted_values() const { return m_deleted_values; }
+
+ private:
+  std::string m_original_text;
+  LineIndex m_original_lines;
+  Document m_original;
+  std::string m_text;
+  Document m_current;
+  YamlStyle m_style;
+  YamlOptions m_yaml;
+  std::string m_path;
+  size_t m_deleted_values = 0;
+};
+
+}  // namespace
+
+DocumentVersion read_document_version(std::string_view text,
+                                      const MigrationChain& chain,
+                                      const VersionOptions& options) {
+  DocumentVersion out;
+  Expected<FieldPath> key = parse_field_path(options.version_key);
+  Document document = read(text, options.yaml, out.diagnostics);
+  out.has_front_matter =
+      document.front_matter.status != FrontMatterStatus::missing;
+  if (!document.usable || !key) {
+    if (!key) out.diagnostics.push_back(make_error("migrate.version", key.error()));
+    return out;
+  }
+  std::string error;
+  out.version = version_of(document.data, *key, chain.initial_version,
+                           out.explicit_version, error);
+  if (!out.version) {
+    LineIndex lines(text);
+    out.diagnostics.push_back(make_error(
+        "migrate.version", error, key->pointer(),
+        locate(document, lines, key->pointer())));
+  }
+  return out;
+}
+
+OpsResult apply_ops(std::string_view text, const std::vector<OpPtr>& ops,
+                    const OpsOptions& options) {
+  OpsResult result;
+  result.text = std::string(text);
+  Document document = read(text, options.yaml, result.diagnostics);
+  if (!document.usable) {
+    if (count_errors(result.diagnostics) == 0) {
+      result.diagnostics.push_back(
+          make_error("migrate.no-front-matter", "no front matter to edit"));
+    }
+    return result;
+  }
+  YamlStyle style = detect_yaml_style(text, document, options.default_style);
+  OpRunner runner(text, std::move(document), style, options.yaml,
+                  options.path);
+  for (const OpPtr& op : ops) {
+    if (!runner.run(*op, result.diagnostics)) return result;
+  }
+  result.text = runner.text();
+  result.deleted_values = runner.deleted_values();
+  return result;
+}
+
+DocumentPlan plan_document(std::string_view text, const MigrationChain& chain,
+                           const PlanOptions& options) {
+  DocumentPlan plan;
+  plan.text = std::string(text);
+  const LineIndex lines(text);
+  auto fail = [&](Diagnostic d) {
+    plan.status = PlanStatus::failed;
+    plan.diagnostics.push_back(std::move(d));
+    return plan;
+  };
+
+  Expected<FieldPath> version_key =
+      parse_field_path(options.version.version_key);
+  if (!version_key) {
+    return fail(make_error("migrate.version", version_key.error()));
+  }
+  Document original = read(text, options.version.yaml, plan.diagnostics);
+  if (original.front_matter.status == FrontMatterStatus::missing) {
+    plan.status = PlanStatus::skipped;
+    Diagnostic d;
+    d.severity = Severity::warning;
+    d.rule = "migrate.no-front-matter";
+    d.message = "no front matter: nothing to migrate";
+    d.span = lines.span(0, 0);
+    plan.diagnostics.push_back(std::move(d));
+    return plan;
+  }
+  if (!original.usable) {
+    plan.status = PlanStatus::failed;
+    if (count_errors(plan.diagnostics) == 0) {
+      plan.diagnostics.push_back(make_error(
+          "migrate.unreadable", "the front matter cannot be read"));
+    }
+    return plan;
+  }
+
+  bool present = false;
+  std::string error;
+  std::optional<int> version = version_of(
+      original.data, *version_key, chain.initial_version, present, error);
+  SourceSpan version_span = locate(original, lines, version_key->pointer());
+  if (!version) {
+    return fail(make_error("migrate.version", error, version_key->pointer(),
+                           version_span));
+  }
+  plan.from_version = plan.to_version = *version;
+  int latest = chain.latest_version();
+  int target = options.to.value_or(latest);
+  if (target > latest || target < chain.initial_version) {
+    return fail(make_error("migrate.version",
+                           "there is no version " + std::to_string(target) +
+                               " to migrate to (versions " +
+                               std::to_string(chain.initial_version) + " to " +
+                               std::to_string(latest) + ")"));
+  }
+  if (*version > latest) {
+    return fail(make_error(
+        "migrate.version",
+        "the document is at version " + std::to_string(*version) +
+            ", newer than the latest migration (" + std::to_string(latest) +
+            ")",
+        version_key->pointer(), version_span));
+  }
+  if (*version < chain.initial_version) {
+    return fail(make_error(
+        "migrate.version",
+        "the document is at version " + std::to_string(*version) +
+            ", below the initial version " +
+            std::to_string(chain.initial_version),
+        version_key->pointer(), version_span));
+  }
+  if (*version >= target) return plan;
+
+  YamlStyle style = detect_yaml_style(text, original, options.default_style);
+  OpRunner runner(text, std::move(original), style, options.version.yaml,
+                  options.path);
+  std::vector<int> applied;
+  for (const Migration& migration : chain.migrations) {
+    if (migration.version <= *version || migration.version > target) continue;
+    if (evaluate(migration.where, runner.current().data, options.path)) {
+      for (const OpPtr& op : migration.ops) {
+        if (!runner.run(*op, plan.diagnostics)) {
+          plan.status = PlanStatus::failed;
+          return plan;
+        }
+      }
+    }
+    applied.push_back(migration.version);
+  }
+  OpPtr bump = make_set_op(*version_key, json(target), SetMode::overwrite, "");
+  if (!runner.run(*bump, plan.diagnostics)) {
+    plan.status = PlanStatus::failed;
+    return plan;
+  }
+
+  plan.status = PlanStatus::migrated;
+  plan.to_version = target;
+  plan.applied = std::move(applied);
+  plan.deleted_values = runner.deleted_values();
+  plan.text = runner.text();
+  plan.changed = plan.text != text;
+  if (options.schema) {
+    LineIndex new_lines(plan.text);
+    Validator validator(options.schema);
+    validator.validate(runner.current(), new_lines, plan.schema_diagnostics);
+    if (count_errors(plan.schema_diagnostics) > 0) {
+      plan.status = PlanStatus::failed;
+    }
+  }
+  return plan;
+}
+
+}  // namespace fmkit

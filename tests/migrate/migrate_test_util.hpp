@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+//
+// Helpers for the migrate tests: parse ops from YAML and run them on a text.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+#include "migrate/migration.hpp"
+#include "migrate/planner.hpp"
+
+namespace fmkit::testing {
+
+// Parses `ops_yaml` (the lines of an `ops:` list) into ops; fails the test
+// on a parse error.
+inline std::vector<OpPtr> parse_ops(std::string_view ops_yaml) {
+  std::string text = "version: 2\nops:\n" + std::string(ops_yaml);
+  Expected<Migration> migration = parse_migration(text, "m.yaml");
+  EXPECT_TRUE(migration) << migration.error();
+  return migration ? migration->ops : std::vector<OpPtr>{};
+}
+
+// Returns the parse error of a migration with these ops ("" when none).
+inline std::string ops_error(std::string_view ops_yaml) {
+  std::string text = "version: 2\nops:\n" + std::string(ops_yaml);
+  Expected<Migration> migration = parse_migration(text, "m.yaml");
+  return migration ? "" : migration.error();
+}
+
+// Applies the ops to `text`: returns the new text, or "ERROR: <messages>".
+inline std::string apply(std::string_view text, std::string_view ops_yaml,
+                         std::string_view path = "post.md") {
+  OpsOptions options;
+  options.path = std::string(path);
+  OpsResult result = apply_ops(text, parse_ops(ops_yaml), options);
+  if (count_errors(result.diagnostics) > 0) {
+    std::string out = "ERROR:";
+    for (const Diagnostic& d : result.diagnostics) {
+      out += " " + d.message + " [" + d.rule + "]";
+      if (d.span.valid()) {
+        out += " @" + std::to_string(d.span.begin.line) + ":" +
+               std::to_string(d.span.begin.column);
+      }
+    }
+    return out;
+  }
+  return result.text;
+}
+
+}  // namespace fmkit::testing

@@ -181,6 +181,11 @@ std::shared_ptr<Op> parse_rename(ArgReader& args) {
 
 // ---------------------------------------------------------- move and copy
 
+bool is_prefix(const FieldPath& a, const FieldPath& b) {
+  return a.tokens.size() <= b.tokens.size() &&
+         std::equal(a.tokens.begin(), a.tokens.end(), b.tokens.begin());
+}
+
 class MoveOp final : public Op {
  public:
   MoveOp(FieldPath from, FieldPath to, bool copy)
@@ -223,9 +228,24 @@ class MoveOp final : public Op {
 
   Expected<std::vector<TextEdit>> plan_edits(
       const YamlEditor& editor, const json& after) const override {
-    (void)after;
     const json& before = editor.document().data;
     std::vector<TextEdit> edits;
+    const std::vector<std::string>& parent = m_from.parent().tokens;
+    if (!m_copy && find_value(before, m_to.tokens) == nullptr &&
+        is_prefix(m_from.parent(), m_to)) {
+      // Within one mapping a move is a rename, which keeps the entry's
+      // place. Deeper, when `from` is its mapping's only entry, removing it
+      // would leave "{}" where the insert goes: render that mapping anew.
+      Expected<TextEdit> edit =
+          m_to.parent() == m_from.parent()
+              ? editor.rename_key(m_from.pointer(), m_to.leaf())
+          : !parent.empty() && find_value(before, parent)->size() == 1
+              ? editor.replace_value(m_from.parent().pointer(),
+                                     *find_value(after, parent))
+              : Expected<TextEdit>(unexpected(""));
+      if (edit) return std::vector<TextEdit>{std::move(edit).value()};
+      if (!edit.error().empty()) return unexpected(edit.error());
+    }
     if (find_value(before, m_to.tokens) == nullptr) {
       auto insert = editor.insert(m_to.tokens,
                                   *find_value(before, m_from.tokens),
@@ -246,11 +266,6 @@ class MoveOp final : public Op {
   FieldPath m_to;
   bool m_copy;
 };
-
-bool is_prefix(const FieldPath& a, const FieldPath& b) {
-  return a.tokens.size() <= b.tokens.size() &&
-         std::equal(a.tokens.begin(), a.tokens.end(), b.tokens.begin());
-}
 
 std::shared_ptr<Op> parse_move_or_copy(ArgReader& args, bool copy) {
   auto from = args.field("from", Required::yes);

@@ -23,13 +23,20 @@ Diagnostic make_error(std::string rule, std::string message,
   return d;
 }
 
+// Reads `text`, appending only errors to `diagnostics`: YAML 1.1 warnings
+// are `fmkit validate`'s business, not the migration's.
 Document read(std::string_view text, const YamlOptions& yaml,
               std::vector<Diagnostic>& diagnostics) {
   LineIndex lines(text);
   DocumentOptions options;
   options.require_front_matter = RequireFrontMatter::no;
   options.yaml = yaml;
-  return read_document(text, lines, options, diagnostics);
+  std::vector<Diagnostic> found;
+  Document document = read_document(text, lines, options, found);
+  for (Diagnostic& d : found) {
+    if (d.severity == Severity::error) diagnostics.push_back(std::move(d));
+  }
+  return document;
 }
 
 // Returns the span of the value at `pointer` in `document`, or of its

@@ -236,25 +236,37 @@ std::optional<size_t> YamlEditor::dash_before(const NodeInfo& info) const {
   return std::nullopt;
 }
 
-size_t YamlEditor::entry_end(const NodeInfo& info) const {
-  size_t end = next_line(info.value_end);
-  if (is_block_scalar(info)) {
-    // With "+" (keep) chomping the blank lines after the last content line
-    // belong to the scalar.
-    size_t header_end = line_end(info.value_begin);
-    std::string_view header =
-        m_text.substr(info.value_begin, header_end - info.value_begin);
-    if (header.find('+') != std::string_view::npos) {
-      size_t limit = m_document.front_matter.yaml_end;
-      while (end < limit) {
-        size_t stop = line_end(end);
-        std::string_view line = m_text.substr(end, stop - end);
-        if (line.find_first_not_of(" \t") != std::string_view::npos) break;
-        end = next_line(end);
-      }
+bool YamlEditor::blank_line_at(size_t offset) const {
+  if (offset >= m_document.front_matter.yaml_end) return false;
+  std::string_view line = m_text.substr(offset, line_end(offset) - offset);
+  return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+bool YamlEditor::keeps_trailing_lines(const NodeInfo& info) const {
+  if (!is_block_scalar(info)) return false;
+  std::string_view header = m_text.substr(
+      info.value_begin, line_end(info.value_begin) - info.value_begin);
+  size_t comment = header.find('#');
+  return header.substr(0, comment).find('+') != std::string_view::npos;
+}
+
+size_t YamlEditor::value_end(const NodeInfo& info) const {
+  size_t end = info.value_end;
+  // With "+" (keep) chomping the blank lines after the last content line
+  // belong to the scalar, and so to every block collection it ends.
+  bool keeps = keeps_trailing_lines(info);
+  if (!keeps && is_block_collection(info)) {
+    for (const auto& [pointer, other] : m_document.positions.entries()) {
+      if (other.value_end == end && keeps_trailing_lines(other)) keeps = true;
     }
   }
+  if (!keeps) return end;
+  while (blank_line_at(next_line(end))) end = line_end(next_line(end));
   return end;
+}
+
+size_t YamlEditor::entry_end(const NodeInfo& info) const {
+  return next_line(value_end(info));
 }
 
 Expected<TextEdit> YamlEditor::replace_value(std::string_view pointer,
@@ -294,8 +306,12 @@ Expected<TextEdit> YamlEditor::replace_value(std::string_view pointer,
           }
           line = next_line(line);
         }
-        literal = render_literal(value.get_ref<const std::string&>(), indent,
-                                 m_style.eol);
+        const std::string& s = value.get_ref<const std::string&>();
+        // Blank lines after the span would join a new "+" scalar.
+        bool keeps = s.size() >= 2 && s.ends_with("\n\n");
+        if (!keeps || !blank_line_at(next_line(value_end(info)))) {
+          literal = render_literal(s, indent, m_style.eol);
+        }
       }
       text = literal ? *literal
                      : render_scalar(value, ScalarContext::block,
@@ -310,13 +326,13 @@ Expected<TextEdit> YamlEditor::replace_value(std::string_view pointer,
       return TextEdit{*colon + 1, info.value_end, " " + text};
     }
     if (info.value_begin == info.value_end) text.insert(0, " ");
-    return TextEdit{info.value_begin, info.value_end, std::move(text)};
+    return TextEdit{info.value_begin, value_end(info), std::move(text)};
   }
   if (info.has_key) {
     auto colon = colon_after_key(info);
     if (!colon) return unexpected("no ':' after the key of '" +
                                   std::string(pointer) + "'");
-    return TextEdit{*colon + 1, info.value_end,
+    return TextEdit{*colon + 1, value_end(info),
                     render_entry_value(value, column(info.key_begin), m_style)};
   }
   auto dash = dash_before(info);
@@ -324,7 +340,7 @@ Expected<TextEdit> YamlEditor::replace_value(std::string_view pointer,
                                std::string(pointer) + "'");
   std::string text = render_item_value(value, column(*dash), m_style);
   if (info.value_begin == info.value_end) text.insert(0, " ");
-  return TextEdit{info.value_begin, info.value_end, std::move(text)};
+  return TextEdit{info.value_begin, value_end(info), std::move(text)};
 }
 
 Expected<TextEdit> YamlEditor::rename_key(std::string_view pointer,
@@ -386,7 +402,16 @@ Expected<TextEdit> YamlEditor::remove(std::string_view pointer) const {
     return unexpected("no '-' before the item '" + std::string(pointer) + "'");
   }
   if (starts_line(*begin)) {
-    return TextEdit{line_start(*begin), entry_end(info), ""};
+    size_t from = line_start(*begin);
+    size_t to = entry_end(info);
+    // Blank lines after the cut would join a "+" (keep) block scalar that
+    // ends just before it: cut them too.
+    for (const auto& [other, other_info] : m_document.positions.entries()) {
+      if (keeps_trailing_lines(other_info) && entry_end(other_info) == from) {
+        while (blank_line_at(to)) to = next_line(to);
+      }
+    }
+    return TextEdit{from, to, ""};
   }
   // The first entry of a mapping (or item of a sequence) that shares the
   // line of its parent's "- ": cut up to the next sibling, which moves up.
@@ -408,7 +433,7 @@ std::optional<std::string> YamlEditor::value_text_from(
   if (!colon) return std::nullopt;
   size_t old_column = column(info->key_begin);
   std::string_view region =
-      m_text.substr(*colon + 1, line_end(info->value_end) - *colon - 1);
+      m_text.substr(*colon + 1, line_end(value_end(*info)) - *colon - 1);
   if (region.find('&') != std::string_view::npos &&
       region.find_first_not_of(" \t") < region.size() &&
       region[region.find_first_not_of(" \t")] == '&') {

@@ -103,6 +103,9 @@ class YamlEditor {
   bool starts_line(size_t offset) const;
   std::optional<size_t> colon_after_key(const NodeInfo& info) const;
   std::optional<size_t> dash_before(const NodeInfo& info) const;
+  bool blank_line_at(size_t offset) const;
+  bool keeps_trailing_lines(const NodeInfo& info) const;
+  size_t value_end(const NodeInfo& info) const;
   size_t entry_end(const NodeInfo& info) const;
 
   std::string render_replacement(const NodeInfo& info, size_t column,

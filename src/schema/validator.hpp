@@ -15,6 +15,8 @@
 #include <memory>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "base/source_span.hpp"
 #include "diag/diagnostic.hpp"
 #include "document/document.hpp"
@@ -34,6 +36,11 @@ class Validator {
   // `lines` is the LineIndex of the document's file text.
   void validate(const Document& document, const LineIndex& lines,
                 std::vector<Diagnostic>& diagnostics);
+
+  // Validates a bare JSON value (any type) and appends diagnostics with
+  // pointers but no spans; messages call the root "the value". For tools
+  // and conformance tests.
+  void validate(const nlohmann::json& data, std::vector<Diagnostic>& diagnostics);
 
  private:
   struct Impl;

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+#include "schema/ecma_regex.hpp"
+
+#include <cstdio>
+
+namespace fmkit {
+
+namespace {
+
+// ECMA-262 WhiteSpace and LineTerminator, for a character class body.
+constexpr std::string_view k_space_class_body =
+    "\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}"
+    "\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
+
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+         (c >= 'A' && c <= 'F');
+}
+
+std::string hex_escape(unsigned value) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "\\x{%X}", value);
+  return buffer;
+}
+
+// Rewrites "\p{Script=Greek}" style names to RE2's "\p{Greek}".
+std::string property_name(std::string_view name) {
+  size_t equals = name.find('=');
+  if (equals == std::string_view::npos) return std::string(name);
+  return std::string(name.substr(equals + 1));
+}
+
+}  // namespace
+
+std::string translate_ecma_regex(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size() + 16);
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      char e = pattern[i + 1];
+      ++i;
+      switch (e) {
+        case 's':
+          if (in_class) {
+            out += k_space_class_body;
+          } else {
+            out += '[';
+            out += k_space_class_body;
+            out += ']';
+          }
+          continue;
+        case 'S':
+          if (in_class) {
+            out += "\\S";  // no set difference in RE2 classes: ASCII \S
+          } else {
+            out += "[^";
+            out += k_space_class_body;
+            out += ']';
+          }
+          continue;
+        case 'u':
+          if (i + 4 < pattern.size() && is_hex(pattern[i + 1]) &&
+              is_hex(pattern[i + 2]) && is_hex(pattern[i + 3]) &&
+              is_hex(pattern[i + 4])) {
+            out += "\\x{";
+            out += pattern.substr(i + 1, 4);
+            out += '}';
+            i += 4;
+            continue;
+          }
+          if (i + 1 < pattern.size() && pattern[i + 1] == '{') {
+            size_t close = pattern.find('}', i + 2);
+            if (close != std::string_view::npos) {
+              out += "\\x";
+              out += pattern.substr(i + 1, close - i);
+              i = close;
+              continue;
+            }
+          }
+          break;
+        case 'c':
+          if (i + 1 < pattern.size() &&
+              ((pattern[i + 1] >= 'a' && pattern[i + 1] <= 'z') ||
+               (pattern[i + 1] >= 'A' && pattern[i + 1] <= 'Z'))) {
+            out += hex_escape(static_cast<unsigned>(pattern[i + 1]) % 32);
+            ++i;
+            continue;
+          }
+          break;
+        case '0':
+          if (i + 1 >= pattern.size() || pattern[i + 1] < '0' ||
+              pattern[i + 1] > '9') {
+            out += "\\x00";
+            continue;
+          }
+          break;
+        case 'p':
+        case 'P':
+          if (i + 1 < pattern.size() && pattern[i + 1] == '{') {
+            size_t close = pattern.find('}', i + 2);
+            if (close != std::string_view::npos) {
+              out += '\\';
+              out += e;
+              out += '{';
+              out += property_name(pattern.substr(i + 2, close - i - 2));
+              out += '}';
+              i = close;
+              continue;
+            }
+          }
+          break;
+        default:
+          break;
+      }
+      out += '\\';
+      out += e;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out += c;
+      continue;
+    }
+    if (c == '[') {
+      if (pattern.substr(i).starts_with("[^]")) {
+        out += "(?s:.)";
+        i += 2;
+        continue;
+      }
+      if (pattern.substr(i).starts_with("[]")) {
+        out += "[^\\x00-\\x{10FFFF}]";
+        i += 1;
+        continue;
+      }
+      in_class = true;
+      out += c;
+      // A leading '^' and a leading ']' are part of the class syntax.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') {
+        out += '^';
+        ++i;
+      }
+      continue;
+    }
+    if (c == '.') {
+      out += "[^\\n\\r\\x{2028}\\x{2029}]";
+      continue;
+    }
+    if (c == '(' && pattern.substr(i).starts_with("(?<") &&
+        i + 3 < pattern.size() && pattern[i + 3] != '=' &&
+        pattern[i + 3] != '!') {
+      out += "(?P<";
+      i += 2;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+Expected<std::shared_ptr<const RE2>> compile_ecma_regex(std::string_view pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  // Patterns in schemas are small; long inputs are what RE2's linear-time
+  // guarantee is for. The default DFA budget (8 MiB) is kept.
+  auto re = std::make_shared<const RE2>(translate_ecma_regex(pattern), options);
+  if (!re->ok()) return unexpected(re->error());
+  return std::shared_ptr<const RE2>(std::move(re));
+}
+
+bool regex_search(const RE2& re, std::string_view text) {
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
+}
+
+}  // namespace fmkit

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+//
+// SchemaBundle (internal to schema/): a root schema file and every file its
+// `$ref`s reach, read through ReadFile and rewritten into one JSON document
+// for valijson:
+//
+//   { "$fmkit": [ <root file>, <other files in load order> ] }
+//
+// Every `$ref` becomes a local pointer into that document
+// ("defs.json#/definitions/x" -> "#/$fmkit/1/definitions/x"), so valijson
+// never fetches anything and no two files' pointers collide in its schema
+// cache (valijson keys it by pointer, ignoring the file). In each schema
+// object the keywords fmkit checks itself are renamed (see
+// compiled_schema.hpp) and a CheckSpec is built for them. Only schema
+// positions are rewritten: property names and enum/const values are data.
+//
+// Refs: relative file paths, resolved against the referring file and kept
+// under the root schema's folder; JSON Pointer fragments; a URI equal to a
+// loaded file's top-level `$id` means that file. Any other URI with a
+// scheme (http:, https:, file:, urn:, ...) or authority ("//host") is
+// refused: fmkit never touches the network. Chains of `$ref` that loop
+// without reaching a schema are refused too (valijson would recurse
+// forever). Nested `$id`s do not change how refs resolve.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/expected.hpp"
+#include "schema/compiled_schema.hpp"
+#include "schema/schema_registry.hpp"
+
+namespace fmkit {
+
+struct SchemaBundle {
+  nlohmann::json document;                  // see above
+  std::vector<std::filesystem::path> files;  // [0] is the root schema
+  std::vector<std::unique_ptr<CheckSpec>> checks;
+  // Pointers ("#/$fmkit/0/...") of the subschemas CheckSpecs refer to by
+  // index: anyOf/oneOf branches, patternProperties, additionalProperties
+  // and propertyNames schemas.
+  std::vector<std::string> subschemas;
+};
+
+// Reads the schema at `root` (absolute, lexically normal) and the files it
+// references. Errors name the file: unreadable, invalid JSON (with
+// line:column), invalid keyword values, patterns RE2 cannot compile,
+// remote, escaping, dangling or looping refs.
+Expected<SchemaBundle> bundle_schema(const std::filesystem::path& root,
+                                     const ReadFile& read_file);
+
+}  // namespace fmkit

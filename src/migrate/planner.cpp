@@ -241,7 +241,7 @@ OpsResult apply_ops(std::string_view text, const std::vector<OpPtr>& ops,
 }
 
 DocumentPlan plan_document(std::string_view text, const MigrationChain& chain,
-                           const PlanOptions& options) {
+                           const MigrateOptions& options) {
   DocumentPlan plan;
   plan.text = std::string(text);
   const LineIndex lines(text);

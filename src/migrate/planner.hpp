@@ -42,7 +42,7 @@ struct VersionOptions {
   YamlOptions yaml;
 };
 
-struct PlanOptions {
+struct MigrateOptions {
   VersionOptions version;
   // Stop at this version; the chain's latest when empty.
   std::optional<int> to;
@@ -106,7 +106,7 @@ OpsResult apply_ops(std::string_view text, const std::vector<OpPtr>& ops,
 // fails, `text` is the input (or, for a schema failure, the migrated text
 // that `schema_diagnostics` point into) and nothing must be written.
 DocumentPlan plan_document(std::string_view text, const MigrationChain& chain,
-                           const PlanOptions& options);
+                           const MigrateOptions& options);
 
 struct DocumentVersion {
   // std::nullopt when the file has no usable front matter or a bad version

@@ -73,7 +73,7 @@ TEST_P(MigrateGoldenTest, Case) {
             [](const auto& a, const auto& b) { return a.path < b.path; });
   Expected<MigrationChain> chain = load_chain(files);
   ASSERT_TRUE(chain) << chain.error();
-  PlanOptions options;
+  MigrateOptions options;
   options.path = "posts/" + GetParam() + ".md";
   DocumentPlan plan = plan_document(before, *chain, options);
 

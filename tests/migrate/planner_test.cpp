@@ -57,7 +57,7 @@ TEST(PlannerTest, StartsFromTheVersionKeyAndUpdatesItInPlace) {
 }
 
 TEST(PlannerTest, StopsAtTo) {
-  PlanOptions options;
+  MigrateOptions options;
   options.to = 2;
   DocumentPlan plan =
       plan_document("---\nspeaker: Bob\n---\n", two_steps(), options);
@@ -151,7 +151,7 @@ TEST(PlannerTest, CustomVersionKeyAndMigrationWhere) {
       {{"0011-x.yaml",
         "version: 11\nwhere: {path: 'posts/**'}\nops:\n  - delete: a\n"}},
       10);
-  PlanOptions options;
+  MigrateOptions options;
   options.version.version_key = "/meta/v";
   options.path = "posts/x.md";
   DocumentPlan plan = plan_document("---\na: 1\nb: 2\n---\n", chain, options);
@@ -176,7 +176,7 @@ TEST(PlannerTest, ValidatesAgainstTheTargetSchema) {
   });
   auto schema = registry.load("/schemas/post.schema.json");
   ASSERT_TRUE(schema) << schema.error();
-  PlanOptions options;
+  MigrateOptions options;
   options.schema = *schema;
   DocumentPlan good =
       plan_document("---\nspeaker: Bob\n---\n", two_steps(), options);

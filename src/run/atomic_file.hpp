@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+//
+// Safe rewriting of the files a migration changes. A file is read once into
+// a FileSnapshot (its bytes and identity); write_file_atomically() later
+// replaces it only if it is still exactly what was read:
+//
+//   - the new bytes go to a temporary file in the same folder, which gets
+//     the original's mode and owner, is fsync'ed and then renamed over the
+//     original (so a crash leaves the old or the new file, never half of
+//     one); the folder is fsync'ed after the rename;
+//   - a symbolic link is never written through, and a file with several
+//     hard links is refused (the rename would split them);
+//   - a file that changed on disk since it was read (other bytes, or
+//     another file now at that path) is refused.
+//
+// Errors are lower-case reasons without the path ("changed on disk since
+// it was read"), for the caller to prefix with the path it shows. Extended
+// attributes and ACLs are not copied. Thread-safe for different paths.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "base/expected.hpp"
+
+namespace fmkit {
+
+struct FileSnapshot {
+  std::string content;
+  bool symlink = false;  // the path itself is a symbolic link
+  dev_t device = 0;
+  ino_t inode = 0;
+  mode_t mode = 0;
+  uid_t owner = 0;
+  gid_t group = 0;
+  nlink_t links = 0;
+};
+
+// Reads the whole file at `path` (through a symlink, which is recorded).
+Expected<FileSnapshot> read_file_snapshot(const std::filesystem::path& path);
+
+// Replaces the file at `path`, read earlier as `original`, with `bytes`
+// (see above). Nothing is changed on failure.
+Expected<void> write_file_atomically(const std::filesystem::path& path,
+                                     std::string_view bytes,
+                                     const FileSnapshot& original);
+
+// Creates the file `path` with `bytes` (mode 0666 minus the umask), failing
+// when something already exists there; written to a temporary file and
+// linked into place, so the file appears whole or not at all.
+Expected<void> create_file_atomically(const std::filesystem::path& path,
+                                      std::string_view bytes);
+
+}  // namespace fmkit

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+#include "run/atomic_file.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fmkit {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh folder removed with its content at the end of the test.
+class AtomicFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (fs::temp_directory_path() / "fmkit-atomic-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    m_dir = fs::canonical(pattern);
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+
+  fs::path write(const std::string& name, const std::string& content) {
+    fs::path path = m_dir / name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+  static std::string read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+  }
+  size_t entries() const {
+    return static_cast<size_t>(std::distance(fs::directory_iterator(m_dir),
+                                             fs::directory_iterator()));
+  }
+
+  fs::path m_dir;
+};
+
+TEST_F(AtomicFileTest, ReplacesTheFileKeepingItsMode) {
+  fs::path path = write("post.md", "---\na: 1\n---\n");
+  ASSERT_EQ(::chmod(path.c_str(), 0640), 0);
+  auto snapshot = read_file_snapshot(path);
+  ASSERT_TRUE(snapshot) << snapshot.error();
+  EXPECT_EQ(snapshot->content, "---\na: 1\n---\n");
+  auto written = write_file_atomically(path, "---\nb: 2\n---\n", *snapshot);
+  ASSERT_TRUE(written) << written.error();
+  EXPECT_EQ(read(path), "---\nb: 2\n---\n");
+  struct stat st;
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0640u);
+  EXPECT_NE(st.st_ino, snapshot->inode);  // a new file was renamed in
+  EXPECT_EQ(entries(), 1u);               // no temporary file left behind
+}
+
+TEST_F(AtomicFileTest, KeepsTheOwnerWhenItCan) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to give files away";
+  fs::path path = write("post.md", "x");
+  ASSERT_EQ(::chown(path.c_str(), 1234, 5678), 0);
+  auto snapshot = read_file_snapshot(path);
+  ASSERT_TRUE(snapshot);
+  ASSERT_TRUE(write_file_atomically(path, "y", *snapshot));
+  struct stat st;
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_uid, 1234u);
+  EXPECT_EQ(st.st_gid, 5678u);
+}
+
+TEST_F(AtomicFileTest, NeverWritesThroughASymlink) {
+  fs::path target = write("target.md", "old");
+  fs::path link = m_dir / "link.md";
+  fs::create_symlink(target, link);
+  auto snapshot = read_file_snapshot(link);
+  ASSERT_TRUE(snapshot) << snapshot.error();
+  EXPECT_TRUE(snapshot->symlink);
+  EXPECT_EQ(snapshot->content, "old");
+  auto written = write_file_atomically(link, "new", *snapshot);
+  ASSERT_FALSE(written);
+  EXPECT_EQ(written.error(),
+            "is a symbolic link; fmkit does not write through links");
+  EXPECT_EQ(read(target), "old");
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(entries(), 2u);
+}
+
+TEST_F(AtomicFileTest, RefusesAFileChangedOnDisk) {
+  fs::path path = write("post.md", "read");
+  auto snapshot = read_file_snapshot(path);
+  ASSERT_TRUE(snapshot);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << "edited";
+  auto written = write_file_atomically(path, "migrated", *snapshot);
+  ASSERT_FALSE(written);
+  EXPECT_EQ(written.error(), "changed on disk since it was read");
+  EXPECT_EQ(read(path), "edited");
+  EXPECT_EQ(entries(), 1u);
+}
+
+TEST_F(AtomicFileTest, RefusesAFileReplacedOnDisk) {
+  fs::path path = write("post.md", "same");
+  auto snapshot = read_file_snapshot(path);
+  ASSERT_TRUE(snapshot);
+  fs::path other = write("other.md", "same");
+  fs::rename(other, path);  // same bytes, another file
+  auto written = write_file_atomically(path, "migrated", *snapshot);
+  ASSERT_FALSE(written);
+  EXPECT_EQ(written.error(), "changed on disk since it was read (replaced)");
+  EXPECT_EQ(read(path), "same");
+}
+
+TEST_F(AtomicFileTest, RefusesHardLinksAndMissingFiles) {
+  fs::path path = write("post.md", "x");
+  fs::create_hard_link(path, m_dir / "alias.md");
+  auto snapshot = read_file_snapshot(path);
+  ASSERT_TRUE(snapshot);
+  auto written = write_file_atomically(path, "y", *snapshot);
+  ASSERT_FALSE(written);
+  EXPECT_EQ(written.error(), "has 2 hard links; replacing it would split them");
+  EXPECT_EQ(read(m_dir / "alias.md"), "x");
+
+  auto missing = read_file_snapshot(m_dir / "nope.md");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error(), "no such file or directory");
+}
+
+TEST_F(AtomicFileTest, CreatesOnlyNewFiles) {
+  fs::path path = m_dir / "0002-new.yaml";
+  auto created = create_file_atomically(path, "version: 2\n");
+  ASSERT_TRUE(created) << created.error();
+  EXPECT_EQ(read(path), "version: 2\n");
+  auto again = create_file_atomically(path, "other");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error(), "exists already");
+  EXPECT_EQ(read(path), "version: 2\n");
+  EXPECT_EQ(entries(), 1u);
+}
+
+}  // namespace
+}  // namespace fmkit

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+//
+// The migrate runner: the disk side of `fmkit migrate`. It loads a
+// collection's migrations folder into a MigrationChain, plans every file
+// with plan_document() on a pool of threads (results in input order, so -j1
+// and -j8 print the same), and, with MigrateMode::write, writes all changed
+// files atomically (run/atomic_file.hpp) only when every file planned
+// cleanly: one failing file means nothing is written, and every failure is
+// reported. Before the first write every changed file is checked again on
+// disk (still the bytes that were planned, not a symlink, one hard link).
+//
+// How the CLI wires `fmkit migrate` (cli/migrate_command.cpp):
+//
+//   1. From fmkit.yaml's collection: MigrationSettings{migrations folder
+//      (absolute, relative to the config file), version_key,
+//      initial_version}; load_migrations(settings) -> chain, or exit 2 with
+//      its error (every "path:line:col: error: ..." line).
+//   2. Files: the collection's files (run/discover.hpp, run/config.hpp),
+//      as MigrateFiles with `relative` = the path relative to the config
+//      file's folder (what `where: {path: ...}` globs see).
+//   3. Schema: target_schema_path(chain, target, folder); when it gives
+//      none and the target is the latest version, the collection's schema.
+//      Load it with SchemaRegistry and put it in MigrateRunOptions::schema.
+//   4. run_migrate(files, chain, options). Print per file: `diff` (dry run),
+//      the plan's diagnostics (spans in FileMigration::original) and
+//      schema_diagnostics (spans in plan.text), `error`; then the summary.
+//      Exit: dry run 0 (1 if any file failed); --check 1 when any file is
+//      behind or failed; --write 1 when nothing was written because of a
+//      failure, 2 for write errors.
+//   `fmkit migrate status`: migrate_status(files, chain, options).
+//   `fmkit migrate new NAME`: create_migration(settings, chain, NAME).
+//
+// run_migrate() and migrate_status() block until done; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/expected.hpp"
+#include "diag/diagnostic.hpp"
+#include "migrate/migration.hpp"
+#include "migrate/planner.hpp"
+
+namespace fmkit {
+
+class CompiledSchema;
+
+struct MigrationSettings {
+  // The migrations folder, absolute (fmkit.yaml's `migrations:`).
+  std::filesystem::path folder;
+  // The front-matter key of a document's version. Default: schema_version.
+  std::string version_key = "schema_version";
+  // The version of a document without the key. Default: 1.
+  int initial_version = 1;
+  // How the folder is named in messages ("migrations"); `folder` if empty.
+  std::string display;
+};
+
+// Reads every NNNN-*.yaml / .yml file of the folder (other files are
+// ignored) and loads them with load_chain(). A missing folder is an empty
+// chain. Errors: an unreadable folder or file, or every chain problem.
+Expected<MigrationChain> load_migrations(const MigrationSettings& settings);
+
+// Returns the schema the documents must satisfy at version `target`: that
+// of the last migration up to `target` that names one, resolved against
+// `folder`; std::nullopt when none does.
+std::optional<std::filesystem::path> target_schema_path(
+    const MigrationChain& chain, int target,
+    const std::filesystem::path& folder);
+
+struct MigrateFile {
+  std::filesystem::path path;  // absolute, for reading and writing
+  std::string display;         // as shown
+  std::string relative;        // for `where: {path: ...}`; display if empty
+};
+
+enum class MigrateMode { dry_run, write, check };
+
+struct MigrateRunOptions {
+  MigrateMode mode = MigrateMode::dry_run;
+  // Stop at this version; the latest when empty.
+  std::optional<int> to;
+  // Threads; 0 means one per hardware thread. Default: 0.
+  size_t jobs = 0;
+  // The target version's schema (see target_schema_path()); nullptr skips
+  // validation.
+  std::shared_ptr<const CompiledSchema> schema;
+  // Version key and YAML limits; set version.version_key from the settings.
+  VersionOptions version;
+  // Style of new text where a file shows none.
+  YamlStyle default_style;
+};
+
+struct FileMigration {
+  std::string display;
+  DocumentPlan plan;
+  // The file's text as read; kept only when there are diagnostics, for
+  // renderers to quote (plan.diagnostics point into it).
+  std::string original;
+  // The unified diff from the file to its new text ("" when unchanged).
+  std::string diff;
+  // Why the file could not be read, checked or written ("" when fine).
+  std::string error;
+  bool written = false;
+
+  bool failed() const { return !error.empty() || !plan.ok(); }
+};
+
+struct MigrateSummary {
+  size_t files = 0;
+  size_t up_to_date = 0;
+  size_t migrated = 0;  // files with pending steps that planned cleanly
+  size_t changed = 0;   // ... whose text changes
+  size_t skipped = 0;   // no front matter
+  size_t failed = 0;
+  size_t deleted_values = 0;
+  size_t written = 0;
+};
+
+struct MigrateRun {
+  std::vector<FileMigration> files;  // in input order
+  MigrateSummary summary;
+  // MigrateMode::write only: true when nothing was written because a file
+  // failed to plan or changed on disk.
+  bool blocked = false;
+  // Write errors happened (after the checks passed).
+  bool write_errors = false;
+};
+
+MigrateRun run_migrate(const std::vector<MigrateFile>& files,
+                       const MigrationChain& chain,
+                       const MigrateRunOptions& options);
+
+struct MigrationStatus {
+  // Files at each version (a file without the key counts at the initial
+  // version).
+  std::map<int, size_t> files_per_version;
+  // Files below the target version.
+  size_t behind = 0;
+  // For each version still to apply somewhere: how many files need it.
+  std::map<int, size_t> pending;
+  // Files without front matter.
+  size_t skipped = 0;
+  // Files that could not be read or have a bad version, with their
+  // diagnostics ("error" holds a read error).
+  std::vector<FileMigration> problems;
+};
+
+MigrationStatus migrate_status(const std::vector<MigrateFile>& files,
+                               const MigrationChain& chain,
+                               const MigrateRunOptions& options);
+
+// Creates the next migration file, NNNN-slug.yaml, for `name` in the
+// folder (created if missing); returns its path. Fails when the name has
+// no letter or digit or the file exists.
+Expected<std::filesystem::path> create_migration(
+    const MigrationSettings& settings, const MigrationChain& chain,
+    std::string_view name);
+
+}  // namespace fmkit

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+#include "run/migrate_runner.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fmkit {
+namespace {
+
+namespace fs = std::filesystem;
+
+class MigrateRunnerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (fs::temp_directory_path() / "fmkit-migrate-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    m_dir = fs::canonical(pattern);
+    write("migrations/0002-hosts.yaml",
+          "version: 2\ndescription: hosts\nops:\n"
+          "  - rename: {from: speaker, to: host}\n  - delete: insight\n");
+    write("migrations/0003-draft.yaml",
+          "version: 3\nops:\n  - set: {field: draft, value: false, "
+          "if_missing: true}\n");
+    write("migrations/README.md", "not a migration\n");
+    m_settings.folder = m_dir / "migrations";
+    m_settings.display = "migrations";
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+
+  fs::path write(const std::string& relative, const std::string& content) {
+    fs::path path = m_dir / relative;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+  std::string read(const std::string& relative) {
+    std::ifstream in(m_dir / relative, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+  }
+  MigrateFile file(const std::string& relative) {
+    return {m_dir / relative, relative, relative};
+  }
+  MigrationChain chain() {
+    Expected<MigrationChain> loaded = load_migrations(m_settings);
+    EXPECT_TRUE(loaded) << loaded.error();
+    return loaded ? std::move(loaded).value() : MigrationChain{};
+  }
+
+  fs::path m_dir;
+  MigrationSettings m_settings;
+};
+
+TEST_F(MigrateRunnerTest, LoadsTheFolder) {
+  MigrationChain loaded = chain();
+  EXPECT_EQ(loaded.latest_version(), 3);
+  EXPECT_EQ(loaded.migrations[0].path, "migrations/0002-hosts.yaml");
+  write("migrations/0005-gap.yaml", "version: 5\nops: []\n");
+  Expected<MigrationChain> broken = load_migrations(m_settings);
+  ASSERT_FALSE(broken);
+  EXPECT_EQ(broken.error(),
+            "migrations/0005-gap.yaml:1:1: error: version 4 is missing "
+            "before this migration");
+  MigrationSettings missing;
+  missing.folder = m_dir / "nope";
+  Expected<MigrationChain> empty = load_migrations(missing);
+  ASSERT_TRUE(empty);
+  EXPECT_TRUE(empty->migrations.empty());
+}
+
+TEST_F(MigrateRunnerTest, DryRunWritesNothingAndDiffs) {
+  write("a.md", "---\nspeaker: Bob\ninsight: x\n---\nA\n");
+  write("b.md", "---\nschema_version: 3\n---\nB\n");
+  write("c.md", "no front matter\n");
+  MigrateRun run = run_migrate({file("a.md"), file("b.md"), file("c.md")},
+                               chain(), {});
+  EXPECT_EQ(read("a.md"), "---\nspeaker: Bob\ninsight: x\n---\nA\n");
+  ASSERT_EQ(run.files.size(), 3u);
+  EXPECT_EQ(run.files[0].diff,
+            "--- a/a.md\n+++ b/a.md\n@@ -1,5 +1,6 @@\n ---\n-speaker: Bob\n"
+            "-insight: x\n+host: Bob\n+draft: false\n+schema_version: 3\n"
+            " ---\n A\n");
+  EXPECT_EQ(run.files[1].plan.status, PlanStatus::up_to_date);
+  EXPECT_EQ(run.files[2].plan.status, PlanStatus::skipped);
+  EXPECT_EQ(run.summary.migrated, 1u);
+  EXPECT_EQ(run.summary.changed, 1u);
+  EXPECT_EQ(run.summary.up_to_date, 1u);
+  EXPECT_EQ(run.summary.skipped, 1u);
+  EXPECT_EQ(run.summary.deleted_values, 1u);
+  EXPECT_EQ(run.summary.written, 0u);
+}
+
+TEST_F(MigrateRunnerTest, WritesEverythingOrNothing) {
+  write("a.md", "---\nspeaker: Bob\n---\n");
+  write("b.md", "---\nhost: Ann\nspeaker: Bob\n---\n");  // rename conflict
+  MigrateRunOptions options;
+  options.mode = MigrateMode::write;
+  MigrateRun blocked =
+      run_migrate({file("a.md"), file("b.md")}, chain(), options);
+  EXPECT_TRUE(blocked.blocked);
+  EXPECT_EQ(blocked.summary.failed, 1u);
+  EXPECT_EQ(blocked.summary.written, 0u);
+  EXPECT_EQ(read("a.md"), "---\nspeaker: Bob\n---\n");
+  EXPECT_EQ(blocked.files[1].plan.diagnostics.at(0).rule, "migrate.conflict");
+  EXPECT_EQ(blocked.files[1].original, "---\nhost: Ann\nspeaker: Bob\n---\n");
+
+  write("b.md", "---\nhost: Ann\n---\n");
+  MigrateRun done = run_migrate({file("a.md"), file("b.md")}, chain(), options);
+  EXPECT_FALSE(done.blocked);
+  EXPECT_EQ(done.summary.written, 2u);
+  EXPECT_EQ(read("a.md"), "---\nhost: Bob\ndraft: false\nschema_version: 3\n---\n");
+  EXPECT_EQ(read("b.md"), "---\nhost: Ann\ndraft: false\nschema_version: 3\n---\n");
+
+  // Running again changes nothing.
+  MigrateRun again = run_migrate({file("a.md"), file("b.md")}, chain(), options);
+  EXPECT_EQ(again.summary.up_to_date, 2u);
+  EXPECT_EQ(again.summary.written, 0u);
+}
+
+TEST_F(MigrateRunnerTest, RefusesSymlinksBeforeWritingAnything) {
+  write("a.md", "---\nspeaker: Bob\n---\n");
+  fs::path target = write("real/b.md", "---\nspeaker: Ann\n---\n");
+  fs::create_symlink(target, m_dir / "b.md");
+  MigrateRunOptions options;
+  options.mode = MigrateMode::write;
+  MigrateRun run = run_migrate({file("a.md"), file("b.md")}, chain(), options);
+  EXPECT_TRUE(run.blocked);
+  EXPECT_EQ(run.files[1].error,
+            "is a symbolic link; fmkit does not write through links");
+  EXPECT_EQ(read("a.md"), "---\nspeaker: Bob\n---\n");
+  EXPECT_EQ(read("real/b.md"), "---\nspeaker: Ann\n---\n");
+}
+
+TEST_F(MigrateRunnerTest, SameResultsWithOneOrManyThreads) {
+  std::vector<MigrateFile> files;
+  for (int i = 0; i < 40; ++i) {
+    std::string name = "p" + std::to_string(i) + ".md";
+    write(name, i % 7 == 0 ? "---\nhost: A\nspeaker: B\n---\n"
+                           : "---\nspeaker: S" + std::to_string(i) + "\n---\n");
+    files.push_back(file(name));
+  }
+  MigrateRunOptions one;
+  one.jobs = 1;
+  MigrateRunOptions many;
+  many.jobs = 8;
+  MigrateRun a = run_migrate(files, chain(), one);
+  MigrateRun b = run_migrate(files, chain(), many);
+  ASSERT_EQ(a.files.size(), b.files.size());
+  for (size_t i = 0; i < a.files.size(); ++i) {
+    EXPECT_EQ(a.files[i].display, b.files[i].display);
+    EXPECT_EQ(a.files[i].diff, b.files[i].diff);
+    EXPECT_EQ(a.files[i].failed(), b.files[i].failed());
+  }
+  EXPECT_EQ(a.summary.failed, 6u);
+  EXPECT_EQ(b.summary.failed, 6u);
+}
+
+TEST_F(MigrateRunnerTest, StatusCountsVersionsAndPendingSteps) {
+  write("a.md", "---\ntitle: x\n---\n");
+  write("b.md", "---\nschema_version: 2\n---\n");
+  write("c.md", "---\nschema_version: 3\n---\n");
+  write("d.md", "---\nschema_version: nine\n---\n");
+  write("e.md", "plain\n");
+  MigrationStatus status = migrate_status(
+      {file("a.md"), file("b.md"), file("c.md"), file("d.md"), file("e.md"),
+       file("missing.md")},
+      chain(), {});
+  EXPECT_EQ(status.files_per_version, (std::map<int, size_t>{{1, 1}, {2, 1}, {3, 1}}));
+  EXPECT_EQ(status.behind, 2u);
+  EXPECT_EQ(status.pending, (std::map<int, size_t>{{2, 1}, {3, 2}}));
+  EXPECT_EQ(status.skipped, 1u);
+  ASSERT_EQ(status.problems.size(), 2u);
+  EXPECT_EQ(status.problems[0].display, "d.md");
+  EXPECT_EQ(status.problems[0].plan.diagnostics.at(0).rule, "migrate.version");
+  EXPECT_EQ(status.problems[1].error, "no such file or directory");
+}
+
+TEST_F(MigrateRunnerTest, CreatesTheNextMigration) {
+  Expected<fs::path> created =
+      create_migration(m_settings, chain(), "Split the tags");
+  ASSERT_TRUE(created) << created.error();
+  EXPECT_EQ(created->filename(), "0004-split-the-tags.yaml");
+  EXPECT_EQ(chain().latest_version(), 4);
+  Expected<fs::path> again = create_migration(m_settings, chain(), "x");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->filename(), "0005-x.yaml");
+}
+
+TEST_F(MigrateRunnerTest, TargetSchemaIsTheLastOneNamed) {
+  write("migrations/0004-schema.yaml",
+        "version: 4\nschema: ../schemas/post.v4.json\nops: []\n");
+  MigrationChain loaded = chain();
+  EXPECT_EQ(target_schema_path(loaded, 3, m_settings.folder), std::nullopt);
+  EXPECT_EQ(target_schema_path(loaded, 4, m_settings.folder),
+            m_dir / "schemas/post.v4.json");
+}
+
+}  // namespace
+}  // namespace fmkit

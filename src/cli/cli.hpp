@@ -1,16 +1,43 @@
 // SPDX-License-Identifier: MIT
 //
-// The fmkit command line: parses arguments and dispatches to subcommands.
-// Streams are parameters so tests run the whole CLI in-process.
+// The fmkit command line: parses arguments and dispatches to subcommands
+// through a table of {name, function} (cli.cpp), answering unknown names
+// with "did you mean". Streams and the process's environment (working
+// folder, terminals, NO_COLOR) are parameters, so tests run the whole CLI
+// in-process, with no chdir and no global state. Exit codes: 0 clean,
+// 1 findings, 2 usage, config, schema or I/O error.
 #pragma once
 
+#include <filesystem>
 #include <iosfwd>
 
 namespace fmkit {
 
-// Runs fmkit with `argv` and returns the exit code: 0 clean, 1 findings,
-// 2 usage, config, schema or I/O error.
+// What the CLI needs from the process it runs in.
+struct CliEnvironment {
+  // Relative paths on the command line are relative to this absolute
+  // folder; fmkit.yaml is looked for from here up.
+  std::filesystem::path cwd;
+  // Whether `out` / `err` are terminals (colors in --color auto).
+  bool out_is_terminal = false;
+  bool err_is_terminal = false;
+  // Whether NO_COLOR is set to a non-empty value (no colors in auto mode).
+  bool no_color = false;
+
+  // Returns the environment of this process for the streams `out` and
+  // `err`: a stream is a terminal only when it is std::cout (std::cerr) and
+  // file descriptor 1 (2) is a TTY.
+  static CliEnvironment from_process(const std::ostream& out,
+                                     const std::ostream& err);
+};
+
+// Runs fmkit with `argv` in the environment of this process and returns the
+// exit code.
 int run_cli(int argc, const char* const* argv, std::ostream& out,
             std::ostream& err);
+
+// Runs fmkit with `argv` in `environment` and returns the exit code.
+int run_cli(int argc, const char* const* argv, std::ostream& out,
+            std::ostream& err, const CliEnvironment& environment);
 
 }  // namespace fmkit

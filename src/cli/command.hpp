@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+//
+// What every subcommand gets: its arguments (argv[0] is the subcommand's
+// name), the output streams and the environment, plus the helpers the
+// subcommands share (exit codes, CLI11 error handling, color choice).
+// Subcommands run on the calling thread; a CommandContext is not shared.
+#pragma once
+
+#include "cli/cli.hpp"
+#include "report/text_renderer.hpp"
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace CLI {
+class App;
+}  // namespace CLI
+
+namespace fmkit {
+
+inline constexpr int k_exit_clean = 0;
+inline constexpr int k_exit_findings = 1;
+inline constexpr int k_exit_error = 2;
+
+struct CommandContext {
+  std::ostream& out;
+  std::ostream& err;
+  const CliEnvironment& environment;
+};
+
+using CommandFunction = int (*)(int argc, const char* const* argv,
+                                CommandContext& context);
+
+// Adds "--color auto|always|never" (default auto) to `app`, storing the
+// choice in `choice`.
+void add_color_option(CLI::App& app, std::string& choice);
+
+// Returns whether to color a stream: "always" yes, "never" no, "auto" when
+// `is_terminal` and NO_COLOR is not set.
+UseColor decide_color(std::string_view choice, bool is_terminal,
+                      const CliEnvironment& environment);
+
+// Makes `app` print CLI11's parse errors as "fmkit: error: ..." with a hint
+// to run --help.
+void use_fmkit_error_style(CLI::App& app);
+
+// Parses `argv` with `app`. Returns std::nullopt when the command should go
+// on, or the exit code to return: 0 after --help, 2 after a usage error
+// (CLI11's own codes, 100 and up, are mapped to 2).
+std::optional<int> parse_arguments(CLI::App& app, int argc,
+                                   const char* const* argv,
+                                   CommandContext& context);
+
+// Writes "fmkit: error: <line>" to `err` for each line of `message`.
+void print_error(std::ostream& err, std::string_view message);
+
+}  // namespace fmkit

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+//
+// The json format: one JSON document per run, one diagnostic per line so it
+// stays readable and greppable:
+//
+//   {
+//     "version": 1,
+//     "files": 2,
+//     "diagnostics": [
+//       {"file": "a.md", "line": 3, "column": 8, "end_line": 3,
+//        "end_column": 10, "severity": "error", "rule": "schema.type",
+//        "pointer": "/title", "message": "..."}
+//     ]
+//   }
+//
+// (each diagnostic on a single line). Lines and columns are 1-based, columns
+// count code points; a diagnostic without a position has null line,
+// column, end_line and end_column. "files" counts the files checked, with or
+// without diagnostics. Keys appear in the order above; strings are UTF-8,
+// invalid bytes replaced by U+FFFD. `version` changes only when a key's
+// meaning does. Not thread-safe.
+#pragma once
+
+#include "report/renderer.hpp"
+
+#include <iosfwd>
+#include <memory>
+
+namespace fmkit {
+
+// Returns a Renderer writing the json format to `out`, which must outlive it.
+std::unique_ptr<Renderer> make_json_renderer(std::ostream& out);
+
+}  // namespace fmkit

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#include "report/summary.hpp"
+
+#include <string_view>
+
+namespace fmkit {
+
+namespace {
+
+std::string count(size_t n, std::string_view singular) {
+  std::string out = std::to_string(n);
+  out += ' ';
+  out += singular;
+  if (n != 1) out += 's';
+  return out;
+}
+
+}  // namespace
+
+void Summary::add(const FileReport& report) {
+  ++files;
+  size_t file_errors = count_errors(report.diagnostics);
+  errors += file_errors;
+  warnings += report.diagnostics.size() - file_errors;
+  if (file_errors > 0) ++files_with_errors;
+}
+
+std::string format_summary(const Summary& summary) {
+  return count(summary.files, "file") + ", " +
+         std::to_string(summary.files_with_errors) + " with errors, " +
+         count(summary.errors, "error") + ", " +
+         count(summary.warnings, "warning");
+}
+
+}  // namespace fmkit

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+//
+// The config file, fmkit.yaml: named collections of Markdown files, each
+// with the globs that pick its files and the schema they must follow.
+//
+//   collections:
+//     posts:
+//       include: ["content/posts/**/*.md"]   # a glob or a list; required
+//       exclude: ["content/posts/drafts/"]   # optional
+//       schema: schemas/post.schema.json     # required
+//       require_front_matter: true           # optional; default true
+//
+// Paths and globs are relative to the config file's folder. The file is
+// read with fmkit's own YAML layer, so errors carry file:line:col; unknown
+// keys are errors with a "did you mean". Keys are handled by tables of
+// {key, parser}: a new per-collection setting is one new row and one new
+// CollectionConfig field. A Config is immutable once loaded; thread-safe.
+#pragma once
+
+#include "base/expected.hpp"
+#include "document/document.hpp"
+#include "run/glob.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fmkit {
+
+struct CollectionConfig {
+  std::string name;
+  // Globs of the collection's files, relative to the config file's folder.
+  // At least one.
+  std::vector<Glob> include;
+  // Globs of files left out although `include` matches them. Default: none.
+  std::vector<Glob> exclude;
+  // The JSON Schema as written: relative to the config file's folder unless
+  // absolute.
+  std::string schema;
+  // Whether a file without front matter is an error. Default: yes.
+  RequireFrontMatter require_front_matter = RequireFrontMatter::yes;
+
+  // Returns whether `relative` ('/'-separated, relative to the config
+  // file's folder) matches an include glob and no exclude glob.
+  bool contains(std::string_view relative) const;
+};
+
+struct Config {
+  // The config file as shown to the user ("fmkit.yaml", "../fmkit.yaml",
+  // "/abs/site/fmkit.yaml"); relative to the caller's working folder.
+  std::filesystem::path path;
+  // In the order the file lists them.
+  std::vector<CollectionConfig> collections;
+
+  // The folder paths and globs are relative to, as shown (path's parent;
+  // "" for a config file in the working folder).
+  std::filesystem::path folder() const { return path.parent_path(); }
+
+  // Returns the index of the first collection that contains `relative`
+  // (see CollectionConfig::contains), or std::nullopt.
+  std::optional<size_t> collection_for(std::string_view relative) const;
+};
+
+// The config file's name, looked for by find_config().
+inline constexpr std::string_view k_config_file_name = "fmkit.yaml";
+
+// Parses `text`, the config file shown as `path`. On failure the error holds
+// one line per problem, in file order, each "path:line:col: message" (or
+// "path: message" when there is no position), e.g.
+// "fmkit.yaml:4:5: unknown key 'includ' in collection 'posts', did you mean
+// 'include'?".
+Expected<Config> parse_config(std::string_view text,
+                              const std::filesystem::path& path);
+
+// Reads and parses the config file `path` (relative to the absolute folder
+// `cwd` unless absolute). Errors as parse_config(), or "path: reason" when
+// the file can't be read.
+Expected<Config> load_config(const std::filesystem::path& path,
+                             const std::filesystem::path& cwd);
+
+// Returns the absolute path of the first fmkit.yaml in the absolute folder
+// `start` or one of its parents, or std::nullopt.
+std::optional<std::filesystem::path> find_config(
+    const std::filesystem::path& start);
+
+}  // namespace fmkit

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+#include "run/discover.hpp"
+
+#include "run/file_reader.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <system_error>
+#include <utility>
+
+namespace fmkit {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_extension(std::string_view path, const DiscoverOptions& options) {
+  std::string_view name = path.substr(path.rfind('/') + 1);
+  return std::any_of(options.extensions.begin(), options.extensions.end(),
+                     [name](const std::string& extension) {
+                       return name.size() > extension.size() &&
+                              name.ends_with(extension);
+                     });
+}
+
+bool skipped_folder(std::string_view name, const DiscoverOptions& options) {
+  return name.starts_with('.') ||
+         std::find(options.skip_folders.begin(), options.skip_folders.end(),
+                   name) != options.skip_folders.end();
+}
+
+std::string join(std::string_view folder, std::string_view name) {
+  if (folder.empty()) return std::string(name);
+  std::string out(folder);
+  out += '/';
+  out += name;
+  return out;
+}
+
+// Whether `path` lies inside `root` (both canonical).
+bool is_inside(const fs::path& path, const fs::path& root) {
+  auto [root_end, path_it] =
+      std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return root_end == root.end() && path_it != path.end();
+}
+
+}  // namespace
+
+std::string display_path(const fs::path& path) {
+  std::string out = path.lexically_normal().generic_string();
+  while (out.starts_with("./")) out.erase(0, 2);
+  while (out.size() > 1 && out.ends_with('/')) out.pop_back();
+  return out.empty() ? "." : out;
+}
+
+bool display_path_less(std::string_view a, std::string_view b) {
+  auto rank = [](char c) {
+    return c == '/' ? 0 : static_cast<int>(static_cast<unsigned char>(c)) + 1;
+  };
+  return std::lexicographical_compare(
+      a.begin(), a.end(), b.begin(), b.end(),
+      [&](char x, char y) { return rank(x) < rank(y); });
+}
+
+void walk_folder(const fs::path& root, std::string_view display_root,
+                 const DiscoverOptions& options,
+                 const std::function<void(const std::string& relative)>& visit,
+                 std::vector<std::string>& errors) {
+  // Canonical root, computed on the first symlink only: most trees have none.
+  std::optional<fs::path> canonical_root;
+  std::vector<std::string> pending = {""};
+  while (!pending.empty()) {
+    std::string folder = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(folder.empty() ? root : root / folder, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
+      std::string name = entry.path().filename().string();
+      std::error_code entry_ec;
+      // The entry's type comes from the directory listing (d_type), so this
+      // costs no system call on most file systems.
+      fs::file_status status = entry.symlink_status(entry_ec);
+      if (entry_ec) continue;
+      if (fs::is_directory(status)) {
+        if (!skipped_folder(name, options))
+          pending.push_back(join(folder, name));
+      } else if (fs::is_regular_file(status)) {
+        visit(join(folder, name));
+      } else if (fs::is_symlink(status)) {
+        if (!fs::is_regular_file(entry.status(entry_ec)) || entry_ec) continue;
+        if (!canonical_root) {
+          canonical_root = fs::canonical(root, entry_ec);
+          if (entry_ec) canonical_root = root;
+        }
+        fs::path target = fs::canonical(entry.path(), entry_ec);
+        if (!entry_ec && is_inside(target, *canonical_root)) {
+          visit(join(folder, name));
+        }
+      }
+    }
+    if (ec) {
+      errors.push_back(display_path(fs::path(display_root) / folder) + ": " +
+                       describe_errno(ec.value()));
+    }
+  }
+}
+
+Discovery discover_files(const std::vector<std::string>& paths,
+                         const fs::path& cwd, const DiscoverOptions& options) {
+  Discovery discovery;
+  for (const std::string& given : paths) {
+    std::string display = display_path(given);
+    fs::path absolute = (cwd / given).lexically_normal();
+    std::error_code ec;
+    fs::file_status status = fs::status(absolute, ec);
+    if (ec) {
+      discovery.errors.push_back(display + ": " + describe_errno(ec.value()));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      discovery.files.push_back(FoundFile{absolute, display, true});
+      continue;
+    }
+    walk_folder(
+        absolute, display, options,
+        [&](const std::string& relative) {
+          if (!has_extension(relative, options)) return;
+          discovery.files.push_back(
+              FoundFile{(absolute / relative).lexically_normal(),
+                        display_path(fs::path(display) / relative), false});
+        },
+        discovery.errors);
+  }
+  sort_and_deduplicate(discovery.files);
+  return discovery;
+}
+
+}  // namespace fmkit

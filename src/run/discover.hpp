@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+//
+// Discovery: turns the paths given on the command line into the list of
+// files to check. A file is taken as is, whatever its name; a folder is
+// walked for files named *.md or *.markdown. Walks skip hidden folders
+// (".git", ".obsidian"), "node_modules" and symlinked folders (links are
+// never followed out of the tree, and a link loop can't hang a walk); a
+// symlinked file is taken only when it resolves to a regular file inside
+// the folder being walked. The result is sorted by shown path, segment by
+// segment ("a/z.md" before "a-b/x.md"), and de-duplicated: a file reached
+// twice ("docs" and "docs/a.md") is checked once. Paths are resolved
+// against an explicit `cwd`, never the process's current folder, so tests
+// and threads don't depend on it. Thread-safe.
+#pragma once
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace fmkit {
+
+struct DiscoverOptions {
+  // Extensions of the files a folder walk picks up (with the dot, compared
+  // case-sensitively). Default: ".md" and ".markdown".
+  std::vector<std::string> extensions = {".md", ".markdown"};
+  // Folder names a walk never enters, besides hidden ones (names starting
+  // with "."). Default: "node_modules".
+  std::vector<std::string> skip_folders = {"node_modules"};
+};
+
+struct FoundFile {
+  std::filesystem::path path;  // absolute and normalized, for reading
+  std::string display;         // as shown: the given path, normalized,
+                               // joined with the walked part ("docs/a.md")
+  bool named = false;          // named on the command line, not walked to
+};
+
+struct Discovery {
+  std::vector<FoundFile> files;
+  // One "path: reason" per path that does not exist or could not be read
+  // ("nope.md: no such file or directory"); the other paths are still used.
+  std::vector<std::string> errors;
+};
+
+// Finds the files named by `paths` (files or folders, relative to the
+// absolute folder `cwd` unless absolute).
+Discovery discover_files(const std::vector<std::string>& paths,
+                         const std::filesystem::path& cwd,
+                         const DiscoverOptions& options);
+
+// Walks the folder `root` (absolute) with the skipping rules above and
+// calls `visit` with the '/'-separated path, relative to `root`, of every
+// file found, whatever its extension, in no particular order. Folders that
+// can't be read add "shown: reason" to `errors`, where `shown` is the
+// folder's path joined to `display_root`.
+void walk_folder(const std::filesystem::path& root,
+                 std::string_view display_root, const DiscoverOptions& options,
+                 const std::function<void(const std::string& relative)>& visit,
+                 std::vector<std::string>& errors);
+
+// Returns `path` normalized for display: lexically normal, '/'-separated,
+// without a leading "./" ("." stays ".").
+std::string display_path(const std::filesystem::path& path);
+
+// Orders shown paths segment by segment: '/' sorts before every other byte.
+bool display_path_less(std::string_view a, std::string_view b);
+
+// Sorts `files` (FoundFiles, or anything with `display` and `path`) with
+// display_path_less() and drops later entries whose `path` repeats an
+// earlier one.
+template <typename File>
+void sort_and_deduplicate(std::vector<File>& files) {
+  std::stable_sort(files.begin(), files.end(),
+                   [](const File& a, const File& b) {
+                     return display_path_less(a.display, b.display);
+                   });
+  std::unordered_set<std::string> seen;
+  seen.reserve(files.size());
+  std::erase_if(files, [&seen](const File& file) {
+    return !seen.insert(file.path.native()).second;
+  });
+}
+
+}  // namespace fmkit

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+#include "run/plan.hpp"
+
+#include "schema/schema_registry.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <system_error>
+#include <utility>
+
+namespace fmkit {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Returns `folder` (relative to `cwd` unless absolute) as an absolute,
+// normalized path without a trailing separator.
+fs::path absolute_folder(const fs::path& cwd, const fs::path& folder) {
+  fs::path path = (cwd / folder).lexically_normal();
+  if (!path.has_filename() && path.has_parent_path() &&
+      path != path.root_path()) {
+    path = path.parent_path();
+  }
+  return path;
+}
+
+// Whether `base` is `other` or inside it, comparing whole segments.
+bool is_under(const std::string& base, const std::string& other) {
+  return other.empty() || base == other ||
+         (base.starts_with(other) && base[other.size()] == '/');
+}
+
+Expected<ValidationTarget> load_target(std::string name, const fs::path& schema,
+                                       RequireFrontMatter require,
+                                       SchemaRegistry& registry,
+                                       const PlanOptions& options) {
+  auto compiled = registry.load(schema);
+  if (!compiled) return unexpected(compiled.error());
+  ValidationTarget target;
+  target.name = std::move(name);
+  target.schema = std::move(*compiled);
+  target.document.require_front_matter = require;
+  target.document.yaml = options.yaml;
+  return target;
+}
+
+Diagnostic no_collection_warning(const Config& config) {
+  Diagnostic d;
+  d.severity = Severity::warning;
+  d.rule = "config.no-collection";
+  d.message = "not validated: no collection in '" +
+              config.path.generic_string() + "' includes this file";
+  return d;
+}
+
+}  // namespace
+
+Expected<Plan> plan_with_schema(const fs::path& schema,
+                                const std::vector<std::string>& paths,
+                                const fs::path& cwd, SchemaRegistry& registry,
+                                const PlanOptions& options) {
+  Plan plan;
+  auto target =
+      load_target(display_path(schema), (cwd / schema).lexically_normal(),
+                  options.require_front_matter, registry, options);
+  if (!target) return unexpected(target.error());
+  plan.targets.push_back(std::move(*target));
+
+  Discovery discovery = discover_files(paths, cwd, options.discover);
+  plan.errors = std::move(discovery.errors);
+  plan.jobs.reserve(discovery.files.size());
+  for (FoundFile& file : discovery.files) {
+    plan.jobs.push_back(
+        FileJob{std::move(file.path), std::move(file.display), 0, {}});
+  }
+  return plan;
+}
+
+Expected<Plan> plan_with_config(const Config& config,
+                                const std::vector<std::string>& paths,
+                                const fs::path& cwd, SchemaRegistry& registry,
+                                const PlanOptions& options) {
+  Plan plan;
+  fs::path folder = absolute_folder(cwd, config.folder());
+  for (const CollectionConfig& collection : config.collections) {
+    auto target = load_target(
+        collection.name, (folder / collection.schema).lexically_normal(),
+        collection.require_front_matter, registry, options);
+    if (!target) return unexpected(target.error());
+    plan.targets.push_back(std::move(*target));
+  }
+
+  if (!paths.empty()) {
+    Discovery discovery = discover_files(paths, cwd, options.discover);
+    plan.errors = std::move(discovery.errors);
+    for (FoundFile& file : discovery.files) {
+      std::string relative =
+          file.path.lexically_relative(folder).generic_string();
+      std::optional<size_t> collection = config.collection_for(relative);
+      if (collection) {
+        plan.jobs.push_back(FileJob{
+            std::move(file.path), std::move(file.display), *collection, {}});
+      } else if (file.named) {
+        plan.jobs.push_back(FileJob{std::move(file.path),
+                                    std::move(file.display),
+                                    k_no_target,
+                                    {no_collection_warning(config)}});
+      }
+    }
+    return plan;
+  }
+
+  // Walk only the folders the include globs can match in, each once: a base
+  // inside another base is covered by the outer walk.
+  std::vector<std::string> bases;
+  for (const CollectionConfig& collection : config.collections) {
+    for (const Glob& glob : collection.include) {
+      fs::path base = (folder / glob.base()).lexically_normal();
+      std::string relative = base.lexically_relative(folder).generic_string();
+      if (relative == ".") relative.clear();
+      while (relative.ends_with('/')) relative.pop_back();
+      bases.push_back(std::move(relative));
+    }
+  }
+  std::sort(bases.begin(), bases.end());
+  bases.erase(std::unique(bases.begin(), bases.end()), bases.end());
+  std::erase_if(bases, [&bases](const std::string& base) {
+    return std::any_of(
+        bases.begin(), bases.end(), [&](const std::string& other) {
+          return &other != &base && other != base && is_under(base, other);
+        });
+  });
+
+  for (const std::string& base : bases) {
+    fs::path root = base.empty() ? folder : (folder / base).lexically_normal();
+    std::error_code ec;
+    // A glob whose folder doesn't exist (yet) matches nothing.
+    if (!fs::is_directory(root, ec)) continue;
+    std::string display_root = display_path(config.folder() / base);
+    walk_folder(
+        root, display_root, options.discover,
+        [&](const std::string& walked) {
+          std::string relative = base.empty() ? walked : base + '/' + walked;
+          std::optional<size_t> collection = config.collection_for(relative);
+          if (!collection) return;
+          plan.jobs.push_back(FileJob{(folder / relative).lexically_normal(),
+                                      display_path(config.folder() / relative),
+                                      *collection,
+                                      {}});
+        },
+        plan.errors);
+  }
+  sort_and_deduplicate(plan.jobs);
+  return plan;
+}
+
+}  // namespace fmkit

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+#include "run/config.hpp"
+
+#include "run/scoped_temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <string>
+
+namespace fmkit {
+namespace {
+
+using testing_support::ScopedTempDir;
+
+constexpr const char* k_good = R"(# The example blog.
+collections:
+  posts:
+    include: ["content/posts/**/*.md"]
+    exclude: content/posts/drafts/
+    schema: schemas/post.schema.json
+  notes:
+    include: "content/notes/*.md"
+    schema: ../schemas/note.schema.json
+    require_front_matter: false
+)";
+
+TEST(ConfigTest, ParsesCollectionsInFileOrder) {
+  auto config = parse_config(k_good, "site/fmkit.yaml");
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->path, "site/fmkit.yaml");
+  EXPECT_EQ(config->folder(), "site");
+  ASSERT_EQ(config->collections.size(), 2u);
+
+  const CollectionConfig& posts = config->collections[0];
+  EXPECT_EQ(posts.name, "posts");
+  ASSERT_EQ(posts.include.size(), 1u);
+  EXPECT_EQ(posts.include[0].pattern(), "content/posts/**/*.md");
+  ASSERT_EQ(posts.exclude.size(), 1u);
+  EXPECT_EQ(posts.exclude[0].pattern(), "content/posts/drafts/");
+  EXPECT_EQ(posts.schema, "schemas/post.schema.json");
+  EXPECT_EQ(posts.require_front_matter, RequireFrontMatter::yes);
+
+  const CollectionConfig& notes = config->collections[1];
+  EXPECT_EQ(notes.name, "notes");
+  EXPECT_EQ(notes.exclude.size(), 0u);
+  EXPECT_EQ(notes.schema, "../schemas/note.schema.json");
+  EXPECT_EQ(notes.require_front_matter, RequireFrontMatter::no);
+}
+
+TEST(ConfigTest, FindsTheFirstCollectionContainingAPath) {
+  auto config = parse_config(k_good, "fmkit.yaml");
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->folder(), "");
+  EXPECT_EQ(config->collection_for("content/posts/2024/a.md"), 0u);
+  EXPECT_EQ(config->collection_for("content/posts/a.md"), 0u);
+  EXPECT_EQ(config->collection_for("content/posts/drafts/a.md"), std::nullopt);
+  EXPECT_EQ(config->collection_for("content/notes/n.md"), 1u);
+  EXPECT_EQ(config->collection_for("content/notes/sub/n.md"), std::nullopt);
+  EXPECT_EQ(config->collection_for("README.md"), std::nullopt);
+}
+
+TEST(ConfigTest, EmptyConfigWithACommentFails) {
+  auto config = parse_config("# nothing yet\n", "fmkit.yaml");
+  ASSERT_FALSE(config);
+  EXPECT_EQ(config.error(), "fmkit.yaml: missing key 'collections'");
+}
+
+struct BadConfig {
+  const char* text;
+  const char* error;
+};
+
+const BadConfig k_bad[] = {
+    {"", "fmkit.yaml: missing key 'collections'"},
+    {"colections:\n  posts: {}\n",
+     "fmkit.yaml:1:1: unknown key 'colections', did you mean 'collections'?\n"
+     "fmkit.yaml:1:1: missing key 'collections'"},
+    {"collections:\n  posts:\n    includ: ['*.md']\n    schema: s.json\n",
+     "fmkit.yaml:2:3: collection 'posts' has no 'include'\n"
+     "fmkit.yaml:3:5: unknown key 'includ' in collection 'posts', did you "
+     "mean 'include'?"},
+    {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
+     "    layout: post.njk\n",
+     "fmkit.yaml:5:5: unknown key 'layout' in collection 'posts'"},
+    {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
+     "    require_front_matter: yes\n",
+     "fmkit.yaml:5:27: 'require_front_matter' must be true or false, got "
+     "'yes'"},
+    {"collections:\n  posts:\n    include: 42\n    schema: s.json\n",
+     "fmkit.yaml:3:14: 'include' must be a glob or a list of globs, got 42"},
+    {"collections:\n  posts:\n    include: [\"content/[a\", 7]\n"
+     "    schema: s.json\n",
+     "fmkit.yaml:3:15: unclosed '[' in glob 'content/[a'\n"
+     "fmkit.yaml:3:29: 'include' must be a glob or a list of globs, got 7"},
+    {"collections:\n  posts:\n    include: []\n    schema: s.json\n",
+     "fmkit.yaml:3:14: 'include' must list at least one glob"},
+    {"collections:\n  posts:\n    include: '*.md'\n    schema: 42\n",
+     "fmkit.yaml:4:13: 'schema' must be a path, got 42"},
+    {"collections:\n  posts:\n    include: '*.md'\n",
+     "fmkit.yaml:2:3: collection 'posts' has no 'schema'"},
+    {"collections:\n  posts: 3\n",
+     "fmkit.yaml:2:10: collection 'posts' must be a mapping with 'include' "
+     "and 'schema', got 3"},
+    {"collections: {}\n",
+     "fmkit.yaml:1:14: 'collections' must name at least one collection"},
+    {"collections: posts\n",
+     "fmkit.yaml:1:14: 'collections' must map collection names to their "
+     "settings, got 'posts'"},
+    {"- a\n", "fmkit.yaml:1:1: the config must be a mapping, got a list"},
+};
+
+TEST(ConfigTest, BadConfigsGiveErrorsWithPositions) {
+  for (const BadConfig& bad : k_bad) {
+    auto config = parse_config(bad.text, "fmkit.yaml");
+    ASSERT_FALSE(config) << bad.text;
+    EXPECT_EQ(config.error(), bad.error) << bad.text;
+  }
+}
+
+TEST(ConfigTest, YamlErrorsHaveFileLineAndColumn) {
+  const char* texts[] = {
+      "collections:\n  posts: [\n",
+      "collections:\n  a:\n    include: x\n    schema: s\n  a:\n    include: "
+      "y\n    schema: s\n",
+      "collections:\n\tposts: {}\n",
+  };
+  for (const char* text : texts) {
+    auto config = parse_config(text, "fmkit.yaml");
+    ASSERT_FALSE(config) << text;
+    EXPECT_TRUE(std::regex_search(config.error(),
+                                  std::regex("^fmkit\\.yaml:[0-9]+:[0-9]+: ")))
+        << config.error();
+  }
+}
+
+TEST(ConfigTest, LoadReadsRelativeToCwdAndShowsThePathAsGiven) {
+  ScopedTempDir dir;
+  dir.write("site/fmkit.yaml", k_good);
+  auto config = load_config("site/fmkit.yaml", dir.path());
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->path, "site/fmkit.yaml");
+
+  auto missing = load_config("nope/fmkit.yaml", dir.path());
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error(), "nope/fmkit.yaml: no such file or directory");
+}
+
+TEST(ConfigTest, FindConfigLooksInTheFolderThenItsParents) {
+  ScopedTempDir dir;
+  dir.write("site/fmkit.yaml", k_good);
+  dir.mkdir("site/content/posts");
+  EXPECT_EQ(find_config(dir.path() / "site/content/posts"),
+            dir.path() / "site/fmkit.yaml");
+  EXPECT_EQ(find_config(dir.path() / "site"), dir.path() / "site/fmkit.yaml");
+  // A folder named fmkit.yaml is not a config file.
+  dir.mkdir("other/fmkit.yaml");
+  EXPECT_EQ(find_config(dir.path() / "other"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace fmkit

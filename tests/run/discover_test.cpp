@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+#include "run/discover.hpp"
+
+#include "run/scoped_temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fmkit {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_support::ScopedTempDir;
+
+std::vector<std::string> displays(const Discovery& discovery) {
+  std::vector<std::string> out;
+  for (const FoundFile& file : discovery.files) out.push_back(file.display);
+  return out;
+}
+
+class DiscoverTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    m_tree.write("site/a.md", "");
+    m_tree.write("site/b.markdown", "");
+    m_tree.write("site/c.txt", "");
+    m_tree.write("site/README", "");
+    m_tree.write("site/.hidden/x.md", "");
+    m_tree.write("site/node_modules/pkg/README.md", "");
+    m_tree.write("site/sub/d.md", "");
+    m_tree.write("site/sub/.e.md", "");
+    m_tree.write("site/sub/deeper/f.md", "");
+    m_tree.write("outside/o.md", "");
+    fs::create_directory_symlink(m_tree.path() / "site/sub",
+                                 m_tree.path() / "site/link-dir");
+    fs::create_directory_symlink(m_tree.path() / "outside",
+                                 m_tree.path() / "site/link-out-dir");
+    fs::create_symlink(m_tree.path() / "site/a.md",
+                       m_tree.path() / "site/link-in.md");
+    fs::create_symlink(m_tree.path() / "outside/o.md",
+                       m_tree.path() / "site/link-out.md");
+    fs::create_symlink(m_tree.path() / "site/nowhere.md",
+                       m_tree.path() / "site/dangling.md");
+  }
+
+  ScopedTempDir m_tree;
+};
+
+TEST_F(DiscoverTest, WalksFoldersForMarkdownSkippingHiddenModulesAndLinks) {
+  Discovery found = discover_files({"site"}, m_tree.path(), DiscoverOptions{});
+  EXPECT_EQ(found.errors, std::vector<std::string>{});
+  EXPECT_EQ(displays(found),
+            (std::vector<std::string>{
+                "site/a.md", "site/b.markdown", "site/link-in.md",
+                "site/sub/.e.md", "site/sub/d.md", "site/sub/deeper/f.md"}));
+  // Paths for reading are absolute.
+  EXPECT_EQ(found.files[0].path, m_tree.path() / "site/a.md");
+  EXPECT_FALSE(found.files[0].named);
+}
+
+TEST_F(DiscoverTest, NamedFilesAreTakenWhateverTheirNameAndLinks) {
+  Discovery found = discover_files({"site/c.txt", "./site/link-out.md"},
+                                   m_tree.path(), DiscoverOptions{});
+  EXPECT_EQ(found.errors, std::vector<std::string>{});
+  EXPECT_EQ(displays(found),
+            (std::vector<std::string>{"site/c.txt", "site/link-out.md"}));
+  EXPECT_TRUE(found.files[0].named);
+}
+
+TEST_F(DiscoverTest, AbsolutePathsAreShownAsGiven) {
+  std::string site = m_tree / "site/sub";
+  Discovery found = discover_files({site}, "/", DiscoverOptions{});
+  EXPECT_EQ(displays(found),
+            (std::vector<std::string>{site + "/.e.md", site + "/d.md",
+                                      site + "/deeper/f.md"}));
+}
+
+TEST_F(DiscoverTest, DeduplicatesFilesReachedTwice) {
+  Discovery found = discover_files(
+      {"site/sub", "site/sub/d.md", "site/../site/sub/d.md", "site/sub/"},
+      m_tree.path(), DiscoverOptions{});
+  EXPECT_EQ(displays(found),
+            (std::vector<std::string>{"site/sub/.e.md", "site/sub/d.md",
+                                      "site/sub/deeper/f.md"}));
+}
+
+TEST_F(DiscoverTest, MissingPathsAreErrorsAndTheRestStillFound) {
+  Discovery found = discover_files({"nope.md", "site/sub/d.md"}, m_tree.path(),
+                                   DiscoverOptions{});
+  EXPECT_EQ(found.errors,
+            std::vector<std::string>{"nope.md: no such file or directory"});
+  EXPECT_EQ(displays(found), std::vector<std::string>{"site/sub/d.md"});
+}
+
+TEST_F(DiscoverTest, OptionsChooseExtensionsAndSkippedFolders) {
+  DiscoverOptions options;
+  options.extensions = {".txt"};
+  options.skip_folders = {"sub"};
+  Discovery found = discover_files({"site"}, m_tree.path(), options);
+  EXPECT_EQ(displays(found), std::vector<std::string>{"site/c.txt"});
+}
+
+TEST(DisplayPathTest, NormalizesForDisplay) {
+  EXPECT_EQ(display_path("./a/b/../c.md"), "a/c.md");
+  EXPECT_EQ(display_path("docs/"), "docs");
+  EXPECT_EQ(display_path("."), ".");
+  EXPECT_EQ(display_path("./"), ".");
+  EXPECT_EQ(display_path("../x.md"), "../x.md");
+  EXPECT_EQ(display_path("/abs//x.md"), "/abs/x.md");
+  EXPECT_EQ(display_path("/"), "/");
+}
+
+TEST(DisplayPathTest, SortsSegmentBySegment) {
+  std::vector<FoundFile> files = {
+      {"/r/a-b/x.md", "a-b/x.md", false}, {"/r/a/z.md", "a/z.md", false},
+      {"/r/a.md", "a.md", false},         {"/r/B.md", "B.md", false},
+      {"/r/a.md", "./a.md", false},
+  };
+  sort_and_deduplicate(files);
+  std::vector<std::string> order;
+  for (const FoundFile& f : files) order.push_back(f.display);
+  // "a.md" is "./a.md" again: the first in sorted order stays.
+  EXPECT_EQ(order,
+            (std::vector<std::string>{"./a.md", "B.md", "a/z.md", "a-b/x.md"}));
+}
+
+}  // namespace
+}  // namespace fmkit

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+#include "run/file_reader.hpp"
+
+#include "run/scoped_temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace fmkit {
+namespace {
+
+using testing_support::ScopedTempDir;
+
+constexpr std::string_view k_front_matter = "---\ntitle: Hello\n---\n";
+
+TEST(FileReaderTest, StopsAtTheChunkHoldingTheClosingLine) {
+  ScopedTempDir dir;
+  // A 10 MB body: reading it would show in the bytes read.
+  std::string text = std::string(k_front_matter) + std::string(10 << 20, 'x');
+  auto path = dir.write("big.md", text);
+  auto read = read_front_matter(path, ReadOptions{});
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_EQ(read->text.size(), 4096u);
+  EXPECT_EQ(read->text, text.substr(0, 4096));
+  EXPECT_FALSE(read->whole_file);
+  EXPECT_FALSE(read->truncated);
+}
+
+TEST(FileReaderTest, GrowsChunksUntilTheBlockCloses) {
+  ScopedTempDir dir;
+  std::string yaml;
+  for (int i = 0; i < 100; ++i) yaml += "key" + std::to_string(i) + ": value\n";
+  std::string front_matter = "---\n" + yaml + "---\n";  // ~1.4 KB
+  std::string text = front_matter + std::string(1 << 20, 'x');
+  auto path = dir.write("post.md", text);
+  ReadOptions options;
+  options.first_chunk = 16;
+  auto read = read_front_matter(path, options);
+  ASSERT_TRUE(read) << read.error();
+  // 16 + 32 + ... + 1024 = 2032 bytes: the first total past the block.
+  EXPECT_EQ(read->text.size(), 2032u);
+  EXPECT_TRUE(read->text.starts_with(front_matter));
+  EXPECT_FALSE(read->whole_file);
+}
+
+TEST(FileReaderTest, ReadsOneChunkOfAFileWithoutFrontMatter) {
+  ScopedTempDir dir;
+  auto path = dir.write("plain.md", "# Title\n" + std::string(1 << 20, 'x'));
+  auto read = read_front_matter(path, ReadOptions{});
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_EQ(read->text.size(), 4096u);
+}
+
+TEST(FileReaderTest, ReadsShortAndUnclosedFilesToTheEnd) {
+  ScopedTempDir dir;
+  for (std::string text :
+       {std::string(k_front_matter), std::string("---\na: 1\n"),
+        std::string("---\na: 1\n---"), std::string("")}) {
+    auto path = dir.write("short.md", text);
+    auto read = read_front_matter(path, ReadOptions{});
+    ASSERT_TRUE(read) << read.error();
+    EXPECT_EQ(read->text, text);
+  }
+}
+
+TEST(FileReaderTest, ADelimiterSplitAcrossChunksIsFound) {
+  ScopedTempDir dir;
+  // With 4-byte chunks the closing "---\r\n" arrives in pieces.
+  std::string text = "---\r\na: 1\r\n---\r\nbody\r\n" + std::string(1000, 'x');
+  auto path = dir.write("crlf.md", text);
+  ReadOptions options;
+  options.first_chunk = 4;
+  auto read = read_front_matter(path, options);
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_TRUE(read->text.starts_with("---\r\na: 1\r\n---\r\n"));
+  EXPECT_LT(read->text.size(), 100u);
+}
+
+TEST(FileReaderTest, StopsAtTheSizeLimitAndReportsIt) {
+  ScopedTempDir dir;
+  std::string text = "---\n";
+  while (text.size() < 100'000) text += "key: value\n";
+  auto path = dir.write("huge.md", text);
+  ReadOptions options;
+  options.first_chunk = 64;
+  options.max_front_matter_bytes = 1000;
+  auto read = read_front_matter(path, options);
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_TRUE(read->truncated);
+  EXPECT_FALSE(read->whole_file);
+  EXPECT_LT(read->text.size(), 5000u);
+
+  DocumentOptions document_options;
+  document_options.yaml.max_bytes = 1000;
+  LineIndex lines(read->text);
+  std::vector<Diagnostic> diagnostics;
+  Document document =
+      read_front_matter_document(*read, lines, document_options, diagnostics);
+  EXPECT_FALSE(document.usable);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].rule, "yaml.limit");
+  EXPECT_EQ(diagnostics[0].message,
+            "the front matter is longer than the limit of 1000 bytes (no "
+            "closing '---' within it)");
+  EXPECT_EQ(diagnostics[0].span, lines.span(0, 3));
+}
+
+TEST(FileReaderTest, ErrorsAreTheReasonOnly) {
+  ScopedTempDir dir;
+  auto missing = read_front_matter(dir.path() / "nope.md", ReadOptions{});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error(), "no such file or directory");
+  dir.mkdir("folder.md");
+  auto folder = read_front_matter(dir.path() / "folder.md", ReadOptions{});
+  ASSERT_FALSE(folder);
+  EXPECT_EQ(folder.error(), "is a directory");
+  auto whole = read_whole_file(dir.path() / "nope.json");
+  ASSERT_FALSE(whole);
+  EXPECT_EQ(whole.error(), "no such file or directory");
+}
+
+TEST(FileReaderTest, ReadWholeFileReadsEverything) {
+  ScopedTempDir dir;
+  std::string text(300'000, 'y');
+  auto path = dir.write("schema.json", text);
+  auto read = read_whole_file(path);
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_EQ(*read, text);
+}
+
+}  // namespace
+}  // namespace fmkit

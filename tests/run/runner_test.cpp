@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+#include "run/runner.hpp"
+
+#include "run/scoped_temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace fmkit {
+namespace {
+
+using testing_support::ScopedTempDir;
+
+// A plan whose documents never reach a Validator (no front matter, bad
+// YAML, unreadable, not in a collection), so it needs no schema.
+Plan make_plan(const ScopedTempDir& dir, int copies) {
+  Plan plan;
+  ValidationTarget strict;
+  strict.name = "strict";
+  ValidationTarget lenient;
+  lenient.name = "lenient";
+  lenient.document.require_front_matter = RequireFrontMatter::no;
+  plan.targets = {strict, lenient};
+  for (int i = 0; i < copies; ++i) {
+    std::string n = std::to_string(i);
+    auto add = [&](std::string name, std::string text, size_t target) {
+      std::string shown = n + "/" + name;
+      FileJob job;
+      job.display = shown;
+      job.path = text.empty() && name == "missing.md" ? dir.path() / shown
+                                                      : dir.write(shown, text);
+      job.target = target;
+      plan.jobs.push_back(std::move(job));
+    };
+    add("no-front-matter.md", "# Title\n", 0);
+    add("plain-ok.md", "# Title\n", 1);
+    add("bad-yaml.md", "---\ntitle: [a\n---\n", 0);
+    add("unclosed.md", "---\ntitle: a\n", 0);
+    add("missing.md", "", 0);
+    FileJob outside;
+    outside.display = n + "/outside.md";
+    outside.path = dir.path() / outside.display;
+    outside.diagnostics.push_back(Diagnostic{
+        Severity::warning, "config.no-collection", "not validated", "", {}});
+    plan.jobs.push_back(std::move(outside));
+  }
+  return plan;
+}
+
+std::string describe(const std::vector<FileResult>& results) {
+  std::string out;
+  for (const FileResult& r : results) {
+    out += r.report.path + " [" + r.error +
+           "] text=" + std::to_string(r.report.text.size()) + "\n";
+    for (const Diagnostic& d : r.report.diagnostics) {
+      out += "  " + std::to_string(d.span.begin.line) + ":" +
+             std::to_string(d.span.begin.column) + " " +
+             std::string(to_string(d.severity)) + " " + d.rule + " " +
+             d.message + "\n";
+    }
+  }
+  return out;
+}
+
+TEST(RunnerTest, ReportsEachFileInPlanOrder) {
+  ScopedTempDir dir;
+  Plan plan = make_plan(dir, 1);
+  std::vector<FileResult> results = run_validate(plan, RunOptions{1, 4096});
+  ASSERT_EQ(results.size(), 6u);
+  EXPECT_EQ(results[0].report.path, "0/no-front-matter.md");
+  ASSERT_EQ(results[0].report.diagnostics.size(), 1u);
+  EXPECT_EQ(results[0].report.diagnostics[0].rule, "front-matter.missing");
+  EXPECT_EQ(results[0].report.text, "# Title\n");  // kept: it has diagnostics
+
+  EXPECT_EQ(results[1].report.diagnostics.size(), 0u);
+  EXPECT_EQ(results[1].report.text, "");  // dropped: nothing to quote
+
+  ASSERT_FALSE(results[2].report.diagnostics.empty());
+  EXPECT_EQ(results[2].report.diagnostics[0].rule.substr(0, 5), "yaml.");
+
+  ASSERT_EQ(results[3].report.diagnostics.size(), 1u);
+  EXPECT_EQ(results[3].report.diagnostics[0].rule, "front-matter.unclosed");
+
+  EXPECT_EQ(results[4].error, "0/missing.md: no such file or directory");
+  EXPECT_TRUE(results[4].report.diagnostics.empty());
+
+  EXPECT_EQ(results[5].error, "");
+  ASSERT_EQ(results[5].report.diagnostics.size(), 1u);
+  EXPECT_EQ(results[5].report.diagnostics[0].rule, "config.no-collection");
+}
+
+TEST(RunnerTest, OneAndEightThreadsGiveTheSameResults) {
+  ScopedTempDir dir;
+  Plan plan = make_plan(dir, 50);
+  std::string one = describe(run_validate(plan, RunOptions{1, 4096}));
+  std::string eight = describe(run_validate(plan, RunOptions{8, 4096}));
+  std::string automatic = describe(run_validate(plan, RunOptions{0, 4096}));
+  EXPECT_EQ(one, eight);
+  EXPECT_EQ(one, automatic);
+  EXPECT_NE(one.find("49/outside.md"), std::string::npos);
+}
+
+TEST(RunnerTest, SinkGetsResultsInOrderOnTheCallingThread) {
+  ScopedTempDir dir;
+  Plan plan = make_plan(dir, 20);
+  std::vector<std::string> seen;
+  std::thread::id caller = std::this_thread::get_id();
+  run_validate(plan, RunOptions{4, 4096}, [&](FileResult&& result) {
+    EXPECT_EQ(std::this_thread::get_id(), caller);
+    seen.push_back(result.report.path);
+  });
+  ASSERT_EQ(seen.size(), plan.jobs.size());
+  for (size_t i = 0; i < seen.size(); ++i)
+    EXPECT_EQ(seen[i], plan.jobs[i].display);
+}
+
+TEST(RunnerTest, EmptyPlanRunsNothing) {
+  Plan plan;
+  EXPECT_TRUE(run_validate(plan, RunOptions{8, 4096}).empty());
+}
+
+}  // namespace
+}  // namespace fmkit

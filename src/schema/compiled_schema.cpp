@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cmath>
 #include <new>
-#include <unordered_map>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/adapters/std_string_adapter.hpp>
@@ -247,11 +246,22 @@ class Checker {
     }
   }
 
+  // The target's text, read once (the adapter hands out copies).
+  const std::string& text() {
+    if (!m_text) m_text = m_target.getString();
+    return *m_text;
+  }
+
+  bool equals(const nlohmann::json& value) {
+    if (m_target.isString()) return value.is_string() && value.get_ref<const std::string&>() == text();
+    return NlohmannJsonAdapter(value).equalTo(m_target, true);
+  }
+
   bool check_enum() {
     if (!m_spec.enum_values) return true;
     std::vector<std::string> names;
     for (const nlohmann::json& value : *m_spec.enum_values) {
-      if (NlohmannJsonAdapter(value).equalTo(m_target, true)) return true;
+      if (equals(value)) return true;
     }
     if (!m_results) return false;
     std::string listed;
@@ -271,7 +281,7 @@ class Checker {
     std::string message = subject(m_target) + " is not an allowed value for " +
                           k_field + "; expected one of: " + listed;
     if (m_target.isString()) {
-      if (auto near = suggest_spelling(m_target.getString(), names)) {
+      if (auto near = suggest_spelling(text(), names)) {
         message += " (did you mean '" + *near + "'?)";
       }
     }
@@ -280,9 +290,7 @@ class Checker {
 
   bool check_const() {
     if (!m_spec.const_value) return true;
-    if (NlohmannJsonAdapter(*m_spec.const_value).equalTo(m_target, true)) {
-      return true;
-    }
+    if (equals(*m_spec.const_value)) return true;
     return fail("schema.const", Anchor::value, "",
                 k_field + " must be " + describe_json(*m_spec.const_value) +
                     ", got " + describe_value(m_target));
@@ -294,7 +302,7 @@ class Checker {
         !m_spec.format) {
       return true;
     }
-    const std::string text = m_target.getString();
+    const std::string& text = this->text();
     bool ok = true;
     auto step = [&](bool passed) {
       if (!passed) ok = false;
@@ -407,14 +415,22 @@ class Checker {
   bool check_unique(const NlohmannJsonAdapter& array) {
     std::vector<NlohmannJsonAdapter> items;
     for (const NlohmannJsonAdapter& item : array.asArray()) items.push_back(item);
-    std::unordered_map<std::string, size_t> strings;
+    // Strings (the common case) are compared sorted, the rest pairwise.
+    std::vector<std::pair<std::string, size_t>> strings;
+    for (size_t j = 0; j < items.size(); ++j) {
+      if (items[j].isString()) strings.emplace_back(items[j].getString(), j);
+    }
+    std::sort(strings.begin(), strings.end());
+    std::vector<std::optional<size_t>> earlier(items.size());
+    for (size_t k = 1; k < strings.size(); ++k) {
+      if (strings[k].first == strings[k - 1].first) {
+        earlier[strings[k].second] = earlier[strings[k - 1].second].value_or(strings[k - 1].second);
+      }
+    }
     bool ok = true;
     for (size_t j = 0; j < items.size(); ++j) {
-      std::optional<size_t> first;
-      if (items[j].isString()) {
-        auto [it, inserted] = strings.emplace(items[j].getString(), j);
-        if (!inserted) first = it->second;
-      } else {
+      std::optional<size_t> first = earlier[j];
+      if (!items[j].isString()) {
         for (size_t i = 0; i < j && !first; ++i) {
           if (!items[i].isString() && items[i].equalTo(items[j], true)) first = i;
         }
@@ -687,6 +703,7 @@ class Checker {
   const Adapter& m_target;
   const Context& m_context;
   ValidationResults* m_results;
+  std::optional<std::string> m_text;
 };
 
 class CheckConstraint : public valijson::constraints::PolyConstraint {

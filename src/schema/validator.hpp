@@ -7,9 +7,31 @@
 // cascades are dropped. Messages name the field and the offending value,
 // list allowed values of enums and suggest the nearest key or value.
 //
+// Rules: schema.<keyword> in kebab case: type, enum, const, format, pattern,
+// min-length, max-length, min-items, max-items, unique-items, minimum,
+// maximum, exclusive-minimum, exclusive-maximum, multiple-of, required,
+// additional-properties, min-properties, max-properties, dependencies,
+// property-names, any-of, one-of, not, contains, additional-items, false
+// (the `false` schema) and schema.invalid (anything else). Fields are named
+// by path: 'tags[1]', 'author.name'; the root is "the front matter".
+// Indices in messages are 0-based, like the brackets. The Diagnostic's
+// pointer is the value concerned; for a missing key, where it would be.
+// Examples:
+//   'draft' must be a boolean, got string "no"
+//   'seedling2' is not an allowed value for 'status'; expected one of:
+//       seedling, budding, evergreen, archived (did you mean 'seedling'?)
+//   unknown key 'stauts' (did you mean 'status'?)
+//   missing required key 'name' in 'author'
+//   'date' is not a valid date: "2024-02-30"
+//   duplicate item "llm" in 'tags' (items 1 and 3)
+// anyOf/oneOf report one error: a type error naming every allowed type when
+// no branch has the value's type; the errors of the one branch that has it;
+// else "'x' does not match any schema in 'anyOf'; closest: <message>".
+//
 // `format` is checked for date, date-time, time, uri, uri-reference and
-// email; `pattern` uses RE2 (linear time, no stack overflow on long input).
-// A Validator is not thread-safe: use one per thread.
+// email; `pattern` and patternProperties use RE2 (linear time, no stack
+// overflow on long input). A Validator is not thread-safe: use one per
+// thread; any number may share a CompiledSchema.
 #pragma once
 
 #include <memory>

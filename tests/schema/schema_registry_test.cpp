@@ -245,6 +245,30 @@ TEST_F(SchemaRegistryTest, KeywordsInDataPositionsAreNotRewritten) {
             }));
 }
 
+TEST_F(SchemaRegistryTest, RefsIntoRewrittenKeywordsAndRecursion) {
+  // "anyOf" is renamed in the bundle; a ref through it must still land.
+  auto schema = testing_support::compile_text(R"({
+    "definitions": {"node": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "children": {"type": "array", "items": {"$ref": "#/definitions/node"}},
+        "name": {"anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}]}}}},
+    "properties": {
+      "tree": {"$ref": "#/definitions/node"},
+      "label": {"$ref": "#/definitions/node/properties/name/anyOf/0"}}
+  })");
+  EXPECT_TRUE(check_json(schema, {{"tree", {{"name", "a"}, {"children", {{{"name", nullptr}}}}}},
+                                  {"label", "x"}})
+                  .empty());
+  EXPECT_EQ(check_json(schema, {{"tree", {{"children", {{{"nmae", "b"}}}}}}, {"label", ""}}),
+            (std::vector<std::string>{
+                "'label' must not be empty [schema.min-length] @/label",
+                "unknown key 'nmae' in 'tree.children[0]' (did you mean 'name'?) "
+                "[schema.additional-properties] @/tree/children/0/nmae",
+            }));
+}
+
 TEST_F(SchemaRegistryTest, BundledPostSchemaLoads) {
   SchemaRegistry registry(disk_files());
   for (const char* name : {"post.schema.json", "note.schema.json"}) {

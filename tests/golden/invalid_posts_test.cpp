@@ -28,13 +28,13 @@ std::string read_all(const fs::path& path) {
   return s.str();
 }
 
-struct Run {
+struct CliRun {
   int exit_code;
   std::string out;
   std::string err;
 };
 
-Run run(std::vector<std::string> args) {
+CliRun run(std::vector<std::string> args) {
   std::vector<const char*> argv = {"fmkit"};
   for (const std::string& a : args) argv.push_back(a.c_str());
   std::ostringstream out;
@@ -76,12 +76,12 @@ TEST_P(InvalidPostGoldenTest, TextAndJsonOutputMatchGoldens) {
   const std::string file = "fixtures/invalid/" + name + ".md";
   const fs::path golden = fs::path("fixtures/invalid") / name;
 
-  Run text = run({"validate", "--schema", "schemas/post.schema.json", file});
+  CliRun text = run({"validate", "--schema", "schemas/post.schema.json", file});
   EXPECT_EQ(text.err, "");
   check_golden(golden.string() + ".text",
                text.out + "[exit " + std::to_string(text.exit_code) + "]\n");
 
-  Run json = run({"validate", "--format", "json", "--schema",
+  CliRun json = run({"validate", "--format", "json", "--schema",
                   "schemas/post.schema.json", file});
   EXPECT_EQ(json.err, "");
   EXPECT_EQ(json.exit_code, text.exit_code);
@@ -90,8 +90,8 @@ TEST_P(InvalidPostGoldenTest, TextAndJsonOutputMatchGoldens) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, InvalidPostGoldenTest,
                          testing::ValuesIn(invalid_posts()),
-                         [](const testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
+                         [](const testing::TestParamInfo<std::string>& param_info) {
+                           std::string name = param_info.param;
                            for (char& c : name) {
                              if (!isalnum(static_cast<unsigned char>(c))) c = '_';
                            }
@@ -100,7 +100,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, InvalidPostGoldenTest,
 
 TEST(ExampleSiteTest, EveryPostOfTheExampleSiteIsValid) {
   fs::current_path(FMKIT_SOURCE_DIR);
-  Run result = run({"validate", "--config", "fixtures/site/fmkit.yaml"});
+  CliRun result = run({"validate", "--config", "fixtures/site/fmkit.yaml"});
   EXPECT_EQ(result.err, "");
   EXPECT_EQ(result.exit_code, 0) << result.out;
   EXPECT_NE(result.out.find("22 files"), std::string::npos) << result.out;

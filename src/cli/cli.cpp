@@ -4,7 +4,7 @@
 #include "cli/command.hpp"
 #include "cli/dump_command.hpp"
 #include "cli/validate_command.hpp"
-#include "run/spellcheck.hpp"
+#include "schema/spelling.hpp"
 
 #include <cstdlib>
 #include <exception>
@@ -76,15 +76,15 @@ int dispatch(int argc, const char* const* argv, CommandContext& context) {
                                  "' (run 'fmkit --help' for usage)");
     return k_exit_error;
   }
-  std::vector<std::string_view> names;
-  for (const Command& command : k_commands) names.push_back(command.name);
+  std::vector<std::string> names;
+  for (const Command& command : k_commands) names.emplace_back(command.name);
   std::string message = "unknown command '" + std::string(name) + "'";
-  if (auto suggestion = spellcheck(name, names)) {
-    message += ", did you mean '" + std::string(*suggestion) + "'?";
+  if (auto suggestion = suggest_spelling(name, names)) {
+    message += ", did you mean '" + *suggestion + "'?";
   } else {
     message += " (commands:";
     for (size_t i = 0; i < names.size(); ++i) {
-      message += (i == 0 ? " " : ", ") + std::string(names[i]);
+      message += (i == 0 ? " " : ", ") + names[i];
     }
     message += ")";
   }

@@ -5,7 +5,7 @@
 #include "base/source_span.hpp"
 #include "document/yaml_to_json.hpp"
 #include "run/file_reader.hpp"
-#include "run/spellcheck.hpp"
+#include "schema/spelling.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -112,12 +112,12 @@ class ConfigParser {
 template <typename Row, size_t N>
 std::string unknown_key_message(std::string_view key, const Row (&rows)[N],
                                 std::string_view where) {
-  std::vector<std::string_view> names;
-  for (const Row& row : rows) names.push_back(row.key);
+  std::vector<std::string> names;
+  for (const Row& row : rows) names.emplace_back(row.key);
   std::string message = "unknown key '" + std::string(key) + "'";
   message += where;
-  if (auto suggestion = spellcheck(key, names)) {
-    message += ", did you mean '" + std::string(*suggestion) + "'?";
+  if (auto suggestion = suggest_spelling(key, names)) {
+    message += ", did you mean '" + *suggestion + "'?";
   }
   return message;
 }

@@ -844,10 +844,6 @@ std::optional<std::vector<json>> read_values(ArgReader& args) {
     return std::nullopt;
   }
   if (one != nullptr) return std::vector<json>{*one};
-  if (!args.value("values", Required::no)->is_array()) {
-    args.error("values", "'values' must be a list");
-    return std::nullopt;
-  }
   return many;
 }
 

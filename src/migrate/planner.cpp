@@ -56,6 +56,13 @@ SourceSpan locate(const Document& document, const LineIndex& lines,
   return lines.span(fm.open_begin, fm.open_begin + 3);
 }
 
+bool uses_aliases(const Document& document) {
+  for (const auto& [pointer, info] : document.positions.entries()) {
+    if (info.alias) return true;
+  }
+  return false;
+}
+
 // Reads the version from `data`: missing means `initial`; an integer or a
 // string of digits is accepted.
 std::optional<int> version_of(const json& data, const FieldPath& key,
@@ -163,6 +170,15 @@ class OpRunner {
         }
       } else {
         detail = first_difference(after, updated.data);
+      }
+      if (uses_aliases(m_current)) {
+        // Editing an anchored value changes its aliases too: a layout we
+        // refuse rather than a bug.
+        diagnostics.push_back(make_error(
+            "migrate.unsupported",
+            "cannot edit the YAML" + where + ": the front matter uses "
+            "aliases (*name), and the edit would change them too, " + detail));
+        return false;
       }
       diagnostics.push_back(make_error(
           "migrate.internal", "internal error" + where +

@@ -345,9 +345,10 @@ Expected<TextEdit> YamlEditor::replace_value(std::string_view pointer,
 
 Expected<TextEdit> YamlEditor::rename_key(std::string_view pointer,
                                           std::string_view key) const {
-  auto found = editable_node(pointer);
-  if (!found) return unexpected(found.error());
-  const NodeInfo& info = **found;
+  // Renaming the key of an alias entry leaves the alias alone: allowed.
+  const NodeInfo* found = node(pointer);
+  if (found == nullptr) return unexpected(editable_node(pointer).error());
+  const NodeInfo& info = *found;
   if (!info.has_key || info.key_begin == NodeInfo::k_none) {
     return unexpected("'" + std::string(pointer) + "' is not a mapping entry");
   }
@@ -363,9 +364,11 @@ Expected<TextEdit> YamlEditor::rename_key(std::string_view pointer,
 
 Expected<TextEdit> YamlEditor::remove(std::string_view pointer) const {
   if (pointer.empty()) return unexpected("cannot remove the whole document");
-  auto found = editable_node(pointer);
-  if (!found) return unexpected(found.error());
-  const NodeInfo& info = **found;
+  // An alias entry may go as a whole (removing an anchor its aliases still
+  // need makes the re-parse fail, which the planner reports).
+  const NodeInfo* found = node(pointer);
+  if (found == nullptr) return unexpected(editable_node(pointer).error());
+  const NodeInfo& info = *found;
   std::string_view parent = parent_of(pointer);
   const NodeInfo* owner = node(parent);
   if (owner == nullptr) {

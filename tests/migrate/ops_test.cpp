@@ -299,6 +299,23 @@ TEST(OpsTest, MoveAndCopy) {
   });
 }
 
+TEST(OpsTest, AliasesAreRefusedNotMangled) {
+  const char* doc = "---\nbase: &b x\ncopy: *b\n---\n";
+  EXPECT_EQ(apply(doc, "  - upper: base\n"),
+            "ERROR: cannot edit the YAML ('upper' at m.yaml:3:5): the front "
+            "matter uses aliases (*name), and the edit would change them too, "
+            "at '/copy' expected 'x', got 'X' [migrate.unsupported]");
+  EXPECT_EQ(apply(doc, "  - upper: copy\n"),
+            "ERROR: cannot edit the YAML ('upper' at m.yaml:3:5): '/copy' is "
+            "an alias; fmkit does not edit aliased values "
+            "[migrate.unsupported]");
+  EXPECT_EQ(apply(doc, "  - rename: {from: copy, to: c}\n"),
+            "---\nbase: &b x\nc: *b\n---\n");
+  EXPECT_EQ(apply(doc, "  - delete: copy\n"), "---\nbase: &b x\n---\n");
+  EXPECT_EQ(apply(doc, "  - delete: base\n").substr(0, 60),
+            "ERROR: cannot edit the YAML ('delete' at m.yaml:3:5): the fr");
+}
+
 TEST(OpsTest, Where) {
   const char* doc = "---\nstatus: draft\ntags: [a]\n---\n";
   EXPECT_EQ(apply(doc, "  - set: {field: x, value: 1, where: {field: status, "

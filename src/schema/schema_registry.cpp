@@ -74,7 +74,13 @@ Expected<std::shared_ptr<const CompiledSchema>> SchemaRegistry::load(
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     parser.addConstraintBuilder("$fmkit", make_check_builder(*schema));
     auto compiled = std::make_unique<valijson::Schema>();
-    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(document), *compiled);
+    // The bundle holds every file its refs reach and all its refs are
+    // local, so valijson has nothing to fetch. Should it ask anyway, the
+    // answer is no (valijson then throws): never the network or the disk.
+    parser.populateSchema<valijson::adapters::NlohmannJsonAdapter>(
+        valijson::adapters::NlohmannJsonAdapter(document), *compiled,
+        [](const std::string&) -> const nlohmann::json* { return nullptr; },
+        [](const nlohmann::json* fetched) { delete fetched; });
     return compiled;
   };
   // valijson reports a bad schema by throwing; this is the one place that

@@ -21,10 +21,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using Lines = std::vector<std::string>;
-using testing_support::read_text;
+using schema_testing::read_text;
 
 std::shared_ptr<const CompiledSchema> load(const fs::path& path) {
-  static SchemaRegistry registry(testing_support::disk_files());
+  static SchemaRegistry registry(schema_testing::disk_files());
   auto schema = registry.load(path);
   if (!schema) throw std::runtime_error(schema.error());
   return *schema;
@@ -45,7 +45,7 @@ Lines validate_text(const std::shared_ptr<const CompiledSchema>& schema,
   Validator validator(schema);
   validator.validate(document, lines, found);
   sort_diagnostics(found);
-  return testing_support::show_all(found);
+  return schema_testing::show_all(found);
 }
 
 std::string seed_post() {
@@ -58,14 +58,14 @@ std::string replace(std::string text, const std::string& from, const std::string
   return text.replace(at, from.size(), to);
 }
 
-TEST(DocumentValidationTest, SeedPostIsValid) {
+TEST(SchemaDocumentTest, SeedPostIsValid) {
   EXPECT_EQ(validate_text(post_schema(), seed_post()), Lines{});
   EXPECT_EQ(validate_text(load(fs::path(FMKIT_SHARED_DIR) / "bench/post.schema.json"),
                           seed_post()),
             Lines{});
 }
 
-TEST(DocumentValidationTest, SeedPostWithDefects) {
+TEST(SchemaDocumentTest, SeedPostWithDefects) {
   std::string text = seed_post();
   text = replace(text, "date: '2024-11-13'", "date: 2024/11/13");
   text = replace(text, "draft: true", "draft: 'yes'");
@@ -97,9 +97,9 @@ struct Fixture {
   Lines expected;
 };
 
-class InvalidFixtureTest : public testing::TestWithParam<Fixture> {};
+class SchemaFixtureTest : public testing::TestWithParam<Fixture> {};
 
-TEST_P(InvalidFixtureTest, SchemaDiagnostics) {
+TEST_P(SchemaFixtureTest, SchemaDiagnostics) {
   const Fixture& f = GetParam();
   std::string text =
       read_text(fs::path(FMKIT_SOURCE_DIR) / "fixtures/invalid" / (std::string(f.name) + ".md"));
@@ -107,7 +107,7 @@ TEST_P(InvalidFixtureTest, SchemaDiagnostics) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Fixtures, InvalidFixtureTest,
+    Fixtures, SchemaFixtureTest,
     testing::Values(
         Fixture{"bom-crlf-enum",
                 {"3:11-3:13: 'ai' is not an allowed value for 'category'; expected one of: "
@@ -148,8 +148,8 @@ INSTANTIATE_TEST_SUITE_P(
       return name;
     });
 
-TEST(DocumentValidationTest, NestedMappingsFromYaml) {
-  auto schema = testing_support::compile_text(R"({
+TEST(SchemaDocumentTest, NestedMappingsFromYaml) {
+  auto schema = schema_testing::compile_text(R"({
     "type": "object",
     "required": ["author"],
     "properties": {

@@ -16,8 +16,8 @@
 namespace fmkit {
 namespace {
 
-using testing_support::compile_text;
-using testing_support::read_text;
+using schema_testing::compile_text;
+using schema_testing::read_text;
 
 struct FormatCase {
   Format format;

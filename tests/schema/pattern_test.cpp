@@ -14,8 +14,8 @@
 namespace fmkit {
 namespace {
 
-using testing_support::check_json;
-using testing_support::compile_text;
+using schema_testing::check_json;
+using schema_testing::compile_text;
 
 bool search(std::string_view pattern, std::string_view text) {
   auto re = compile_ecma_regex(pattern);
@@ -103,7 +103,7 @@ TEST(PatternTest, LongStringsDoNotCrashOrHang) {
 }
 
 TEST(PatternTest, SchemaWithUnsupportedPatternIsRefused) {
-  SchemaRegistry registry(testing_support::memory_files(
+  SchemaRegistry registry(schema_testing::memory_files(
       {{"/s/a.json", R"json({"properties": {"x": {"pattern": "^(?!draft)"}}})json"}}));
   auto compiled = registry.load("/s/a.json");
   ASSERT_FALSE(compiled);
@@ -111,7 +111,7 @@ TEST(PatternTest, SchemaWithUnsupportedPatternIsRefused) {
             "/s/a.json#/properties/x: invalid pattern '^(?!draft)': invalid perl operator: (?!");
 }
 
-TEST(SpellingTest, Distance) {
+TEST(SchemaSpellingTest, Distance) {
   EXPECT_EQ(edit_distance("status", "stauts"), 1u);  // one swap
   EXPECT_EQ(edit_distance("seedling2", "seedling"), 1u);
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
@@ -120,7 +120,7 @@ TEST(SpellingTest, Distance) {
   EXPECT_EQ(edit_distance("日本", "日木"), 1u);
 }
 
-TEST(SpellingTest, Suggestions) {
+TEST(SchemaSpellingTest, Suggestions) {
   std::vector<std::string> keys = {"status", "summary", "tags", "title"};
   EXPECT_EQ(suggest_spelling("stauts", keys), "status");
   EXPECT_EQ(suggest_spelling("tittle", keys), "title");

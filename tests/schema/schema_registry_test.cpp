@@ -18,9 +18,9 @@ namespace fmkit {
 namespace {
 
 namespace fs = std::filesystem;
-using testing_support::check_json;
-using testing_support::disk_files;
-using testing_support::memory_files;
+using schema_testing::check_json;
+using schema_testing::disk_files;
+using schema_testing::memory_files;
 
 // A fresh directory, removed with everything in it.
 class ScopedTempDir {
@@ -224,7 +224,7 @@ TEST_F(SchemaRegistryTest, InvalidSchemas) {
 TEST_F(SchemaRegistryTest, KeywordsInDataPositionsAreNotRewritten) {
   // "format", "pattern" and "$ref" as property names and inside enum/const
   // values are data, not keywords.
-  auto schema = testing_support::compile_text(R"({
+  auto schema = schema_testing::compile_text(R"({
     "properties": {
       "format": {"enum": [{"format": "date", "$ref": "x"}, "pattern"]},
       "pattern": {"const": {"type": "integer"}},
@@ -247,7 +247,7 @@ TEST_F(SchemaRegistryTest, KeywordsInDataPositionsAreNotRewritten) {
 
 TEST_F(SchemaRegistryTest, RefsIntoRewrittenKeywordsAndRecursion) {
   // "anyOf" is renamed in the bundle; a ref through it must still land.
-  auto schema = testing_support::compile_text(R"({
+  auto schema = schema_testing::compile_text(R"({
     "definitions": {"node": {
       "type": "object",
       "additionalProperties": false,

@@ -24,7 +24,7 @@
 #include "schema/schema_registry.hpp"
 #include "schema/validator.hpp"
 
-namespace fmkit::testing_support {
+namespace fmkit::schema_testing {
 
 inline std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -141,4 +141,4 @@ inline std::vector<std::string> check_json(const std::shared_ptr<const CompiledS
   return out;
 }
 
-}  // namespace fmkit::testing_support
+}  // namespace fmkit::schema_testing

@@ -20,11 +20,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using testing_support::check_json;
-using testing_support::compile_text;
-using testing_support::disk_files;
-using testing_support::make_document;
-using testing_support::Node;
+using schema_testing::check_json;
+using schema_testing::compile_text;
+using schema_testing::disk_files;
+using schema_testing::make_document;
+using schema_testing::Node;
 using Lines = std::vector<std::string>;
 
 std::shared_ptr<const CompiledSchema> post_schema() {
@@ -42,7 +42,7 @@ Lines validate(const std::shared_ptr<const CompiledSchema>& schema, const std::s
   std::vector<Diagnostic> diagnostics;
   validator.validate(doc, lines, diagnostics);
   sort_diagnostics(diagnostics);
-  return testing_support::show_all(diagnostics);
+  return schema_testing::show_all(diagnostics);
 }
 
 json valid_post() {

@@ -125,6 +125,19 @@ bool is_under(const fs::path& path, const fs::path& folder) {
   return !relative.empty() && *relative.begin() != ".." && relative != ".";
 }
 
+// "https://x/schemas/post.json" -> "https://x/schemas/"; "" unless `id` is
+// an absolute URI with a path.
+std::string id_folder(std::string_view id) {
+  if (!is_remote(id) || id.starts_with("//")) return "";
+  size_t authority = id.find("://");
+  size_t slash = id.rfind('/');
+  if (authority == std::string_view::npos || slash == std::string_view::npos ||
+      slash < authority + 3) {
+    return "";
+  }
+  return std::string(id.substr(0, slash + 1));
+}
+
 std::string strip_fragment(std::string_view uri) {
   return std::string(uri.substr(0, uri.find('#')));
 }
@@ -300,20 +313,33 @@ class Bundler {
     std::string fragment = hash == std::string::npos ? "" : ref.substr(hash + 1);
     Target target;
     target.file = file;
+    // A URI under the root schema's "$id" folder names the file at the same
+    // place under the root schema's folder ("https://x/schemas/post.json"
+    // at schemas/post.json: "https://x/schemas/common.json" is
+    // schemas/common.json), so schemas that refer to each other by URL
+    // work offline. Other URIs with a scheme are refused.
+    fs::path base = m_files[file]->path.parent_path();
     if (!uri.empty() && is_remote(uri)) {
       auto same = std::find_if(m_files.begin(), m_files.end(), [&](const auto& f) {
         return !f->id.empty() && f->id == uri;
       });
-      if (same == m_files.end()) {
+      if (same != m_files.end()) {
+        target.file = static_cast<size_t>(same - m_files.begin());
+        uri.clear();
+      } else if (std::string site = id_folder(m_files[0]->id);
+                 !site.empty() && uri.starts_with(site) && uri.size() > site.size()) {
+        uri = uri.substr(site.size());
+        base = m_folder;
+      } else {
         return unexpected(where + ": remote $ref '" + ref +
                           "' refused: fmkit never fetches schemas; refer to a "
                           "local file by a relative path");
       }
-      target.file = static_cast<size_t>(same - m_files.begin());
-    } else if (!uri.empty()) {
+    }
+    if (!uri.empty()) {
       std::optional<std::string> decoded = percent_decode(uri);
       if (!decoded) return unexpected(where + ": invalid $ref '" + ref + "'");
-      fs::path path = (m_files[file]->path.parent_path() / *decoded).lexically_normal();
+      fs::path path = (base / *decoded).lexically_normal();
       if (!is_under(path, m_folder)) {
         return unexpected(where + ": $ref '" + ref +
                           "' points outside the schema folder " +

@@ -16,9 +16,11 @@
 //
 // Refs: relative file paths, resolved against the referring file and kept
 // under the root schema's folder; JSON Pointer fragments; a URI equal to a
-// loaded file's top-level `$id` means that file. Any other URI with a
-// scheme (http:, https:, file:, urn:, ...) or authority ("//host") is
-// refused: fmkit never touches the network. Chains of `$ref` that loop
+// loaded file's top-level `$id` means that file; a URI under the folder of
+// the root schema's `$id` means the file at the same place under the root
+// schema's folder. Any other URI with a scheme (http:, https:, file:,
+// urn:, ...) or authority ("//host") is refused: fmkit never touches the
+// network. Chains of `$ref` that loop
 // without reaching a schema are refused too (valijson would recurse
 // forever). Nested `$id`s do not change how refs resolve.
 #pragma once

@@ -135,6 +135,45 @@ TEST_F(SchemaRegistryTest, RefToOwnIdIsLocal) {
             std::vector<std::string>{"'x' must be an integer, got string \"1\" [schema.type] @/x"});
 }
 
+TEST_F(SchemaRegistryTest, UrlsUnderTheRootIdAreLocalFiles) {
+  fs::path file = dir.write("schemas/post.json", R"({
+    "$id": "https://example.invalid/schemas/post.json",
+    "properties": {
+      "n": {"$ref": "https://example.invalid/schemas/common/defs.json#/definitions/n"},
+      "m": {"$ref": "common/defs.json#/definitions/n"}}
+  })");
+  dir.write("schemas/common/defs.json", R"({
+    "$id": "https://example.invalid/schemas/common/defs.json",
+    "definitions": {"n": {"type": "integer"}}
+  })");
+  SchemaRegistry registry(disk_files());
+  auto schema = registry.load(file);
+  ASSERT_TRUE(schema) << schema.error();
+  EXPECT_EQ(check_json(*schema, {{"n", "1"}, {"m", 2}}),
+            std::vector<std::string>{"'n' must be an integer, got string \"1\" [schema.type] @/n"});
+
+  // Other URLs, and URLs that climb out of the folder, stay refused.
+  fs::path other = dir.write("schemas/other.json", R"({
+    "$id": "https://example.invalid/schemas/other.json",
+    "items": {"$ref": "https://example.invalid/elsewhere/defs.json"}
+  })");
+  auto refused = registry.load(other);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error(), root() + "/schemas/other.json#/items: remote $ref "
+                                      "'https://example.invalid/elsewhere/defs.json' refused: "
+                                      "fmkit never fetches schemas; refer to a local file by a "
+                                      "relative path");
+  fs::path climbing = dir.write("schemas/climb.json", R"({
+    "$id": "https://example.invalid/schemas/climb.json",
+    "items": {"$ref": "https://example.invalid/schemas/../secret.json"}
+  })");
+  auto climbed = registry.load(climbing);
+  ASSERT_FALSE(climbed);
+  EXPECT_EQ(climbed.error(), root() + "/schemas/climb.json#/items: $ref "
+                                      "'https://example.invalid/schemas/../secret.json' points "
+                                      "outside the schema folder " + root() + "/schemas");
+}
+
 TEST_F(SchemaRegistryTest, RefsMayNotLeaveTheSchemaFolder) {
   dir.write("secret.json", R"({"type": "string"})");
   fs::path file = dir.write("schemas/post.json",

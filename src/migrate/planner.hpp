@@ -13,10 +13,15 @@
 // validated against it.
 //
 // A document fails, and must not be written, when its result has an error
-// diagnostic: unreadable front matter, a bad or too new version, an op
-// conflict (a value an op cannot carry over), an internal mismatch, or a
-// schema violation. Pure function of its inputs; thread-safe (the schema is
-// shared read-only; each call builds its own Validator).
+// diagnostic. Rules: the reader's (front-matter.*, yaml.*; YAML 1.1
+// warnings are left to `fmkit validate`), migrate.version (bad, too new or
+// unknown version), migrate.conflict (a value an op cannot carry over),
+// migrate.unsupported (a layout the editor refuses: aliased values, flow
+// lists with comments inside), migrate.internal (an edit that did not give
+// the model: a bug, never written), and schema.* in schema_diagnostics. A
+// file without front matter is skipped with a migrate.no-front-matter
+// warning. Pure function of its inputs; thread-safe (the schema is shared
+// read-only; each call builds its own Validator).
 #pragma once
 
 #include <cstddef>
@@ -47,7 +52,7 @@ struct MigrateOptions {
   // Stop at this version; the chain's latest when empty.
   std::optional<int> to;
   // The document's path as `where: {path: ...}` globs see it: relative to
-  // the collection's root, "/"-separated. Also names the file in messages.
+  // the config file's folder, "/"-separated.
   std::string path;
   // The style of new text where the file shows none (a file without lists
   // gets block lists, two-space indentation).

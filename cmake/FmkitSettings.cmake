@@ -9,4 +9,10 @@ if(FMKIT_SANITIZE)
   target_compile_options(fmkit_settings INTERFACE
     -fsanitize=${FMKIT_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(fmkit_settings INTERFACE -fsanitize=${FMKIT_SANITIZE})
+  # GCC 12 reports false -Wmaybe-uninitialized inside libstdc++'s <regex>
+  # (pulled in by valijson) when sanitizers instrument it; GCC's manual warns
+  # this warning is unreliable with optimization and instrumentation.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(fmkit_settings INTERFACE -Wno-maybe-uninitialized)
+  endif()
 endif()

@@ -52,12 +52,21 @@ Document read_document(std::string_view text, const LineIndex& lines,
       }
       return document;
     }
-    case FrontMatterStatus::unclosed:
-      add_error(diagnostics, "front-matter.unclosed",
-                "front matter is not closed: no '---' or '...' line follows "
-                "this '---'",
+    case FrontMatterStatus::unclosed: {
+      // A reader may stop reading past the size limit (see
+      // run/file_reader.hpp): then the closing line may lie beyond what was
+      // read, and the message must hold either way.
+      std::string message =
+          fm.yaml_end - fm.yaml_begin > options.yaml.max_bytes
+              ? "front matter is not closed within the size limit of " +
+                    std::to_string(options.yaml.max_bytes) +
+                    " bytes: no '---' or '...' line follows this '---'"
+              : "front matter is not closed: no '---' or '...' line follows "
+                "this '---'";
+      add_error(diagnostics, "front-matter.unclosed", std::move(message),
                 lines.span(fm.open_begin, fm.open_begin + 3));
       return document;
+    }
     case FrontMatterStatus::ok: break;
   }
 

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <string>
@@ -35,6 +36,14 @@ size_t find_invalid_utf8(std::string_view text) {
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
+    // Skip ASCII eight bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const unsigned char c = s[i];
     if (c < 0x80) {
       ++i;
@@ -619,8 +628,11 @@ std::optional<Yaml11Warning> yaml11_difference(std::string_view s) {
 // ---------------------------------------------------------------------------
 // libfyaml plumbing.
 
+// fy_diag_destroy(), not fy_diag_unref(): in libfyaml 0.7 only destroy
+// frees the collected errors (and the tokens they hold). It must run after
+// the parser's own reference is gone, so the parser is destroyed first.
 struct DiagDeleter {
-  void operator()(fy_diag* diag) const { fy_diag_unref(diag); }
+  void operator()(fy_diag* diag) const { fy_diag_destroy(diag); }
 };
 struct ParserDeleter {
   void operator()(fy_parser* parser) const { fy_parser_destroy(parser); }
@@ -658,6 +670,16 @@ ScalarStyle to_style(fy_scalar_style style) {
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// Appends "/" + `token` (escaped for a JSON Pointer) to `pointer`.
+void append_token(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  if (token.find_first_of("~/") == std::string_view::npos) {
+    pointer += token;
+  } else {
+    pointer += escape_pointer_token(token);
+  }
+}
 
 std::string token_string(fy_token* token) {
   size_t length = 0;
@@ -846,6 +868,18 @@ bool Converter::run() {
     return false;
   }
   fy_diag_set_collect_errors(diag.get(), true);
+
+  if (m_positions) {
+    // About one node per line; a good first guess saves regrowing.
+    size_t lines = 8;
+    for (const char* p = slice.data(); const void* nl = std::memchr(
+             p, '\n', static_cast<size_t>(slice.data() + slice.size() - p));
+         p = static_cast<const char*>(nl) + 1) {
+      ++lines;
+    }
+    m_positions->reserve(lines);
+  }
+  m_stack.reserve(16);
 
   fy_parse_cfg cfg{};
   cfg.flags = static_cast<fy_parse_cfg_flags>(
@@ -1065,14 +1099,19 @@ bool Converter::begin_value(Slot slot, NodeInfo& info, std::string& pointer,
     case Slot::root: pointer.clear(); break;
     case Slot::item: {
       const Frame& top = m_stack.back();
+      char digits[24];
+      auto [end, ec] = std::to_chars(digits, digits + sizeof digits,
+                                     top.value.size());
+      pointer.reserve(top.pointer.size() + 1 + (end - digits));
       pointer = top.pointer;
-      pointer += '/';
-      pointer += std::to_string(top.value.size());
+      append_token(pointer, std::string_view(digits, end - digits));
       break;
     }
     case Slot::value: {
       const Frame& top = m_stack.back();
-      pointer = append_pointer(top.pointer, top.key);
+      pointer.reserve(top.pointer.size() + 1 + top.key.size());
+      pointer = top.pointer;
+      append_token(pointer, top.key);
       break;
     }
     case Slot::key: return false;

@@ -122,6 +122,20 @@ TEST(DocumentTest, StructuralProblems) {
   }
 }
 
+TEST(DocumentTest, UnclosedPastTheSizeLimit) {
+  DocumentOptions options;
+  options.yaml.max_bytes = 16;
+  Read r("---\n" + std::string(40, '#') + "\n", options);
+  EXPECT_EQ(r.diagnostics,
+            "1:1: error: front matter is not closed within the size limit of "
+            "16 bytes: no '---' or '...' line follows this '---' "
+            "[front-matter.unclosed]");
+  Read closed("---\n" + std::string(40, '#') + "\n---\n", options);
+  EXPECT_EQ(closed.diagnostics,
+            "2:1: error: the YAML text is 41 bytes, over the limit of 16 "
+            "[yaml.limit]");
+}
+
 TEST(DocumentTest, MissingFrontMatterCanBeAllowed) {
   DocumentOptions options;
   options.require_front_matter = RequireFrontMatter::no;

@@ -19,13 +19,18 @@ void add_error(std::vector<Diagnostic>& diagnostics, std::string rule,
 
 std::string_view json_kind(const nlohmann::json& value) {
   switch (value.type()) {
-    case nlohmann::json::value_t::array: return "a sequence";
-    case nlohmann::json::value_t::string: return "a string";
-    case nlohmann::json::value_t::boolean: return "a boolean";
+    case nlohmann::json::value_t::array:
+      return "a sequence";
+    case nlohmann::json::value_t::string:
+      return "a string";
+    case nlohmann::json::value_t::boolean:
+      return "a boolean";
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return "a number";
-    default: return "a scalar";
+    case nlohmann::json::value_t::number_float:
+      return "a number";
+    default:
+      return "a scalar";
   }
 }
 
@@ -67,12 +72,12 @@ Document read_document(std::string_view text, const LineIndex& lines,
                 lines.span(fm.open_begin, fm.open_begin + 3));
       return document;
     }
-    case FrontMatterStatus::ok: break;
+    case FrontMatterStatus::ok:
+      break;
   }
 
-  std::optional<YamlDocument> yaml =
-      parse_yaml_document(text, fm.yaml_begin, fm.yaml_end, lines,
-                          options.yaml, diagnostics);
+  std::optional<YamlDocument> yaml = parse_yaml_document(
+      text, fm.yaml_begin, fm.yaml_end, lines, options.yaml, diagnostics);
   if (!yaml) return document;
 
   document.positions = std::move(yaml->positions);

@@ -11,16 +11,16 @@
 // (span: the root value); YAML problems come from parse_yaml_document().
 #pragma once
 
-#include <string_view>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include "base/source_span.hpp"
 #include "diag/diagnostic.hpp"
 #include "document/front_matter.hpp"
 #include "document/position_map.hpp"
 #include "document/yaml_to_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+#include <vector>
 
 namespace fmkit {
 

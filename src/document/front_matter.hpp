@@ -44,14 +44,14 @@ enum class TextEnd { complete, partial };
 // close_end and body_begin equal the text's size.
 struct FrontMatter {
   FrontMatterStatus status = FrontMatterStatus::missing;
-  bool bom = false;          // the text starts with a UTF-8 BOM
-  size_t open_begin = 0;     // the opening "---" line (3 when there is a BOM)
-  size_t open_end = 0;       // ... up to and including its line ending
-  size_t yaml_begin = 0;     // the YAML text: [yaml_begin, yaml_end)
+  bool bom = false;       // the text starts with a UTF-8 BOM
+  size_t open_begin = 0;  // the opening "---" line (3 when there is a BOM)
+  size_t open_end = 0;    // ... up to and including its line ending
+  size_t yaml_begin = 0;  // the YAML text: [yaml_begin, yaml_end)
   size_t yaml_end = 0;
-  size_t close_begin = 0;    // the closing line, without its line ending
+  size_t close_begin = 0;  // the closing line, without its line ending
   size_t close_end = 0;
-  size_t body_begin = 0;     // first byte after the closing line's ending
+  size_t body_begin = 0;  // first byte after the closing line's ending
 };
 
 // Splits `text`. With `end` == TextEnd::partial, `text` is a prefix of the

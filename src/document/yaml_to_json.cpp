@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "document/yaml_to_json.hpp"
 
+#include "base/json_pointer.hpp"
+
+#include <libfyaml.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -12,10 +16,6 @@
 #include <system_error>
 #include <unordered_map>
 #include <utility>
-
-#include <libfyaml.h>
-
-#include "base/json_pointer.hpp"
 
 namespace fmkit {
 
@@ -128,8 +128,8 @@ std::optional<json> core_int(std::string_view s) {
     std::string_view digits = s.substr(2);
     if (!all_digits(digits, base)) return std::nullopt;
     uint64_t value = 0;
-    auto [ptr, ec] = std::from_chars(digits.data(),
-                                     digits.data() + digits.size(), value, base);
+    auto [ptr, ec] = std::from_chars(
+        digits.data(), digits.data() + digits.size(), value, base);
     if (ec == std::errc::result_out_of_range) {
       return json(digits_as_double(digits, base));
     }
@@ -166,8 +166,8 @@ bool is_special_float(std::string_view s) {
     body.remove_prefix(1);
     return body == ".inf" || body == ".Inf" || body == ".INF";
   }
-  return body == ".inf" || body == ".Inf" || body == ".INF" ||
-         body == ".nan" || body == ".NaN" || body == ".NAN";
+  return body == ".inf" || body == ".Inf" || body == ".INF" || body == ".nan" ||
+         body == ".NaN" || body == ".NAN";
 }
 
 // Whether `s` matches the core float pattern
@@ -235,7 +235,16 @@ FloatRead read_core_float(std::string_view s, json& out) {
   return FloatRead::finite;
 }
 
-enum class TagKind { none, str, int_, float_, bool_, null_, non_specific, other };
+enum class TagKind {
+  none,
+  str,
+  int_,
+  float_,
+  bool_,
+  null_,
+  non_specific,
+  other
+};
 
 TagKind classify_tag(fy_token* tag) {
   if (tag == nullptr) return TagKind::none;
@@ -256,11 +265,16 @@ TagKind classify_tag(fy_token* tag) {
 
 std::string_view tag_name(TagKind tag) {
   switch (tag) {
-    case TagKind::int_: return "!!int";
-    case TagKind::float_: return "!!float";
-    case TagKind::bool_: return "!!bool";
-    case TagKind::null_: return "!!null";
-    default: return "!!str";
+    case TagKind::int_:
+      return "!!int";
+    case TagKind::float_:
+      return "!!float";
+    case TagKind::bool_:
+      return "!!bool";
+    case TagKind::null_:
+      return "!!null";
+    default:
+      return "!!str";
   }
 }
 
@@ -301,9 +315,13 @@ Resolution resolve_scalar(std::string_view text, bool plain, TagKind tag,
         return Resolution::non_finite;
       }
       switch (read_core_float(text, out)) {
-        case FloatRead::finite: return Resolution::ok;
-        case FloatRead::non_finite: out = text; return Resolution::non_finite;
-        case FloatRead::no: return Resolution::bad_tag;
+        case FloatRead::finite:
+          return Resolution::ok;
+        case FloatRead::non_finite:
+          out = text;
+          return Resolution::non_finite;
+        case FloatRead::no:
+          return Resolution::bad_tag;
       }
       return Resolution::bad_tag;
     }
@@ -341,9 +359,13 @@ Resolution resolve_scalar(std::string_view text, bool plain, TagKind tag,
       return Resolution::non_finite;
     }
     switch (read_core_float(text, out)) {
-      case FloatRead::finite: return Resolution::ok;
-      case FloatRead::non_finite: out = text; return Resolution::non_finite;
-      case FloatRead::no: break;
+      case FloatRead::finite:
+        return Resolution::ok;
+      case FloatRead::non_finite:
+        out = text;
+        return Resolution::non_finite;
+      case FloatRead::no:
+        break;
     }
   }
   out = text;
@@ -377,8 +399,7 @@ std::string format_number(double value) {
 
 // "'v' is <in_12> in YAML 1.2 but <in_11> in YAML 1.1 (<readers>); <fix>"
 std::string difference_message(std::string_view value, std::string_view in_12,
-                               std::string_view in_11,
-                               std::string_view readers,
+                               std::string_view in_11, std::string_view readers,
                                std::string_view fix) {
   std::string m = single_quoted(value);
   m += " is ";
@@ -404,7 +425,7 @@ std::string keep_string_fix(std::string_view value) {
 }
 
 std::optional<Yaml11Warning> yaml11_bool(std::string_view s) {
-  static constexpr std::string_view k_true[] = {"y",  "Y",  "yes", "Yes",
+  static constexpr std::string_view k_true[] = {"y",   "Y",  "yes", "Yes",
                                                 "YES", "on", "On",  "ON"};
   static constexpr std::string_view k_false[] = {"n",  "N",   "no",  "No",
                                                  "NO", "off", "Off", "OFF"};
@@ -437,10 +458,9 @@ std::optional<Yaml11Warning> yaml11_octal(std::string_view s) {
     std::string number = v->dump();
     return Yaml11Warning{
         "yaml11-octal",
-        difference_message(s, "the integer " + number, as_string_phrase(s),
-                           k_readers,
-                           "write " + number + " or quote it: " +
-                               single_quoted(s))};
+        difference_message(
+            s, "the integer " + number, as_string_phrase(s), k_readers,
+            "write " + number + " or quote it: " + single_quoted(s))};
   }
   std::string_view body = s;
   std::string_view sign;
@@ -475,19 +495,18 @@ std::optional<Yaml11Warning> yaml11_octal(std::string_view s) {
     if (v11 == v12) return std::nullopt;  // 00, 07: same number either way
     return Yaml11Warning{
         "yaml11-octal",
-        difference_message(s, "the integer " + n12,
-                           "the integer " + n11 + " (octal)", k_readers,
-                           "write " + n12 + " or quote it: " +
-                               single_quoted(s))};
+        difference_message(
+            s, "the integer " + n12, "the integer " + n11 + " (octal)",
+            k_readers, "write " + n12 + " or quote it: " + single_quoted(s))};
   }
   if (octal_11) {  // has '_': a string in 1.2
-    return Yaml11Warning{
-        "yaml11-octal",
-        difference_message(s, as_string_phrase(s),
-                           "the integer " + n11 + " (octal)", k_readers,
-                           keep_string_fix(s))};
+    return Yaml11Warning{"yaml11-octal",
+                         difference_message(s, as_string_phrase(s),
+                                            "the integer " + n11 + " (octal)",
+                                            k_readers, keep_string_fix(s))};
   }
-  return Yaml11Warning{  // 08, 09: not octal, so a string in 1.1
+  return Yaml11Warning{
+      // 08, 09: not octal, so a string in 1.1
       "yaml11-octal",
       difference_message(s, "the integer " + n12, as_string_phrase(s),
                          k_readers,
@@ -645,9 +664,8 @@ void discard_output(fy_diag*, void*, const char*, size_t) {}
 // Turns a libfyaml message into our style: lower-case start, no final
 // period.
 std::string tidy_message(std::string_view message) {
-  while (!message.empty() &&
-         (message.back() == '.' || message.back() == ' ' ||
-          message.back() == '\n')) {
+  while (!message.empty() && (message.back() == '.' || message.back() == ' ' ||
+                              message.back() == '\n')) {
     message.remove_suffix(1);
   }
   std::string out(message);
@@ -661,11 +679,16 @@ std::string tidy_message(std::string_view message) {
 
 ScalarStyle to_style(fy_scalar_style style) {
   switch (style) {
-    case FYSS_SINGLE_QUOTED: return ScalarStyle::single_quoted;
-    case FYSS_DOUBLE_QUOTED: return ScalarStyle::double_quoted;
-    case FYSS_LITERAL: return ScalarStyle::literal;
-    case FYSS_FOLDED: return ScalarStyle::folded;
-    default: return ScalarStyle::plain;
+    case FYSS_SINGLE_QUOTED:
+      return ScalarStyle::single_quoted;
+    case FYSS_DOUBLE_QUOTED:
+      return ScalarStyle::double_quoted;
+    case FYSS_LITERAL:
+      return ScalarStyle::literal;
+    case FYSS_FOLDED:
+      return ScalarStyle::folded;
+    default:
+      return ScalarStyle::plain;
   }
 }
 
@@ -707,7 +730,7 @@ struct Frame {
   json value;
   NodeInfo info;
   std::string pointer;
-  std::string anchor;  // the anchor's name; empty when none
+  std::string anchor;               // the anchor's name; empty when none
   size_t entry = NodeInfo::k_none;  // index in the PositionMap
   size_t nodes_before = 0;
   size_t bytes_before = 0;
@@ -794,7 +817,8 @@ class Converter {
                                const fy_mark* start, const fy_mark* end);
   bool tracked_context() const {
     return m_positions != nullptr &&
-           (m_stack.empty() || (m_stack.back().tracked && !m_stack.back().in_key));
+           (m_stack.empty() ||
+            (m_stack.back().tracked && !m_stack.back().in_key));
   }
   bool in_key_context() const {
     return !m_stack.empty() && m_stack.back().in_key;
@@ -872,7 +896,8 @@ bool Converter::run() {
   if (m_positions) {
     // About one node per line; a good first guess saves regrowing.
     size_t lines = 8;
-    for (const char* p = slice.data(); const void* nl = std::memchr(
+    for (const char* p = slice.data();
+         const void* nl = std::memchr(
              p, '\n', static_cast<size_t>(slice.data() + slice.size() - p));
          p = static_cast<const char*>(nl) + 1) {
       ++lines;
@@ -941,8 +966,8 @@ void Converter::collect_libfyaml_errors(fy_diag* diag) {
         }
         begin = newline + 1;
       }
-      for (int column = 1; column < e->column && begin < m_end &&
-                           m_text[begin] != '\n';
+      for (int column = 1;
+           column < e->column && begin < m_end && m_text[begin] != '\n';
            ++column) {
         ++begin;
         while (begin < m_end &&
@@ -951,6 +976,26 @@ void Converter::collect_libfyaml_errors(fy_diag* diag) {
         }
       }
       end = begin;
+    }
+    std::string message = tidy_message(e->msg ? e->msg : "");
+    // libfyaml words tab indentation four ways (one misspelt); say it one
+    // clear way, at the first tab of the line's indentation.
+    if (message.find("tab") != std::string::npos &&
+        (message.find("indent") != std::string::npos ||
+         message.find("indendation") != std::string::npos)) {
+      message = "tab character used as indentation; indent with spaces";
+      size_t line_start = m_text.rfind('\n', begin > 0 ? begin - 1 : 0);
+      line_start = line_start == std::string_view::npos || begin == 0
+                       ? 0
+                       : line_start + 1;
+      line_start = std::max(line_start, m_begin);
+      for (size_t i = line_start; i < m_end && is_blank(m_text[i]); ++i) {
+        if (m_text[i] == '\t') {
+          begin = i;
+          end = i + 1;
+          break;
+        }
+      }
     }
     // Give an empty span one character, so that renderers can underline it.
     if (end == begin && begin < m_end && m_text[begin] != '\n' &&
@@ -961,7 +1006,7 @@ void Converter::collect_libfyaml_errors(fy_diag* diag) {
         ++end;
       }
     }
-    error("yaml.syntax", tidy_message(e->msg ? e->msg : ""), begin, end);
+    error("yaml.syntax", std::move(message), begin, end);
     ++count;
   }
   if (count == 0) {
@@ -983,15 +1028,30 @@ void Converter::on_event(fy_event* event) {
     }
   }
   switch (event->type) {
-    case FYET_DOCUMENT_START: on_document_start(event); break;
-    case FYET_DOCUMENT_END: on_document_end(); break;
-    case FYET_SCALAR: on_scalar(event); break;
-    case FYET_ALIAS: on_alias(event); break;
-    case FYET_SEQUENCE_START: on_collection_start(event, NodeKind::sequence); break;
-    case FYET_MAPPING_START: on_collection_start(event, NodeKind::mapping); break;
+    case FYET_DOCUMENT_START:
+      on_document_start(event);
+      break;
+    case FYET_DOCUMENT_END:
+      on_document_end();
+      break;
+    case FYET_SCALAR:
+      on_scalar(event);
+      break;
+    case FYET_ALIAS:
+      on_alias(event);
+      break;
+    case FYET_SEQUENCE_START:
+      on_collection_start(event, NodeKind::sequence);
+      break;
+    case FYET_MAPPING_START:
+      on_collection_start(event, NodeKind::mapping);
+      break;
     case FYET_SEQUENCE_END:
-    case FYET_MAPPING_END: on_collection_end(event); break;
-    default: break;
+    case FYET_MAPPING_END:
+      on_collection_end(event);
+      break;
+    default:
+      break;
   }
 }
 
@@ -1079,15 +1139,15 @@ bool Converter::begin_value(Slot slot, NodeInfo& info, std::string& pointer,
     info.key_end = top.key_end;
     if (!top.in_key && m_options.keys == MappingKeys::strict &&
         top.value.contains(top.key)) {
-      std::string where = top.tracked ? append_pointer(top.pointer, top.key)
-                                      : std::string();
+      std::string where =
+          top.tracked ? append_pointer(top.pointer, top.key) : std::string();
       const NodeInfo* first =
           m_positions && top.tracked ? m_positions->find(where) : nullptr;
       std::string message = "duplicate key " + single_quoted(top.key);
       if (first != nullptr && first->key_begin != NodeInfo::k_none) {
         SourcePos pos = m_lines.at(first->key_begin);
-        message += " (first at line " + std::to_string(pos.line) +
-                   ", column " + std::to_string(pos.column) + ")";
+        message += " (first at line " + std::to_string(pos.line) + ", column " +
+                   std::to_string(pos.column) + ")";
       }
       error("yaml.duplicate-key", std::move(message), top.key_begin,
             top.key_end, std::move(where));
@@ -1096,12 +1156,14 @@ bool Converter::begin_value(Slot slot, NodeInfo& info, std::string& pointer,
   }
   if (!tracked) return false;
   switch (slot) {
-    case Slot::root: pointer.clear(); break;
+    case Slot::root:
+      pointer.clear();
+      break;
     case Slot::item: {
       const Frame& top = m_stack.back();
       char digits[24];
-      auto [end, ec] = std::to_chars(digits, digits + sizeof digits,
-                                     top.value.size());
+      auto [end, ec] =
+          std::to_chars(digits, digits + sizeof digits, top.value.size());
       pointer.reserve(top.pointer.size() + 1 + (end - digits));
       pointer = top.pointer;
       append_token(pointer, std::string_view(digits, end - digits));
@@ -1114,7 +1176,8 @@ bool Converter::begin_value(Slot slot, NodeInfo& info, std::string& pointer,
       append_token(pointer, top.key);
       break;
     }
-    case Slot::key: return false;
+    case Slot::key:
+      return false;
   }
   entry = m_positions->insert(pointer, info);
   return true;
@@ -1174,10 +1237,14 @@ size_t Converter::empty_position(Slot slot, size_t lower_bound,
   if (i >= m_end) return lower_bound;
   const char c = m_text[i];
   switch (slot) {
-    case Slot::value: return c == ':' ? i + 1 : lower_bound;
-    case Slot::item: return c == '-' ? i + 1 : lower_bound;
-    case Slot::key: return c == '?' ? i + 1 : (c == ':' ? i : lower_bound);
-    case Slot::root: break;
+    case Slot::value:
+      return c == ':' ? i + 1 : lower_bound;
+    case Slot::item:
+      return c == '-' ? i + 1 : lower_bound;
+    case Slot::key:
+      return c == '?' ? i + 1 : (c == ':' ? i : lower_bound);
+    case Slot::root:
+      break;
   }
   return lower_bound;
 }
@@ -1287,11 +1354,15 @@ void Converter::on_scalar(fy_event* event) {
   const TagKind tag = classify_tag(data.tag);
   const bool plain = style == ScalarStyle::plain;
   json value;
-  Resolution resolution = resolve_scalar(text, plain, tag, value);
+  // A key is its text; its typed value is needed only for an alias to it,
+  // or to check an explicit tag.
+  Resolution resolution = Resolution::ok;
+  if (slot != Slot::key || data.anchor || tag != TagKind::none) {
+    resolution = resolve_scalar(text, plain, tag, value);
+  }
   if (resolution == Resolution::bad_tag) {
     error("yaml.tag",
-          single_quoted(text) + " is not a valid " +
-              std::string(tag_name(tag)),
+          single_quoted(text) + " is not a valid " + std::string(tag_name(tag)),
           begin, end);
     value = text;
   }
@@ -1454,8 +1525,7 @@ void Converter::on_collection_start(fy_event* event, NodeKind kind) {
     frame.anchored = true;
   }
   if (slot != Slot::key) {
-    frame.tracked =
-        begin_value(slot, frame.info, frame.pointer, frame.entry);
+    frame.tracked = begin_value(slot, frame.info, frame.pointer, frame.entry);
   }
   m_stack.push_back(std::move(frame));
 }
@@ -1500,9 +1570,9 @@ void Converter::on_collection_end(fy_event* event) {
 
   const Slot slot = next_slot();
   if (slot == Slot::key) {
-    complex_key(frame.info.kind == NodeKind::mapping ? "a mapping"
-                                                     : "a sequence",
-                frame.info.value_begin, end);
+    complex_key(
+        frame.info.kind == NodeKind::mapping ? "a mapping" : "a sequence",
+        frame.info.value_begin, end);
     set_key(frame.value.dump(), frame.info.value_begin, end);
     return;
   }

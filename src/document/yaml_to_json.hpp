@@ -38,16 +38,16 @@
 // yaml.non-finite.
 #pragma once
 
+#include "base/source_span.hpp"
+#include "diag/diagnostic.hpp"
+#include "document/position_map.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "base/source_span.hpp"
-#include "diag/diagnostic.hpp"
-#include "document/position_map.hpp"
 
 namespace fmkit {
 

@@ -47,7 +47,8 @@ struct Read {
     if (info == nullptr) return "<no entry>";
     SourceSpan s = lines.span(info->value_begin, info->value_end);
     return std::to_string(s.begin.line) + ":" + std::to_string(s.begin.column) +
-           "-" + std::to_string(s.end.line) + ":" + std::to_string(s.end.column);
+           "-" + std::to_string(s.end.line) + ":" +
+           std::to_string(s.end.column);
   }
 
   std::string text;
@@ -76,8 +77,9 @@ TEST(DocumentTest, StructuralProblems) {
        "1:1: error: no front matter: the file must start with a '---' line "
        "[front-matter.missing]",
        false},
-      {"\xEF\xBB\xBF", "1:1: error: no front matter: the file must start with "
-                       "a '---' line [front-matter.missing]",
+      {"\xEF\xBB\xBF",
+       "1:1: error: no front matter: the file must start with "
+       "a '---' line [front-matter.missing]",
        false},
       {"---\ntitle: x\n\nText.\n",
        "1:1: error: front matter is not closed: no '---' or '...' line "
@@ -112,7 +114,8 @@ TEST(DocumentTest, StructuralProblems) {
        true},
   };
   for (const Case& c : cases) {
-    SCOPED_TRACE(testing::Message() << "file: " << testing::PrintToString(std::string(c.file)));
+    SCOPED_TRACE(testing::Message()
+                 << "file: " << testing::PrintToString(std::string(c.file)));
     Read r{std::string(c.file)};
     EXPECT_EQ(r.diagnostics, c.diagnostics);
     EXPECT_EQ(r.document.usable, c.usable);
@@ -171,21 +174,24 @@ TEST(DocumentTest, YamlDiagnosticsAreInFileCoordinates) {
   EXPECT_EQ(r.list[1].span.end.offset, 34u);
 
   Read utf8("---\nok: é\nbad: \xFF\n---\n");
-  EXPECT_EQ(utf8.diagnostics, "3:6: error: invalid UTF-8 byte 0xff; the text "
-                              "must be UTF-8 [yaml.utf8]");
+  EXPECT_EQ(utf8.diagnostics,
+            "3:6: error: invalid UTF-8 byte 0xff; the text "
+            "must be UTF-8 [yaml.utf8]");
   EXPECT_EQ(utf8.list[0].span.begin.offset, 16u);
 
   Read tab("---\ntags:\n\t- llm\n---\n");
-  EXPECT_EQ(tab.diagnostics, "3:1: error: tab character may not be used as "
-                             "indentation [yaml.syntax]");
+  EXPECT_EQ(tab.diagnostics,
+            "3:1: error: tab character used as indentation; "
+            "indent with spaces [yaml.syntax]");
 }
 
 // ---------------------------------------------------------------------------
 // Positions: one entry per node, exact in file coordinates.
 
 TEST(YamlPositionsTest, ScalarsAndKeys) {
-  Read r("---\nplain: some words\n\"dq\": \"a \\\"b\\\"\"\n'sq': 'it''s'\n"
-         "empty:\nnull: ~\nml: one\n  two\nfl: \"x\n  y\"\n---\n");
+  Read r(
+      "---\nplain: some words\n\"dq\": \"a \\\"b\\\"\"\n'sq': 'it''s'\n"
+      "empty:\nnull: ~\nml: one\n  two\nfl: \"x\n  y\"\n---\n");
   ASSERT_TRUE(r.document.usable) << r.diagnostics;
   EXPECT_EQ(r.key("/plain"), "plain");
   EXPECT_EQ(r.value("/plain"), "some words");
@@ -194,7 +200,8 @@ TEST(YamlPositionsTest, ScalarsAndKeys) {
   EXPECT_EQ(r.key("/sq"), "'sq'");
   EXPECT_EQ(r.value("/sq"), "'it''s'");
   EXPECT_EQ(r.value("/empty"), "");
-  EXPECT_EQ(r.document.positions.find("/empty")->value_begin, 58u);  // after ':'
+  EXPECT_EQ(r.document.positions.find("/empty")->value_begin,
+            58u);  // after ':'
   EXPECT_EQ(r.value("/null"), "~");
   EXPECT_EQ(r.value("/ml"), "one\n  two");
   EXPECT_EQ(r.value("/fl"), "\"x\n  y\"");
@@ -202,14 +209,16 @@ TEST(YamlPositionsTest, ScalarsAndKeys) {
   EXPECT_EQ(dq->style, ScalarStyle::double_quoted);
   EXPECT_EQ(dq->kind, NodeKind::scalar);
   EXPECT_TRUE(dq->has_key);
-  EXPECT_EQ(r.document.positions.find("/sq")->style, ScalarStyle::single_quoted);
+  EXPECT_EQ(r.document.positions.find("/sq")->style,
+            ScalarStyle::single_quoted);
   EXPECT_FALSE(r.document.positions.find("")->has_key);
 }
 
 TEST(YamlPositionsTest, BlockScalarsStartAtTheirHeader) {
-  Read r("---\nlit: |\n  one\n  two\n\nfold: >- # comment | >\n  x\n\n  y\n"
-         "keep: |+\n  k\n\n\nind: |2-\n    deep\nseq:\n  - |\n    item\n"
-         "  - >\n\n    after blank\nlast: |\n  end\n---\n");
+  Read r(
+      "---\nlit: |\n  one\n  two\n\nfold: >- # comment | >\n  x\n\n  y\n"
+      "keep: |+\n  k\n\n\nind: |2-\n    deep\nseq:\n  - |\n    item\n"
+      "  - >\n\n    after blank\nlast: |\n  end\n---\n");
   ASSERT_TRUE(r.document.usable) << r.diagnostics;
   EXPECT_EQ(r.value("/lit"), "|\n  one\n  two");
   EXPECT_EQ(r.document.positions.find("/lit")->style, ScalarStyle::literal);
@@ -234,9 +243,10 @@ TEST(YamlPositionsTest, EmptyBlockScalarIsItsHeader) {
 }
 
 TEST(YamlPositionsTest, Collections) {
-  Read r("---\nflow: [a, \"b\", {c: d}]\nmap: {x: 1,\n  y: [2]}\n"
-         "block:\n  - one\n  - k: v\n    k2: v2\n\n  # trailing comment\n"
-         "nested:\n  a:\n    b: 1\n\nempty_flow: []\n---\n");
+  Read r(
+      "---\nflow: [a, \"b\", {c: d}]\nmap: {x: 1,\n  y: [2]}\n"
+      "block:\n  - one\n  - k: v\n    k2: v2\n\n  # trailing comment\n"
+      "nested:\n  a:\n    b: 1\n\nempty_flow: []\n---\n");
   ASSERT_TRUE(r.document.usable) << r.diagnostics;
   EXPECT_EQ(r.value("/flow"), "[a, \"b\", {c: d}]");
   EXPECT_TRUE(r.document.positions.find("/flow")->flow);
@@ -296,13 +306,15 @@ TEST(YamlPositionsTest, TagsAndAnchorsAreNotPartOfTheValue) {
   EXPECT_EQ(r.value("/a"), "42");
   EXPECT_EQ(r.value("/b"), "\"7\"");
   EXPECT_EQ(r.value("/c"), "");
-  EXPECT_EQ(r.document.positions.find("/c")->value_begin, 41u);  // after the tag
+  EXPECT_EQ(r.document.positions.find("/c")->value_begin,
+            41u);  // after the tag
   EXPECT_EQ(r.value("/d"), "");
 }
 
 TEST(YamlPositionsTest, CrlfAndBom) {
-  Read r("\xEF\xBB\xBF---\r\ntitle: 《埃》\r\ntags:\r\n  - a\r\n  - \"b\"\r\n"
-         "text: |\r\n  x\r\n\r\n---\r\n");
+  Read r(
+      "\xEF\xBB\xBF---\r\ntitle: 《埃》\r\ntags:\r\n  - a\r\n  - \"b\"\r\n"
+      "text: |\r\n  x\r\n\r\n---\r\n");
   ASSERT_TRUE(r.document.usable) << r.diagnostics;
   EXPECT_EQ(r.value("/title"), "《埃》");
   EXPECT_EQ(r.where("/title"), "2:8-2:11");

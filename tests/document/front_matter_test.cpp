@@ -19,9 +19,11 @@ struct Parts {
 
 Parts parts(std::string_view text, TextEnd end = TextEnd::complete) {
   FrontMatter fm = split_front_matter(text, end);
-  return {fm.status, std::string(text.substr(fm.yaml_begin, fm.yaml_end - fm.yaml_begin)),
-          std::string(text.substr(fm.close_begin, fm.close_end - fm.close_begin)),
-          std::string(text.substr(fm.body_begin))};
+  return {
+      fm.status,
+      std::string(text.substr(fm.yaml_begin, fm.yaml_end - fm.yaml_begin)),
+      std::string(text.substr(fm.close_begin, fm.close_end - fm.close_begin)),
+      std::string(text.substr(fm.body_begin))};
 }
 
 struct SplitCase {
@@ -71,7 +73,8 @@ TEST(FrontMatterTest, SplitTable) {
       {"---\na: 1\n---\rx\n", unclosed, "a: 1\n---\rx\n", "", ""},
   };
   for (const SplitCase& c : cases) {
-    SCOPED_TRACE(testing::Message() << "text: " << testing::PrintToString(std::string(c.text)));
+    SCOPED_TRACE(testing::Message()
+                 << "text: " << testing::PrintToString(std::string(c.text)));
     Parts p = parts(c.text);
     EXPECT_EQ(p.status, c.status);
     EXPECT_EQ(p.yaml, c.yaml);
@@ -127,8 +130,9 @@ TEST(FrontMatterTest, EveryPrefixOfAFileIsUndecidedOrRight) {
     FrontMatter whole = split_front_matter(file);
     bool decided = false;
     for (size_t n = 0; n <= file.size(); ++n) {
-      SCOPED_TRACE(testing::Message() << testing::PrintToString(std::string(file))
-                                      << " prefix " << n);
+      SCOPED_TRACE(testing::Message()
+                   << testing::PrintToString(std::string(file)) << " prefix "
+                   << n);
       std::string_view prefix = file.substr(0, n);
       FrontMatter fm = split_front_matter(prefix, TextEnd::partial);
       if (fm.status == unclosed) {
@@ -158,8 +162,7 @@ TEST(FrontMatterTest, PartialTextNeverClosesOnAnUnterminatedLine) {
   EXPECT_EQ(split_front_matter("---\na: 1\n---").status, ok);
   // Too short to tell whether the first line is "---".
   EXPECT_EQ(split_front_matter("", TextEnd::partial).status, unclosed);
-  EXPECT_EQ(split_front_matter("\xEF\xBB", TextEnd::partial).status,
-            unclosed);
+  EXPECT_EQ(split_front_matter("\xEF\xBB", TextEnd::partial).status, unclosed);
   EXPECT_EQ(split_front_matter("--", TextEnd::partial).status, unclosed);
   EXPECT_EQ(split_front_matter("---  ", TextEnd::partial).status, unclosed);
   EXPECT_EQ(split_front_matter("-x", TextEnd::partial).status, missing);

@@ -9,6 +9,8 @@
 // Cases are read with MappingKeys::lenient: the suite holds valid YAML with
 // collection keys and repeated (null) keys, which JSON cannot hold and
 // front matter rejects on purpose (see yaml_test.cpp for that).
+#include "document/yaml_to_json.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -16,8 +18,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "document/yaml_to_json.hpp"
 
 namespace fmkit {
 namespace {
@@ -103,8 +103,7 @@ TEST(YamlConformanceTest, EveryCaseOfTheYamlTestSuite) {
     } else {
       std::string title = read_file(k_suite / name / "===");
       while (!title.empty() && title.back() == '\n') title.pop_back();
-      ADD_FAILURE() << name << " (" << title
-                    << "): " << failure;
+      ADD_FAILURE() << name << " (" << title << "): " << failure;
     }
   }
   std::cout << "yaml-test-suite: " << passed << "/" << names.size()

@@ -37,7 +37,8 @@ struct Parsed {
 Parsed parse(std::string_view yaml, const YamlOptions& options = {}) {
   LineIndex lines(yaml);
   Parsed p;
-  p.document = parse_yaml_document(yaml, 0, yaml.size(), lines, options, p.list);
+  p.document =
+      parse_yaml_document(yaml, 0, yaml.size(), lines, options, p.list);
   p.diagnostics = format(p.list);
   return p;
 }
@@ -136,6 +137,10 @@ TEST(YamlTypingTest, Table) {
       {"!<tag:yaml.org,2002:str> true", R"("true")"},
       // strings
       {"hello world", R"("hello world")"},
+      // tabs are fine as separation, just not as indentation
+      {"a:\t1\nb: c\t# comment\nd: [1,\t2]\ne: 'x\ty'",
+       R"({"a":1,"b":"c","d":[1,2],"e":"x\ty"})"},
+      {"a: 1\n\t\nb: 2", R"({"a":1,"b":2})"},
       {"a: b: c", ""},  // invalid; see the error tests
       {"《埃里温》", R"("《埃里温》")"},
       {R"("tab\there \u00e9 \x41")", R"("tab\there é A")"},
@@ -162,14 +167,17 @@ TEST(YamlTypingTest, Table) {
       {"[]", "[]"},
       {"{}", "{}"},
       {"[1, [2, [3]], {a: [b]}]", R"([1,[2,[3]],{"a":["b"]}])"},
-      {"- a\n- - b\n  - c\n- d: e\n  f: g", R"(["a",["b","c"],{"d":"e","f":"g"}])"},
-      {"a:\n  b:\n    c: 1\n  d: [x, y]", R"({"a":{"b":{"c":1},"d":["x","y"]}})"},
+      {"- a\n- - b\n  - c\n- d: e\n  f: g",
+       R"(["a",["b","c"],{"d":"e","f":"g"}])"},
+      {"a:\n  b:\n    c: 1\n  d: [x, y]",
+       R"({"a":{"b":{"c":1},"d":["x","y"]}})"},
       {"a:\n- 1\n- 2\nb: 3", R"({"a":[1,2],"b":3})"},
       {"{a: 1, b, c: }", R"({"a":1,"b":null,"c":null})"},
       {"[a: 1, b]", R"([{"a":1},"b"])"},
       // anchors and aliases
       {"a: &x 1\nb: *x", R"({"a":1,"b":1})"},
-      {"a: &x [1, {b: c}]\nd: *x\ne: *x", R"({"a":[1,{"b":"c"}],"d":[1,{"b":"c"}],"e":[1,{"b":"c"}]})"},
+      {"a: &x [1, {b: c}]\nd: *x\ne: *x",
+       R"({"a":[1,{"b":"c"}],"d":[1,{"b":"c"}],"e":[1,{"b":"c"}]})"},
       {"a: &k key\n*k : v", R"({"a":"key","key":"v"})"},
       {"a: &x 1\nb: &x 2\nc: *x", R"({"a":1,"b":2,"c":2})"},
       {"a: &x 0x10\n*x : *x", R"({"0x10":16,"a":16})"},
@@ -180,7 +188,8 @@ TEST(YamlTypingTest, Table) {
       {"--- |\n  text\n", R"("text\n")"},
   };
   for (const TypingCase& c : cases) {
-    SCOPED_TRACE(testing::Message() << "yaml: " << testing::PrintToString(std::string(c.yaml)));
+    SCOPED_TRACE(testing::Message()
+                 << "yaml: " << testing::PrintToString(std::string(c.yaml)));
     Parsed p = parse(c.yaml);
     if (c.json_text.empty()) {
       EXPECT_FALSE(p.document);
@@ -193,8 +202,9 @@ TEST(YamlTypingTest, Table) {
 }
 
 TEST(YamlTypingTest, IntegersKeepTheirJsonType) {
-  Parsed p = parse("a: 9223372036854775807\nb: 18446744073709551615\nc: -3\n"
-                   "d: 2.5\ne: 2.0");
+  Parsed p = parse(
+      "a: 9223372036854775807\nb: 18446744073709551615\nc: -3\n"
+      "d: 2.5\ne: 2.0");
   ASSERT_TRUE(p.document);
   const json& v = p.document->value;
   EXPECT_TRUE(v["a"].is_number_integer());
@@ -216,7 +226,8 @@ struct DiagnosticCase {
 
 void check_diagnostics(const DiagnosticCase& c, bool expect_value,
                        const YamlOptions& options = {}) {
-  SCOPED_TRACE(testing::Message() << "yaml: " << testing::PrintToString(std::string(c.yaml)));
+  SCOPED_TRACE(testing::Message()
+               << "yaml: " << testing::PrintToString(std::string(c.yaml)));
   Parsed p = parse(c.yaml, options);
   EXPECT_EQ(p.diagnostics, c.diagnostics);
   EXPECT_EQ(p.document.has_value(), expect_value);
@@ -343,10 +354,12 @@ TEST(YamlErrorsTest, BadInputs) {
       {"a: &k x\nx: 1\n*k : 2",
        "3:1: error: duplicate key 'x' (first at line 2, column 1) "
        "[yaml.duplicate-key]"},
-      {"? [a, b]\n: v", "1:3: error: key is a sequence; keys must be scalars "
-                        "[yaml.complex-key]"},
-      {"{x: 1}: v", "1:1: error: key is a mapping; keys must be scalars "
-                    "[yaml.complex-key]"},
+      {"? [a, b]\n: v",
+       "1:3: error: key is a sequence; keys must be scalars "
+       "[yaml.complex-key]"},
+      {"{x: 1}: v",
+       "1:1: error: key is a mapping; keys must be scalars "
+       "[yaml.complex-key]"},
       {"a: &m {x: 1}\n*m : v",
        "2:1: error: key is an alias to a mapping; keys must be scalars "
        "[yaml.complex-key]"},
@@ -361,8 +374,7 @@ TEST(YamlErrorsTest, BadInputs) {
       {"&a [1, *a]",
        "1:8: error: alias '*a' is inside the node anchored '&a' (a recursive "
        "alias) [yaml.alias]"},
-      {"a: !!int abc",
-       "1:10: error: 'abc' is not a valid !!int [yaml.tag]"},
+      {"a: !!int abc", "1:10: error: 'abc' is not a valid !!int [yaml.tag]"},
       {"a: !!bool yes", "1:11: error: 'yes' is not a valid !!bool [yaml.tag]"},
       {"a: !!float x", "1:12: error: 'x' is not a valid !!float [yaml.tag]"},
       {"a: !!null 0", "1:11: error: '0' is not a valid !!null [yaml.tag]"},
@@ -373,15 +385,25 @@ TEST(YamlErrorsTest, BadInputs) {
        "1:8: error: wrongly indented double-quoted scalar [yaml.syntax]"},
       {"title: \"One defect\n",
        "1:8: error: double-quoted scalar without closing quote [yaml.syntax]"},
-      {"a: 'x", "1:4: error: single-quoted scalar without closing quote "
-                "[yaml.syntax]"},
-      {"a: \"\\q\"", "1:5: error: invalid escape 'q' in double-quoted string "
-                     "[yaml.syntax]"},
-      {"tags:\n\t- llm\n",
-       "2:1: error: tab character may not be used as indentation "
+      {"a: 'x",
+       "1:4: error: single-quoted scalar without closing quote "
        "[yaml.syntax]"},
-      {"a: [1, 2\nb: 3\n", "3:1: error: flow sequence without a closing bracket "
-                         "[yaml.syntax]"},
+      {"a: \"\\q\"",
+       "1:5: error: invalid escape 'q' in double-quoted string "
+       "[yaml.syntax]"},
+      {"tags:\n\t- llm\n",
+       "2:1: error: tab character used as indentation; indent with spaces "
+       "[yaml.syntax]"},
+      {"\ta: 1",
+       "1:1: error: tab character used as indentation; indent with "
+       "spaces [yaml.syntax]"},
+      {"a: |\n\tx",
+       "2:1: error: tab character used as indentation; indent "
+       "with spaces [yaml.syntax]"},
+
+      {"a: [1, 2\nb: 3\n",
+       "3:1: error: flow sequence without a closing bracket "
+       "[yaml.syntax]"},
       {"a: 1\n- b\n", "2:1: error: did not find expected key [yaml.syntax]"},
       {"a: @x", "1:4: error: plain scalar cannot start with '@' [yaml.syntax]"},
       {"a: 1\n--- b\n",
@@ -390,14 +412,18 @@ TEST(YamlErrorsTest, BadInputs) {
       {"a: 1\n...\nb: 2\n",
        "3:1: error: a second YAML document starts here; front matter holds "
        "one document [yaml.multiple-documents]"},
-      {"a: caf\xC3\n", "1:7: error: invalid UTF-8 byte 0xc3; the text must be "
-                       "UTF-8 [yaml.utf8]"},
-      {"a: 1\nb: \xFFx\n", "2:4: error: invalid UTF-8 byte 0xff; the text must "
-                           "be UTF-8 [yaml.utf8]"},
-      {"é: \xC0\xAF", "1:4: error: invalid UTF-8 byte 0xc0; the text must be "
-                      "UTF-8 [yaml.utf8]"},
-      {"a: \xED\xA0\x80", "1:4: error: invalid UTF-8 byte 0xed; the text must "
-                          "be UTF-8 [yaml.utf8]"},
+      {"a: caf\xC3\n",
+       "1:7: error: invalid UTF-8 byte 0xc3; the text must be "
+       "UTF-8 [yaml.utf8]"},
+      {"a: 1\nb: \xFFx\n",
+       "2:4: error: invalid UTF-8 byte 0xff; the text must "
+       "be UTF-8 [yaml.utf8]"},
+      {"é: \xC0\xAF",
+       "1:4: error: invalid UTF-8 byte 0xc0; the text must be "
+       "UTF-8 [yaml.utf8]"},
+      {"a: \xED\xA0\x80",
+       "1:4: error: invalid UTF-8 byte 0xed; the text must "
+       "be UTF-8 [yaml.utf8]"},
   };
   for (const DiagnosticCase& c : cases) check_diagnostics(c, false);
 }
@@ -518,8 +544,8 @@ TEST(YamlLimitsTest, BombsFailFast) {
 
 TEST(YamlStreamTest, OneValuePerDocument) {
   std::vector<Diagnostic> diagnostics;
-  auto values = parse_yaml_stream("a: 1\n---\n- b\n--- 3\n...\n---\n", {},
-                                  diagnostics);
+  auto values =
+      parse_yaml_stream("a: 1\n---\n- b\n--- 3\n...\n---\n", {}, diagnostics);
   ASSERT_TRUE(values);
   ASSERT_EQ(values->size(), 4u);
   EXPECT_EQ((*values)[0].dump(), R"({"a":1})");
@@ -544,8 +570,8 @@ TEST(YamlStreamTest, LenientKeys) {
   YamlOptions options;
   options.keys = MappingKeys::lenient;
   std::vector<Diagnostic> diagnostics;
-  auto values = parse_yaml_stream("? [a, {b: 1}]\n: x\nk: 1\nk: 2\n: n\n", options,
-                                  diagnostics);
+  auto values = parse_yaml_stream("? [a, {b: 1}]\n: x\nk: 1\nk: 2\n: n\n",
+                                  options, diagnostics);
   ASSERT_TRUE(values);
   EXPECT_TRUE(diagnostics.empty());
   EXPECT_EQ((*values)[0].dump(), R"({"":"n","[\"a\",{\"b\":1}]":"x","k":2})");

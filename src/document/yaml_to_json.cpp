@@ -740,6 +740,7 @@ struct Frame {
   bool in_key = false;   // this collection is, or is inside, a mapping key
   bool anchored = false;
   bool has_children = false;
+  bool braced = false;  // written with "[" / "{" (so it ends with "]" / "}")
   // Mappings: the key waiting for its value.
   bool have_key = false;
   std::string key;
@@ -1205,6 +1206,9 @@ void Converter::place_value(Slot slot, json&& value, size_t end) {
 
 void Converter::set_key(std::string key, size_t begin, size_t end) {
   Frame& top = m_stack.back();
+  if (!top.has_children) {
+    top.info.value_begin = std::min(top.info.value_begin, begin);
+  }
   top.have_key = true;
   top.key = std::move(key);
   top.key_begin = begin;
@@ -1492,10 +1496,15 @@ void Converter::on_collection_start(fy_event* event, NodeKind kind) {
   fy_token* anchor = fy_event_get_anchor_token(event);
   const fy_mark* start = fy_event_start_mark(event);
   size_t begin = start ? offset(start) : m_last_end;
-  size_t token_stop = flow ? std::max(begin, token_end(token)) : begin;
+  // A single-pair mapping inside a flow sequence (`[a: b]`) is flow but has
+  // no braces; libfyaml marks it at its ':'. Like a block collection, it
+  // runs from its key to its value.
+  const bool braced =
+      flow && begin < m_end && (m_text[begin] == '[' || m_text[begin] == '{');
+  size_t token_stop = braced ? std::max(begin, token_end(token)) : begin;
   // A block collection starts at its first "-", "?" or key: later empty
   // nodes and block scalar headers are searched from there.
-  m_last_end = std::max(m_last_end, flow ? token_stop : begin);
+  if (braced || !flow) m_last_end = std::max(m_last_end, token_stop);
 
   if (m_stack.size() + 1 > m_options.max_depth) {
     stop("yaml.limit",
@@ -1513,6 +1522,7 @@ void Converter::on_collection_start(fy_event* event, NodeKind kind) {
   frame.value = kind == NodeKind::mapping ? json::object() : json::array();
   frame.info.kind = kind;
   frame.info.flow = flow;
+  frame.braced = braced;
   frame.info.value_begin = begin;
   frame.info.value_end = token_stop;
   frame.nodes_before = nodes_before;
@@ -1534,7 +1544,7 @@ void Converter::on_collection_end(fy_event* event) {
   if (m_stack.empty()) return;
   Frame frame = std::move(m_stack.back());
   m_stack.pop_back();
-  if (frame.info.flow) {
+  if (frame.braced) {
     fy_token* token = fy_event_get_token(event);
     frame.info.value_end = std::max(frame.info.value_begin, token_end(token));
   } else if (frame.has_children) {

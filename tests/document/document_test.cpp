@@ -269,6 +269,17 @@ TEST(YamlPositionsTest, Collections) {
   EXPECT_EQ(r.where(""), "2:1-15:15");
 }
 
+TEST(YamlPositionsTest, SinglePairMappingsInFlowSequences) {
+  Read r("---\npairs: [a: 1, \"b\" : [2]]\n---\n");
+  ASSERT_TRUE(r.document.usable) << r.diagnostics;
+  EXPECT_EQ(r.document.data["pairs"].dump(), R"([{"a":1},{"b":[2]}])");
+  EXPECT_EQ(r.diagnostics, "");
+  EXPECT_EQ(r.value("/pairs/0"), "a: 1");
+  EXPECT_TRUE(r.document.positions.find("/pairs/0")->flow);
+  EXPECT_EQ(r.value("/pairs/1"), "\"b\" : [2]");
+  EXPECT_EQ(r.key("/pairs/1/b"), "\"b\"");
+}
+
 TEST(YamlPositionsTest, OneEntryPerNodeInDocumentOrder) {
   Read r("---\na: [1, {b: 2}]\nc: x\n---\n");
   std::vector<std::string> pointers;

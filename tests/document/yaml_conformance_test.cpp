@@ -111,5 +111,90 @@ TEST(YamlConformanceTest, EveryCaseOfTheYamlTestSuite) {
   EXPECT_EQ(passed, names.size());
 }
 
+// Every valid single-document case, read as one document, must give
+// positions that agree with what is written there: each span lies in the
+// text and after its key; quoted scalars start and end with their quote,
+// block scalars start at "|" or ">", flow sequences are bracketed, no
+// collection ends in blanks, aliases start with "*", and a single-line
+// plain string reads as its span.
+std::string check_positions(const std::string& text,
+                            const YamlDocument& document) {
+  std::string problems;
+  const std::string_view all = text;
+  for (const auto& [pointer, info] : document.positions.entries()) {
+    if (info.value_begin > info.value_end || info.value_end > text.size()) {
+      problems += " " + pointer + ": span out of range;";
+      continue;
+    }
+    if (info.has_key &&
+        (info.key_begin > info.key_end || info.key_end > info.value_begin)) {
+      problems += " " + pointer + ": key span;";
+      continue;
+    }
+    std::string_view v =
+        all.substr(info.value_begin, info.value_end - info.value_begin);
+    bool ok = true;
+    if (info.alias) {
+      ok = v.starts_with('*');
+    } else if (info.kind != NodeKind::scalar) {
+      // A flow sequence is always bracketed; a mapping may start with a
+      // bracketed key (`[a]: b`, `{x: 1}: y`), so only its end is checked.
+      ok = !v.empty() && v.back() != '\n' && v.back() != ' ';
+      if (info.kind == NodeKind::sequence && info.flow) {
+        ok = v.starts_with('[') && v.ends_with(']');
+      }
+    } else {
+      switch (info.style) {
+        case ScalarStyle::single_quoted:
+          ok = v.size() >= 2 && v.front() == '\'' && v.back() == '\'';
+          break;
+        case ScalarStyle::double_quoted:
+          ok = v.size() >= 2 && v.front() == '"' && v.back() == '"';
+          break;
+        case ScalarStyle::literal:
+          ok = v.starts_with('|');
+          break;
+        case ScalarStyle::folded:
+          ok = v.starts_with('>');
+          break;
+        case ScalarStyle::plain: {
+          const nlohmann::json& value =
+              document.value.at(nlohmann::json::json_pointer(pointer));
+          if (value.is_string() && v.find('\n') == v.npos) {
+            ok = v == value.get<std::string>();
+          }
+          break;
+        }
+      }
+    }
+    if (!ok) problems += " " + pointer + ": [" + std::string(v) + "];";
+  }
+  return problems;
+}
+
+TEST(YamlConformanceTest, PositionsAgreeWithTheTextAcrossTheSuite) {
+  size_t documents = 0;
+  size_t entries = 0;
+  for (const std::string& name : case_names()) {
+    const fs::path dir = k_suite / name;
+    if (fs::exists(dir / "error")) continue;
+    const std::string yaml = read_file(dir / "in.yaml");
+    LineIndex lines(yaml);
+    YamlOptions options;
+    options.keys = MappingKeys::lenient;
+    std::vector<Diagnostic> diagnostics;
+    auto document =
+        parse_yaml_document(yaml, 0, yaml.size(), lines, options, diagnostics);
+    if (!document) continue;  // several documents: see the test above
+    ++documents;
+    entries += document->positions.size();
+    std::string problems = check_positions(yaml, *document);
+    EXPECT_EQ(problems, "") << name;
+  }
+  // Most cases are single documents; make sure the test did look at them.
+  EXPECT_GT(documents, 250u);
+  EXPECT_GT(entries, 1000u);
+}
+
 }  // namespace
 }  // namespace fmkit

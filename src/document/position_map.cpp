@@ -1,26 +1,70 @@
 // SPDX-License-Identifier: MIT
 #include "document/position_map.hpp"
 
+#include <functional>
+
 namespace fmkit {
 
-size_t PositionMap::insert(std::string pointer, const NodeInfo& info) {
-  auto [it, inserted] = m_index.try_emplace(pointer, m_entries.size());
-  if (inserted) {
-    m_entries.emplace_back(std::move(pointer), info);
-  } else {
-    m_entries[it->second].second = info;
+namespace {
+
+size_t hash_pointer(std::string_view pointer) {
+  return std::hash<std::string_view>{}(pointer);
+}
+
+}  // namespace
+
+// Returns the slot holding `pointer`, or the empty slot where it would go.
+// The table is never full (rehash keeps it at most 3/4 full).
+size_t PositionMap::probe(std::string_view pointer, size_t hash) const {
+  const size_t mask = m_slots.size() - 1;
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const uint32_t index = m_slots[slot];
+    if (index == 0) return slot;
+    if (m_hashes[index - 1] == hash && m_entries[index - 1].first == pointer) {
+      return slot;
+    }
   }
-  return it->second;
+}
+
+void PositionMap::rehash(size_t slot_count) {
+  m_slots.assign(slot_count, 0);
+  const size_t mask = slot_count - 1;
+  for (size_t i = 0; i < m_entries.size(); ++i) {
+    size_t slot = m_hashes[i] & mask;
+    while (m_slots[slot] != 0) slot = (slot + 1) & mask;
+    m_slots[slot] = static_cast<uint32_t>(i + 1);
+  }
+}
+
+size_t PositionMap::insert(std::string pointer, const NodeInfo& info) {
+  if ((m_entries.size() + 1) * 4 > m_slots.size() * 3) {
+    rehash(m_slots.empty() ? 16 : m_slots.size() * 2);
+  }
+  const size_t hash = hash_pointer(pointer);
+  const size_t slot = probe(pointer, hash);
+  if (m_slots[slot] != 0) {
+    const size_t index = m_slots[slot] - 1;
+    m_entries[index].second = info;
+    return index;
+  }
+  m_slots[slot] = static_cast<uint32_t>(m_entries.size() + 1);
+  m_entries.emplace_back(std::move(pointer), info);
+  m_hashes.push_back(hash);
+  return m_entries.size() - 1;
 }
 
 void PositionMap::reserve(size_t count) {
   m_entries.reserve(count);
-  m_index.reserve(count);
+  m_hashes.reserve(count);
+  size_t slots = 16;
+  while (slots * 3 < count * 4) slots *= 2;
+  if (slots > m_slots.size()) rehash(slots);
 }
 
 const NodeInfo* PositionMap::find(std::string_view pointer) const {
-  auto it = m_index.find(pointer);
-  return it == m_index.end() ? nullptr : &m_entries[it->second].second;
+  if (m_slots.empty()) return nullptr;
+  const uint32_t index = m_slots[probe(pointer, hash_pointer(pointer))];
+  return index == 0 ? nullptr : &m_entries[index - 1].second;
 }
 
 const NodeInfo* PositionMap::find_nearest(std::string_view pointer) const {

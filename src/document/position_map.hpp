@@ -15,10 +15,9 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -78,14 +77,15 @@ class PositionMap {
   size_t size() const { return m_entries.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
+  // Open addressing over m_entries: one probe table of entry indices, no
+  // per-entry allocation and no second copy of each pointer (this map is
+  // built for every file, one entry per node).
+  size_t probe(std::string_view pointer, size_t hash) const;
+  void rehash(size_t slot_count);
+
   std::vector<std::pair<std::string, NodeInfo>> m_entries;
-  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> m_index;
+  std::vector<size_t> m_hashes;   // hash of each entry's pointer
+  std::vector<uint32_t> m_slots;  // entry index + 1; 0 = empty; size 2^k
 };
 
 }  // namespace fmkit

@@ -78,25 +78,28 @@ void walk_folder(const fs::path& root, std::string_view display_root,
       const fs::directory_entry& entry = *it;
       std::string name = entry.path().filename().string();
       std::error_code entry_ec;
-      // The entry's type comes from the directory listing (d_type), so this
-      // costs no system call on most file systems.
-      fs::file_status status = entry.symlink_status(entry_ec);
-      if (entry_ec) continue;
-      if (fs::is_directory(status)) {
-        if (!skipped_folder(name, options))
-          pending.push_back(join(folder, name));
-      } else if (fs::is_regular_file(status)) {
-        visit(join(folder, name));
-      } else if (fs::is_symlink(status)) {
-        if (!fs::is_regular_file(entry.status(entry_ec)) || entry_ec) continue;
-        if (!canonical_root) {
-          canonical_root = fs::canonical(root, entry_ec);
-          if (entry_ec) canonical_root = root;
-        }
-        fs::path target = fs::canonical(entry.path(), entry_ec);
-        if (!entry_ec && is_inside(target, *canonical_root)) {
+      // The entry's type comes from the directory listing (d_type): these
+      // checks cost no system call on most file systems, only symlinks do.
+      if (!entry.is_symlink(entry_ec)) {
+        if (entry_ec) continue;
+        if (entry.is_directory(entry_ec)) {
+          if (!skipped_folder(name, options)) {
+            pending.push_back(join(folder, name));
+          }
+        } else if (entry.is_regular_file(entry_ec)) {
           visit(join(folder, name));
         }
+        continue;
+      }
+      // A symlink: never into a folder, and to a file only inside the tree.
+      if (!fs::is_regular_file(entry.status(entry_ec)) || entry_ec) continue;
+      if (!canonical_root) {
+        canonical_root = fs::canonical(root, entry_ec);
+        if (entry_ec) canonical_root = root;
+      }
+      fs::path target = fs::canonical(entry.path(), entry_ec);
+      if (!entry_ec && is_inside(target, *canonical_root)) {
+        visit(join(folder, name));
       }
     }
     if (ec) {

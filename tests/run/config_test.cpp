@@ -5,8 +5,9 @@
 
 #include <gtest/gtest.h>
 
-#include <regex>
+#include <cctype>
 #include <string>
+#include <string_view>
 
 namespace fmkit {
 namespace {
@@ -64,6 +65,23 @@ TEST(ConfigTest, EmptyConfigWithACommentFails) {
   auto config = parse_config("# nothing yet\n", "fmkit.yaml");
   ASSERT_FALSE(config);
   EXPECT_EQ(config.error(), "fmkit.yaml: missing key 'collections'");
+}
+
+// Whether `text` starts with "file:LINE:COLUMN: ".
+bool starts_with_position(std::string_view text, std::string_view file) {
+  if (!text.starts_with(std::string(file) + ':')) return false;
+  text.remove_prefix(file.size() + 1);
+  for (int number = 0; number < 2; ++number) {
+    size_t digits = 0;
+    while (digits < text.size() &&
+           std::isdigit(static_cast<unsigned char>(text[digits]))) {
+      ++digits;
+    }
+    if (digits == 0 || digits == text.size() || text[digits] != ':')
+      return false;
+    text.remove_prefix(digits + 1);
+  }
+  return text.starts_with(' ');
 }
 
 struct BadConfig {
@@ -128,8 +146,7 @@ TEST(ConfigTest, YamlErrorsHaveFileLineAndColumn) {
   for (const char* text : texts) {
     auto config = parse_config(text, "fmkit.yaml");
     ASSERT_FALSE(config) << text;
-    EXPECT_TRUE(std::regex_search(config.error(),
-                                  std::regex("^fmkit\\.yaml:[0-9]+:[0-9]+: ")))
+    EXPECT_TRUE(starts_with_position(config.error(), "fmkit.yaml"))
         << config.error();
   }
 }

@@ -44,6 +44,16 @@ bool is_inside(const fs::path& path, const fs::path& root) {
   return root_end == root.end() && path_it != path.end();
 }
 
+// Whether `relative` has no "." or ".." segment, so joining it to a
+// normalized folder needs no normalization.
+bool is_plain(std::string_view relative) {
+  return !relative.starts_with("./") && !relative.starts_with("../") &&
+         relative != "." && relative != ".." &&
+         relative.find("/./") == std::string_view::npos &&
+         relative.find("/../") == std::string_view::npos &&
+         !relative.ends_with("/.") && !relative.ends_with("/..");
+}
+
 }  // namespace
 
 std::string display_path(const fs::path& path) {
@@ -53,13 +63,32 @@ std::string display_path(const fs::path& path) {
   return out.empty() ? "." : out;
 }
 
-bool display_path_less(std::string_view a, std::string_view b) {
-  auto rank = [](char c) {
-    return c == '/' ? 0 : static_cast<int>(static_cast<unsigned char>(c)) + 1;
-  };
-  return std::lexicographical_compare(
-      a.begin(), a.end(), b.begin(), b.end(),
-      [&](char x, char y) { return rank(x) < rank(y); });
+std::string display_sort_key(std::string_view display) {
+  std::string key(display);
+  std::replace(key.begin(), key.end(), '/', '\0');
+  return key;
+}
+
+std::string join_path(const fs::path& folder, std::string_view relative) {
+  if (!is_plain(relative))
+    return (folder / relative).lexically_normal().string();
+  std::string out = folder.native();
+  if (relative.empty()) return out;
+  if (!out.ends_with('/')) out += '/';
+  out += relative;
+  return out;
+}
+
+std::string join_display(const std::string& display,
+                         std::string_view relative) {
+  if (!is_plain(relative)) return display_path(fs::path(display) / relative);
+  if (display == "." || relative.empty()) {
+    return relative.empty() ? display : std::string(relative);
+  }
+  std::string out = display;
+  if (!out.ends_with('/')) out += '/';
+  out += relative;
+  return out;
 }
 
 void walk_folder(const fs::path& root, std::string_view display_root,
@@ -122,16 +151,16 @@ Discovery discover_files(const std::vector<std::string>& paths,
       continue;
     }
     if (!fs::is_directory(status)) {
-      discovery.files.push_back(FoundFile{absolute, display, true});
+      discovery.files.push_back(FoundFile{absolute.string(), display, true});
       continue;
     }
     walk_folder(
         absolute, display, options,
         [&](const std::string& relative) {
           if (!has_extension(relative, options)) return;
-          discovery.files.push_back(
-              FoundFile{(absolute / relative).lexically_normal(),
-                        display_path(fs::path(display) / relative), false});
+          discovery.files.push_back(FoundFile{join_path(absolute, relative),
+                                              join_display(display, relative),
+                                              false});
         },
         discovery.errors);
   }

@@ -25,6 +25,17 @@ fs::path absolute_folder(const fs::path& cwd, const fs::path& folder) {
   return path;
 }
 
+// Returns `path` (absolute, normalized) relative to `folder` (the same),
+// '/'-separated; "../x" when it lies outside.
+std::string relative_to(const fs::path& folder, const std::string& path) {
+  const std::string& prefix = folder.native();
+  if (path.size() > prefix.size() && path.starts_with(prefix) &&
+      (prefix.ends_with('/') || path[prefix.size()] == '/')) {
+    return path.substr(prefix.size() + (prefix.ends_with('/') ? 0 : 1));
+  }
+  return fs::path(path).lexically_relative(folder).generic_string();
+}
+
 // Whether `base` is `other` or inside it, comparing whole segments.
 bool is_under(const std::string& base, const std::string& other) {
   return other.empty() || base == other ||
@@ -95,8 +106,7 @@ Expected<Plan> plan_with_config(const Config& config,
     Discovery discovery = discover_files(paths, cwd, options.discover);
     plan.errors = std::move(discovery.errors);
     for (FoundFile& file : discovery.files) {
-      std::string relative =
-          file.path.lexically_relative(folder).generic_string();
+      std::string relative = relative_to(folder, file.path);
       std::optional<size_t> collection = config.collection_for(relative);
       if (collection) {
         plan.jobs.push_back(FileJob{
@@ -125,14 +135,16 @@ Expected<Plan> plan_with_config(const Config& config,
   }
   std::sort(bases.begin(), bases.end());
   bases.erase(std::unique(bases.begin(), bases.end()), bases.end());
-  std::erase_if(bases, [&bases](const std::string& base) {
-    return std::any_of(
-        bases.begin(), bases.end(), [&](const std::string& other) {
-          return &other != &base && other != base && is_under(base, other);
-        });
-  });
-
+  std::vector<std::string> roots;
   for (const std::string& base : bases) {
+    bool covered = std::any_of(
+        roots.begin(), roots.end(),
+        [&](const std::string& root) { return is_under(base, root); });
+    if (!covered) roots.push_back(base);
+  }
+
+  std::string shown_folder = display_path(config.folder());
+  for (const std::string& base : roots) {
     fs::path root = base.empty() ? folder : (folder / base).lexically_normal();
     std::error_code ec;
     // A glob whose folder doesn't exist (yet) matches nothing.
@@ -144,8 +156,8 @@ Expected<Plan> plan_with_config(const Config& config,
           std::string relative = base.empty() ? walked : base + '/' + walked;
           std::optional<size_t> collection = config.collection_for(relative);
           if (!collection) return;
-          plan.jobs.push_back(FileJob{(folder / relative).lexically_normal(),
-                                      display_path(config.folder() / relative),
+          plan.jobs.push_back(FileJob{join_path(folder, relative),
+                                      join_display(shown_folder, relative),
                                       *collection,
                                       {}});
         },

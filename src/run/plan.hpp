@@ -45,8 +45,8 @@ struct ValidationTarget {
 inline constexpr size_t k_no_target = static_cast<size_t>(-1);
 
 struct FileJob {
-  std::filesystem::path path;  // absolute, for reading
-  std::string display;         // as shown
+  std::string path;     // absolute, for reading (see FoundFile::path)
+  std::string display;  // as shown
   // Index into Plan::targets; k_no_target: not validated, only reported
   // with `diagnostics`.
   size_t target = k_no_target;

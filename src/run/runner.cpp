@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -88,14 +89,16 @@ void run_validate(const Plan& plan, const RunOptions& options,
 
   // Workers fill slots in any order; this thread hands them to `sink` in
   // plan order, freeing each slot as it goes.
-  std::vector<std::optional<FileResult>> slots(jobs.size());
+  // A pointer per file, not a FileResult: 8 bytes, not 120, per waiting
+  // slot in a run over 100k files.
+  std::vector<std::unique_ptr<FileResult>> slots(jobs.size());
   std::mutex mutex;
   std::condition_variable ready;
   std::atomic<size_t> next{0};
   auto work = [&] {
     Worker worker(plan, options);
     for (size_t i = next++; i < jobs.size(); i = next++) {
-      FileResult result = worker.run(jobs[i]);
+      auto result = std::make_unique<FileResult>(worker.run(jobs[i]));
       {
         std::lock_guard lock(mutex);
         slots[i] = std::move(result);
@@ -109,11 +112,10 @@ void run_validate(const Plan& plan, const RunOptions& options,
   for (size_t t = 0; t < threads; ++t) pool.emplace_back(work);
   for (size_t i = 0; i < jobs.size(); ++i) {
     std::unique_lock lock(mutex);
-    ready.wait(lock, [&] { return slots[i].has_value(); });
-    FileResult result = std::move(*slots[i]);
-    slots[i].reset();
+    ready.wait(lock, [&] { return slots[i] != nullptr; });
+    std::unique_ptr<FileResult> result = std::move(slots[i]);
     lock.unlock();
-    sink(std::move(result));
+    sink(std::move(*result));
   }
 }
 

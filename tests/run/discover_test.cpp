@@ -57,7 +57,7 @@ TEST_F(DiscoverTest, WalksFoldersForMarkdownSkippingHiddenModulesAndLinks) {
                 "site/a.md", "site/b.markdown", "site/link-in.md",
                 "site/sub/.e.md", "site/sub/d.md", "site/sub/deeper/f.md"}));
   // Paths for reading are absolute.
-  EXPECT_EQ(found.files[0].path, m_tree.path() / "site/a.md");
+  EXPECT_EQ(found.files[0].path, (m_tree.path() / "site/a.md").string());
   EXPECT_FALSE(found.files[0].named);
 }
 
@@ -117,14 +117,30 @@ TEST(DisplayPathTest, SortsSegmentBySegment) {
   std::vector<FoundFile> files = {
       {"/r/a-b/x.md", "a-b/x.md", false}, {"/r/a/z.md", "a/z.md", false},
       {"/r/a.md", "a.md", false},         {"/r/B.md", "B.md", false},
-      {"/r/a.md", "./a.md", false},
+      {"/r/a.md", "./a.md", false},       {"/r/a/z.md", "a/z.md", true},
   };
   sort_and_deduplicate(files);
   std::vector<std::string> order;
   for (const FoundFile& f : files) order.push_back(f.display);
-  // "a.md" is "./a.md" again: the first in sorted order stays.
+  // "a.md" is "./a.md" again: the first in sorted order stays; of two equal
+  // entries, the first given.
   EXPECT_EQ(order,
             (std::vector<std::string>{"./a.md", "B.md", "a/z.md", "a-b/x.md"}));
+  EXPECT_FALSE(files[2].named);
+}
+
+TEST(DisplayPathTest, JoinsWithoutNormalizingPlainPaths) {
+  EXPECT_EQ(join_path("/r", "a/b.md"), "/r/a/b.md");
+  EXPECT_EQ(join_path("/", "a.md"), "/a.md");
+  EXPECT_EQ(join_path("/r", ""), "/r");
+  EXPECT_EQ(join_path("/r/s", "../a.md"), "/r/a.md");
+  EXPECT_EQ(join_path("/r", "./a.md"), "/r/a.md");
+  EXPECT_EQ(join_display(".", "a/b.md"), "a/b.md");
+  EXPECT_EQ(join_display("docs", "a.md"), "docs/a.md");
+  EXPECT_EQ(join_display("/", "a.md"), "/a.md");
+  EXPECT_EQ(join_display("..", "a.md"), "../a.md");
+  EXPECT_EQ(join_display("site", "../x/a.md"), "x/a.md");
+  EXPECT_EQ(join_display("docs", ""), "docs");
 }
 
 }  // namespace

@@ -30,8 +30,9 @@ Plan make_plan(const ScopedTempDir& dir, int copies) {
       std::string shown = n + "/" + name;
       FileJob job;
       job.display = shown;
-      job.path = text.empty() && name == "missing.md" ? dir.path() / shown
-                                                      : dir.write(shown, text);
+      std::filesystem::path path =
+          name == "missing.md" ? dir.path() / shown : dir.write(shown, text);
+      job.path = path.string();
       job.target = target;
       plan.jobs.push_back(std::move(job));
     };
@@ -42,7 +43,7 @@ Plan make_plan(const ScopedTempDir& dir, int copies) {
     add("missing.md", "", 0);
     FileJob outside;
     outside.display = n + "/outside.md";
-    outside.path = dir.path() / outside.display;
+    outside.path = (dir.path() / outside.display).string();
     outside.diagnostics.push_back(Diagnostic{
         Severity::warning, "config.no-collection", "not validated", "", {}});
     plan.jobs.push_back(std::move(outside));

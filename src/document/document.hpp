@@ -4,7 +4,8 @@
 // read_document() chains split_front_matter() and parse_yaml_document() and
 // turns structural problems into diagnostics: no front matter (when it is
 // required), an unclosed block, a root that is not a mapping. Empty front
-// matter is an empty mapping. Thread-safe.
+// matter (or front matter holding only comments, or a bare `null`) is an
+// empty mapping. Thread-safe.
 //
 // Rules (all errors): front-matter.missing (span: the first line),
 // front-matter.unclosed (span: the opening "---"), front-matter.not-mapping

@@ -457,6 +457,18 @@ TEST(YamlErrorsTest, LibfyamlNeverWritesToStderr) {
             "[yaml.syntax]");
 }
 
+// libfyaml 0.7.12 frees a simple key twice on this input (upstream issue
+// #57); destroying the parser afterwards used to crash the process.
+TEST(YamlErrorsTest, SurvivesLibfyamlDoubleFree) {
+  for (int i = 0; i < 3; ++i) {
+    Parsed p = parse("? -:\t-\n");
+    EXPECT_FALSE(p.document);
+    EXPECT_EQ(p.diagnostics,
+              "1:5: error: tab character used as indentation; indent with "
+              "spaces [yaml.syntax]");
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Limits.
 

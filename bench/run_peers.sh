@@ -14,6 +14,6 @@ cmake -S "$top" -B "$top/build-release" -DCMAKE_BUILD_TYPE=Release \
 cmake --build "$top/build-release" -j2 --target fmkit >/dev/null
 export RESULTS=${RESULTS:-/tmp/bench/results.tsv}
 # `tool` runs: $TOOL SCHEMA CORPUS
-TOOL="$top/build-release/fmkit validate --quiet --schema" \
+TOOL="$top/build-release/src/fmkit validate --quiet --schema" \
   "$shared/bench/run_bench.sh" "$corpus" "$runs" read_fm tool node python-libyaml
 python3 "$shared/bench/summarize.py" "$RESULTS"

@@ -3,6 +3,7 @@
 
 #include "cli/command.hpp"
 #include "cli/dump_command.hpp"
+#include "cli/migrate_command.hpp"
 #include "cli/validate_command.hpp"
 #include "schema/spelling.hpp"
 
@@ -31,6 +32,9 @@ struct Command {
 constexpr Command k_commands[] = {
     {"validate", validate_command,
      "check front matter against the schemas of fmkit.yaml or --schema"},
+    {"migrate", migrate_command,
+     "rewrite front matter with the collections' migrations (dry run "
+     "first)"},
     {"dump", dump_command, "print a file's front matter as JSON"},
 };
 
@@ -38,7 +42,8 @@ void print_usage(std::ostream& out) {
   out << "usage: fmkit <command> [options]\n"
          "\n"
          "Validates the YAML front matter of Markdown files against JSON "
-         "Schemas.\n"
+         "Schemas,\n"
+         "and migrates it from one version of a schema to the next.\n"
          "\n"
          "commands:\n";
   for (const Command& command : k_commands) {

@@ -4,9 +4,32 @@
 #include <CLI/CLI.hpp>
 
 #include <cctype>
+#include <filesystem>
 #include <ostream>
 
 namespace fmkit {
+
+CLI::Option* add_config_option(CLI::App& app, std::string& path) {
+  return app
+      .add_option("--config", path,
+                  "The config file (default: fmkit.yaml in the current "
+                  "folder or a parent)")
+      ->type_name("FILE");
+}
+
+Expected<Config> find_and_load_config(const std::string& given,
+                                      const CliEnvironment& environment,
+                                      std::string_view hint) {
+  if (!given.empty()) return load_config(given, environment.cwd);
+  std::optional<std::filesystem::path> found = find_config(environment.cwd);
+  if (!found) {
+    return unexpected("no " + std::string(k_config_file_name) + " in " +
+                      environment.cwd.string() +
+                      " or its parents (" + std::string(hint) + ")");
+  }
+  std::filesystem::path shown = found->lexically_relative(environment.cwd);
+  return load_config(shown.empty() ? *found : shown, environment.cwd);
+}
 
 void add_color_option(CLI::App& app, std::string& choice) {
   choice = "auto";

@@ -8,6 +8,7 @@
 
 #include "cli/cli.hpp"
 #include "report/text_renderer.hpp"
+#include "run/config.hpp"
 
 #include <iosfwd>
 #include <optional>
@@ -16,6 +17,7 @@
 
 namespace CLI {
 class App;
+class Option;
 }  // namespace CLI
 
 namespace fmkit {
@@ -32,6 +34,17 @@ struct CommandContext {
 
 using CommandFunction = int (*)(int argc, const char* const* argv,
                                 CommandContext& context);
+
+// Adds "--config FILE" to `app`, storing it in `path`.
+CLI::Option* add_config_option(CLI::App& app, std::string& path);
+
+// Loads the config file `given` (--config), or when it is empty the first
+// fmkit.yaml from the working folder up, shown relative to it
+// ("fmkit.yaml", "../fmkit.yaml"). `hint` ends the message when there is
+// none ("pass --config FILE").
+Expected<Config> find_and_load_config(const std::string& given,
+                                      const CliEnvironment& environment,
+                                      std::string_view hint);
 
 // Adds "--color auto|always|never" (default auto) to `app`, storing the
 // choice in `choice`.

@@ -45,22 +45,6 @@ constexpr OutputFormat k_formats[] = {
     {"json", make_json},
 };
 
-// Loads the config named by --config, or the one found from the working
-// folder up (shown relative to it: "fmkit.yaml", "../fmkit.yaml").
-Expected<Config> find_and_load_config(const std::string& given,
-                                      const CliEnvironment& environment) {
-  if (!given.empty()) return load_config(given, environment.cwd);
-  std::optional<std::filesystem::path> found = find_config(environment.cwd);
-  if (!found) {
-    return unexpected("no " + std::string(k_config_file_name) + " in " +
-                      environment.cwd.string() +
-                      " or its parents (pass --config FILE, or --schema FILE "
-                      "and the paths to validate)");
-  }
-  std::filesystem::path shown = found->lexically_relative(environment.cwd);
-  return load_config(shown.empty() ? *found : shown, environment.cwd);
-}
-
 }  // namespace
 
 int validate_command(int argc, const char* const* argv,
@@ -82,11 +66,7 @@ int validate_command(int argc, const char* const* argv,
                  "Files, or folders searched for *.md and *.markdown files "
                  "(default: the collections of the config file)")
       ->type_name("PATH");
-  CLI::Option* config_option =
-      app.add_option("--config", config_path,
-                     "The config file (default: fmkit.yaml in the current "
-                     "folder or a parent)")
-          ->type_name("FILE");
+  CLI::Option* config_option = add_config_option(app, config_path);
   app.add_option("--schema", schema_path,
                  "Validate the PATHs against this JSON Schema instead of the "
                  "config's collections")
@@ -122,7 +102,9 @@ int validate_command(int argc, const char* const* argv,
     plan = plan_with_schema(schema_path, paths, environment.cwd, registry,
                             plan_options);
   } else {
-    Expected<Config> config = find_and_load_config(config_path, environment);
+    Expected<Config> config = find_and_load_config(
+        config_path, environment,
+        "pass --config FILE, or --schema FILE and the paths to validate");
     if (!config) {
       print_error(context.err, config.error());
       return k_exit_error;

@@ -63,30 +63,6 @@ bool uses_aliases(const Document& document) {
   return false;
 }
 
-// Reads the version from `data`: missing means `initial`; an integer or a
-// string of digits is accepted.
-std::optional<int> version_of(const json& data, const FieldPath& key,
-                              int initial, bool& present,
-                              std::string& error) {
-  const json* value = find_value(data, key.tokens);
-  present = value != nullptr;
-  if (value == nullptr) return initial;
-  if (value->is_number_integer() && value->get<int64_t>() >= 0 &&
-      value->get<int64_t>() <= 999'999'999) {
-    return value->get<int>();
-  }
-  if (value->is_string()) {
-    const std::string& s = value->get_ref<const std::string&>();
-    if (!s.empty() && s.size() <= 9 &&
-        s.find_first_not_of("0123456789") == std::string::npos) {
-      return std::stoi(s);
-    }
-  }
-  error = "the version '" + key.text + "' must be a whole number, got " +
-          describe_value(*value);
-  return std::nullopt;
-}
-
 std::string first_difference(const json& expected, const json& got) {
   json patch = json::diff(expected, got);
   if (patch.empty()) return "";
@@ -209,6 +185,41 @@ class OpRunner {
 
 }  // namespace
 
+Expected<int> document_version(const json& data, const FieldPath& key,
+                               const MigrationChain& chain) {
+  const json* value = find_value(data, key.tokens);
+  if (value == nullptr) return chain.initial_version;
+  std::optional<int> version;
+  if (value->is_number_integer() && value->get<int64_t>() >= 0 &&
+      value->get<int64_t>() <= 999'999'999) {
+    version = value->get<int>();
+  } else if (value->is_string()) {
+    const std::string& s = value->get_ref<const std::string&>();
+    if (!s.empty() && s.size() <= 9 &&
+        s.find_first_not_of("0123456789") == std::string::npos) {
+      version = std::stoi(s);
+    }
+  }
+  if (!version) {
+    return unexpected("the version '" + key.text +
+                      "' must be a whole number, got " +
+                      describe_value(*value));
+  }
+  int latest = chain.latest_version();
+  if (*version > latest) {
+    return unexpected("the document is at version " +
+                      std::to_string(*version) +
+                      ", newer than the latest migration (" +
+                      std::to_string(latest) + ")");
+  }
+  if (*version < chain.initial_version) {
+    return unexpected("the document is at version " +
+                      std::to_string(*version) + ", below the initial version " +
+                      std::to_string(chain.initial_version));
+  }
+  return *version;
+}
+
 DocumentVersion read_document_version(std::string_view text,
                                       const MigrationChain& chain,
                                       const VersionOptions& options) {
@@ -221,13 +232,14 @@ DocumentVersion read_document_version(std::string_view text,
     if (!key) out.diagnostics.push_back(make_error("migrate.version", key.error()));
     return out;
   }
-  std::string error;
-  out.version = version_of(document.data, *key, chain.initial_version,
-                           out.explicit_version, error);
-  if (!out.version) {
+  out.explicit_version = find_value(document.data, key->tokens) != nullptr;
+  Expected<int> version = document_version(document.data, *key, chain);
+  if (version) {
+    out.version = *version;
+  } else {
     LineIndex lines(text);
     out.diagnostics.push_back(make_error(
-        "migrate.version", error, key->pointer(),
+        "migrate.version", version.error(), key->pointer(),
         locate(document, lines, key->pointer())));
   }
   return out;
@@ -292,14 +304,11 @@ DocumentPlan plan_document(std::string_view text, const MigrationChain& chain,
     return plan;
   }
 
-  bool present = false;
-  std::string error;
-  std::optional<int> version = version_of(
-      original.data, *version_key, chain.initial_version, present, error);
-  SourceSpan version_span = locate(original, lines, version_key->pointer());
+  Expected<int> version = document_version(original.data, *version_key, chain);
   if (!version) {
-    return fail(make_error("migrate.version", error, version_key->pointer(),
-                           version_span));
+    return fail(make_error("migrate.version", version.error(),
+                           version_key->pointer(),
+                           locate(original, lines, version_key->pointer())));
   }
   plan.from_version = plan.to_version = *version;
   int latest = chain.latest_version();
@@ -310,22 +319,6 @@ DocumentPlan plan_document(std::string_view text, const MigrationChain& chain,
                                " to migrate to (versions " +
                                std::to_string(chain.initial_version) + " to " +
                                std::to_string(latest) + ")"));
-  }
-  if (*version > latest) {
-    return fail(make_error(
-        "migrate.version",
-        "the document is at version " + std::to_string(*version) +
-            ", newer than the latest migration (" + std::to_string(latest) +
-            ")",
-        version_key->pointer(), version_span));
-  }
-  if (*version < chain.initial_version) {
-    return fail(make_error(
-        "migrate.version",
-        "the document is at version " + std::to_string(*version) +
-            ", below the initial version " +
-            std::to_string(chain.initial_version),
-        version_key->pointer(), version_span));
   }
   if (*version >= target) return plan;
 

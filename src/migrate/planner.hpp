@@ -122,6 +122,14 @@ struct DocumentVersion {
   std::vector<Diagnostic> diagnostics;
 };
 
+// Returns the version of the document whose data is `data`: the value at
+// `key` (a whole number, or a string of digits), the chain's initial
+// version when missing. Fails with a message quoting the value when it is
+// not a whole number or lies outside the chain's versions.
+Expected<int> document_version(const nlohmann::json& data,
+                               const FieldPath& key,
+                               const MigrationChain& chain);
+
 // Reads the version of the document `text` (initial_version when the key is
 // missing), for `fmkit migrate status`.
 DocumentVersion read_document_version(std::string_view text,

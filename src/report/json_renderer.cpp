@@ -13,12 +13,6 @@ namespace {
 
 constexpr int k_format_version = 1;
 
-std::string quote(std::string_view text) {
-  // `replace` keeps a message quoting invalid UTF-8 from throwing.
-  return nlohmann::json(text).dump(-1, ' ', false,
-                                   nlohmann::json::error_handler_t::replace);
-}
-
 std::string number_or_null(const SourcePos& pos, uint32_t value) {
   return pos.valid() ? std::to_string(value) : "null";
 }
@@ -34,19 +28,9 @@ class JsonRenderer final : public Renderer {
 
   void file(const FileReport& report) override {
     if (report.diagnostics.empty()) return;
-    std::string file = quote(report.path);
     for (const Diagnostic& d : report.diagnostics) {
-      const SourcePos& begin = d.span.begin;
-      const SourcePos& end = d.span.end;
-      m_out << (m_any ? ",\n    " : "\n    ") << "{\"file\": " << file
-            << ", \"line\": " << number_or_null(begin, begin.line)
-            << ", \"column\": " << number_or_null(begin, begin.column)
-            << ", \"end_line\": " << number_or_null(begin, end.line)
-            << ", \"end_column\": " << number_or_null(begin, end.column)
-            << ", \"severity\": " << quote(to_string(d.severity))
-            << ", \"rule\": " << quote(d.rule)
-            << ", \"pointer\": " << quote(d.pointer)
-            << ", \"message\": " << quote(d.message) << '}';
+      m_out << (m_any ? ",\n    " : "\n    ")
+            << format_json_diagnostic(report.path, d);
       m_any = true;
     }
   }
@@ -61,6 +45,26 @@ class JsonRenderer final : public Renderer {
 };
 
 }  // namespace
+
+std::string json_quote(std::string_view text) {
+  // `replace` keeps a message quoting invalid UTF-8 from throwing.
+  return nlohmann::json(text).dump(-1, ' ', false,
+                                   nlohmann::json::error_handler_t::replace);
+}
+
+std::string format_json_diagnostic(std::string_view file, const Diagnostic& d) {
+  const SourcePos& begin = d.span.begin;
+  const SourcePos& end = d.span.end;
+  return "{\"file\": " + json_quote(file) +
+         ", \"line\": " + number_or_null(begin, begin.line) +
+         ", \"column\": " + number_or_null(begin, begin.column) +
+         ", \"end_line\": " + number_or_null(begin, end.line) +
+         ", \"end_column\": " + number_or_null(begin, end.column) +
+         ", \"severity\": " + json_quote(to_string(d.severity)) +
+         ", \"rule\": " + json_quote(d.rule) +
+         ", \"pointer\": " + json_quote(d.pointer) +
+         ", \"message\": " + json_quote(d.message) + '}';
+}
 
 std::unique_ptr<Renderer> make_json_renderer(std::ostream& out) {
   return std::make_unique<JsonRenderer>(out);

@@ -25,8 +25,16 @@
 
 #include <iosfwd>
 #include <memory>
+#include <string>
+#include <string_view>
 
 namespace fmkit {
+
+// Returns `text` as a JSON string, quotes included.
+std::string json_quote(std::string_view text);
+
+// Returns the one-line JSON object of `d` in the file `file`, as above.
+std::string format_json_diagnostic(std::string_view file, const Diagnostic& d);
 
 // Returns a Renderer writing the json format to `out`, which must outlive it.
 std::unique_ptr<Renderer> make_json_renderer(std::ostream& out);

@@ -5,17 +5,13 @@
 
 namespace fmkit {
 
-namespace {
-
-std::string count(size_t n, std::string_view singular) {
+std::string count_noun(size_t n, std::string_view singular) {
   std::string out = std::to_string(n);
   out += ' ';
   out += singular;
   if (n != 1) out += 's';
   return out;
 }
-
-}  // namespace
 
 void Summary::add(const FileReport& report) {
   ++files;
@@ -26,10 +22,10 @@ void Summary::add(const FileReport& report) {
 }
 
 std::string format_summary(const Summary& summary) {
-  return count(summary.files, "file") + ", " +
+  return count_noun(summary.files, "file") + ", " +
          std::to_string(summary.files_with_errors) + " with errors, " +
-         count(summary.errors, "error") + ", " +
-         count(summary.warnings, "warning");
+         count_noun(summary.errors, "error") + ", " +
+         count_noun(summary.warnings, "warning");
 }
 
 }  // namespace fmkit

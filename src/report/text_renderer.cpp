@@ -16,6 +16,9 @@ constexpr std::string_view k_bold = "\x1b[1m";
 constexpr std::string_view k_red = "\x1b[1;31m";
 constexpr std::string_view k_magenta = "\x1b[1;35m";
 constexpr std::string_view k_green = "\x1b[1;32m";
+constexpr std::string_view k_plain_red = "\x1b[31m";
+constexpr std::string_view k_plain_green = "\x1b[32m";
+constexpr std::string_view k_cyan = "\x1b[36m";
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 
 bool is_control(char32_t c) {
@@ -154,6 +157,37 @@ void render_text_file(const FileReport& report, const TextOptions& options,
     } else {
       out << quoted.marker << '\n';
     }
+  }
+}
+
+void render_diff(std::string_view diff, UseColor color, std::ostream& out) {
+  if (color == UseColor::no) {
+    out << diff;
+    return;
+  }
+  while (!diff.empty()) {
+    size_t end = diff.find('\n');
+    end = end == std::string_view::npos ? diff.size() : end + 1;
+    std::string_view line = diff.substr(0, end);
+    diff.remove_prefix(end);
+    bool newline = line.ends_with('\n');
+    if (newline) line.remove_suffix(1);
+    std::string_view style;
+    if (line.starts_with("--- ") || line.starts_with("+++ ")) {
+      style = k_bold;
+    } else if (line.starts_with("@@")) {
+      style = k_cyan;
+    } else if (line.starts_with('-')) {
+      style = k_plain_red;
+    } else if (line.starts_with('+')) {
+      style = k_plain_green;
+    }
+    if (style.empty()) {
+      out << line;
+    } else {
+      out << style << line << k_reset;
+    }
+    if (newline) out << '\n';
   }
 }
 

@@ -58,6 +58,11 @@ QuotedLine quote_line(std::string_view line, size_t begin, size_t end,
 void render_text_file(const FileReport& report, const TextOptions& options,
                       std::ostream& out);
 
+// Writes the unified diff `diff` (edit/unified_diff.hpp), colored when
+// `color` says so: file headers bold, hunk headers cyan, removed lines red,
+// added lines green.
+void render_diff(std::string_view diff, UseColor color, std::ostream& out);
+
 // Returns a Renderer writing the text format to `out`, which must outlive it.
 std::unique_ptr<Renderer> make_text_renderer(std::ostream& out,
                                              const TextOptions& options);

@@ -4,6 +4,7 @@
 #include "base/json_pointer.hpp"
 #include "base/source_span.hpp"
 #include "document/yaml_to_json.hpp"
+#include "migrate/field_path.hpp"
 #include "run/file_reader.hpp"
 #include "schema/spelling.hpp"
 
@@ -188,6 +189,46 @@ void parse_require_front_matter(ConfigParser& parser, const json& value,
       value.get<bool>() ? RequireFrontMatter::yes : RequireFrontMatter::no;
 }
 
+void parse_migrations(ConfigParser& parser, const json& value,
+                      const std::string& pointer,
+                      CollectionConfig& collection) {
+  if (!value.is_string() || value.get<std::string>().empty()) {
+    parser.error(pointer, Place::value,
+                 "'migrations' must be a folder, got " + describe(value));
+    return;
+  }
+  collection.migrations = value.get<std::string>();
+}
+
+void parse_version_key(ConfigParser& parser, const json& value,
+                       const std::string& pointer,
+                       CollectionConfig& collection) {
+  if (!value.is_string() || value.get<std::string>().empty()) {
+    parser.error(pointer, Place::value,
+                 "'version_key' must be a key or a JSON Pointer, got " +
+                     describe(value));
+    return;
+  }
+  if (auto path = parse_field_path(value.get<std::string>()); !path) {
+    parser.error(pointer, Place::value, "'version_key': " + path.error());
+    return;
+  }
+  collection.version_key = value.get<std::string>();
+}
+
+void parse_initial_version(ConfigParser& parser, const json& value,
+                           const std::string& pointer,
+                           CollectionConfig& collection) {
+  if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
+      value.get<int64_t>() > 999'999'999) {
+    parser.error(pointer, Place::value,
+                 "'initial_version' must be a whole number, got " +
+                     describe(value));
+    return;
+  }
+  collection.initial_version = value.get<int>();
+}
+
 struct CollectionKey {
   std::string_view key;
   void (*parse)(ConfigParser&, const json&, const std::string&,
@@ -201,6 +242,9 @@ constexpr CollectionKey k_collection_keys[] = {
     {"exclude", parse_exclude, false},
     {"schema", parse_schema, true},
     {"require_front_matter", parse_require_front_matter, false},
+    {"migrations", parse_migrations, false},
+    {"version_key", parse_version_key, false},
+    {"initial_version", parse_initial_version, false},
 };
 
 void parse_collections(ConfigParser& parser, const json& value,

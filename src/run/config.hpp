@@ -9,6 +9,14 @@
 //       exclude: ["content/posts/drafts/"]   # optional
 //       schema: schemas/post.schema.json     # required
 //       require_front_matter: true           # optional; default true
+//       migrations: migrations/              # optional: fmkit migrate
+//       version_key: schema_version          # optional; default schema_version
+//       initial_version: 1                   # optional; default 1
+//
+// With `migrations:`, a document's version (the front-matter key
+// `version_key`, `initial_version` when missing) picks its schema: `schema`
+// for the initial version, and for a later version N the `schema` of the
+// last migration up to N that names one.
 //
 // Paths and globs are relative to the config file's folder. The file is
 // read with fmkit's own YAML layer, so errors carry file:line:col; unknown
@@ -42,6 +50,14 @@ struct CollectionConfig {
   std::string schema;
   // Whether a file without front matter is an error. Default: yes.
   RequireFrontMatter require_front_matter = RequireFrontMatter::yes;
+  // The migrations folder as written, relative to the config file's folder
+  // unless absolute; "" when the collection has none.
+  std::string migrations;
+  // The front-matter key (or JSON Pointer) holding a document's version.
+  // Default: schema_version.
+  std::string version_key = "schema_version";
+  // The version of a document without the key. Default: 1.
+  int initial_version = 1;
 
   // Returns whether `relative` ('/'-separated, relative to the config
   // file's folder) matches an include glob and no exclude glob.

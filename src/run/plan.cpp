@@ -25,17 +25,6 @@ fs::path absolute_folder(const fs::path& cwd, const fs::path& folder) {
   return path;
 }
 
-// Returns `path` (absolute, normalized) relative to `folder` (the same),
-// '/'-separated; "../x" when it lies outside.
-std::string relative_to(const fs::path& folder, const std::string& path) {
-  const std::string& prefix = folder.native();
-  if (path.size() > prefix.size() && path.starts_with(prefix) &&
-      (prefix.ends_with('/') || path[prefix.size()] == '/')) {
-    return path.substr(prefix.size() + (prefix.ends_with('/') ? 0 : 1));
-  }
-  return fs::path(path).lexically_relative(folder).generic_string();
-}
-
 // Whether `base` is `other` or inside it, comparing whole segments.
 bool is_under(const std::string& base, const std::string& other) {
   return other.empty() || base == other ||
@@ -56,6 +45,32 @@ Expected<ValidationTarget> load_target(std::string name, const fs::path& schema,
   return target;
 }
 
+// Loads the migrations of `collection` and the schema of each version.
+Expected<std::shared_ptr<const VersionedSchemas>> load_versions(
+    const CollectionConfig& collection, const Config& config,
+    const fs::path& folder, SchemaRegistry& registry) {
+  auto versions = std::make_shared<VersionedSchemas>();
+  versions->settings = migration_settings(collection, config, folder);
+  const MigrationSettings& settings = versions->settings;
+  auto chain = load_migrations(settings);
+  if (!chain) return unexpected(chain.error());
+  versions->chain = std::move(*chain);
+  auto key = parse_field_path(settings.version_key);
+  if (!key) return unexpected(key.error());
+  versions->key = std::move(*key);
+  fs::path initial = (folder / collection.schema).lexically_normal();
+  for (int v = versions->chain.initial_version;
+       v <= versions->chain.latest_version(); ++v) {
+    fs::path path = target_schema_path(versions->chain, v, settings.folder)
+                        .value_or(initial);
+    auto compiled = registry.load(path);
+    if (!compiled) return unexpected(compiled.error());
+    versions->schemas.push_back(std::move(*compiled));
+    versions->schema_paths.push_back(std::move(path));
+  }
+  return std::shared_ptr<const VersionedSchemas>(std::move(versions));
+}
+
 Diagnostic no_collection_warning(const Config& config) {
   Diagnostic d;
   d.severity = Severity::warning;
@@ -66,6 +81,29 @@ Diagnostic no_collection_warning(const Config& config) {
 }
 
 }  // namespace
+
+MigrationSettings migration_settings(const CollectionConfig& collection,
+                                     const Config& config,
+                                     const fs::path& folder) {
+  MigrationSettings settings;
+  settings.folder = absolute_folder(folder, collection.migrations);
+  settings.version_key = collection.version_key;
+  settings.initial_version = collection.initial_version;
+  settings.display = display_path(config.folder() / collection.migrations);
+  while (settings.display.size() > 1 && settings.display.ends_with('/')) {
+    settings.display.pop_back();
+  }
+  return settings;
+}
+
+std::string relative_path(const fs::path& folder, const std::string& path) {
+  const std::string& prefix = folder.native();
+  if (path.size() > prefix.size() && path.starts_with(prefix) &&
+      (prefix.ends_with('/') || path[prefix.size()] == '/')) {
+    return path.substr(prefix.size() + (prefix.ends_with('/') ? 0 : 1));
+  }
+  return fs::path(path).lexically_relative(folder).generic_string();
+}
 
 Expected<Plan> plan_with_schema(const fs::path& schema,
                                 const std::vector<std::string>& paths,
@@ -94,11 +132,17 @@ Expected<Plan> plan_with_config(const Config& config,
                                 const PlanOptions& options) {
   Plan plan;
   fs::path folder = absolute_folder(cwd, config.folder());
+  plan.folder = folder;
   for (const CollectionConfig& collection : config.collections) {
     auto target = load_target(
         collection.name, (folder / collection.schema).lexically_normal(),
         collection.require_front_matter, registry, options);
     if (!target) return unexpected(target.error());
+    if (!collection.migrations.empty()) {
+      auto versions = load_versions(collection, config, folder, registry);
+      if (!versions) return unexpected(versions.error());
+      target->versions = std::move(*versions);
+    }
     plan.targets.push_back(std::move(*target));
   }
 
@@ -106,7 +150,7 @@ Expected<Plan> plan_with_config(const Config& config,
     Discovery discovery = discover_files(paths, cwd, options.discover);
     plan.errors = std::move(discovery.errors);
     for (FoundFile& file : discovery.files) {
-      std::string relative = relative_to(folder, file.path);
+      std::string relative = relative_path(folder, file.path);
       std::optional<size_t> collection = config.collection_for(relative);
       if (collection) {
         plan.jobs.push_back(FileJob{

@@ -14,6 +14,10 @@
 //   gets a warning (rule config.no-collection) and is not validated, so a
 //   pre-commit hook can pass every changed *.md file.
 //
+// A collection with `migrations:` gets its migration chain loaded, and a
+// schema per version (see run/config.hpp): the runner validates each
+// document against the schema of the version it declares.
+//
 // Jobs are sorted by shown path (see discover.hpp). Building a plan is not
 // thread-safe (it loads schemas); a finished Plan is immutable.
 #pragma once
@@ -23,6 +27,7 @@
 #include "document/document.hpp"
 #include "run/config.hpp"
 #include "run/discover.hpp"
+#include "run/migrate_runner.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -35,11 +40,27 @@ namespace fmkit {
 class CompiledSchema;
 class SchemaRegistry;
 
+// A collection's migrations and the schema of each of its versions.
+struct VersionedSchemas {
+  MigrationSettings settings;
+  MigrationChain chain;
+  FieldPath key;  // settings.version_key
+  // The schema of version v is schemas[v - chain.initial_version], for v
+  // from the initial to the latest version.
+  std::vector<std::shared_ptr<const CompiledSchema>> schemas;
+  // The files of `schemas`, absolute.
+  std::vector<std::filesystem::path> schema_paths;
+};
+
 // A schema and how to read the documents validated against it.
 struct ValidationTarget {
   std::string name;  // the collection's name, or the schema path as shown
+  // The schema of every document, or, with `versions`, of documents at the
+  // initial version.
   std::shared_ptr<const CompiledSchema> schema;
   DocumentOptions document;
+  // Set for a collection with migrations; nullptr otherwise.
+  std::shared_ptr<const VersionedSchemas> versions;
 };
 
 inline constexpr size_t k_no_target = static_cast<size_t>(-1);
@@ -55,6 +76,8 @@ struct FileJob {
 };
 
 struct Plan {
+  // The config file's folder, absolute (plan_with_config() only).
+  std::filesystem::path folder;
   std::vector<ValidationTarget> targets;
   std::vector<FileJob> jobs;
   // "path: reason" for each path that could not be found or walked.
@@ -70,6 +93,18 @@ struct PlanOptions {
   RequireFrontMatter require_front_matter = RequireFrontMatter::yes;
 };
 
+// Returns the absolute, normalized `path` relative to the folder `folder`
+// (the same), '/'-separated, as config globs see it; "../x" when it lies
+// outside.
+std::string relative_path(const std::filesystem::path& folder,
+                          const std::string& path);
+
+// Returns the migration settings of `collection` (which has `migrations:`)
+// of `config`, whose folder is `folder` (absolute).
+MigrationSettings migration_settings(const CollectionConfig& collection,
+                                     const Config& config,
+                                     const std::filesystem::path& folder);
+
 // Plans validating the files found from `paths` against the schema file
 // `schema`. Relative paths are relative to the absolute folder `cwd`.
 // Fails when the schema can't be loaded (the registry's message).
@@ -81,7 +116,8 @@ Expected<Plan> plan_with_schema(const std::filesystem::path& schema,
 
 // Plans validating `paths`, or the collections of `config` when `paths` is
 // empty, as described above. Loads every collection's schema, used or not,
-// so a broken schema is reported early; fails when one can't be loaded.
+// so a broken schema is reported early, and the migrations of collections
+// that have some; fails when a schema or a migration can't be loaded.
 Expected<Plan> plan_with_config(const Config& config,
                                 const std::vector<std::string>& paths,
                                 const std::filesystem::path& cwd,

@@ -3,6 +3,7 @@
 
 #include "base/source_span.hpp"
 #include "document/document.hpp"
+#include "migrate/planner.hpp"
 #include "run/file_reader.hpp"
 #include "schema/validator.hpp"
 
@@ -14,17 +15,39 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 namespace fmkit {
 
 namespace {
 
-// One thread's state: a Validator per target, made on first use.
+// Returns the schema of the version `document` declares, or nullptr after
+// adding a migrate.version error.
+const std::shared_ptr<const CompiledSchema>* schema_of_version(
+    const VersionedSchemas& versions, const Document& document,
+    const LineIndex& lines, std::vector<Diagnostic>& diagnostics) {
+  Expected<int> version =
+      document_version(document.data, versions.key, versions.chain);
+  if (version) {
+    return &versions.schemas[*version - versions.chain.initial_version];
+  }
+  Diagnostic d;
+  d.rule = "migrate.version";
+  d.message = version.error();
+  d.pointer = versions.key.pointer();
+  if (const NodeInfo* info = document.positions.find(d.pointer)) {
+    d.span = lines.span(info->value_begin, info->value_end);
+  }
+  diagnostics.push_back(std::move(d));
+  return nullptr;
+}
+
+// One thread's state: a Validator per schema, made on first use.
 class Worker {
  public:
   Worker(const Plan& plan, const RunOptions& options)
-      : m_plan(plan), m_options(options), m_validators(plan.targets.size()) {}
+      : m_plan(plan), m_options(options) {}
 
   FileResult run(const FileJob& job) {
     FileResult result;
@@ -56,10 +79,14 @@ class Worker {
       LineIndex lines(read->text);
       Document document = read_front_matter_document(
           *read, lines, target.document, diagnostics);
-      if (document.usable) {
-        std::optional<Validator>& validator = m_validators[job.target];
-        if (!validator) validator.emplace(target.schema);
-        validator->validate(document, lines, diagnostics);
+      const std::shared_ptr<const CompiledSchema>* schema = &target.schema;
+      if (document.usable && target.versions) {
+        schema = schema_of_version(*target.versions, document, lines,
+                                   diagnostics);
+      }
+      if (document.usable && schema) {
+        auto [it, added] = m_validators.try_emplace(schema->get(), *schema);
+        it->second.validate(document, lines, diagnostics);
       }
     }
     sort_diagnostics(diagnostics);
@@ -68,7 +95,7 @@ class Worker {
 
   const Plan& m_plan;
   const RunOptions& m_options;
-  std::vector<std::optional<Validator>> m_validators;
+  std::unordered_map<const CompiledSchema*, Validator> m_validators;
 };
 
 }  // namespace

@@ -120,7 +120,7 @@ TEST(CliDispatchTest, UnknownCommandSuggestsTheNearest) {
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "fmkit: error: unknown command 'frobnicate' (commands: validate, "
-            "dump)\n");
+            "migrate, dump)\n");
 
   r = run({"--frobnicate"}, in("/"));
   EXPECT_EQ(r.code, 2);

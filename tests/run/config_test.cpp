@@ -41,12 +41,28 @@ TEST(ConfigTest, ParsesCollectionsInFileOrder) {
   EXPECT_EQ(posts.exclude[0].pattern(), "content/posts/drafts/");
   EXPECT_EQ(posts.schema, "schemas/post.schema.json");
   EXPECT_EQ(posts.require_front_matter, RequireFrontMatter::yes);
+  EXPECT_EQ(posts.migrations, "");
+  EXPECT_EQ(posts.version_key, "schema_version");
+  EXPECT_EQ(posts.initial_version, 1);
 
   const CollectionConfig& notes = config->collections[1];
   EXPECT_EQ(notes.name, "notes");
   EXPECT_EQ(notes.exclude.size(), 0u);
   EXPECT_EQ(notes.schema, "../schemas/note.schema.json");
   EXPECT_EQ(notes.require_front_matter, RequireFrontMatter::no);
+}
+
+TEST(ConfigTest, ParsesMigrationSettings) {
+  auto config = parse_config(
+      "collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
+      "    migrations: migrations/\n    version_key: /meta/version\n"
+      "    initial_version: 0\n",
+      "fmkit.yaml");
+  ASSERT_TRUE(config) << config.error();
+  const CollectionConfig& posts = config->collections[0];
+  EXPECT_EQ(posts.migrations, "migrations/");
+  EXPECT_EQ(posts.version_key, "/meta/version");
+  EXPECT_EQ(posts.initial_version, 0);
 }
 
 TEST(ConfigTest, FindsTheFirstCollectionContainingAPath) {
@@ -126,6 +142,18 @@ const BadConfig k_bad[] = {
      "fmkit.yaml:1:14: 'collections' must map collection names to their "
      "settings, got 'posts'"},
     {"- a\n", "fmkit.yaml:1:1: the config must be a mapping, got a list"},
+    {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
+     "    migrations: ''\n    version_key: [v]\n    initial_version: -1\n"
+     "    migration: m/\n",
+     "fmkit.yaml:5:17: 'migrations' must be a folder, got ''\n"
+     "fmkit.yaml:6:18: 'version_key' must be a key or a JSON Pointer, got a "
+     "list\n"
+     "fmkit.yaml:7:22: 'initial_version' must be a whole number, got -1\n"
+     "fmkit.yaml:8:5: unknown key 'migration' in collection 'posts', did you "
+     "mean 'migrations'?"},
+    {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
+     "    version_key: /a//b\n",
+     "fmkit.yaml:5:18: 'version_key': field '/a//b' has an empty token"},
 };
 
 TEST(ConfigTest, BadConfigsGiveErrorsWithPositions) {

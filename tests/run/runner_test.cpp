@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "run/runner.hpp"
 
+#include "run/file_reader.hpp"
 #include "run/scoped_temp_dir.hpp"
+#include "schema/schema_registry.hpp"
 
 #include <gtest/gtest.h>
 
@@ -121,6 +123,64 @@ TEST(RunnerTest, SinkGetsResultsInOrderOnTheCallingThread) {
 TEST(RunnerTest, EmptyPlanRunsNothing) {
   Plan plan;
   EXPECT_TRUE(run_validate(plan, RunOptions{8, 4096}).empty());
+}
+
+TEST(RunnerTest, EachDocumentGetsTheSchemaOfItsVersion) {
+  ScopedTempDir dir;
+  dir.write("fmkit.yaml",
+            "collections:\n  posts:\n    include: 'posts/*.md'\n"
+            "    schema: v1.json\n    migrations: migrations/\n");
+  dir.write("v1.json", R"({"required": ["speaker"]})");
+  dir.write("v2.json", R"({"required": ["host"]})");
+  dir.write("migrations/0002-host.yaml",
+            "version: 2\nschema: ../v2.json\n"
+            "ops:\n  - rename: {from: speaker, to: host}\n");
+  // Names no schema: version 3 keeps version 2's.
+  dir.write("migrations/0003-nothing.yaml", "version: 3\nops: []\n");
+  dir.write("posts/a.md", "---\nspeaker: Ann\n---\n");
+  dir.write("posts/b.md", "---\nhost: Bob\n---\n");  // v1 without speaker
+  dir.write("posts/c.md", "---\nschema_version: 2\nhost: Cy\n---\n");
+  dir.write("posts/d.md", "---\nschema_version: 3\nspeaker: Di\n---\n");
+  dir.write("posts/e.md", "---\nschema_version: 7\n---\n");
+  dir.write("posts/f.md", "---\nschema_version: two\n---\n");
+
+  auto config = load_config("fmkit.yaml", dir.path());
+  ASSERT_TRUE(config) << config.error();
+  SchemaRegistry registry(
+      [](const std::filesystem::path& path) { return read_whole_file(path); });
+  auto plan = plan_with_config(*config, {}, dir.path(), registry, {});
+  ASSERT_TRUE(plan) << plan.error();
+  ASSERT_TRUE(plan->targets[0].versions);
+  EXPECT_EQ(plan->targets[0].versions->schemas.size(), 3u);
+  EXPECT_EQ(describe(run_validate(*plan, RunOptions{1, 4096})),
+            "posts/a.md [] text=0\n"
+            "posts/b.md [] text=18\n"
+            "  3:1 error schema.required missing required key 'speaker'\n"
+            "posts/c.md [] text=0\n"
+            "posts/d.md [] text=38\n"
+            "  4:1 error schema.required missing required key 'host'\n"
+            "posts/e.md [] text=26\n"
+            "  2:17 error migrate.version the document is at version 7, newer "
+            "than the latest migration (3)\n"
+            "posts/f.md [] text=28\n"
+            "  2:17 error migrate.version the version 'schema_version' must be "
+            "a whole number, got 'two'\n");
+}
+
+TEST(RunnerTest, ABrokenMigrationFailsThePlan) {
+  ScopedTempDir dir;
+  dir.write("fmkit.yaml",
+            "collections:\n  posts:\n    include: '*.md'\n"
+            "    schema: v1.json\n    migrations: m\n");
+  dir.write("v1.json", "{}");
+  dir.write("m/0002-x.yaml", "version: 2\nops:\n  - renam: {}\n");
+  auto config = load_config("fmkit.yaml", dir.path());
+  ASSERT_TRUE(config) << config.error();
+  SchemaRegistry registry(
+      [](const std::filesystem::path& path) { return read_whole_file(path); });
+  auto plan = plan_with_config(*config, {}, dir.path(), registry, {});
+  ASSERT_FALSE(plan);
+  EXPECT_TRUE(plan.error().starts_with("m/0002-x.yaml:3:5: ")) << plan.error();
 }
 
 }  // namespace

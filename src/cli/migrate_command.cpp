@@ -135,6 +135,49 @@ MigrateRunOptions run_options(const Setup& setup, const Group& group,
   return options;
 }
 
+// The options `migrate` and `migrate status` share.
+struct RunArguments {
+  std::vector<std::string> paths;
+  std::string config_path;
+  std::string format = "text";
+  std::string color;
+  int jobs = 0;
+  int to = 0;
+  CLI::Option* to_option = nullptr;
+
+  void add_to(CLI::App& app, std::string_view to_help) {
+    app.add_option("paths", paths,
+                   "Files, or folders searched for *.md and *.markdown files "
+                   "(default: the collections with migrations)")
+        ->type_name("PATH");
+    to_option = app.add_option("--to", to, std::string(to_help))
+                    ->check(CLI::NonNegativeNumber)
+                    ->type_name("N");
+    add_config_option(app, config_path);
+    app.add_option("--format", format,
+                   "Output format: text or json (default: text)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->type_name("FORMAT");
+    app.add_option("-j,--jobs", jobs,
+                   "Files read in parallel (default: 0, one per CPU)")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("N");
+    add_color_option(app, color);
+  }
+
+  std::optional<int> wanted_version() const {
+    if (to_option->count() == 0) return std::nullopt;
+    return to;
+  }
+
+  TextOptions text_options(const CliEnvironment& environment) const {
+    TextOptions text;
+    text.color =
+        decide_color(color, environment.out_is_terminal, environment);
+    return text;
+  }
+};
+
 // The problems of `file` as FileReports: those of the file as read, then
 // the schema's on the migrated text. Drops the "no front matter" warning
 // when the collection does not require front matter.
@@ -325,12 +368,7 @@ std::string json_collection(const Setup& setup, const Group& group,
 }
 
 int migrate_run(int argc, const char* const* argv, CommandContext& context) {
-  std::vector<std::string> paths;
-  std::string config_path;
-  std::string format = "text";
-  std::string color;
-  int jobs = 0;
-  int to = 0;
+  RunArguments args;
   bool dry_run = false;
   bool write = false;
   bool check = false;
@@ -343,14 +381,7 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
   app.footer(
       "Also: 'fmkit migrate status [PATH...]' (files per version, pending "
       "migrations) and 'fmkit migrate new NAME' (the next migration file).");
-  app.add_option("paths", paths,
-                 "Files, or folders searched for *.md and *.markdown files "
-                 "(default: the collections with migrations)")
-      ->type_name("PATH");
-  CLI::Option* to_option =
-      app.add_option("--to", to, "Stop at this version (default: the latest)")
-          ->check(CLI::NonNegativeNumber)
-          ->type_name("N");
+  args.add_to(app, "Stop at this version (default: the latest)");
   CLI::Option* dry_run_flag = app.add_flag(
       "--dry-run", dry_run, "Show the changes, write nothing (the default)");
   CLI::Option* write_flag =
@@ -361,29 +392,19 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
                "Write nothing; exit 1 if a file is behind (for CI)")
       ->excludes(dry_run_flag)
       ->excludes(write_flag);
-  add_config_option(app, config_path);
-  app.add_option("--format", format,
-                 "Output format: text or json (default: text)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT");
-  app.add_option("-j,--jobs", jobs,
-                 "Files planned in parallel (default: 0, one per CPU)")
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("N");
-  add_color_option(app, color);
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
   MigrateMode mode = write   ? MigrateMode::write
                      : check ? MigrateMode::check
                              : MigrateMode::dry_run;
   bool failed = false;
-  std::optional<Setup> setup = load_setup(config_path, paths, context, failed);
+  std::optional<Setup> setup =
+      load_setup(args.config_path, args.paths, context, failed);
   if (!setup) return k_exit_error;
-  std::optional<int> wanted;
-  if (to_option->count() > 0) wanted = to;
   std::vector<int> targets;
   for (const Group& group : setup->groups) {
-    Expected<int> target = target_version(*setup, group, wanted);
+    Expected<int> target =
+        target_version(*setup, group, args.wanted_version());
     if (!target) {
       print_error(context.err, target.error());
       return k_exit_error;
@@ -391,11 +412,8 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
     targets.push_back(*target);
   }
 
-  TextOptions text;
-  text.color =
-      decide_color(color, context.environment.out_is_terminal,
-                   context.environment);
-  bool json = format == "json";
+  TextOptions text = args.text_options(context.environment);
+  bool json = args.format == "json";
   if (json) {
     context.out << "{\n  \"version\": 1,\n  \"mode\": \""
                 << mode_name(mode) << "\",\n  \"collections\": [\n";
@@ -408,7 +426,8 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
   for (size_t g = 0; g < setup->groups.size(); ++g) {
     const Group& group = setup->groups[g];
     const MigrationChain& chain = setup->versions(group).chain;
-    MigrateRunOptions options = run_options(*setup, group, targets[g], jobs);
+    MigrateRunOptions options =
+        run_options(*setup, group, targets[g], args.jobs);
     options.mode = mode;
     MigrateRun run = run_migrate(group.files, chain, options);
     if (run.write_errors) failed = true;
@@ -505,60 +524,34 @@ std::string json_status(const Setup& setup, const Group& group,
 
 int migrate_status_command(int argc, const char* const* argv,
                            CommandContext& context) {
-  std::vector<std::string> paths;
-  std::string config_path;
-  std::string format = "text";
-  std::string color;
-  int jobs = 0;
-  int to = 0;
+  RunArguments args;
   CLI::App app{
       "Count the files of each collection with migrations per version, and "
       "the migrations still to apply.",
       "fmkit migrate status"};
   use_fmkit_error_style(app);
-  app.add_option("paths", paths,
-                 "Files, or folders searched for *.md and *.markdown files "
-                 "(default: the collections with migrations)")
-      ->type_name("PATH");
-  CLI::Option* to_option =
-      app.add_option("--to", to, "The version to compare with (default: the "
-                                 "latest)")
-          ->check(CLI::NonNegativeNumber)
-          ->type_name("N");
-  add_config_option(app, config_path);
-  app.add_option("--format", format,
-                 "Output format: text or json (default: text)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT");
-  app.add_option("-j,--jobs", jobs,
-                 "Files read in parallel (default: 0, one per CPU)")
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("N");
-  add_color_option(app, color);
+  args.add_to(app, "The version to compare with (default: the latest)");
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
   bool failed = false;
-  std::optional<Setup> setup = load_setup(config_path, paths, context, failed);
+  std::optional<Setup> setup =
+      load_setup(args.config_path, args.paths, context, failed);
   if (!setup) return k_exit_error;
-  std::optional<int> wanted;
-  if (to_option->count() > 0) wanted = to;
-  TextOptions text;
-  text.color =
-      decide_color(color, context.environment.out_is_terminal,
-                   context.environment);
-  bool json = format == "json";
+  TextOptions text = args.text_options(context.environment);
+  bool json = args.format == "json";
   if (json) context.out << "{\n  \"version\": 1,\n  \"collections\": [\n";
   bool findings = false;
   for (size_t g = 0; g < setup->groups.size(); ++g) {
     const Group& group = setup->groups[g];
-    Expected<int> target = target_version(*setup, group, wanted);
+    Expected<int> target =
+        target_version(*setup, group, args.wanted_version());
     if (!target) {
       print_error(context.err, target.error());
       return k_exit_error;
     }
     MigrationStatus status =
         migrate_status(group.files, setup->versions(group).chain,
-                       run_options(*setup, group, *target, jobs));
+                       run_options(*setup, group, *target, args.jobs));
     if (!status.problems.empty()) findings = true;
     if (json) {
       context.out << (g > 0 ? ",\n" : "")

@@ -4,6 +4,7 @@
 // CliEnvironment whose working folder is a temp dir (no chdir).
 #include "cli/cli.hpp"
 
+#include "cli/cli_run.hpp"
 #include "run/scoped_temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -20,27 +21,9 @@ namespace {
 namespace fs = std::filesystem;
 using testing_support::ScopedTempDir;
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result run(const std::vector<std::string>& args, CliEnvironment environment) {
-  std::vector<const char*> argv = {"fmkit"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out;
-  std::ostringstream err;
-  int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err,
-                     environment);
-  return {code, out.str(), err.str()};
-}
-
-CliEnvironment in(const fs::path& cwd) {
-  CliEnvironment environment;
-  environment.cwd = cwd;
-  return environment;
-}
+using testing_support::CliResult;
+using testing_support::environment_in;
+using testing_support::run_fmkit;
 
 constexpr const char* k_config = R"(collections:
   posts:
@@ -75,9 +58,9 @@ class CliTest : public testing::Test {
     m_site.write("README.md", "# readme\n");
   }
 
-  Result validate(std::vector<std::string> args) {
+  CliResult validate(std::vector<std::string> args) {
     args.insert(args.begin(), "validate");
-    return run(args, in(m_site.path()));
+    return run_fmkit(args, environment_in(m_site.path()));
   }
 
   ScopedTempDir m_site;
@@ -86,7 +69,7 @@ class CliTest : public testing::Test {
 // --- Dispatch and usage ----------------------------------------------------
 
 TEST(CliDispatchTest, NoCommandPrintsUsageAndExits2) {
-  Result r = run({}, in("/"));
+  CliResult r = run_fmkit({}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_TRUE(r.err.starts_with("usage: fmkit <command> [options]\n")) << r.err;
@@ -94,7 +77,7 @@ TEST(CliDispatchTest, NoCommandPrintsUsageAndExits2) {
 
 TEST(CliDispatchTest, HelpPrintsUsageAndExits0) {
   for (const char* help : {"--help", "-h", "help"}) {
-    Result r = run({help}, in("/"));
+    CliResult r = run_fmkit({help}, environment_in("/"));
     EXPECT_EQ(r.code, 0);
     EXPECT_NE(r.out.find("  validate  "), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("  dump      "), std::string::npos) << r.out;
@@ -103,26 +86,26 @@ TEST(CliDispatchTest, HelpPrintsUsageAndExits0) {
 }
 
 TEST(CliDispatchTest, VersionExits0) {
-  Result r = run({"--version"}, in("/"));
+  CliResult r = run_fmkit({"--version"}, environment_in("/"));
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "fmkit 0.1.0\n");
 }
 
 TEST(CliDispatchTest, UnknownCommandSuggestsTheNearest) {
-  Result r = run({"valdate", "x.md"}, in("/"));
+  CliResult r = run_fmkit({"valdate", "x.md"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(
       r.err,
       "fmkit: error: unknown command 'valdate', did you mean 'validate'?\n");
 
-  r = run({"frobnicate"}, in("/"));
+  r = run_fmkit({"frobnicate"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "fmkit: error: unknown command 'frobnicate' (commands: validate, "
             "migrate, dump)\n");
 
-  r = run({"--frobnicate"}, in("/"));
+  r = run_fmkit({"--frobnicate"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "fmkit: error: unknown option '--frobnicate' (run 'fmkit --help' "
@@ -131,7 +114,7 @@ TEST(CliDispatchTest, UnknownCommandSuggestsTheNearest) {
 
 TEST(CliDispatchTest, SubcommandHelpExits0) {
   for (const char* command : {"validate", "dump"}) {
-    Result r = run({command, "--help"}, in("/"));
+    CliResult r = run_fmkit({command, "--help"}, environment_in("/"));
     EXPECT_EQ(r.code, 0) << command;
     EXPECT_NE(r.out.find(std::string("fmkit ") + command), std::string::npos)
         << r.out;
@@ -151,7 +134,7 @@ TEST(CliDispatchTest, UsageErrorsExit2WithFmkitStyle) {
       {"dump", "a.md", "b.md"},
   };
   for (const auto& args : bad) {
-    Result r = run(args, in("/"));
+    CliResult r = run_fmkit(args, environment_in("/"));
     EXPECT_EQ(r.code, 2) << args[1];
     EXPECT_EQ(r.out, "");
     EXPECT_TRUE(r.err.starts_with("fmkit: error: ")) << r.err;
@@ -162,7 +145,7 @@ TEST(CliDispatchTest, UsageErrorsExit2WithFmkitStyle) {
 }
 
 TEST(CliDispatchTest, SchemaNeedsPaths) {
-  Result r = run({"validate", "--schema", "s.json"}, in("/"));
+  CliResult r = run_fmkit({"validate", "--schema", "s.json"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "fmkit: error: --schema needs at least one PATH to validate\n");
@@ -172,7 +155,7 @@ TEST(CliDispatchTest, SchemaNeedsPaths) {
 
 TEST(CliConfigTest, NoConfigFoundExits2) {
   ScopedTempDir empty;
-  Result r = run({"validate"}, in(empty.path()));
+  CliResult r = run_fmkit({"validate"}, environment_in(empty.path()));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "fmkit: error: no fmkit.yaml in " + empty.path().string() +
@@ -182,8 +165,8 @@ TEST(CliConfigTest, NoConfigFoundExits2) {
 
 TEST(CliConfigTest, MissingConfigFileExits2) {
   ScopedTempDir empty;
-  Result r =
-      run({"validate", "--config", "does-not-exist.yaml"}, in(empty.path()));
+  CliResult r =
+      run_fmkit({"validate", "--config", "does-not-exist.yaml"}, environment_in(empty.path()));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "fmkit: error: does-not-exist.yaml: no such file or directory\n");
@@ -194,7 +177,7 @@ TEST(CliConfigTest, BadConfigExits2WithEveryProblem) {
   dir.write("site/fmkit.yaml",
             "collections:\n  posts:\n    includ: ['*.md']\n    schema: s.json\n"
             "colections: {}\n");
-  Result r = run({"validate", "--config", "site/fmkit.yaml"}, in(dir.path()));
+  CliResult r = run_fmkit({"validate", "--config", "site/fmkit.yaml"}, environment_in(dir.path()));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
@@ -208,7 +191,7 @@ TEST(CliConfigTest, BadConfigExits2WithEveryProblem) {
 
 TEST_F(CliTest, BadSchemaExits2) {
   m_site.write("schemas/post.schema.json", "{ \"type\": ");
-  Result r = validate({});
+  CliResult r = validate({});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_TRUE(r.err.starts_with("fmkit: error: ")) << r.err;
@@ -222,7 +205,7 @@ TEST_F(CliTest, BadSchemaExits2) {
 // --- Validating -------------------------------------------------------------
 
 TEST_F(CliTest, FindingsExit1) {
-  Result r = validate({});
+  CliResult r = validate({});
   EXPECT_EQ(r.code, 1) << r.out << r.err;
   EXPECT_EQ(r.err, "");
   // Files in sorted order: notes before posts.
@@ -238,14 +221,14 @@ TEST_F(CliTest, FindingsExit1) {
 }
 
 TEST_F(CliTest, CleanExits0) {
-  Result r = validate({"content/posts/good.md", "content/notes/plain.md"});
+  CliResult r = validate({"content/posts/good.md", "content/notes/plain.md"});
   EXPECT_EQ(r.code, 0) << r.out << r.err;
   EXPECT_EQ(r.out, "2 files, 0 with errors, 0 errors, 0 warnings\n");
   EXPECT_EQ(r.err, "");
 }
 
 TEST_F(CliTest, WarningsOnlyExit0AndQuietHidesThem) {
-  Result r = validate({"content/notes/yes.md"});
+  CliResult r = validate({"content/notes/yes.md"});
   EXPECT_EQ(r.code, 0) << r.out << r.err;
   EXPECT_TRUE(r.out.starts_with("content/notes/yes.md:2:8: warning: "))
       << r.out;
@@ -269,7 +252,7 @@ TEST_F(CliTest, WarningsOnlyExit0AndQuietHidesThem) {
 }
 
 TEST_F(CliTest, NamedFileInNoCollectionIsAWarningWalkedOnesAreSkipped) {
-  Result r = validate({"README.md", "content/posts/good.md"});
+  CliResult r = validate({"README.md", "content/posts/good.md"});
   EXPECT_EQ(r.code, 0) << r.out << r.err;
   EXPECT_EQ(r.out,
             "README.md: warning: not validated: no collection in 'fmkit.yaml' "
@@ -285,7 +268,7 @@ TEST_F(CliTest, NamedFileInNoCollectionIsAWarningWalkedOnesAreSkipped) {
 }
 
 TEST_F(CliTest, ConfigInAParentFolderIsFoundAndPathsShownFromHere) {
-  Result r = run({"validate"}, in(m_site.path() / "content/posts"));
+  CliResult r = run_fmkit({"validate"}, environment_in(m_site.path() / "content/posts"));
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_TRUE(r.out.starts_with("../../content/notes/yes.md:2:8: warning: "))
       << r.out;
@@ -293,14 +276,14 @@ TEST_F(CliTest, ConfigInAParentFolderIsFoundAndPathsShownFromHere) {
             std::string::npos)
       << r.out;
 
-  r = run({"validate", "2024"}, in(m_site.path() / "content/posts"));
+  r = run_fmkit({"validate", "2024"}, environment_in(m_site.path() / "content/posts"));
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_TRUE(r.out.starts_with("2024/bad.md:2:8: error: ")) << r.out;
   EXPECT_TRUE(r.out.ends_with("1 file, 1 with errors, 1 error, 0 warnings\n"));
 }
 
 TEST_F(CliTest, SchemaOptionValidatesThePathsAgainstOneSchema) {
-  Result r =
+  CliResult r =
       validate({"--schema", "schemas/post.schema.json", "content/notes"});
   EXPECT_EQ(r.code, 1) << r.out << r.err;
   EXPECT_TRUE(r.out.starts_with("content/notes/plain.md:1:1: error: "))
@@ -309,7 +292,7 @@ TEST_F(CliTest, SchemaOptionValidatesThePathsAgainstOneSchema) {
 }
 
 TEST_F(CliTest, JsonFormat) {
-  Result r = validate({"--format", "json", "content/posts", "README.md"});
+  CliResult r = validate({"--format", "json", "content/posts", "README.md"});
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_EQ(r.err, "");
   nlohmann::json doc = nlohmann::json::parse(r.out);
@@ -338,8 +321,8 @@ TEST_F(CliTest, OneAndEightJobsPrintTheSameBytes) {
                             : "---\ntitle: '" + n + "'\n---\n");
   }
   for (const char* format : {"text", "json"}) {
-    Result one = validate({"-j", "1", "--format", format});
-    Result eight = validate({"-j8", "--format", format});
+    CliResult one = validate({"-j", "1", "--format", format});
+    CliResult eight = validate({"-j8", "--format", format});
     EXPECT_EQ(one.code, 1);
     EXPECT_EQ(one.out, eight.out);
     EXPECT_EQ(one.code, eight.code);
@@ -351,7 +334,7 @@ TEST_F(CliTest, UnreadableFilesAreReportedAndTheOthersStillChecked) {
                      m_site.path() / "content/posts/dangling.md");
   // /proc/self/mem opens but can't be read at offset 0: an I/O error
   // mid-run, even as root.
-  Result r = validate({"--schema", "schemas/post.schema.json", "nope.md",
+  CliResult r = validate({"--schema", "schemas/post.schema.json", "nope.md",
                        "/proc/self/mem", "content/posts/good.md",
                        "content/posts/dangling.md"});
   EXPECT_EQ(r.code, 2) << r.out;
@@ -366,21 +349,21 @@ TEST_F(CliTest, UnreadableFilesAreReportedAndTheOthersStillChecked) {
 // --- Colors -----------------------------------------------------------------
 
 TEST_F(CliTest, ColorsOnTerminalsUnlessNoColorOrNever) {
-  CliEnvironment terminal = in(m_site.path());
+  CliEnvironment terminal = environment_in(m_site.path());
   terminal.out_is_terminal = true;
   const std::string bad = "content/posts/2024/bad.md";
-  auto colored = [](const Result& r) {
+  auto colored = [](const CliResult& r) {
     return r.out.find("\x1b[1;31merror:") != std::string::npos;
   };
-  EXPECT_TRUE(colored(run({"validate", bad}, terminal)));
-  EXPECT_FALSE(colored(run({"validate", "--color", "never", bad}, terminal)));
+  EXPECT_TRUE(colored(run_fmkit({"validate", bad}, terminal)));
+  EXPECT_FALSE(colored(run_fmkit({"validate", "--color", "never", bad}, terminal)));
   EXPECT_FALSE(colored(validate({bad})));  // a string stream is no terminal
   EXPECT_TRUE(colored(validate({"--color", "always", bad})));
 
   CliEnvironment no_color = terminal;
   no_color.no_color = true;
-  EXPECT_FALSE(colored(run({"validate", bad}, no_color)));
-  EXPECT_TRUE(colored(run({"validate", "--color", "always", bad}, no_color)));
+  EXPECT_FALSE(colored(run_fmkit({"validate", bad}, no_color)));
+  EXPECT_TRUE(colored(run_fmkit({"validate", "--color", "always", bad}, no_color)));
 }
 
 // --- dump -------------------------------------------------------------------
@@ -390,7 +373,7 @@ TEST(CliDumpTest, PrintsFrontMatterAsJsonInDocumentOrder) {
   dir.write("a.md",
             "---\ntitle: Hello\ndate: '2024-01-02'\ntags: [b, a]\nauthor:\n"
             "  name: X\n  age: 3\nempty: {}\nnone: []\n---\nbody\n");
-  Result r = run({"dump", "a.md"}, in(dir.path()));
+  CliResult r = run_fmkit({"dump", "a.md"}, environment_in(dir.path()));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out,
@@ -413,7 +396,7 @@ TEST(CliDumpTest, PrintsFrontMatterAsJsonInDocumentOrder) {
 TEST(CliDumpTest, PositionsGiveEveryNodesSpans) {
   ScopedTempDir dir;
   dir.write("a.md", "---\ntitle: Hi\ntags:\n  - x\n---\n");
-  Result r = run({"dump", "--positions", "a.md"}, in(dir.path()));
+  CliResult r = run_fmkit({"dump", "--positions", "a.md"}, environment_in(dir.path()));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(
       r.out,
@@ -447,14 +430,14 @@ TEST(CliDumpTest, PositionsGiveEveryNodesSpans) {
 TEST(CliDumpTest, BadYamlIsReportedOnStderrAndExits1) {
   ScopedTempDir dir;
   dir.write("bad.md", "---\ntitle: [a\n---\n");
-  Result r = run({"dump", "bad.md"}, in(dir.path()));
+  CliResult r = run_fmkit({"dump", "bad.md"}, environment_in(dir.path()));
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "");
   EXPECT_TRUE(r.err.starts_with("bad.md:")) << r.err;
   EXPECT_NE(r.err.find(": error: "), std::string::npos) << r.err;
 
   dir.write("none.md", "just text\n");
-  r = run({"dump", "none.md"}, in(dir.path()));
+  r = run_fmkit({"dump", "none.md"}, environment_in(dir.path()));
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("[front-matter.missing]"), std::string::npos) << r.err;
@@ -463,7 +446,7 @@ TEST(CliDumpTest, BadYamlIsReportedOnStderrAndExits1) {
 TEST(CliDumpTest, WarningsGoToStderrAndExit0) {
   ScopedTempDir dir;
   dir.write("w.md", "---\ndraft: yes\n---\n");
-  Result r = run({"dump", "w.md"}, in(dir.path()));
+  CliResult r = run_fmkit({"dump", "w.md"}, environment_in(dir.path()));
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "{\n  \"draft\": \"yes\"\n}\n");
   EXPECT_TRUE(r.err.starts_with("w.md:2:8: warning: ")) << r.err;
@@ -471,7 +454,7 @@ TEST(CliDumpTest, WarningsGoToStderrAndExit0) {
 
 TEST(CliDumpTest, MissingFileExits2) {
   ScopedTempDir dir;
-  Result r = run({"dump", "nope.md"}, in(dir.path()));
+  CliResult r = run_fmkit({"dump", "nope.md"}, environment_in(dir.path()));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "fmkit: error: nope.md: no such file or directory\n");

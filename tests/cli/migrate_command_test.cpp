@@ -2,16 +2,13 @@
 //
 // `fmkit migrate`, `migrate status` and `migrate new` end to end, in-process
 // through run_cli on a small site in a temp dir.
-#include "cli/cli.hpp"
-
+#include "cli/cli_run.hpp"
 #include "run/scoped_temp_dir.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,11 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing_support::ScopedTempDir;
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using testing_support::CliResult;
 
 constexpr const char* k_config = R"(collections:
   posts:
@@ -63,24 +56,14 @@ class MigrateCommandTest : public testing::Test {
     m_site.write("notes/n.md", "---\nspeaker: not migrated\n---\n");
   }
 
-  Result run(std::vector<std::string> args, bool color = false) {
-    std::vector<const char*> argv = {"fmkit"};
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    std::ostringstream out;
-    std::ostringstream err;
-    CliEnvironment environment;
-    environment.cwd = m_site.path();
+  CliResult run(const std::vector<std::string>& args, bool color = false) {
+    CliEnvironment environment = testing_support::environment_in(m_site.path());
     environment.out_is_terminal = color;
-    int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err,
-                       environment);
-    return {code, out.str(), err.str()};
+    return testing_support::run_fmkit(args, environment);
   }
 
-  std::string read(const std::string& relative) const {
-    std::ifstream in(m_site.path() / relative, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+  std::string read(std::string_view relative) const {
+    return m_site.read(relative);
   }
 
   ScopedTempDir m_site;
@@ -99,7 +82,7 @@ constexpr const char* k_diff_a =
     " body\n";
 
 TEST_F(MigrateCommandTest, DryRunShowsTheDiffAndWritesNothing) {
-  Result r = run({"migrate"});
+  CliResult r = run({"migrate"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, std::string(k_diff_a) +
@@ -112,7 +95,7 @@ TEST_F(MigrateCommandTest, DryRunShowsTheDiffAndWritesNothing) {
 }
 
 TEST_F(MigrateCommandTest, DiffsAreColoredOnATerminal) {
-  Result r = run({"migrate"}, true);
+  CliResult r = run({"migrate"}, true);
   EXPECT_NE(r.out.find("\x1b[31m-speaker: Ann\x1b[0m\n"), std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("\x1b[32m+host: Ann\x1b[0m\n"), std::string::npos);
@@ -121,7 +104,7 @@ TEST_F(MigrateCommandTest, DiffsAreColoredOnATerminal) {
 }
 
 TEST_F(MigrateCommandTest, WriteAppliesThenNothingIsLeft) {
-  Result r = run({"migrate", "--write"});
+  CliResult r = run({"migrate", "--write"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out,
             "posts: 2 files, 1 to migrate to version 2, 1 up to date, 0 "
@@ -145,7 +128,7 @@ TEST_F(MigrateCommandTest, WriteAppliesThenNothingIsLeft) {
 }
 
 TEST_F(MigrateCommandTest, CheckExitsOneWhenAFileIsBehind) {
-  Result r = run({"migrate", "--check"});
+  CliResult r = run({"migrate", "--check"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out,
             "posts/a.md: at version 1, behind version 2\n"
@@ -161,7 +144,7 @@ TEST_F(MigrateCommandTest, OneFailingFileMeansNothingIsWritten) {
   // title fails the version 2 schema after migrating.
   m_site.write("posts/c.md", "---\ntitle: C\nspeaker: Cy\nhost: Di\n---\n");
   m_site.write("posts/d.md", "---\nspeaker: Ed\n---\n");
-  Result r = run({"migrate", "--write"});
+  CliResult r = run({"migrate", "--write"});
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_EQ(read("posts/a.md"), k_post_a);
   EXPECT_EQ(r.out,
@@ -197,7 +180,7 @@ TEST_F(MigrateCommandTest, OneFailingFileMeansNothingIsWritten) {
 
 TEST_F(MigrateCommandTest, PathsPickTheFilesAndToStopsEarly) {
   m_site.write("migrations/0003-nothing.yaml", "version: 3\nops: []\n");
-  Result r = run({"migrate", "--to", "2", "posts/a.md"});
+  CliResult r = run({"migrate", "--to", "2", "posts/a.md"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, std::string(k_diff_a) +
                        "posts: 1 file, 1 to migrate to version 2, 0 up to "
@@ -212,7 +195,7 @@ TEST_F(MigrateCommandTest, PathsPickTheFilesAndToStopsEarly) {
 }
 
 TEST_F(MigrateCommandTest, JsonOutput) {
-  Result r = run({"migrate", "--format", "json"});
+  CliResult r = run({"migrate", "--format", "json"});
   EXPECT_EQ(r.code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["mode"], "dry-run");
@@ -233,7 +216,7 @@ TEST_F(MigrateCommandTest, JsonOutput) {
 
 TEST_F(MigrateCommandTest, StatusCountsFilesPerVersion) {
   m_site.write("posts/e.md", "---\nschema_version: 5\n---\n");
-  Result r = run({"migrate", "status"});
+  CliResult r = run({"migrate", "status"});
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_EQ(r.out,
             "posts/e.md:2:17: error: the document is at version 5, newer "
@@ -257,7 +240,7 @@ TEST_F(MigrateCommandTest, StatusCountsFilesPerVersion) {
 }
 
 TEST_F(MigrateCommandTest, NewCreatesTheNextMigration) {
-  Result r = run({"migrate", "new", "Retire the seedling status"});
+  CliResult r = run({"migrate", "new", "Retire the seedling status"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out,
             "created migrations/0003-retire-the-seedling-status.yaml "
@@ -280,7 +263,7 @@ TEST_F(MigrateCommandTest, NewCreatesTheNextMigration) {
 TEST_F(MigrateCommandTest, OperationalErrorsExitTwo) {
   m_site.write("migrations/0003-bad.yaml",
                "version: 3\nops:\n  - renam: {from: a, to: b}\n");
-  Result r = run({"migrate"});
+  CliResult r = run({"migrate"});
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(r.err.starts_with("fmkit: error: migrations/0003-bad.yaml:3:5: "))
       << r.err;
@@ -302,7 +285,7 @@ TEST_F(MigrateCommandTest, OperationalErrorsExitTwo) {
 TEST_F(MigrateCommandTest, ValidatePicksTheSchemaOfEachDocumentsVersion) {
   // b.md is at version 2 and follows v2.json; a.md at version 1 follows
   // v1.json. Against v2.json alone, a.md would fail.
-  Result r = run({"validate"});
+  CliResult r = run({"validate"});
   EXPECT_EQ(r.code, 0) << r.out;
   m_site.write("posts/b.md", "---\ntitle: B\nschema_version: 2\n---\n");
   r = run({"validate"});

@@ -9,38 +9,25 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "cli/cli.hpp"
+#include "cli/cli_run.hpp"
+#include "golden/golden.hpp"
 
 namespace fmkit {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing_support::CliResult;
+using testing_support::environment_in;
+using testing_support::check_golden;
 
-struct CliRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-CliRun run(std::vector<std::string> args) {
-  std::vector<const char*> argv = {"fmkit"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out;
-  std::ostringstream err;
-  int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
+// Runs fmkit in the source folder, so paths in the output read
+// "fixtures/invalid/NAME.md" wherever the build is.
+CliResult run(const std::vector<std::string>& args) {
+  return testing_support::run_fmkit(args, environment_in(FMKIT_SOURCE_DIR));
 }
 
 std::vector<std::string> invalid_posts() {
@@ -55,36 +42,22 @@ std::vector<std::string> invalid_posts() {
   return names;
 }
 
-class InvalidPostGoldenTest : public testing::TestWithParam<std::string> {
- protected:
-  // Paths in the output are shown as given: run from the source folder so
-  // they read "fixtures/invalid/NAME.md" wherever the build is.
-  static void SetUpTestSuite() { fs::current_path(FMKIT_SOURCE_DIR); }
-
-  void check_golden(const fs::path& golden, const std::string& actual) {
-    if (std::getenv("FMKIT_UPDATE_GOLDEN")) {
-      std::ofstream(golden, std::ios::binary) << actual;
-      return;
-    }
-    ASSERT_TRUE(fs::exists(golden)) << golden << " is missing";
-    EXPECT_EQ(actual, read_all(golden)) << "golden " << golden;
-  }
-};
+class InvalidPostGoldenTest : public testing::TestWithParam<std::string> {};
 
 TEST_P(InvalidPostGoldenTest, TextAndJsonOutputMatchGoldens) {
   const std::string name = GetParam();
   const std::string file = "fixtures/invalid/" + name + ".md";
-  const fs::path golden = fs::path("fixtures/invalid") / name;
+  const fs::path golden = fs::path(FMKIT_SOURCE_DIR) / "fixtures/invalid" / name;
 
-  CliRun text = run({"validate", "--schema", "schemas/post.schema.json", file});
+  CliResult text = run({"validate", "--schema", "schemas/post.schema.json", file});
   EXPECT_EQ(text.err, "");
   check_golden(golden.string() + ".text",
-               text.out + "[exit " + std::to_string(text.exit_code) + "]\n");
+               text.out + "[exit " + std::to_string(text.code) + "]\n");
 
-  CliRun json = run({"validate", "--format", "json", "--schema",
+  CliResult json = run({"validate", "--format", "json", "--schema",
                   "schemas/post.schema.json", file});
   EXPECT_EQ(json.err, "");
-  EXPECT_EQ(json.exit_code, text.exit_code);
+  EXPECT_EQ(json.code, text.code);
   check_golden(golden.string() + ".json", json.out);
 }
 
@@ -99,10 +72,9 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, InvalidPostGoldenTest,
                          });
 
 TEST(ExampleSiteTest, EveryPostOfTheExampleSiteIsValid) {
-  fs::current_path(FMKIT_SOURCE_DIR);
-  CliRun result = run({"validate", "--config", "fixtures/site/fmkit.yaml"});
+  CliResult result = run({"validate", "--config", "fixtures/site/fmkit.yaml"});
   EXPECT_EQ(result.err, "");
-  EXPECT_EQ(result.exit_code, 0) << result.out;
+  EXPECT_EQ(result.code, 0) << result.out;
   EXPECT_NE(result.out.find("22 files"), std::string::npos) << result.out;
 }
 

@@ -9,11 +9,20 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <system_error>
 
 namespace fmkit::testing_support {
+
+// Returns the bytes of the file `path` ("" when it can't be read).
+inline std::string read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
 
 class ScopedTempDir {
  public:
@@ -48,6 +57,11 @@ class ScopedTempDir {
     std::ofstream(file, std::ios::binary)
         .write(content.data(), static_cast<std::streamsize>(content.size()));
     return file;
+  }
+
+  // Returns the bytes of the file `relative`.
+  std::string read(std::string_view relative) const {
+    return read_bytes(m_path / relative);
   }
 
   // Creates the folder `relative` (and its parents); returns its path.

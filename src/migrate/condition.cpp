@@ -79,13 +79,8 @@ bool holds(const Condition& condition, const nlohmann::json& data,
   }
   if (condition.matches) {
     if (!value->is_string()) return false;
-    try {
-      if (!std::regex_search(value->get_ref<const std::string&>(),
-                             *condition.matches)) {
-        return false;
-      }
-    } catch (const std::regex_error&) {
-      // std::regex gives up on pathological input; no match then.
+    if (!regex_search(*condition.matches,
+                      value->get_ref<const std::string&>())) {
       return false;
     }
   }
@@ -149,12 +144,13 @@ std::optional<Condition> parse_condition(MigrationSource& source,
       source.error(at("matches"),
                    "'matches' must be a string, got " + describe_value(*it));
     } else {
-      try {
-        condition.matches = std::make_shared<const std::regex>(
-            it->get<std::string>(), std::regex::ECMAScript);
-      } catch (const std::regex_error& e) {
+      auto regex = compile_ecma_regex(it->get_ref<const std::string&>());
+      if (regex) {
+        condition.matches = std::move(*regex);
+      } else {
         source.error(at("matches"), "invalid regular expression " +
-                                        describe_value(*it) + ": " + e.what());
+                                        describe_value(*it) + ": " +
+                                        regex.error());
       }
     }
   }

@@ -8,7 +8,7 @@
 //   where: {field: status, in: [draft, seedling]}
 //   where: {field: tags, contains: ai}          # list item or substring
 //   where: {field: summary, exists: false}
-//   where: {field: title, matches: '^Interview'} # ECMAScript regex search
+//   where: {field: title, matches: '^Interview'} # ECMA regex search (RE2)
 //   where: {path: 'content/posts/2024/**'}      # glob on the path
 //   where: {not: {field: draft, equals: true}}   # none of these holds
 //
@@ -19,7 +19,6 @@
 
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "migrate/field_path.hpp"
+#include "schema/ecma_regex.hpp"
 
 namespace fmkit {
 
@@ -38,7 +38,7 @@ struct Condition {
   std::optional<std::vector<nlohmann::json>> in;
   std::optional<nlohmann::json> contains;
   std::optional<bool> exists;
-  std::shared_ptr<const std::regex> matches;
+  std::shared_ptr<const RE2> matches;
   std::optional<std::string> path;
   std::vector<Condition> none_of;  // `not`
 };

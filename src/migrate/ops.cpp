@@ -5,11 +5,11 @@
 #include "migrate/did_you_mean.hpp"
 #include "migrate/migration_source.hpp"
 #include "migrate/yaml_editor.hpp"
+#include "schema/ecma_regex.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <regex>
 
 namespace fmkit {
 namespace {
@@ -762,14 +762,14 @@ std::string slugify(std::string_view s) {
 class StringOp final : public Op {
  public:
   StringOp(FieldPath field, StringKind kind,
-           std::shared_ptr<const std::regex> pattern, std::string with)
+           std::shared_ptr<const RE2> pattern, std::string rewrite)
       : m_field(std::move(field)),
         m_kind(kind),
         m_pattern(std::move(pattern)),
-        m_with(std::move(with)) {}
+        m_rewrite(std::move(rewrite)) {}
 
-  void apply_to_json(json& data, OpOutcome& outcome) const override {
-    for_each_value(data, m_field, [&](json& value, const std::string& at) {
+  void apply_to_json(json& data, OpOutcome&) const override {
+    for_each_value(data, m_field, [&](json& value, const std::string&) {
       if (!value.is_string()) return;
       const std::string& s = value.get_ref<const std::string&>();
       switch (m_kind) {
@@ -778,13 +778,7 @@ class StringOp final : public Op {
         case StringKind::upper: value = ascii_case(s, true); break;
         case StringKind::slugify: value = slugify(s); break;
         case StringKind::replace:
-          try {
-            value = std::regex_replace(s, *m_pattern, m_with);
-          } catch (const std::regex_error& e) {
-            conflict(outcome, at,
-                     "'replace' failed on " + describe_value(value) + ": " +
-                         e.what());
-          }
+          value = regex_replace_all(*m_pattern, s, m_rewrite);
           break;
       }
     });
@@ -793,8 +787,8 @@ class StringOp final : public Op {
  private:
   FieldPath m_field;
   StringKind m_kind;
-  std::shared_ptr<const std::regex> m_pattern;
-  std::string m_with;
+  std::shared_ptr<const RE2> m_pattern;
+  std::string m_rewrite;  // RE2 syntax, from translate_ecma_replacement()
 };
 
 std::shared_ptr<Op> parse_string_op(ArgReader& args, StringKind kind) {
@@ -821,16 +815,20 @@ std::shared_ptr<Op> parse_replace(ArgReader& args) {
   auto pattern = args.string("pattern", Required::yes);
   auto with = args.string("with", Required::yes);
   if (!field || !pattern || !with) return nullptr;
-  std::shared_ptr<const std::regex> regex;
-  try {
-    regex = std::make_shared<const std::regex>(*pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error& e) {
+  auto regex = compile_ecma_regex(*pattern);
+  if (!regex) {
     args.error("pattern", "invalid regular expression '" + *pattern +
-                              "': " + e.what());
+                              "': " + regex.error());
+    return nullptr;
+  }
+  auto rewrite = translate_ecma_replacement(**regex, *with);
+  if (!rewrite) {
+    args.error("with", "invalid replacement '" + *with +
+                           "': " + rewrite.error());
     return nullptr;
   }
   return std::make_shared<StringOp>(std::move(*field), StringKind::replace,
-                                    std::move(regex), std::move(*with));
+                                    std::move(*regex), std::move(*rewrite));
 }
 
 // -------------------------------------------------------------- list ops

@@ -21,7 +21,8 @@
 //   convert     {field, to: list | scalar | string | bool | int | number,
 //                split, join, table}
 //   trim, lower, upper, slugify {field}       strings and lists of strings
-//   replace     {field, pattern, with}        ECMAScript regex, $1 refs
+//   replace     {field, pattern, with}        every match; ECMA regex (RE2),
+//                                             $1..$9, $&, $$ in `with`
 //   append      {field, value | values, unique}
 //   remove      {field, value | values}       counted in the summary
 //   dedupe      {field}

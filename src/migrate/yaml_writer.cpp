@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/yaml_writer.hpp"
 
+#include "schema/ecma_regex.hpp"
+
 #include <cassert>
 #include <cmath>
 #include <cstdio>
-#include <regex>
 
 namespace fmkit {
 namespace {
@@ -38,9 +39,10 @@ bool is_reserved_word(std::string_view s) {
 // The union of the int, float and timestamp forms of the YAML 1.2 core and
 // JSON schemas and of YAML 1.1 (yaml.org/type/{int,float,timestamp}), also
 // covering PyYAML's variants. Matching any of them means some reader takes
-// the text for a number or a date.
+// the text for a number or a date. RE2, not std::regex: std::regex recurses
+// per character and overflows the stack on long digit strings.
 bool looks_like_number_or_date(std::string_view s) {
-  static const std::regex k_patterns(
+  static const std::shared_ptr<const RE2> k_patterns = *compile_ecma_regex(
       // decimal ints and floats, with YAML 1.1 underscores and "1.2.3"
       R"([-+]?(\.[0-9_.]*|[0-9][0-9_]*(\.[0-9_.]*)?)([eE][-+]?[0-9]+)?)"
       // hexadecimal, octal and binary ints
@@ -52,15 +54,14 @@ bool looks_like_number_or_date(std::string_view s) {
       // timestamps (YAML 1.1)
       R"(|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"
       R"((([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?)"
-      R"(([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?)",
-      std::regex::ECMAScript | std::regex::optimize);
+      R"(([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?)");
   if (s.empty()) return false;
   // Every form starts with a sign, a digit or a dot: skip the regex early.
   char c = s.front();
   if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) {
     return false;
   }
-  return std::regex_match(s.begin(), s.end(), k_patterns);
+  return regex_full_match(*k_patterns, s);
 }
 
 bool is_indicator(char c) {

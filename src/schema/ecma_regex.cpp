@@ -174,4 +174,74 @@ bool regex_search(const RE2& re, std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 
+bool regex_full_match(const RE2& re, std::string_view text) {
+  return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), re);
+}
+
+Expected<std::string> translate_ecma_replacement(const RE2& re,
+                                                 std::string_view with) {
+  const int groups = re.NumberOfCapturingGroups();
+  std::string out;
+  for (size_t i = 0; i < with.size(); ++i) {
+    char c = with[i];
+    if (c == '\\') {
+      out += "\\\\";
+      continue;
+    }
+    if (c != '$' || i + 1 == with.size()) {
+      out += c;
+      continue;
+    }
+    char next = with[i + 1];
+    if (next == '$' || next == '&') {
+      out += next == '$' ? "$" : "\\0";
+      ++i;
+      continue;
+    }
+    if (next == '<' || next == '`' || next == '\'') {
+      const char* what = next == '<'   ? "named groups"
+                         : next == '`' ? "the text before the match"
+                                       : "the text after the match";
+      return unexpected("'$" + std::string(1, next) + "' (" + what +
+                        ") is not supported");
+    }
+    if (next < '0' || next > '9') {
+      out += c;
+      continue;
+    }
+    // ECMA reads two digits when they name an existing group, else one.
+    int number = next - '0';
+    size_t length = 2;
+    if (i + 2 < with.size() && with[i + 2] >= '0' && with[i + 2] <= '9') {
+      int two = number * 10 + (with[i + 2] - '0');
+      if (two >= 1 && two <= groups) {
+        number = two;
+        length = 3;
+      }
+    }
+    std::string ref(with.substr(i, length));
+    if (number > 9) {
+      return unexpected("'" + ref + "': groups above 9 are not supported");
+    }
+    if (number > groups) {
+      return unexpected("'" + ref + "' refers to group " +
+                        std::to_string(number) + ", but the pattern has " +
+                        std::to_string(groups) +
+                        (groups == 1 ? " group" : " groups"));
+    }
+    out += '\\';
+    out += static_cast<char>('0' + number);
+    i += length - 1;
+  }
+  return out;
+}
+
+std::string regex_replace_all(const RE2& re, std::string_view text,
+                              std::string_view rewrite) {
+  std::string out(text);
+  RE2::GlobalReplace(&out, re,
+                     re2::StringPiece(rewrite.data(), rewrite.size()));
+  return out;
+}
+
 }  // namespace fmkit

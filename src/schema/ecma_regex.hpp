@@ -10,7 +10,9 @@
 // too; `\s` includes Unicode spaces). What RE2 cannot do (lookaround,
 // backreferences) is left as written, so that compiling it fails and the
 // schema is refused. Matching is a search (unanchored), as JSON Schema
-// requires. Thread-safe.
+// requires. Migrations use the same engine for `matches` and `replace`,
+// whose ECMA replacement strings translate_ecma_replacement() rewrites for
+// RE2. Thread-safe.
 #pragma once
 
 #include <memory>
@@ -32,5 +34,23 @@ Expected<std::shared_ptr<const RE2>> compile_ecma_regex(std::string_view pattern
 
 // Returns whether `re` matches anywhere in `text`.
 bool regex_search(const RE2& re, std::string_view text);
+
+// Returns whether `re` matches the whole of `text`.
+bool regex_full_match(const RE2& re, std::string_view text);
+
+// Rewrites the ECMA-262 replacement `with` for `re` as an RE2 rewrite
+// string: `$1`..`$9` (and `$01`..`$09`) insert a group, `$&` and `$0` the
+// whole match (`$0` as std::regex did), `$$` a dollar; any other `$` and
+// every backslash stay literal. Fails, naming the cause, on a group `re`
+// does not have, a group above 9 (RE2's limit), `$<name>`, and "$`" or
+// "$'" (the text before or after the match).
+Expected<std::string> translate_ecma_replacement(const RE2& re,
+                                                 std::string_view with);
+
+// Returns `text` with every match of `re` replaced by `rewrite`, an RE2
+// rewrite string (`\0`..`\9` for groups, `\\` for a backslash), as
+// translate_ecma_replacement() returns.
+std::string regex_replace_all(const RE2& re, std::string_view text,
+                              std::string_view rewrite);
 
 }  // namespace fmkit

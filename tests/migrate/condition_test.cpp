@@ -48,7 +48,7 @@ TEST(ConditionTest, Evaluate) {
   contains.contains = "ml";
   Condition matches;
   matches.field = *parse_field_path("title");
-  matches.matches = std::make_shared<const std::regex>("^Interview");
+  matches.matches = *compile_ecma_regex("^Interview");
   Condition missing;
   missing.field = *parse_field_path("summary");
   missing.exists = false;

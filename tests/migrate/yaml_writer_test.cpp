@@ -47,6 +47,14 @@ TEST(YamlWriterTest, NeedsQuotesTable) {
   }
 }
 
+TEST(YamlWriterTest, LongNumbersAndNearNumbers) {
+  // std::regex overflowed the stack on ~30k digits; RE2 is linear.
+  const std::string digits(100'000, '7');
+  EXPECT_TRUE(needs_quotes(digits));
+  EXPECT_TRUE(needs_quotes("-" + digits + ".5e3"));
+  EXPECT_FALSE(needs_quotes(digits + "x"));
+}
+
 TEST(YamlWriterTest, FlowContextReservesFlowIndicators) {
   EXPECT_FALSE(needs_quotes("a,b"));
   EXPECT_TRUE(needs_quotes("a,b", ScalarContext::flow));

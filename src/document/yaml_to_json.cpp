@@ -15,6 +15,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <unordered_map>
@@ -283,6 +284,25 @@ std::string_view tag_name(TagKind tag) {
 
 enum class Resolution { ok, non_finite, bad_tag };
 
+// Reads `text` as a core float into `out` (.inf and .nan kept as the
+// string); std::nullopt when it is not one.
+std::optional<Resolution> resolve_float(std::string_view text, json& out) {
+  if (is_special_float(text)) {
+    out = text;
+    return Resolution::non_finite;
+  }
+  switch (read_core_float(text, out)) {
+    case FloatRead::finite:
+      return Resolution::ok;
+    case FloatRead::non_finite:
+      out = text;
+      return Resolution::non_finite;
+    case FloatRead::no:
+      break;
+  }
+  return std::nullopt;
+}
+
 // Types a scalar from its text, style and tag (see the header). On
 // `non_finite` the value is the text as a string.
 Resolution resolve_scalar(std::string_view text, bool plain, TagKind tag,
@@ -313,20 +333,7 @@ Resolution resolve_scalar(std::string_view text, bool plain, TagKind tag,
         out = number_from_double(i->get<double>());
         return Resolution::ok;
       }
-      if (is_special_float(text)) {
-        out = text;
-        return Resolution::non_finite;
-      }
-      switch (read_core_float(text, out)) {
-        case FloatRead::finite:
-          return Resolution::ok;
-        case FloatRead::non_finite:
-          out = text;
-          return Resolution::non_finite;
-        case FloatRead::no:
-          return Resolution::bad_tag;
-      }
-      return Resolution::bad_tag;
+      return resolve_float(text, out).value_or(Resolution::bad_tag);
     }
     case TagKind::none:
     case TagKind::other:
@@ -357,19 +364,7 @@ Resolution resolve_scalar(std::string_view text, bool plain, TagKind tag,
       out = std::move(*i);
       return Resolution::ok;
     }
-    if (is_special_float(text)) {
-      out = text;
-      return Resolution::non_finite;
-    }
-    switch (read_core_float(text, out)) {
-      case FloatRead::finite:
-        return Resolution::ok;
-      case FloatRead::non_finite:
-        out = text;
-        return Resolution::non_finite;
-      case FloatRead::no:
-        break;
-    }
+    if (auto resolution = resolve_float(text, out)) return *resolution;
   }
   out = text;
   return Resolution::ok;
@@ -383,16 +378,6 @@ struct Yaml11Warning {
   std::string_view rule;
   std::string message;
 };
-
-std::string single_quoted(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  out += '\'';
-  return out;
-}
 
 std::string format_number(double value) {
   char buffer[64];
@@ -1645,6 +1630,16 @@ std::optional<std::vector<nlohmann::json>> parse_yaml_stream(
                       diagnostics, &positions);
   if (!converter.run()) return std::nullopt;
   return std::move(converter.documents());
+}
+
+std::string single_quoted(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  out += '\'';
+  return out;
 }
 
 }  // namespace fmkit

@@ -102,4 +102,8 @@ std::optional<std::vector<nlohmann::json>> parse_yaml_stream(
     std::string_view text, const YamlOptions& options,
     std::vector<Diagnostic>& diagnostics);
 
+// Returns `s` as a YAML single-quoted scalar, quotes doubled: it's ->
+// 'it''s'. Line breaks and control characters need double quotes instead.
+std::string single_quoted(std::string_view s);
+
 }  // namespace fmkit

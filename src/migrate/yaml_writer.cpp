@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/yaml_writer.hpp"
 
+#include "document/yaml_to_json.hpp"
 #include "schema/ecma_regex.hpp"
 
 #include <cassert>
@@ -120,16 +121,6 @@ std::string double_quote(std::string_view s) {
   return out;
 }
 
-std::string single_quote(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  out += '\'';
-  return out;
-}
-
 std::string render_float(double d) {
   if (std::isnan(d)) return ".nan";
   if (std::isinf(d)) return d < 0 ? "-.inf" : ".inf";
@@ -197,7 +188,7 @@ std::string render_string(std::string_view s, ScalarContext context,
   }
   if (preference == QuotePreference::single_quoted ||
       needs_quotes(s, context)) {
-    return single_quote(s);
+    return single_quoted(s);
   }
   return std::string(s);
 }

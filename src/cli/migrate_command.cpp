@@ -234,8 +234,12 @@ std::string format_migrate_summary(std::string_view name,
                      ", " + std::to_string(s.migrated) +
                      " to migrate to version " + std::to_string(target) +
                      ", " + std::to_string(s.up_to_date) + " up to date";
-  if (s.skipped > 0) {
-    line += ", " + std::to_string(s.skipped) + " without front matter";
+  if (s.skipped > s.links) {
+    line += ", " + std::to_string(s.skipped - s.links) +
+            " without front matter";
+  }
+  if (s.links > 0) {
+    line += ", " + count_noun(s.links, "link") + " to migrated files";
   }
   line += ", " + std::to_string(s.failed) + " failed";
   if (s.deleted_values > 0) {
@@ -342,6 +346,7 @@ std::string json_collection(const Setup& setup, const Group& group,
       ", \"changed\": " + std::to_string(s.changed) +
       ", \"up_to_date\": " + std::to_string(s.up_to_date) +
       ", \"skipped\": " + std::to_string(s.skipped) +
+      ", \"links\": " + std::to_string(s.links) +
       ", \"failed\": " + std::to_string(s.failed) +
       ", \"deleted_values\": " + std::to_string(s.deleted_values) +
       ", \"written\": " + std::to_string(s.written) +

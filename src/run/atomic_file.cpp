@@ -167,6 +167,8 @@ Expected<FileSnapshot> read_file_snapshot(const std::filesystem::path& path) {
   snapshot.content = std::move(content).value();
   snapshot.device = link.st_dev;
   snapshot.inode = link.st_ino;
+  snapshot.target_device = st.st_dev;
+  snapshot.target_inode = st.st_ino;
   snapshot.mode = st.st_mode;
   snapshot.owner = st.st_uid;
   snapshot.group = st.st_gid;

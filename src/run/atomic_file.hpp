@@ -32,8 +32,11 @@ namespace fmkit {
 struct FileSnapshot {
   std::string content;
   bool symlink = false;  // the path itself is a symbolic link
-  dev_t device = 0;
+  dev_t device = 0;  // of the path itself (lstat)
   ino_t inode = 0;
+  // Of the file read: the link's target for a symbolic link.
+  dev_t target_device = 0;
+  ino_t target_inode = 0;
   mode_t mode = 0;
   uid_t owner = 0;
   gid_t group = 0;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <set>
 #include <system_error>
 #include <thread>
 
@@ -114,7 +115,28 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
     snapshots[i] = std::move(read).value();
   });
 
+  // A symbolic link to a file that is migrated under its own name is left
+  // to it: the link needs no write, and must not block the run.
+  std::set<std::pair<dev_t, ino_t>> plain_files;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (run.files[i].error.empty() && !snapshots[i].symlink) {
+      plain_files.emplace(snapshots[i].target_device,
+                          snapshots[i].target_inode);
+    }
+  }
   MigrateSummary& summary = run.summary;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!snapshots[i].symlink ||
+        !plain_files.contains(
+            {snapshots[i].target_device, snapshots[i].target_inode})) {
+      continue;
+    }
+    FileMigration& file = run.files[i];
+    file = FileMigration{file.display, {}, "", "", "", false};
+    file.plan.status = PlanStatus::skipped;
+    ++summary.links;
+  }
+
   summary.files = files.size();
   for (const FileMigration& file : run.files) {
     if (file.failed()) {

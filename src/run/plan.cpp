@@ -66,7 +66,6 @@ Expected<std::shared_ptr<const VersionedSchemas>> load_versions(
     auto compiled = registry.load(path);
     if (!compiled) return unexpected(compiled.error());
     versions->schemas.push_back(std::move(*compiled));
-    versions->schema_paths.push_back(std::move(path));
   }
   return std::shared_ptr<const VersionedSchemas>(std::move(versions));
 }

@@ -48,8 +48,6 @@ struct VersionedSchemas {
   // The schema of version v is schemas[v - chain.initial_version], for v
   // from the initial to the latest version.
   std::vector<std::shared_ptr<const CompiledSchema>> schemas;
-  // The files of `schemas`, absolute.
-  std::vector<std::filesystem::path> schema_paths;
 };
 
 // A schema and how to read the documents validated against it.

@@ -295,5 +295,34 @@ TEST_F(MigrateCommandTest, ValidatePicksTheSchemaOfEachDocumentsVersion) {
       << r.out;
 }
 
+TEST_F(MigrateCommandTest, LinksAreLeftToTheirTargetsOrRefused) {
+  // A link to a post that is migrated itself needs no write; a link to a
+  // file the collection leaves out would be written through: refused.
+  fs::create_symlink("a.md", m_site.path() / "posts/link-to-a.md");
+  m_site.write("posts/sub/x.md", "---\ntitle: X\nspeaker: Xi\n---\n");
+  fs::create_symlink("sub/x.md", m_site.path() / "posts/x.md");
+  CliResult r = run({"migrate", "--write"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("posts/x.md: error: is a symbolic link; fmkit does "
+                       "not write through links [migrate.io]\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("posts/link-to-a.md: error"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("posts: 4 files, 1 to migrate to version 2, 1 up to "
+                       "date, 1 link to migrated files, 1 failed\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(read("posts/a.md"), k_post_a);
+
+  fs::remove(m_site.path() / "posts/x.md");
+  r = run({"migrate", "--write"});
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_TRUE(fs::is_symlink(m_site.path() / "posts/link-to-a.md"));
+  EXPECT_EQ(read("posts/link-to-a.md"),
+            "---\ntitle: A # keep me\nhost: Ann\nschema_version: 2\n---\n"
+            "body\n");
+}
+
 }  // namespace
 }  // namespace fmkit

@@ -35,6 +35,21 @@ void parallel_for(size_t count, size_t jobs, Fn fn) {
   for (std::thread& thread : threads) thread.join();
 }
 
+// Returns `text` up to the end of the last line a span of `diagnostics`
+// reaches: what a renderer quotes ("" when there are none).
+std::string quoted_part(std::string_view text,
+                        const std::vector<Diagnostic>& diagnostics) {
+  if (diagnostics.empty()) return "";
+  size_t end = 0;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.span.valid()) end = std::max(end, d.span.end.offset);
+  }
+  size_t line_end = text.find('\n', std::min(end, text.size()));
+  return std::string(
+      text.substr(0, line_end == std::string_view::npos ? text.size()
+                                                        : line_end + 1));
+}
+
 std::string relative_of(const MigrateFile& file) {
   return file.relative.empty() ? file.display : file.relative;
 }
@@ -111,7 +126,18 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
                     " hard links; replacing it would split them";
       }
     }
-    if (!out.plan.diagnostics.empty()) out.original = read->content;
+    if (!out.plan.diagnostics.empty()) {
+      out.original = quoted_part(read->content, out.plan.diagnostics);
+    }
+    // Keep only what the report and the write need: a run over 100k files
+    // must not hold every file's text twice.
+    if (options.mode != MigrateMode::write || !out.plan.changed ||
+        out.failed()) {
+      // (Assigning an empty string keeps the capacity; swapping frees it.)
+      std::string(quoted_part(out.plan.text, out.plan.schema_diagnostics))
+          .swap(out.plan.text);
+      std::string().swap(read->content);
+    }
     snapshots[i] = std::move(read).value();
   });
 

@@ -99,8 +99,10 @@ struct MigrateRunOptions {
 struct FileMigration {
   std::string display;
   DocumentPlan plan;
-  // The file's text as read; kept only when there are diagnostics, for
-  // renderers to quote (plan.diagnostics point into it).
+  // The file's text as read, up to the last line plan.diagnostics point
+  // into, for renderers to quote; "" when there are none. Likewise
+  // plan.text is kept whole only for a file to write, and otherwise cut
+  // after the last line plan.schema_diagnostics point into.
   std::string original;
   // The unified diff from the file to its new text ("" when unchanged).
   std::string diff;

@@ -95,6 +95,10 @@ TEST_F(MigrateRunnerTest, DryRunWritesNothingAndDiffs) {
   EXPECT_EQ(run.summary.skipped, 1u);
   EXPECT_EQ(run.summary.deleted_values, 1u);
   EXPECT_EQ(run.summary.written, 0u);
+  // Nothing to write: no file's text is held, only what reports quote.
+  EXPECT_EQ(run.files[0].plan.text, "");
+  EXPECT_EQ(run.files[0].plan.text.capacity(), std::string().capacity());
+  EXPECT_EQ(run.files[2].original, "no front matter\n");
 }
 
 TEST_F(MigrateRunnerTest, WritesEverythingOrNothing) {
@@ -109,7 +113,8 @@ TEST_F(MigrateRunnerTest, WritesEverythingOrNothing) {
   EXPECT_EQ(blocked.summary.written, 0u);
   EXPECT_EQ(read("a.md"), "---\nspeaker: Bob\n---\n");
   EXPECT_EQ(blocked.files[1].plan.diagnostics.at(0).rule, "migrate.conflict");
-  EXPECT_EQ(blocked.files[1].original, "---\nhost: Ann\nspeaker: Bob\n---\n");
+  // Kept up to the last line a diagnostic points into (host: Ann).
+  EXPECT_EQ(blocked.files[1].original, "---\nhost: Ann\n");
 
   write("b.md", "---\nhost: Ann\n---\n");
   MigrateRun done = run_migrate({file("a.md"), file("b.md")}, chain(), options);

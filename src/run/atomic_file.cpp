@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 
 namespace fmkit {
 namespace {
@@ -86,7 +87,8 @@ Expected<void> check_unchanged(const std::filesystem::path& path,
   if (!fd.valid()) return unexpected(errno_text(errno));
   Expected<std::string> now = read_all(fd.get());
   if (!now) return unexpected(now.error());
-  if (*now != original.content) {
+  if (now->size() != original.size ||
+      content_digest(*now) != original.digest) {
     return unexpected("changed on disk since it was read");
   }
   return {};
@@ -152,6 +154,10 @@ Expected<std::string> write_temporary(const std::filesystem::path& path,
 
 }  // namespace
 
+size_t content_digest(std::string_view bytes) {
+  return std::hash<std::string_view>{}(bytes);
+}
+
 Expected<FileSnapshot> read_file_snapshot(const std::filesystem::path& path) {
   FileSnapshot snapshot;
   struct stat link;
@@ -165,6 +171,8 @@ Expected<FileSnapshot> read_file_snapshot(const std::filesystem::path& path) {
   Expected<std::string> content = read_all(fd.get());
   if (!content) return unexpected(content.error());
   snapshot.content = std::move(content).value();
+  snapshot.size = snapshot.content.size();
+  snapshot.digest = content_digest(snapshot.content);
   snapshot.device = link.st_dev;
   snapshot.inode = link.st_ino;
   snapshot.target_device = st.st_dev;

@@ -10,8 +10,8 @@
 //     one); the folder is fsync'ed after the rename;
 //   - a symbolic link is never written through, and a file with several
 //     hard links is refused (the rename would split them);
-//   - a file that changed on disk since it was read (other bytes, or
-//     another file now at that path) is refused.
+//   - a file that changed on disk since it was read (other bytes, by size
+//     and digest, or another file now at that path) is refused.
 //
 // Errors are lower-case reasons without the path ("changed on disk since
 // it was read"), for the caller to prefix with the path it shows. Extended
@@ -30,7 +30,11 @@
 namespace fmkit {
 
 struct FileSnapshot {
+  // The bytes read. Callers may free them once planned: the checks before a
+  // write compare `size` and `digest`, kept beside them.
   std::string content;
+  size_t size = 0;
+  size_t digest = 0;  // content_digest(content)
   bool symlink = false;  // the path itself is a symbolic link
   dev_t device = 0;  // of the path itself (lstat)
   ino_t inode = 0;
@@ -42,6 +46,10 @@ struct FileSnapshot {
   gid_t group = 0;
   nlink_t links = 0;
 };
+
+// Returns a 64-bit digest of `bytes` (std::hash), to tell whether a file
+// still holds the bytes it was read with.
+size_t content_digest(std::string_view bytes);
 
 // Reads the whole file at `path` (through a symlink, which is recorded).
 Expected<FileSnapshot> read_file_snapshot(const std::filesystem::path& path);

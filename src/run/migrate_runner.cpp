@@ -131,12 +131,12 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
     }
     // Keep only what the report and the write need: a run over 100k files
     // must not hold every file's text twice.
+    // (Assigning an empty string keeps the capacity; swapping frees it.)
+    std::string().swap(read->content);
     if (options.mode != MigrateMode::write || !out.plan.changed ||
         out.failed()) {
-      // (Assigning an empty string keeps the capacity; swapping frees it.)
       std::string(quoted_part(out.plan.text, out.plan.schema_diagnostics))
           .swap(out.plan.text);
-      std::string().swap(read->content);
     }
     snapshots[i] = std::move(read).value();
   });
@@ -191,7 +191,8 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
   for (size_t i = 0; i < files.size(); ++i) {
     if (!run.files[i].plan.changed) continue;
     Expected<FileSnapshot> now = read_file_snapshot(files[i].path);
-    if (!now || now->content != snapshots[i].content ||
+    if (!now || now->size != snapshots[i].size ||
+        now->digest != snapshots[i].digest ||
         now->inode != snapshots[i].inode || now->device != snapshots[i].device) {
       run.files[i].error = now ? "changed on disk since it was read"
                                : now.error();

@@ -103,6 +103,22 @@ TEST_F(AtomicFileTest, RefusesAFileChangedOnDisk) {
   EXPECT_EQ(entries(), 1u);
 }
 
+TEST_F(AtomicFileTest, RefusesASameSizeEditOnceTheBytesAreFreed) {
+  fs::path path = write("post.md", "title: a");
+  auto snapshot = read_file_snapshot(path);
+  ASSERT_TRUE(snapshot);
+  std::string().swap(snapshot->content);  // as the migrate runner does
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << "title: b";
+  auto written = write_file_atomically(path, "migrated", *snapshot);
+  ASSERT_FALSE(written);
+  EXPECT_EQ(written.error(), "changed on disk since it was read");
+  EXPECT_EQ(read(path), "title: b");
+
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << "title: a";
+  EXPECT_TRUE(write_file_atomically(path, "migrated", *snapshot));
+  EXPECT_EQ(read(path), "migrated");
+}
+
 TEST_F(AtomicFileTest, RefusesAFileReplacedOnDisk) {
   fs::path path = write("post.md", "same");
   auto snapshot = read_file_snapshot(path);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "cli/cli.hpp"
 
+#include "base/spelling.hpp"
 #include "cli/command.hpp"
 #include "cli/dump_command.hpp"
 #include "cli/migrate_command.hpp"
 #include "cli/validate_command.hpp"
-#include "schema/spelling.hpp"
 
 #include <cstdlib>
 #include <exception>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/did_you_mean.hpp"
 
-#include "schema/spelling.hpp"
+#include "base/spelling.hpp"
 
 namespace fmkit {
 

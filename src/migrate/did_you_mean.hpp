@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
 // "Did you mean" for migration files (op, argument and condition names),
-// on top of schema/spelling.hpp's suggest_spelling(), which every fmkit
+// on top of base/spelling.hpp's suggest_spelling(), which every fmkit
 // message uses. Pure; thread-safe.
 #pragma once
 

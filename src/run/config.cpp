@@ -3,10 +3,10 @@
 
 #include "base/json_pointer.hpp"
 #include "base/source_span.hpp"
+#include "base/spelling.hpp"
 #include "document/yaml_to_json.hpp"
 #include "migrate/field_path.hpp"
 #include "run/file_reader.hpp"
-#include "schema/spelling.hpp"
 
 #include <nlohmann/json.hpp>
 

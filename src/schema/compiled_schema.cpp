@@ -19,8 +19,8 @@
 #include <valijson/validator.hpp>
 
 #include "base/source_span.hpp"
+#include "base/spelling.hpp"
 #include "schema/ecma_regex.hpp"
-#include "schema/spelling.hpp"
 #pragma GCC diagnostic pop
 
 namespace fmkit {

@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include "schema/schema_test_support.hpp"
-#include "schema/spelling.hpp"
 
 namespace fmkit {
 namespace {
@@ -109,25 +108,6 @@ TEST(PatternTest, SchemaWithUnsupportedPatternIsRefused) {
   ASSERT_FALSE(compiled);
   EXPECT_EQ(compiled.error(),
             "/s/a.json#/properties/x: invalid pattern '^(?!draft)': invalid perl operator: (?!");
-}
-
-TEST(SchemaSpellingTest, Distance) {
-  EXPECT_EQ(edit_distance("status", "stauts"), 1u);  // one swap
-  EXPECT_EQ(edit_distance("seedling2", "seedling"), 1u);
-  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
-  EXPECT_EQ(edit_distance("", "abc"), 3u);
-  EXPECT_EQ(edit_distance("Title", "title"), 0u);
-  EXPECT_EQ(edit_distance("日本", "日木"), 1u);
-}
-
-TEST(SchemaSpellingTest, Suggestions) {
-  std::vector<std::string> keys = {"status", "summary", "tags", "title"};
-  EXPECT_EQ(suggest_spelling("stauts", keys), "status");
-  EXPECT_EQ(suggest_spelling("tittle", keys), "title");
-  EXPECT_EQ(suggest_spelling("Tags", keys), "tags");
-  EXPECT_EQ(suggest_spelling("author_homepage", keys), std::nullopt);
-  EXPECT_EQ(suggest_spelling("x", {"y"}), std::nullopt);
-  EXPECT_EQ(suggest_spelling("tag", keys), "tags");
 }
 
 }  // namespace

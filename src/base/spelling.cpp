@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "schema/spelling.hpp"
+#include "base/spelling.hpp"
 
 #include <algorithm>
 #include <cstdint>

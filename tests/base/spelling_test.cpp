@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#include "base/spelling.hpp"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fmkit {
+namespace {
+
+TEST(SpellingTest, Distance) {
+  EXPECT_EQ(edit_distance("status", "stauts"), 1u);  // one swap
+  EXPECT_EQ(edit_distance("seedling2", "seedling"), 1u);
+  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+  EXPECT_EQ(edit_distance("", "abc"), 3u);
+  EXPECT_EQ(edit_distance("Title", "title"), 0u);
+  EXPECT_EQ(edit_distance("日本", "日木"), 1u);
+}
+
+TEST(SpellingTest, Suggestions) {
+  std::vector<std::string> keys = {"status", "summary", "tags", "title"};
+  EXPECT_EQ(suggest_spelling("stauts", keys), "status");
+  EXPECT_EQ(suggest_spelling("tittle", keys), "title");
+  EXPECT_EQ(suggest_spelling("Tags", keys), "tags");
+  EXPECT_EQ(suggest_spelling("author_homepage", keys), std::nullopt);
+  EXPECT_EQ(suggest_spelling("x", {"y"}), std::nullopt);
+  EXPECT_EQ(suggest_spelling("tag", keys), "tags");
+}
+
+}  // namespace
+}  // namespace fmkit

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "run/atomic_file.hpp"
 
+#include "run/scoped_temp_dir.hpp"
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,34 +17,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh folder removed with its content at the end of the test.
 class AtomicFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern =
-        (fs::temp_directory_path() / "fmkit-atomic-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    m_dir = fs::canonical(pattern);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-
   fs::path write(const std::string& name, const std::string& content) {
-    fs::path path = m_dir / name;
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
+    return m_temp.write(name, content);
   }
   static std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
+    return testing_support::read_bytes(path);
   }
   size_t entries() const {
     return static_cast<size_t>(std::distance(fs::directory_iterator(m_dir),
                                              fs::directory_iterator()));
   }
 
-  fs::path m_dir;
+  testing_support::ScopedTempDir m_temp;
+  const fs::path& m_dir = m_temp.path();
 };
 
 TEST_F(AtomicFileTest, ReplacesTheFileKeepingItsMode) {

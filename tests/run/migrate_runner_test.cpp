@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "run/migrate_runner.hpp"
 
+#include "run/scoped_temp_dir.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -17,10 +19,6 @@ namespace fs = std::filesystem;
 class MigrateRunnerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern =
-        (fs::temp_directory_path() / "fmkit-migrate-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    m_dir = fs::canonical(pattern);
     write("migrations/0002-hosts.yaml",
           "version: 2\ndescription: hosts\nops:\n"
           "  - rename: {from: speaker, to: host}\n  - delete: insight\n");
@@ -31,19 +29,11 @@ class MigrateRunnerTest : public ::testing::Test {
     m_settings.folder = m_dir / "migrations";
     m_settings.display = "migrations";
   }
-  void TearDown() override { fs::remove_all(m_dir); }
-
   fs::path write(const std::string& relative, const std::string& content) {
-    fs::path path = m_dir / relative;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
+    return m_temp.write(relative, content);
   }
   std::string read(const std::string& relative) {
-    std::ifstream in(m_dir / relative, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
+    return m_temp.read(relative);
   }
   MigrateFile file(const std::string& relative) {
     return {m_dir / relative, relative, relative};
@@ -54,7 +44,8 @@ class MigrateRunnerTest : public ::testing::Test {
     return loaded ? std::move(loaded).value() : MigrationChain{};
   }
 
-  fs::path m_dir;
+  testing_support::ScopedTempDir m_temp;
+  const fs::path& m_dir = m_temp.path();
   MigrationSettings m_settings;
 };
 

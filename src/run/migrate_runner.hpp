@@ -8,27 +8,16 @@
 // cleanly: one failing file means nothing is written, and every failure is
 // reported. Before the first write every changed file is checked again on
 // disk (still the bytes that were planned, not a symlink, one hard link).
+// A symbolic link to a file migrated under its own name is skipped
+// (MigrateSummary::links); any other link fails. A dry run keeps no file's
+// text, only diffs and what diagnostics quote, so 100k files fit in memory.
 //
-// How the CLI wires `fmkit migrate` (cli/migrate_command.cpp):
-//
-//   1. From fmkit.yaml's collection: MigrationSettings{migrations folder
-//      (absolute, relative to the config file), version_key,
-//      initial_version}; load_migrations(settings) -> chain, or exit 2 with
-//      its error (every "path:line:col: error: ..." line).
-//   2. Files: the collection's files (run/discover.hpp, run/config.hpp),
-//      as MigrateFiles with `relative` = the path relative to the config
-//      file's folder (what `where: {path: ...}` globs see).
-//   3. Schema: target_schema_path(chain, target, folder); when it gives
-//      none and the target is the latest version, the collection's schema.
-//      Load it with SchemaRegistry and put it in MigrateRunOptions::schema.
-//   4. run_migrate(files, chain, options). Print per file: `diff` (dry run),
-//      the plan's diagnostics (spans in FileMigration::original) and
-//      schema_diagnostics (spans in plan.text), `error`; then the summary.
-//      Exit: dry run 0 (1 if any file failed); --check 1 when any file is
-//      behind or failed; --write 1 when nothing was written because of a
-//      failure, 2 for write errors.
-//   `fmkit migrate status`: migrate_status(files, chain, options).
-//   `fmkit migrate new NAME`: create_migration(settings, chain, NAME).
+// `fmkit migrate` (cli/migrate_command.cpp) gets the chain, the settings
+// and the schema of each version from the Plan of the config
+// (run/plan.hpp: VersionedSchemas), runs run_migrate() or migrate_status()
+// per collection with the target version's schema, and prints each
+// FileMigration: `diff`, the plan's diagnostics (quoting `original`), the
+// schema's (quoting plan.text) and `error`.
 //
 // run_migrate() and migrate_status() block until done; thread-safe.
 #pragma once

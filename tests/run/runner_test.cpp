@@ -125,6 +125,15 @@ TEST(RunnerTest, EmptyPlanRunsNothing) {
   EXPECT_TRUE(run_validate(plan, RunOptions{8, 4096}).empty());
 }
 
+// Plans the collections of dir/fmkit.yaml.
+Expected<Plan> plan_site(const ScopedTempDir& dir) {
+  auto config = load_config("fmkit.yaml", dir.path());
+  if (!config) return unexpected(config.error());
+  SchemaRegistry registry(
+      [](const std::filesystem::path& path) { return read_whole_file(path); });
+  return plan_with_config(*config, {}, dir.path(), registry, {});
+}
+
 TEST(RunnerTest, EachDocumentGetsTheSchemaOfItsVersion) {
   ScopedTempDir dir;
   dir.write("fmkit.yaml",
@@ -144,11 +153,7 @@ TEST(RunnerTest, EachDocumentGetsTheSchemaOfItsVersion) {
   dir.write("posts/e.md", "---\nschema_version: 7\n---\n");
   dir.write("posts/f.md", "---\nschema_version: two\n---\n");
 
-  auto config = load_config("fmkit.yaml", dir.path());
-  ASSERT_TRUE(config) << config.error();
-  SchemaRegistry registry(
-      [](const std::filesystem::path& path) { return read_whole_file(path); });
-  auto plan = plan_with_config(*config, {}, dir.path(), registry, {});
+  Expected<Plan> plan = plan_site(dir);
   ASSERT_TRUE(plan) << plan.error();
   ASSERT_TRUE(plan->targets[0].versions);
   EXPECT_EQ(plan->targets[0].versions->schemas.size(), 3u);
@@ -174,11 +179,7 @@ TEST(RunnerTest, ABrokenMigrationFailsThePlan) {
             "    schema: v1.json\n    migrations: m\n");
   dir.write("v1.json", "{}");
   dir.write("m/0002-x.yaml", "version: 2\nops:\n  - renam: {}\n");
-  auto config = load_config("fmkit.yaml", dir.path());
-  ASSERT_TRUE(config) << config.error();
-  SchemaRegistry registry(
-      [](const std::filesystem::path& path) { return read_whole_file(path); });
-  auto plan = plan_with_config(*config, {}, dir.path(), registry, {});
+  Expected<Plan> plan = plan_site(dir);
   ASSERT_FALSE(plan);
   EXPECT_TRUE(plan.error().starts_with("m/0002-x.yaml:3:5: ")) << plan.error();
 }

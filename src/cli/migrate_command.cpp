@@ -266,6 +266,11 @@ std::string format_outcome(const MigrateRun& run, MigrateMode mode,
         return "nothing written: " + count_noun(s.failed, "file") +
                " cannot be migrated";
       }
+      if (run.write_errors) {
+        return "wrote " + count_noun(s.written, "file") + "; " +
+               count_noun(s.failed, "file") +
+               " could not be written (see above)";
+      }
       return "wrote " + count_noun(s.written, "file");
     case MigrateMode::dry_run:
       if (s.failed > 0) {

@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <functional>
 
@@ -112,8 +113,11 @@ Expected<std::string> write_temporary(const std::filesystem::path& path,
                                       std::string_view bytes,
                                       const FileSnapshot* original) {
   std::filesystem::path folder = path.parent_path();
-  std::string name =
-      (folder / ("." + path.filename().string() + ".fmkit-XXXXXX")).string();
+  // ".post.md.fmkit-XXXXXX" beside the file, unless that is longer than a
+  // file name may be (a long CJK slug is 80 characters, 240 bytes).
+  std::string temporary = "." + path.filename().string() + ".fmkit-XXXXXX";
+  if (temporary.size() > NAME_MAX) temporary = ".fmkit-XXXXXX";
+  std::string name = (folder / temporary).string();
   Fd fd(::mkstemp(name.data()));
   if (!fd.valid()) {
     return unexpected("cannot create a temporary file beside it: " +

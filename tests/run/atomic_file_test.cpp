@@ -80,6 +80,21 @@ TEST_F(AtomicFileTest, NeverWritesThroughASymlink) {
   EXPECT_EQ(entries(), 2u);
 }
 
+TEST_F(AtomicFileTest, ReplacesAFileWithALongName) {
+  // 80 CJK characters are 240 bytes: "." + name + ".fmkit-XXXXXX" would
+  // pass the 255-byte limit of a file name.
+  std::string name;
+  for (int i = 0; i < 80; ++i) name += "长";
+  name += ".md";
+  fs::path path = write(name, "old");
+  auto snapshot = read_file_snapshot(path);
+  ASSERT_TRUE(snapshot);
+  auto written = write_file_atomically(path, "new", *snapshot);
+  ASSERT_TRUE(written) << written.error();
+  EXPECT_EQ(read(path), "new");
+  EXPECT_EQ(entries(), 1u);
+}
+
 TEST_F(AtomicFileTest, RefusesAFileChangedOnDisk) {
   fs::path path = write("post.md", "read");
   auto snapshot = read_file_snapshot(path);

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -40,7 +41,8 @@ struct Setup {
   Config config;
   Plan plan;
   std::vector<Group> groups;
-  // Files given on the command line that are in no collection.
+  // Files named on the command line that are in no collection with
+  // migrations, with a warning each.
   std::vector<FileReport> outside;
 
   const VersionedSchemas& versions(const Group& group) const {
@@ -92,12 +94,31 @@ std::optional<Setup> load_setup(const std::string& config_path,
     print_error(context.err, no_migrations_message(setup.config));
     return std::nullopt;
   }
+  // Files named on the command line, as shown.
+  std::set<std::string> named;
+  for (const std::string& path : paths) named.insert(display_path(path));
+  auto warn = [&](const FileJob& job, std::string rule, std::string why) {
+    setup.outside.push_back(
+        {job.display,
+         "",
+         {Diagnostic{Severity::warning, std::move(rule),
+                     "not migrated: " + std::move(why), "", {}}}});
+  };
   for (FileJob& job : setup.plan.jobs) {
     if (job.target == k_no_target) {
-      setup.outside.push_back({job.display, "", std::move(job.diagnostics)});
+      warn(job, "config.no-collection",
+           "no collection in '" + setup.config.path.generic_string() +
+               "' includes this file");
       continue;
     }
-    if (group_of[job.target] == k_no_target) continue;
+    if (group_of[job.target] == k_no_target) {
+      if (named.contains(job.display)) {
+        warn(job, "config.no-migrations",
+             "collection '" + setup.config.collections[job.target].name +
+                 "' has no migrations");
+      }
+      continue;
+    }
     std::string relative = relative_path(setup.plan.folder, job.path);
     setup.groups[group_of[job.target]].files.push_back(
         MigrateFile{std::move(job.path), std::move(job.display),

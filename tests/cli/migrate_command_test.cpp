@@ -324,5 +324,18 @@ TEST_F(MigrateCommandTest, LinksAreLeftToTheirTargetsOrRefused) {
             "body\n");
 }
 
+TEST_F(MigrateCommandTest, NamedFilesOutsideMigrationsGetAWarning) {
+  m_site.write("README.md", "# not content\n");
+  CliResult r = run({"migrate", "notes/n.md", "README.md", "notes"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "README.md: warning: not migrated: no collection in 'fmkit.yaml' "
+            "includes this file [config.no-collection]\n"
+            "notes/n.md: warning: not migrated: collection 'notes' has no "
+            "migrations [config.no-migrations]\n"
+            "posts: 0 files, 0 to migrate to version 2, 0 up to date, 0 "
+            "failed\n");
+}
+
 }  // namespace
 }  // namespace fmkit

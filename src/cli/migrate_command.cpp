@@ -255,9 +255,8 @@ std::string format_migrate_summary(std::string_view name,
                      ", " + std::to_string(s.migrated) +
                      " to migrate to version " + std::to_string(target) +
                      ", " + std::to_string(s.up_to_date) + " up to date";
-  if (s.skipped > s.links) {
-    line += ", " + std::to_string(s.skipped - s.links) +
-            " without front matter";
+  if (s.skipped > 0) {
+    line += ", " + std::to_string(s.skipped) + " without front matter";
   }
   if (s.links > 0) {
     line += ", " + count_noun(s.links, "link") + " to migrated files";
@@ -382,8 +381,9 @@ std::string json_collection(const Setup& setup, const Group& group,
     const FileMigration& file = run.files[i];
     out += i == 0 ? "\n      " : ",\n      ";
     out += "{\"file\": " + json_quote(file.display) + ", \"status\": \"" +
-           std::string(status_name(file.failed() ? PlanStatus::failed
-                                                 : file.plan.status)) +
+           std::string(file.link       ? "link"
+                       : file.failed() ? "failed"
+                                       : status_name(file.plan.status)) +
            "\", \"from_version\": " + std::to_string(file.plan.from_version) +
            ", \"to_version\": " + std::to_string(file.plan.to_version) +
            ", \"applied\": " + json_int_list(file.plan.applied) +

@@ -150,7 +150,6 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
                           snapshots[i].target_inode);
     }
   }
-  MigrateSummary& summary = run.summary;
   for (size_t i = 0; i < files.size(); ++i) {
     if (!snapshots[i].symlink ||
         !plain_files.contains(
@@ -158,13 +157,17 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
       continue;
     }
     FileMigration& file = run.files[i];
-    file = FileMigration{file.display, {}, "", "", "", false};
+    file = FileMigration{file.display, {}, "", "", "", false, true};
     file.plan.status = PlanStatus::skipped;
-    ++summary.links;
   }
 
+  MigrateSummary& summary = run.summary;
   summary.files = files.size();
   for (const FileMigration& file : run.files) {
+    if (file.link) {
+      ++summary.links;
+      continue;
+    }
     if (file.failed()) {
       ++summary.failed;
       continue;

@@ -98,6 +98,9 @@ struct FileMigration {
   // Why the file could not be read, checked or written ("" when fine).
   std::string error;
   bool written = false;
+  // A symbolic link to a file migrated under its own name: left to it
+  // (plan.status is skipped).
+  bool link = false;
 
   bool failed() const { return !error.empty() || !plan.ok(); }
 };
@@ -107,9 +110,9 @@ struct MigrateSummary {
   size_t up_to_date = 0;
   size_t migrated = 0;  // files with pending steps that planned cleanly
   size_t changed = 0;   // ... whose text changes
-  size_t skipped = 0;   // no front matter, or a link (see `links`)
-  // Symbolic links to files migrated under their own names: skipped.
-  size_t links = 0;
+  size_t skipped = 0;   // no front matter
+  size_t links = 0;     // FileMigration::link
+
   size_t failed = 0;
   size_t deleted_values = 0;
   size_t written = 0;

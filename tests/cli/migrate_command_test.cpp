@@ -314,6 +314,13 @@ TEST_F(MigrateCommandTest, LinksAreLeftToTheirTargetsOrRefused) {
             std::string::npos)
       << r.out;
   EXPECT_EQ(read("posts/a.md"), k_post_a);
+  nlohmann::json j =
+      nlohmann::json::parse(run({"migrate", "--format", "json"}).out);
+  const nlohmann::json& posts = j["collections"][0];
+  EXPECT_EQ(posts["summary"]["links"], 1);
+  EXPECT_EQ(posts["summary"]["skipped"], 0);
+  EXPECT_EQ(posts["files"][2]["file"], "posts/link-to-a.md");
+  EXPECT_EQ(posts["files"][2]["status"], "link");
 
   fs::remove(m_site.path() / "posts/x.md");
   r = run({"migrate", "--write"});

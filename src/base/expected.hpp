@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 //
-// Expected<T>: a value or an error message, a small look-alike of C++23's
-// std::expected<T, std::string> (tl-expected is not packaged in Debian 12).
-// Operational failures (unreadable file, bad schema, bad config) travel in it;
-// problems in the user's content are Diagnostics, never Expected errors.
+// Expected<T, E>: a value or an error, a small look-alike of C++23's
+// std::expected (tl-expected is not packaged in Debian 12). The error is a
+// message (E = std::string) for operational failures inside the core, or
+// diagnostics in fmkit's own files (E = Problems, diag/diagnostic.hpp) where
+// a command shows them to the user. Problems in the user's content are
+// Diagnostics, never Expected errors.
 #pragma once
 
 #include <cassert>
@@ -13,21 +15,27 @@
 
 namespace fmkit {
 
-// Wraps an error message so that Expected<std::string> stays unambiguous.
+// Wraps an error so that Expected<E, E> stays unambiguous.
+template <typename E>
 struct Unexpected {
-  std::string message;
+  E error;
 };
 
-inline Unexpected unexpected(std::string message) {
-  return Unexpected{std::move(message)};
+template <typename E>
+Unexpected<E> unexpected(E error) {
+  return Unexpected<E>{std::move(error)};
 }
 
-template <typename T>
+inline Unexpected<std::string> unexpected(const char* message) {
+  return Unexpected<std::string>{message};
+}
+
+template <typename T, typename E = std::string>
 class [[nodiscard]] Expected {
  public:
   Expected(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-  Expected(Unexpected error)
-      : m_state(std::in_place_index<1>, std::move(error.message)) {}
+  Expected(Unexpected<E> error)
+      : m_state(std::in_place_index<1>, std::move(error.error)) {}
 
   bool has_value() const { return m_state.index() == 0; }
   explicit operator bool() const { return has_value(); }
@@ -49,31 +57,39 @@ class [[nodiscard]] Expected {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
-  const std::string& error() const {
+  const E& error() const& {
     assert(!has_value());
     return std::get<1>(m_state);
   }
-
- private:
-  std::variant<T, std::string> m_state;
-};
-
-// Expected<void>: success or an error message.
-template <>
-class [[nodiscard]] Expected<void> {
- public:
-  Expected() = default;
-  Expected(Unexpected error) : m_error(std::move(error.message)), m_ok(false) {}
-
-  bool has_value() const { return m_ok; }
-  explicit operator bool() const { return m_ok; }
-  const std::string& error() const {
-    assert(!m_ok);
-    return m_error;
+  E&& error() && {
+    assert(!has_value());
+    return std::get<1>(std::move(m_state));
   }
 
  private:
-  std::string m_error;
+  std::variant<T, E> m_state;
+};
+
+// Expected<void, E>: success or an error.
+template <typename E>
+class [[nodiscard]] Expected<void, E> {
+ public:
+  Expected() = default;
+  Expected(Unexpected<E> error) : m_error(std::move(error.error)), m_ok(false) {}
+
+  bool has_value() const { return m_ok; }
+  explicit operator bool() const { return m_ok; }
+  const E& error() const& {
+    assert(!m_ok);
+    return m_error;
+  }
+  E&& error() && {
+    assert(!m_ok);
+    return std::move(m_error);
+  }
+
+ private:
+  E m_error{};
   bool m_ok = true;
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 namespace fmkit {
 
@@ -19,6 +20,16 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
                std::tie(b.span.begin.offset, b.span.begin.line, b.severity,
                         b.rule, b.message);
       });
+}
+
+Problems problem_at_file(std::string path, std::string rule,
+                         std::string message) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  Problems problems;
+  problems.push_back(FileReport{std::move(path), "", {std::move(d)}});
+  return problems;
 }
 
 size_t count_errors(const std::vector<Diagnostic>& diagnostics) {

@@ -34,6 +34,19 @@ struct FileReport {
   std::vector<Diagnostic> diagnostics;
 };
 
+// Problems that stop a command before it checks anything: diagnostics in
+// fmkit's own files (fmkit.yaml, migrations, schemas), each FileReport
+// holding the file's text so that renderers quote the line, or an I/O
+// failure (a FileReport whose one diagnostic has no position). They travel
+// as the error of Expected<T, Problems> and are shown in the same form as
+// every other diagnostic: "path:line:col: error: message [rule]".
+using Problems = std::vector<FileReport>;
+
+// Returns Problems holding one error without a position in `path`:
+// "path: error: message [rule]".
+Problems problem_at_file(std::string path, std::string rule,
+                         std::string message);
+
 // Orders by position, then severity (errors first), rule and message, so
 // output is deterministic whatever the order diagnostics were found in.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);

@@ -24,4 +24,11 @@ size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> suggest_spelling(
     std::string_view word, const std::vector<std::string>& candidates);
 
+// The one way fmkit words a suggestion: " (did you mean 'x'?)", with its
+// leading space, for the candidate suggest_spelling() picks; "" when none
+// is close. Appended to a message: "unknown key 'stauts' (did you mean
+// 'status'?)".
+std::string did_you_mean(std::string_view word,
+                         const std::vector<std::string>& candidates);
+
 }  // namespace fmkit

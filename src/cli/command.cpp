@@ -17,18 +17,58 @@ CLI::Option* add_config_option(CLI::App& app, std::string& path) {
       ->type_name("FILE");
 }
 
-Expected<Config> find_and_load_config(const std::string& given,
-                                      const CliEnvironment& environment,
-                                      std::string_view hint) {
+Expected<Config, Problems> find_and_load_config(
+    const std::string& given, const CliEnvironment& environment,
+    std::string_view hint) {
   if (!given.empty()) return load_config(given, environment.cwd);
   std::optional<std::filesystem::path> found = find_config(environment.cwd);
   if (!found) {
-    return unexpected("no " + std::string(k_config_file_name) + " in " +
-                      environment.cwd.string() +
-                      " or its parents (" + std::string(hint) + ")");
+    return unexpected(problem_at_file(
+        "fmkit", "config.missing",
+        "no " + std::string(k_config_file_name) + " in " +
+            environment.cwd.string() + " or its parents (" +
+            std::string(hint) + ")"));
   }
   std::filesystem::path shown = found->lexically_relative(environment.cwd);
   return load_config(shown.empty() ? *found : shown, environment.cwd);
+}
+
+void FileArguments::add_to(CLI::App& app, std::string_view paths_help) {
+  app.add_option("paths", paths, std::string(paths_help))->type_name("PATH");
+  add_config_option(app, config_path);
+  app.add_option("-j,--jobs", jobs,
+                 "Files read in parallel (default: 0, one per CPU)")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("N");
+  add_color_option(app, color);
+  app.add_flag("--no-error-on-unmatched-pattern", allow_unmatched,
+               "A PATH or a collection from which no file is checked is a "
+               "warning, not an error");
+}
+
+PlanOptions FileArguments::plan_options() const {
+  PlanOptions options;
+  options.no_match = allow_unmatched ? NoMatch::warn : NoMatch::error;
+  return options;
+}
+
+TextOptions FileArguments::text_options(
+    const CliEnvironment& environment) const {
+  TextOptions text;
+  text.color = decide_color(color, environment.out_is_terminal, environment);
+  return text;
+}
+
+bool print_problems(const Problems& problems, CommandContext& context) {
+  TextOptions text;
+  text.color = decide_color("auto", context.environment.err_is_terminal,
+                            context.environment);
+  bool errors = false;
+  for (const FileReport& report : problems) {
+    render_text_file(report, text, context.err);
+    errors = errors || count_errors(report.diagnostics) > 0;
+  }
+  return errors;
 }
 
 void add_color_option(CLI::App& app, std::string& choice) {

@@ -7,13 +7,16 @@
 #pragma once
 
 #include "cli/cli.hpp"
+#include "diag/diagnostic.hpp"
 #include "report/text_renderer.hpp"
 #include "run/config.hpp"
+#include "run/plan.hpp"
 
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -42,9 +45,30 @@ CLI::Option* add_config_option(CLI::App& app, std::string& path);
 // fmkit.yaml from the working folder up, shown relative to it
 // ("fmkit.yaml", "../fmkit.yaml"). `hint` ends the message when there is
 // none ("pass --config FILE").
-Expected<Config> find_and_load_config(const std::string& given,
-                                      const CliEnvironment& environment,
-                                      std::string_view hint);
+Expected<Config, Problems> find_and_load_config(
+    const std::string& given, const CliEnvironment& environment,
+    std::string_view hint);
+
+// The options of the commands that check files: PATHs, --config, -j,
+// --color and --no-error-on-unmatched-pattern.
+struct FileArguments {
+  std::vector<std::string> paths;
+  std::string config_path;
+  std::string color;
+  int jobs = 0;
+  bool allow_unmatched = false;
+
+  // Adds the options to `app`; `paths_help` describes the PATHs.
+  void add_to(CLI::App& app, std::string_view paths_help);
+  PlanOptions plan_options() const;
+  // Text options for `out` (colors as --color says).
+  TextOptions text_options(const CliEnvironment& environment) const;
+};
+
+// Writes `problems` to `err` in the text format (source line and caret),
+// colored when `err` is a terminal and NO_COLOR is not set. Returns whether
+// one of them is an error.
+bool print_problems(const Problems& problems, CommandContext& context);
 
 // Adds "--color auto|always|never" (default auto) to `app`, storing the
 // choice in `choice`.

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -49,46 +50,36 @@ constexpr OutputFormat k_formats[] = {
 
 int validate_command(int argc, const char* const* argv,
                      CommandContext& context) {
-  std::vector<std::string> paths;
-  std::string config_path;
+  FileArguments args;
   std::string schema_path;
   std::string format(k_formats[0].name);
-  int jobs = 0;
   bool quiet = false;
-  std::string color;
 
   CLI::App app{
       "Check the YAML front matter of Markdown files against JSON "
       "Schemas.",
       "fmkit validate"};
   use_fmkit_error_style(app);
-  app.add_option("paths", paths,
-                 "Files, or folders searched for *.md and *.markdown files "
-                 "(default: the collections of the config file)")
-      ->type_name("PATH");
-  CLI::Option* config_option = add_config_option(app, config_path);
+  args.add_to(app,
+              "Files, or folders searched for *.md and *.markdown files "
+              "(default: the collections of the config file)");
   app.add_option("--schema", schema_path,
                  "Validate the PATHs against this JSON Schema instead of the "
                  "config's collections")
       ->type_name("FILE")
-      ->excludes(config_option);
+      ->excludes("--config");
   std::vector<std::string> format_names;
   for (const OutputFormat& f : k_formats) format_names.emplace_back(f.name);
   app.add_option("--format", format,
                  "Output format: text or json (default: text)")
       ->check(CLI::IsMember(format_names))
       ->type_name("FORMAT");
-  app.add_option("-j,--jobs", jobs,
-                 "Files validated in parallel (default: 0, one per CPU)")
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("N");
   app.add_flag("-q,--quiet", quiet,
                "Print errors only, and the summary only when there are some");
-  add_color_option(app, color);
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
   const CliEnvironment& environment = context.environment;
-  if (!schema_path.empty() && paths.empty()) {
+  if (!schema_path.empty() && args.paths.empty()) {
     print_error(context.err, "--schema needs at least one PATH to validate");
     return k_exit_error;
   }
@@ -96,33 +87,31 @@ int validate_command(int argc, const char* const* argv,
   // The schema layer never touches the disk itself: it reads through this.
   SchemaRegistry registry(
       [](const std::filesystem::path& path) { return read_whole_file(path); });
-  PlanOptions plan_options;
-  Expected<Plan> plan = unexpected("");
+  PlanOptions plan_options = args.plan_options();
+  Expected<Plan, Problems> plan = unexpected(Problems{});
+  std::optional<Config> config;
   if (!schema_path.empty()) {
-    plan = plan_with_schema(schema_path, paths, environment.cwd, registry,
+    plan = plan_with_schema(schema_path, args.paths, environment.cwd, registry,
                             plan_options);
   } else {
-    Expected<Config> config = find_and_load_config(
-        config_path, environment,
+    auto loaded = find_and_load_config(
+        args.config_path, environment,
         "pass --config FILE, or --schema FILE and the paths to validate");
-    if (!config) {
-      print_error(context.err, config.error());
+    if (!loaded) {
+      print_problems(loaded.error(), context);
       return k_exit_error;
     }
-    plan = plan_with_config(*config, paths, environment.cwd, registry,
+    config = std::move(*loaded);
+    plan = plan_with_config(*config, args.paths, environment.cwd, registry,
                             plan_options);
   }
   if (!plan) {
-    print_error(context.err, plan.error());
+    print_problems(plan.error(), context);
     return k_exit_error;
   }
+  bool failed = print_problems(plan->problems, context);
 
-  bool failed = !plan->errors.empty();
-  for (const std::string& error : plan->errors) print_error(context.err, error);
-
-  TextOptions text_options;
-  text_options.color =
-      decide_color(color, environment.out_is_terminal, environment);
+  TextOptions text_options = args.text_options(environment);
   text_options.summary = quiet ? SummaryLine::on_errors : SummaryLine::always;
   auto format_row =
       std::find_if(std::begin(k_formats), std::end(k_formats),
@@ -131,14 +120,11 @@ int validate_command(int argc, const char* const* argv,
       format_row->make(context.out, text_options);
 
   RunOptions run_options;
-  run_options.jobs = static_cast<size_t>(jobs);
+  run_options.jobs = static_cast<size_t>(args.jobs);
   Summary summary;
   renderer->begin(plan->jobs.size());
   run_validate(*plan, run_options, [&](FileResult&& result) {
-    if (!result.error.empty()) {
-      failed = true;
-      print_error(context.err, result.error);
-    }
+    failed = failed || result.failed;
     summary.add(result.report);
     if (quiet) {
       std::erase_if(result.report.diagnostics, [](const Diagnostic& d) {

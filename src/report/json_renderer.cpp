@@ -13,8 +13,8 @@ namespace {
 
 constexpr int k_format_version = 1;
 
-std::string number_or_null(const SourcePos& pos, uint32_t value) {
-  return pos.valid() ? std::to_string(value) : "null";
+nlohmann::ordered_json number_or_null(const SourcePos& pos, uint32_t value) {
+  return pos.valid() ? nlohmann::ordered_json(value) : nlohmann::ordered_json();
 }
 
 class JsonRenderer final : public Renderer {
@@ -52,18 +52,33 @@ std::string json_quote(std::string_view text) {
                                    nlohmann::json::error_handler_t::replace);
 }
 
-std::string format_json_diagnostic(std::string_view file, const Diagnostic& d) {
+nlohmann::ordered_json diagnostic_to_json(std::string_view file,
+                                          const Diagnostic& d) {
   const SourcePos& begin = d.span.begin;
   const SourcePos& end = d.span.end;
-  return "{\"file\": " + json_quote(file) +
-         ", \"line\": " + number_or_null(begin, begin.line) +
-         ", \"column\": " + number_or_null(begin, begin.column) +
-         ", \"end_line\": " + number_or_null(begin, end.line) +
-         ", \"end_column\": " + number_or_null(begin, end.column) +
-         ", \"severity\": " + json_quote(to_string(d.severity)) +
-         ", \"rule\": " + json_quote(d.rule) +
-         ", \"pointer\": " + json_quote(d.pointer) +
-         ", \"message\": " + json_quote(d.message) + '}';
+  return nlohmann::ordered_json{
+      {"file", file},
+      {"line", number_or_null(begin, begin.line)},
+      {"column", number_or_null(begin, begin.column)},
+      {"end_line", number_or_null(begin, end.line)},
+      {"end_column", number_or_null(begin, end.column)},
+      {"severity", to_string(d.severity)},
+      {"rule", d.rule},
+      {"pointer", d.pointer},
+      {"message", d.message},
+  };
+}
+
+std::string format_json_diagnostic(std::string_view file, const Diagnostic& d) {
+  const nlohmann::ordered_json object = diagnostic_to_json(file, d);
+  std::string out = "{";
+  for (const auto& [key, value] : object.items()) {
+    if (out.size() > 1) out += ", ";
+    out += json_quote(key) + ": " +
+           value.dump(-1, ' ', false,
+                      nlohmann::ordered_json::error_handler_t::replace);
+  }
+  return out + '}';
 }
 
 std::unique_ptr<Renderer> make_json_renderer(std::ostream& out) {

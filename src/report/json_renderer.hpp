@@ -23,6 +23,8 @@
 
 #include "report/renderer.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -33,7 +35,11 @@ namespace fmkit {
 // Returns `text` as a JSON string, quotes included.
 std::string json_quote(std::string_view text);
 
-// Returns the one-line JSON object of `d` in the file `file`, as above.
+// Returns the JSON object of `d` in the file `file`, keys as above.
+nlohmann::ordered_json diagnostic_to_json(std::string_view file,
+                                          const Diagnostic& d);
+
+// Returns diagnostic_to_json() on one line: {"file": "a.md", "line": 3, ...}.
 std::string format_json_diagnostic(std::string_view file, const Diagnostic& d);
 
 // Returns a Renderer writing the json format to `out`, which must outlive it.

@@ -19,13 +19,20 @@
 // last migration up to N that names one.
 //
 // Paths and globs are relative to the config file's folder. The file is
-// read with fmkit's own YAML layer, so errors carry file:line:col; unknown
-// keys are errors with a "did you mean". Keys are handled by tables of
-// {key, parser}: a new per-collection setting is one new row and one new
-// CollectionConfig field. A Config is immutable once loaded; thread-safe.
+// read with document/yaml_file.hpp, so every problem is a diagnostic at its
+// place in the file (rules config.yaml for YAML errors, config.unknown-key
+// with a "did you mean", config.missing-key, config.type, config.glob,
+// config.version-key). Keys are handled by tables of {key, parser}: a new
+// per-collection setting is one new row and one new CollectionConfig
+// field. A Config keeps its file's text and the places of what later
+// checks report on (a collection's name and globs), so that problems found
+// after loading (a glob that matches no file) quote the file too. A Config
+// is immutable once loaded; thread-safe.
 #pragma once
 
 #include "base/expected.hpp"
+#include "base/source_span.hpp"
+#include "diag/diagnostic.hpp"
 #include "document/document.hpp"
 #include "run/glob.hpp"
 
@@ -59,6 +66,11 @@ struct CollectionConfig {
   // The version of a document without the key. Default: 1.
   int initial_version = 1;
 
+  // Where the config file names the collection (its key) and its include
+  // globs (the value of `include`).
+  SourceSpan name_span;
+  SourceSpan include_span;
+
   // Returns whether `relative` ('/'-separated, relative to the config
   // file's folder) matches an include glob and no exclude glob.
   bool contains(std::string_view relative) const;
@@ -68,6 +80,8 @@ struct Config {
   // The config file as shown to the user ("fmkit.yaml", "../fmkit.yaml",
   // "/abs/site/fmkit.yaml"); relative to the caller's working folder.
   std::filesystem::path path;
+  // The file's text, quoted by diagnostics about it.
+  std::string text;
   // In the order the file lists them.
   std::vector<CollectionConfig> collections;
 
@@ -78,24 +92,27 @@ struct Config {
   // Returns the index of the first collection that contains `relative`
   // (see CollectionConfig::contains), or std::nullopt.
   std::optional<size_t> collection_for(std::string_view relative) const;
+
+  // Returns an error diagnostic at `span` of the config file, as Problems
+  // quoting the file: for checks made after loading.
+  Problems problem(SourceSpan span, std::string rule,
+                   std::string message) const;
 };
 
 // The config file's name, looked for by find_config().
 inline constexpr std::string_view k_config_file_name = "fmkit.yaml";
 
 // Parses `text`, the config file shown as `path`. On failure the error holds
-// one line per problem, in file order, each "path:line:col: message" (or
-// "path: message" when there is no position), e.g.
-// "fmkit.yaml:4:5: unknown key 'includ' in collection 'posts', did you mean
-// 'include'?".
-Expected<Config> parse_config(std::string_view text,
-                              const std::filesystem::path& path);
+// every problem found in the file, e.g. at 4:5 "unknown key 'includ' in
+// collection 'posts' (did you mean 'include'?)" [config.unknown-key].
+Expected<Config, Problems> parse_config(std::string text,
+                                        const std::filesystem::path& path);
 
 // Reads and parses the config file `path` (relative to the absolute folder
-// `cwd` unless absolute). Errors as parse_config(), or "path: reason" when
-// the file can't be read.
-Expected<Config> load_config(const std::filesystem::path& path,
-                             const std::filesystem::path& cwd);
+// `cwd` unless absolute). Errors as parse_config(), or an `io` problem
+// when the file can't be read.
+Expected<Config, Problems> load_config(const std::filesystem::path& path,
+                                       const std::filesystem::path& cwd);
 
 // Returns the absolute path of the first fmkit.yaml in the absolute folder
 // `start` or one of its parents, or std::nullopt.

@@ -94,7 +94,7 @@ std::string join_display(const std::string& display,
 void walk_folder(const fs::path& root, std::string_view display_root,
                  const DiscoverOptions& options,
                  const std::function<void(const std::string& relative)>& visit,
-                 std::vector<std::string>& errors) {
+                 Problems& problems) {
   // Canonical root, computed on the first symlink only: most trees have none.
   std::optional<fs::path> canonical_root;
   std::vector<std::string> pending = {""};
@@ -132,37 +132,48 @@ void walk_folder(const fs::path& root, std::string_view display_root,
       }
     }
     if (ec) {
-      errors.push_back(display_path(fs::path(display_root) / folder) + ": " +
-                       describe_errno(ec.value()));
+      Problems problem =
+          problem_at_file(display_path(fs::path(display_root) / folder),
+                          "io", describe_errno(ec.value()));
+      problems.push_back(std::move(problem.front()));
     }
   }
 }
 
 Discovery discover_files(const std::vector<std::string>& paths,
-                         const fs::path& cwd, const DiscoverOptions& options) {
+                         const fs::path& cwd, const DiscoverOptions& options,
+                         const FileFilter& keep) {
   Discovery discovery;
-  for (const std::string& given : paths) {
+  discovery.found_per_path.assign(paths.size(), 0);
+  auto add = [&](FoundFile file) {
+    if (keep && !keep(file)) return;
+    ++discovery.found_per_path[file.given];
+    discovery.files.push_back(std::move(file));
+  };
+  for (size_t index = 0; index < paths.size(); ++index) {
+    const std::string& given = paths[index];
     std::string display = display_path(given);
     fs::path absolute = (cwd / given).lexically_normal();
     std::error_code ec;
     fs::file_status status = fs::status(absolute, ec);
     if (ec) {
-      discovery.errors.push_back(display + ": " + describe_errno(ec.value()));
+      Problems problem =
+          problem_at_file(display, "io", describe_errno(ec.value()));
+      discovery.problems.push_back(std::move(problem.front()));
       continue;
     }
     if (!fs::is_directory(status)) {
-      discovery.files.push_back(FoundFile{absolute.string(), display, true});
+      add(FoundFile{absolute.string(), display, true, index});
       continue;
     }
     walk_folder(
         absolute, display, options,
         [&](const std::string& relative) {
           if (!has_extension(relative, options)) return;
-          discovery.files.push_back(FoundFile{join_path(absolute, relative),
-                                              join_display(display, relative),
-                                              false});
+          add(FoundFile{join_path(absolute, relative),
+                        join_display(display, relative), false, index});
         },
-        discovery.errors);
+        discovery.problems);
   }
   sort_and_deduplicate(discovery.files);
   return discovery;

@@ -13,6 +13,8 @@
 // and threads don't depend on it. Thread-safe.
 #pragma once
 
+#include "diag/diagnostic.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <filesystem>
@@ -42,30 +44,40 @@ struct FoundFile {
   std::string display;  // as shown: the given path, normalized, joined with
                         // the walked part ("docs/a.md")
   bool named = false;   // named on the command line, not walked to
+  size_t given = 0;     // index of the path it was found from
 };
 
 struct Discovery {
   std::vector<FoundFile> files;
-  // One "path: reason" per path that does not exist or could not be read
-  // ("nope.md: no such file or directory"); the other paths are still used.
-  std::vector<std::string> errors;
+  // For each path, how many files were found from it (files reached from
+  // two paths count for both), to tell a path that matched nothing.
+  std::vector<size_t> found_per_path;
+  // An `io` error per path that does not exist and per folder that could
+  // not be read ("nope.md: error: no such file or directory [io]"); the
+  // other paths are still used.
+  Problems problems;
 };
 
+// Returns true for a found file to keep.
+using FileFilter = std::function<bool(const FoundFile&)>;
+
 // Finds the files named by `paths` (files or folders, relative to the
-// absolute folder `cwd` unless absolute).
+// absolute folder `cwd` unless absolute), keeping those `keep` accepts (all
+// when it is empty).
 Discovery discover_files(const std::vector<std::string>& paths,
                          const std::filesystem::path& cwd,
-                         const DiscoverOptions& options);
+                         const DiscoverOptions& options,
+                         const FileFilter& keep = {});
 
 // Walks the folder `root` (absolute) with the skipping rules above and
 // calls `visit` with the '/'-separated path, relative to `root`, of every
 // file found, whatever its extension, in no particular order. Folders that
-// can't be read add "shown: reason" to `errors`, where `shown` is the
-// folder's path joined to `display_root`.
+// can't be read add an `io` problem to `problems`, named by the folder's
+// path joined to `display_root`.
 void walk_folder(const std::filesystem::path& root,
                  std::string_view display_root, const DiscoverOptions& options,
                  const std::function<void(const std::string& relative)>& visit,
-                 std::vector<std::string>& errors);
+                 Problems& problems);
 
 // Returns `path` normalized for display: lexically normal, '/'-separated,
 // without a leading "./" ("." stays ".").

@@ -3,37 +3,16 @@
 
 #include "edit/unified_diff.hpp"
 #include "run/atomic_file.hpp"
+#include "run/thread_pool.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <set>
 #include <system_error>
-#include <thread>
 
 namespace fmkit {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Calls `fn(i)` for i in [0, count) on up to `jobs` threads (0: one per
-// hardware thread); one thread means the calling thread does it all.
-template <typename Fn>
-void parallel_for(size_t count, size_t jobs, Fn fn) {
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min(jobs, count);
-  if (jobs <= 1) {
-    for (size_t i = 0; i < count; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> threads;
-  for (size_t t = 0; t < jobs; ++t) {
-    threads.emplace_back([&] {
-      for (size_t i = next++; i < count; i = next++) fn(i);
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-}
 
 // Returns `text` up to the end of the last line a span of `diagnostics`
 // reaches: what a renderer quotes ("" when there are none).
@@ -56,101 +35,71 @@ std::string relative_of(const MigrateFile& file) {
 
 }  // namespace
 
-Expected<MigrationChain> load_migrations(const MigrationSettings& settings) {
-  std::string shown =
-      settings.display.empty() ? settings.folder.string() : settings.display;
-  ChainOptions chain_options{settings.initial_version};
-  std::error_code ec;
-  if (!fs::exists(settings.folder, ec)) return load_chain({}, chain_options);
-  std::vector<std::pair<std::string, fs::path>> names;
-  for (fs::directory_iterator it(settings.folder, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (is_migration_file_name(name)) names.emplace_back(name, it->path());
+namespace {
+
+// One file planned: its report and what the write needs.
+struct Planned {
+  FileMigration migration;
+  FileSnapshot snapshot;
+};
+
+Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
+                  const MigrateRunOptions& options) {
+  Planned planned;
+  FileMigration& out = planned.migration;
+  out.display = file.display;
+  Expected<FileSnapshot> read = read_file_snapshot(file.path);
+  if (!read) {
+    out.error = read.error();
+    out.plan.status = PlanStatus::failed;
+    return planned;
   }
-  if (ec) return unexpected(shown + ": " + ec.message());
-  std::sort(names.begin(), names.end());
-  std::vector<MigrationFile> files;
-  for (const auto& [name, path] : names) {
-    std::string display = (fs::path(shown) / name).generic_string();
-    Expected<FileSnapshot> read = read_file_snapshot(path);
-    if (!read) return unexpected(display + ": " + read.error());
-    files.push_back({display, std::move(read->content)});
+  MigrateOptions plan_options;
+  plan_options.version = options.version;
+  plan_options.to = options.to;
+  plan_options.path = relative_of(file);
+  plan_options.default_style = options.default_style;
+  plan_options.schema = options.schema;
+  out.plan = plan_document(read->content, chain, plan_options);
+  if (out.plan.changed) {
+    out.diff = unified_diff(read->content, out.plan.text,
+                            "a/" + file.display, "b/" + file.display);
+    // Refuse at planning time what the write would refuse, so a dry run
+    // reports it too.
+    if (read->symlink) {
+      out.error = "is a symbolic link; fmkit does not write through links";
+    } else if (read->links > 1) {
+      out.error = "has " + std::to_string(read->links) +
+                  " hard links; replacing it would split them";
+    }
   }
-  return load_chain(files, chain_options);
+  if (!out.plan.diagnostics.empty()) {
+    out.original = quoted_part(read->content, out.plan.diagnostics);
+  }
+  // Keep only what the report and the write need: a run over 100k files
+  // must not hold every file's text twice.
+  // (Assigning an empty string keeps the capacity; swapping frees it.)
+  std::string().swap(read->content);
+  if (options.mode != MigrateMode::write || !out.plan.changed ||
+      out.failed()) {
+    std::string(quoted_part(out.plan.text, out.plan.schema_diagnostics))
+        .swap(out.plan.text);
+  }
+  planned.snapshot = std::move(read).value();
+  return planned;
 }
 
-std::optional<fs::path> target_schema_path(const MigrationChain& chain,
-                                           int target,
-                                           const fs::path& folder) {
-  std::optional<fs::path> out;
-  for (const Migration& migration : chain.migrations) {
-    if (migration.version > target) break;
-    if (migration.schema) out = (folder / *migration.schema).lexically_normal();
-  }
-  return out;
-}
-
-MigrateRun run_migrate(const std::vector<MigrateFile>& files,
-                       const MigrationChain& chain,
-                       const MigrateRunOptions& options) {
-  MigrateRun run;
-  run.files.resize(files.size());
-  std::vector<FileSnapshot> snapshots(files.size());
-  parallel_for(files.size(), options.jobs, [&](size_t i) {
-    const MigrateFile& file = files[i];
-    FileMigration& out = run.files[i];
-    out.display = file.display;
-    Expected<FileSnapshot> read = read_file_snapshot(file.path);
-    if (!read) {
-      out.error = read.error();
-      out.plan.status = PlanStatus::failed;
-      return;
-    }
-    MigrateOptions plan_options;
-    plan_options.version = options.version;
-    plan_options.to = options.to;
-    plan_options.path = relative_of(file);
-    plan_options.default_style = options.default_style;
-    plan_options.schema = options.schema;
-    out.plan = plan_document(read->content, chain, plan_options);
-    if (out.plan.changed) {
-      out.diff = unified_diff(read->content, out.plan.text,
-                              "a/" + file.display, "b/" + file.display);
-      // Refuse at planning time what the write would refuse, so a dry run
-      // reports it too.
-      if (read->symlink) {
-        out.error = "is a symbolic link; fmkit does not write through links";
-      } else if (read->links > 1) {
-        out.error = "has " + std::to_string(read->links) +
-                    " hard links; replacing it would split them";
-      }
-    }
-    if (!out.plan.diagnostics.empty()) {
-      out.original = quoted_part(read->content, out.plan.diagnostics);
-    }
-    // Keep only what the report and the write need: a run over 100k files
-    // must not hold every file's text twice.
-    // (Assigning an empty string keeps the capacity; swapping frees it.)
-    std::string().swap(read->content);
-    if (options.mode != MigrateMode::write || !out.plan.changed ||
-        out.failed()) {
-      std::string(quoted_part(out.plan.text, out.plan.schema_diagnostics))
-          .swap(out.plan.text);
-    }
-    snapshots[i] = std::move(read).value();
-  });
-
-  // A symbolic link to a file that is migrated under its own name is left
-  // to it: the link needs no write, and must not block the run.
+// A symbolic link to a file that is migrated under its own name is left to
+// it: the link needs no write, and must not block the run.
+void skip_links(MigrateRun& run, const std::vector<FileSnapshot>& snapshots) {
   std::set<std::pair<dev_t, ino_t>> plain_files;
-  for (size_t i = 0; i < files.size(); ++i) {
+  for (size_t i = 0; i < snapshots.size(); ++i) {
     if (run.files[i].error.empty() && !snapshots[i].symlink) {
       plain_files.emplace(snapshots[i].target_device,
                           snapshots[i].target_inode);
     }
   }
-  for (size_t i = 0; i < files.size(); ++i) {
+  for (size_t i = 0; i < snapshots.size(); ++i) {
     if (!snapshots[i].symlink ||
         !plain_files.contains(
             {snapshots[i].target_device, snapshots[i].target_inode})) {
@@ -160,36 +109,33 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
     file = FileMigration{file.display, {}, "", "", "", false, true};
     file.plan.status = PlanStatus::skipped;
   }
+}
 
-  MigrateSummary& summary = run.summary;
+MigrateSummary summarize(const std::vector<FileMigration>& files) {
+  MigrateSummary summary;
   summary.files = files.size();
-  for (const FileMigration& file : run.files) {
+  for (const FileMigration& file : files) {
     if (file.link) {
       ++summary.links;
-      continue;
-    }
-    if (file.failed()) {
+    } else if (file.failed()) {
       ++summary.failed;
-      continue;
-    }
-    switch (file.plan.status) {
-      case PlanStatus::up_to_date: ++summary.up_to_date; break;
-      case PlanStatus::skipped: ++summary.skipped; break;
-      case PlanStatus::migrated:
-        ++summary.migrated;
-        if (file.plan.changed) ++summary.changed;
-        summary.deleted_values += file.plan.deleted_values;
-        break;
-      case PlanStatus::failed: break;
+    } else if (file.plan.status == PlanStatus::up_to_date) {
+      ++summary.up_to_date;
+    } else if (file.plan.status == PlanStatus::skipped) {
+      ++summary.skipped;
+    } else if (file.plan.status == PlanStatus::migrated) {
+      ++summary.migrated;
+      if (file.plan.changed) ++summary.changed;
+      summary.deleted_values += file.plan.deleted_values;
     }
   }
-  if (options.mode != MigrateMode::write) return run;
-  if (summary.failed > 0) {
-    run.blocked = true;
-    return run;
-  }
-  // All or nothing: check every file still holds what was planned before
-  // the first write.
+  return summary;
+}
+
+// All or nothing: checks that every changed file still holds what was
+// planned, then writes them all; with a file changed on disk, none.
+void write_all(const std::vector<MigrateFile>& files,
+               const std::vector<FileSnapshot>& snapshots, MigrateRun& run) {
   std::vector<size_t> to_write;
   for (size_t i = 0; i < files.size(); ++i) {
     if (!run.files[i].plan.changed) continue;
@@ -203,11 +149,12 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
     }
     to_write.push_back(i);
   }
+  MigrateSummary& summary = run.summary;
   if (run.blocked) {
     summary.failed = static_cast<size_t>(std::count_if(
         run.files.begin(), run.files.end(),
         [](const FileMigration& f) { return f.failed(); }));
-    return run;
+    return;
   }
   for (size_t i : to_write) {
     Expected<void> written =
@@ -222,57 +169,111 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
       ++summary.failed;
     }
   }
+}
+
+std::string internal_error(const std::string& what) {
+  return "internal error: " + what;
+}
+
+}  // namespace
+
+MigrateRun run_migrate(const std::vector<MigrateFile>& files,
+                       const MigrationChain& chain,
+                       const MigrateRunOptions& options) {
+  MigrateRun run;
+  run.files.reserve(files.size());
+  std::vector<FileSnapshot> snapshots;
+  snapshots.reserve(files.size());
+  for_each_ordered(
+      files.size(), options.jobs, [] { return 0; },
+      [&](int, size_t i) { return plan_file(files[i], chain, options); },
+      [&](size_t i, const std::string& what) {
+        Planned failed;
+        failed.migration.display = files[i].display;
+        failed.migration.error = internal_error(what);
+        failed.migration.plan.status = PlanStatus::failed;
+        return failed;
+      },
+      [&](Planned&& planned) {
+        run.files.push_back(std::move(planned.migration));
+        snapshots.push_back(std::move(planned.snapshot));
+      });
+  skip_links(run, snapshots);
+  run.summary = summarize(run.files);
+  if (options.mode != MigrateMode::write) return run;
+  if (run.summary.failed > 0) {
+    run.blocked = true;
+    return run;
+  }
+  write_all(files, snapshots, run);
   return run;
 }
+
+namespace {
+
+// One file's version, for `migrate status`.
+struct VersionRead {
+  DocumentVersion version;
+  std::string error;
+  std::string text;  // kept only when `version` has diagnostics to quote
+};
+
+VersionRead read_version(const MigrateFile& file, const MigrationChain& chain,
+                         const MigrateRunOptions& options) {
+  VersionRead result;
+  Expected<FileSnapshot> read = read_file_snapshot(file.path);
+  if (!read) {
+    result.error = read.error();
+    return result;
+  }
+  result.version = read_document_version(read->content, chain, options.version);
+  if (!result.version.diagnostics.empty()) {
+    result.text = std::move(read->content);
+  }
+  return result;
+}
+
+}  // namespace
 
 MigrationStatus migrate_status(const std::vector<MigrateFile>& files,
                                const MigrationChain& chain,
                                const MigrateRunOptions& options) {
-  struct Result {
-    DocumentVersion version;
-    std::string error;
-    std::string text;
-  };
-  std::vector<Result> results(files.size());
-  parallel_for(files.size(), options.jobs, [&](size_t i) {
-    Expected<FileSnapshot> read = read_file_snapshot(files[i].path);
-    if (!read) {
-      results[i].error = read.error();
-      return;
-    }
-    results[i].version =
-        read_document_version(read->content, chain, options.version);
-    if (!results[i].version.diagnostics.empty()) {
-      results[i].text = std::move(read->content);
-    }
-  });
   MigrationStatus status;
   int target = options.to.value_or(chain.latest_version());
-  for (size_t i = 0; i < files.size(); ++i) {
-    Result& result = results[i];
-    if (result.error.empty() && !result.version.has_front_matter) {
-      ++status.skipped;
-      continue;
-    }
-    if (!result.error.empty() || !result.version.version) {
-      FileMigration problem;
-      problem.display = files[i].display;
-      problem.error = result.error;
-      problem.original = std::move(result.text);
-      problem.plan.status = PlanStatus::failed;
-      problem.plan.diagnostics = std::move(result.version.diagnostics);
-      status.problems.push_back(std::move(problem));
-      continue;
-    }
-    int version = *result.version.version;
-    ++status.files_per_version[version];
-    if (version < target) ++status.behind;
-    for (const Migration& migration : chain.migrations) {
-      if (migration.version > version && migration.version <= target) {
-        ++status.pending[migration.version];
-      }
-    }
-  }
+  size_t i = 0;
+  for_each_ordered(
+      files.size(), options.jobs, [] { return 0; },
+      [&](int, size_t k) { return read_version(files[k], chain, options); },
+      [&](size_t, const std::string& what) {
+        VersionRead failed;
+        failed.error = internal_error(what);
+        return failed;
+      },
+      [&](VersionRead&& result) {
+        const MigrateFile& file = files[i++];
+        if (result.error.empty() && !result.version.has_front_matter) {
+          ++status.skipped;
+          return;
+        }
+        if (!result.error.empty() || !result.version.version) {
+          FileMigration problem;
+          problem.display = file.display;
+          problem.error = std::move(result.error);
+          problem.original = std::move(result.text);
+          problem.plan.status = PlanStatus::failed;
+          problem.plan.diagnostics = std::move(result.version.diagnostics);
+          status.problems.push_back(std::move(problem));
+          return;
+        }
+        int version = *result.version.version;
+        ++status.files_per_version[version];
+        if (version < target) ++status.behind;
+        for (const Migration& migration : chain.migrations) {
+          if (migration.version > version && migration.version <= target) {
+            ++status.pending[migration.version];
+          }
+        }
+      });
   return status;
 }
 

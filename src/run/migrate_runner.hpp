@@ -1,23 +1,22 @@
 // SPDX-License-Identifier: MIT
 //
-// The migrate runner: the disk side of `fmkit migrate`. It loads a
-// collection's migrations folder into a MigrationChain, plans every file
-// with plan_document() on a pool of threads (results in input order, so -j1
-// and -j8 print the same), and, with MigrateMode::write, writes all changed
-// files atomically (run/atomic_file.hpp) only when every file planned
-// cleanly: one failing file means nothing is written, and every failure is
+// The migrate runner: the disk side of `fmkit migrate`. It plans every file
+// of a collection with plan_document() on the thread pool (thread_pool.hpp:
+// results in input order, so -j1 and -j8 print the same; an exception in one
+// file's handling fails that file only), and, with MigrateMode::write,
+// writes all changed files atomically (run/atomic_file.hpp) only when
+// every file planned cleanly: one failing file means nothing is written, and every failure is
 // reported. Before the first write every changed file is checked again on
 // disk (still the bytes that were planned, not a symlink, one hard link).
 // A symbolic link to a file migrated under its own name is skipped
 // (MigrateSummary::links); any other link fails. A dry run keeps no file's
 // text, only diffs and what diagnostics quote, so 100k files fit in memory.
 //
-// `fmkit migrate` (cli/migrate_command.cpp) gets the chain, the settings
-// and the schema of each version from the Plan of the config
-// (run/plan.hpp: VersionedSchemas), runs run_migrate() or migrate_status()
-// per collection with the target version's schema, and prints each
-// FileMigration: `diff`, the plan's diagnostics (quoting `original`), the
-// schema's (quoting plan.text) and `error`.
+// run/migrate_session.hpp runs it for each collection with migrations
+// (run/collection.hpp) with the target version's schema; the report
+// (run/migrate_report.hpp) prints each FileMigration: `diff`, the plan's
+// diagnostics (quoting `original`), the schema's (quoting plan.text) and
+// `error`.
 //
 // run_migrate() and migrate_status() block until done; thread-safe.
 #pragma once
@@ -34,33 +33,11 @@
 #include "diag/diagnostic.hpp"
 #include "migrate/migration.hpp"
 #include "migrate/planner.hpp"
+#include "run/collection.hpp"
 
 namespace fmkit {
 
 class CompiledSchema;
-
-struct MigrationSettings {
-  // The migrations folder, absolute (fmkit.yaml's `migrations:`).
-  std::filesystem::path folder;
-  // The front-matter key of a document's version. Default: schema_version.
-  std::string version_key = "schema_version";
-  // The version of a document without the key. Default: 1.
-  int initial_version = 1;
-  // How the folder is named in messages ("migrations"); `folder` if empty.
-  std::string display;
-};
-
-// Reads every NNNN-*.yaml / .yml file of the folder (other files are
-// ignored) and loads them with load_chain(). A missing folder is an empty
-// chain. Errors: an unreadable folder or file, or every chain problem.
-Expected<MigrationChain> load_migrations(const MigrationSettings& settings);
-
-// Returns the schema the documents must satisfy at version `target`: that
-// of the last migration up to `target` that names one, resolved against
-// `folder`; std::nullopt when none does.
-std::optional<std::filesystem::path> target_schema_path(
-    const MigrationChain& chain, int target,
-    const std::filesystem::path& folder);
 
 struct MigrateFile {
   std::filesystem::path path;  // absolute, for reading and writing
@@ -76,7 +53,7 @@ struct MigrateRunOptions {
   std::optional<int> to;
   // Threads; 0 means one per hardware thread. Default: 0.
   size_t jobs = 0;
-  // The target version's schema (see target_schema_path()); nullptr skips
+  // The target version's schema (Migrations::schema_of()); nullptr skips
   // validation.
   std::shared_ptr<const CompiledSchema> schema;
   // Version key and YAML limits; set version.version_key from the settings.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "run/plan.hpp"
 
+#include "base/spelling.hpp"
+#include "run/file_reader.hpp"
 #include "schema/schema_registry.hpp"
 
 #include <algorithm>
@@ -14,158 +16,120 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Returns `folder` (relative to `cwd` unless absolute) as an absolute,
-// normalized path without a trailing separator.
-fs::path absolute_folder(const fs::path& cwd, const fs::path& folder) {
-  fs::path path = (cwd / folder).lexically_normal();
-  if (!path.has_filename() && path.has_parent_path() &&
-      path != path.root_path()) {
-    path = path.parent_path();
-  }
-  return path;
-}
-
 // Whether `base` is `other` or inside it, comparing whole segments.
 bool is_under(const std::string& base, const std::string& other) {
   return other.empty() || base == other ||
          (base.starts_with(other) && base[other.size()] == '/');
 }
 
-Expected<ValidationTarget> load_target(std::string name, const fs::path& schema,
-                                       RequireFrontMatter require,
-                                       SchemaRegistry& registry,
-                                       const PlanOptions& options) {
-  auto compiled = registry.load(schema);
-  if (!compiled) return unexpected(compiled.error());
-  ValidationTarget target;
-  target.name = std::move(name);
-  target.schema = std::move(*compiled);
-  target.document.require_front_matter = require;
-  target.document.yaml = options.yaml;
-  return target;
-}
-
-// Loads the migrations of `collection` and the schema of each version.
-Expected<std::shared_ptr<const VersionedSchemas>> load_versions(
-    const CollectionConfig& collection, const Config& config,
-    const fs::path& folder, SchemaRegistry& registry) {
-  auto versions = std::make_shared<VersionedSchemas>();
-  versions->settings = migration_settings(collection, config, folder);
-  const MigrationSettings& settings = versions->settings;
-  auto chain = load_migrations(settings);
-  if (!chain) return unexpected(chain.error());
-  versions->chain = std::move(*chain);
-  auto key = parse_field_path(settings.version_key);
-  if (!key) return unexpected(key.error());
-  versions->key = std::move(*key);
-  fs::path initial = (folder / collection.schema).lexically_normal();
-  for (int v = versions->chain.initial_version;
-       v <= versions->chain.latest_version(); ++v) {
-    fs::path path = target_schema_path(versions->chain, v, settings.folder)
-                        .value_or(initial);
-    auto compiled = registry.load(path);
-    if (!compiled) return unexpected(compiled.error());
-    versions->schemas.push_back(std::move(*compiled));
-  }
-  return std::shared_ptr<const VersionedSchemas>(std::move(versions));
-}
-
 Diagnostic no_collection_warning(const Config& config) {
   Diagnostic d;
   d.severity = Severity::warning;
   d.rule = "config.no-collection";
-  d.message = "not validated: no collection in '" +
+  d.message = "not checked: no collection in '" +
               config.path.generic_string() + "' includes this file";
   return d;
 }
 
-}  // namespace
-
-MigrationSettings migration_settings(const CollectionConfig& collection,
-                                     const Config& config,
-                                     const fs::path& folder) {
-  MigrationSettings settings;
-  settings.folder = absolute_folder(folder, collection.migrations);
-  settings.version_key = collection.version_key;
-  settings.initial_version = collection.initial_version;
-  settings.display = display_path(config.folder() / collection.migrations);
-  while (settings.display.size() > 1 && settings.display.ends_with('/')) {
-    settings.display.pop_back();
-  }
-  return settings;
-}
-
-std::string relative_path(const fs::path& folder, const std::string& path) {
-  const std::string& prefix = folder.native();
-  if (path.size() > prefix.size() && path.starts_with(prefix) &&
-      (prefix.ends_with('/') || path[prefix.size()] == '/')) {
-    return path.substr(prefix.size() + (prefix.ends_with('/') ? 0 : 1));
-  }
-  return fs::path(path).lexically_relative(folder).generic_string();
-}
-
-Expected<Plan> plan_with_schema(const fs::path& schema,
-                                const std::vector<std::string>& paths,
-                                const fs::path& cwd, SchemaRegistry& registry,
-                                const PlanOptions& options) {
-  Plan plan;
-  auto target =
-      load_target(display_path(schema), (cwd / schema).lexically_normal(),
-                  options.require_front_matter, registry, options);
-  if (!target) return unexpected(target.error());
-  plan.targets.push_back(std::move(*target));
-
-  Discovery discovery = discover_files(paths, cwd, options.discover);
-  plan.errors = std::move(discovery.errors);
-  plan.jobs.reserve(discovery.files.size());
-  for (FoundFile& file : discovery.files) {
-    plan.jobs.push_back(
-        FileJob{std::move(file.path), std::move(file.display), 0, {}});
-  }
-  return plan;
-}
-
-Expected<Plan> plan_with_config(const Config& config,
-                                const std::vector<std::string>& paths,
-                                const fs::path& cwd, SchemaRegistry& registry,
-                                const PlanOptions& options) {
-  Plan plan;
-  fs::path folder = absolute_folder(cwd, config.folder());
-  plan.folder = folder;
-  for (const CollectionConfig& collection : config.collections) {
-    auto target = load_target(
-        collection.name, (folder / collection.schema).lexically_normal(),
-        collection.require_front_matter, registry, options);
-    if (!target) return unexpected(target.error());
-    if (!collection.migrations.empty()) {
-      auto versions = load_versions(collection, config, folder, registry);
-      if (!versions) return unexpected(versions.error());
-      target->versions = std::move(*versions);
+// Sets the severity of every diagnostic of `problems` as `no_match` says.
+void apply_no_match(Problems& problems, NoMatch no_match) {
+  for (FileReport& report : problems) {
+    for (Diagnostic& d : report.diagnostics) {
+      d.severity = no_match == NoMatch::error ? Severity::error
+                                              : Severity::warning;
     }
-    plan.targets.push_back(std::move(*target));
   }
+}
 
-  if (!paths.empty()) {
-    Discovery discovery = discover_files(paths, cwd, options.discover);
-    plan.errors = std::move(discovery.errors);
-    for (FoundFile& file : discovery.files) {
-      std::string relative = relative_path(folder, file.path);
-      std::optional<size_t> collection = config.collection_for(relative);
-      if (collection) {
-        plan.jobs.push_back(FileJob{
-            std::move(file.path), std::move(file.display), *collection, {}});
-      } else if (file.named) {
-        plan.jobs.push_back(FileJob{std::move(file.path),
-                                    std::move(file.display),
-                                    k_no_target,
-                                    {no_collection_warning(config)}});
+// Takes the problems of `discovery` and adds a path.no-match problem for
+// each path that exists but from which no file is checked.
+void report_unmatched_paths(const std::vector<std::string>& paths,
+                            Discovery& discovery, std::string_view why,
+                            const PlanOptions& options, Plan& plan) {
+  plan.problems = std::move(discovery.problems);
+  const size_t io_problems = plan.problems.size();
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (discovery.found_per_path[i] > 0) continue;
+    std::string shown = display_path(paths[i]);
+    bool missing = std::any_of(
+        plan.problems.begin(), plan.problems.begin() + io_problems,
+        [&](const FileReport& report) { return report.path == shown; });
+    if (missing) continue;
+    Problems problem = problem_at_file(shown, "path.no-match",
+                                       "nothing to check: " + std::string(why));
+    apply_no_match(problem, options.no_match);
+    plan.problems.push_back(std::move(problem.front()));
+  }
+}
+
+std::string extension_list(const DiscoverOptions& options) {
+  std::string list;
+  for (const std::string& extension : options.extensions) {
+    list += (list.empty() ? "*" : ", *") + extension;
+  }
+  return list;
+}
+
+// For a glob whose fixed folders do not all exist under `folder`: the
+// first missing folder, with a "did you mean" among its would-be siblings.
+std::string missing_folder_hint(const fs::path& folder, const Glob& glob) {
+  fs::path at = folder;
+  std::string base = glob.base();
+  size_t start = 0;
+  while (start < base.size()) {
+    size_t slash = base.find('/', start);
+    std::string segment = base.substr(start, slash - start);
+    std::error_code ec;
+    if (!segment.empty() && !fs::is_directory(at / segment, ec)) {
+      std::vector<std::string> siblings;
+      for (fs::directory_iterator it(at, ec), end; !ec && it != end;
+           it.increment(ec)) {
+        std::error_code type_ec;
+        if (it->is_directory(type_ec)) {
+          siblings.push_back(it->path().filename().string());
+        }
       }
+      std::sort(siblings.begin(), siblings.end());
+      std::string shown = base.substr(0, slash == std::string::npos
+                                             ? base.size()
+                                             : slash);
+      return "; there is no folder '" + shown + "'" +
+             did_you_mean(segment, siblings);
     }
-    return plan;
+    at /= segment;
+    if (slash == std::string::npos) break;
+    start = slash + 1;
   }
+  return "";
+}
 
-  // Walk only the folders the include globs can match in, each once: a base
-  // inside another base is covered by the outer walk.
+// Adds a config.no-match problem, at its `include` in the config file, for
+// each collection with no file (`counts[i]` files in collections[i]).
+void report_empty_collections(const Config& config, const fs::path& folder,
+                              const std::vector<size_t>& counts,
+                              const PlanOptions& options, Plan& plan) {
+  for (size_t i = 0; i < config.collections.size(); ++i) {
+    if (counts[i] > 0) continue;
+    const CollectionConfig& collection = config.collections[i];
+    std::string globs;
+    std::string hint;
+    for (const Glob& glob : collection.include) {
+      globs += (globs.empty() ? "'" : ", '") + glob.pattern() + "'";
+      if (hint.empty()) hint = missing_folder_hint(folder, glob);
+    }
+    Problems problem = config.problem(
+        collection.include_span, "config.no-match",
+        "collection '" + collection.name + "' has no file: nothing matches " +
+            globs + hint);
+    apply_no_match(problem, options.no_match);
+    plan.problems.push_back(std::move(problem.front()));
+  }
+}
+
+// Returns the folders to walk for the collections' include globs, each
+// once: a base inside another base is covered by the outer walk.
+std::vector<std::string> walk_roots(const Config& config,
+                                    const fs::path& folder) {
   std::vector<std::string> bases;
   for (const CollectionConfig& collection : config.collections) {
     for (const Glob& glob : collection.include) {
@@ -185,16 +149,47 @@ Expected<Plan> plan_with_config(const Config& config,
         [&](const std::string& root) { return is_under(base, root); });
     if (!covered) roots.push_back(base);
   }
+  return roots;
+}
 
+// Adds the jobs of the files found from `paths`.
+void plan_paths(const Config& config, const std::vector<std::string>& paths,
+                const fs::path& cwd, const PlanOptions& options, Plan& plan) {
+  // Named files are always taken (a file outside every collection gets a
+  // warning); walked ones only when a collection has them.
+  Discovery discovery = discover_files(
+      paths, cwd, options.discover, [&](const FoundFile& file) {
+        return file.named || config.collection_for(
+                                 relative_path(plan.folder, file.path));
+      });
+  for (FoundFile& file : discovery.files) {
+    std::string relative = relative_path(plan.folder, file.path);
+    std::optional<size_t> collection = config.collection_for(relative);
+    std::vector<Diagnostic> diagnostics;
+    if (!collection) diagnostics.push_back(no_collection_warning(config));
+    plan.jobs.push_back(FileJob{std::move(file.path), std::move(file.display),
+                                collection.value_or(k_no_collection),
+                                std::move(diagnostics)});
+  }
+  report_unmatched_paths(
+      paths, discovery,
+      "no " + extension_list(options.discover) + " file here is in a " +
+          "collection of '" + config.path.generic_string() + "'",
+      options, plan);
+}
+
+// Adds the jobs of every file of the config's collections.
+void plan_collections(const Config& config, const PlanOptions& options,
+                      Plan& plan) {
+  const fs::path& folder = plan.folder;
   std::string shown_folder = display_path(config.folder());
-  for (const std::string& base : roots) {
+  for (const std::string& base : walk_roots(config, folder)) {
     fs::path root = base.empty() ? folder : (folder / base).lexically_normal();
     std::error_code ec;
     // A glob whose folder doesn't exist (yet) matches nothing.
     if (!fs::is_directory(root, ec)) continue;
-    std::string display_root = display_path(config.folder() / base);
     walk_folder(
-        root, display_root, options.discover,
+        root, display_path(config.folder() / base), options.discover,
         [&](const std::string& walked) {
           std::string relative = base.empty() ? walked : base + '/' + walked;
           std::optional<size_t> collection = config.collection_for(relative);
@@ -204,7 +199,69 @@ Expected<Plan> plan_with_config(const Config& config,
                                       *collection,
                                       {}});
         },
-        plan.errors);
+        plan.problems);
+  }
+  std::vector<size_t> counts(config.collections.size(), 0);
+  for (const FileJob& job : plan.jobs) ++counts[job.collection];
+  report_empty_collections(config, folder, counts, options, plan);
+}
+
+}  // namespace
+
+std::string relative_path(const fs::path& folder, const std::string& path) {
+  const std::string& prefix = folder.native();
+  if (path.size() > prefix.size() && path.starts_with(prefix) &&
+      (prefix.ends_with('/') || path[prefix.size()] == '/')) {
+    return path.substr(prefix.size() + (prefix.ends_with('/') ? 0 : 1));
+  }
+  return fs::path(path).lexically_relative(folder).generic_string();
+}
+
+Expected<Plan, Problems> plan_with_schema(const fs::path& schema,
+                                          const std::vector<std::string>& paths,
+                                          const fs::path& cwd,
+                                          SchemaRegistry& registry,
+                                          const PlanOptions& options) {
+  Plan plan;
+  auto collection = load_schema_collection(
+      (cwd / schema).lexically_normal(), display_path(schema),
+      options.require_front_matter, registry, options.yaml);
+  if (!collection) return unexpected(std::move(collection).error());
+  plan.collections.push_back(std::move(*collection));
+
+  Discovery discovery = discover_files(paths, cwd, options.discover);
+  plan.jobs.reserve(discovery.files.size());
+  for (FoundFile& file : discovery.files) {
+    plan.jobs.push_back(
+        FileJob{std::move(file.path), std::move(file.display), 0, {}});
+  }
+  report_unmatched_paths(
+      paths, discovery,
+      "no " + extension_list(options.discover) + " file in this folder",
+      options, plan);
+  return plan;
+}
+
+Expected<Plan, Problems> plan_with_config(const Config& config,
+                                          const std::vector<std::string>& paths,
+                                          const fs::path& cwd,
+                                          SchemaRegistry& registry,
+                                          const PlanOptions& options) {
+  Plan plan;
+  plan.folder = (cwd / config.folder()).lexically_normal();
+  if (!plan.folder.has_filename() && plan.folder != plan.folder.root_path()) {
+    plan.folder = plan.folder.parent_path();
+  }
+  for (const CollectionConfig& collection : config.collections) {
+    auto loaded =
+        load_collection(collection, config, plan.folder, registry, options.yaml);
+    if (!loaded) return unexpected(std::move(loaded).error());
+    plan.collections.push_back(std::move(*loaded));
+  }
+  if (paths.empty()) {
+    plan_collections(config, options, plan);
+  } else {
+    plan_paths(config, paths, cwd, options, plan);
   }
   sort_and_deduplicate(plan.jobs);
   return plan;

@@ -29,5 +29,11 @@ TEST(SpellingTest, Suggestions) {
   EXPECT_EQ(suggest_spelling("tag", keys), "tags");
 }
 
+TEST(SpellingTest, DidYouMeanIsOneWording) {
+  std::vector<std::string> keys = {"status", "title"};
+  EXPECT_EQ(did_you_mean("stauts", keys), " (did you mean 'status'?)");
+  EXPECT_EQ(did_you_mean("author_homepage", keys), "");
+}
+
 }  // namespace
 }  // namespace fmkit

@@ -191,7 +191,10 @@ TEST_F(MigrateCommandTest, PathsPickTheFilesAndToStopsEarly) {
   r = run({"migrate", "--to", "9"});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "fmkit: error: --to 9: collection 'posts' has versions 1 to 3\n");
+            "fmkit.yaml:2:3: error: --to 9 is not a version of collection "
+            "'posts', which has versions 1 to 3 [migrate.to]\n"
+            "  posts:\n"
+            "  ^~~~~\n");
 }
 
 TEST_F(MigrateCommandTest, JsonOutput) {
@@ -275,8 +278,9 @@ TEST_F(MigrateCommandTest, OperationalErrorsExitTwo) {
   r = run({"migrate"});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "fmkit: error: no collection in 'fmkit.yaml' has migrations (add "
-            "'migrations: migrations/' beside its 'schema:')\n");
+            "fmkit.yaml: error: no collection has migrations (add "
+            "'migrations: migrations/' beside its 'schema:') "
+            "[config.no-migrations]\n");
 
   r = run({"migrate", "--write", "--check"});
   EXPECT_EQ(r.code, 2);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "run/config.hpp"
 
+#include "report/render_support.hpp"
 #include "run/scoped_temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -13,6 +14,8 @@ namespace fmkit {
 namespace {
 
 using testing_support::ScopedTempDir;
+using testing_support::headers;
+using testing_support::render;
 
 constexpr const char* k_good = R"(# The example blog.
 collections:
@@ -28,7 +31,7 @@ collections:
 
 TEST(ConfigTest, ParsesCollectionsInFileOrder) {
   auto config = parse_config(k_good, "site/fmkit.yaml");
-  ASSERT_TRUE(config) << config.error();
+  ASSERT_TRUE(config) << render(config.error());
   EXPECT_EQ(config->path, "site/fmkit.yaml");
   EXPECT_EQ(config->folder(), "site");
   ASSERT_EQ(config->collections.size(), 2u);
@@ -58,7 +61,7 @@ TEST(ConfigTest, ParsesMigrationSettings) {
       "    migrations: migrations/\n    version_key: /meta/version\n"
       "    initial_version: 0\n",
       "fmkit.yaml");
-  ASSERT_TRUE(config) << config.error();
+  ASSERT_TRUE(config) << render(config.error());
   const CollectionConfig& posts = config->collections[0];
   EXPECT_EQ(posts.migrations, "migrations/");
   EXPECT_EQ(posts.version_key, "/meta/version");
@@ -67,7 +70,7 @@ TEST(ConfigTest, ParsesMigrationSettings) {
 
 TEST(ConfigTest, FindsTheFirstCollectionContainingAPath) {
   auto config = parse_config(k_good, "fmkit.yaml");
-  ASSERT_TRUE(config) << config.error();
+  ASSERT_TRUE(config) << render(config.error());
   EXPECT_EQ(config->folder(), "");
   EXPECT_EQ(config->collection_for("content/posts/2024/a.md"), 0u);
   EXPECT_EQ(config->collection_for("content/posts/a.md"), 0u);
@@ -80,7 +83,9 @@ TEST(ConfigTest, FindsTheFirstCollectionContainingAPath) {
 TEST(ConfigTest, EmptyConfigWithACommentFails) {
   auto config = parse_config("# nothing yet\n", "fmkit.yaml");
   ASSERT_FALSE(config);
-  EXPECT_EQ(config.error(), "fmkit.yaml: missing key 'collections'");
+  EXPECT_EQ(headers(config.error()),
+            "fmkit.yaml:1:1: error: missing key 'collections' "
+            "[config.missing-key]\n");
 }
 
 // Whether `text` starts with "file:LINE:COLUMN: ".
@@ -106,61 +111,79 @@ struct BadConfig {
 };
 
 const BadConfig k_bad[] = {
-    {"", "fmkit.yaml: missing key 'collections'"},
+    {"", "fmkit.yaml:1:1: error: missing key 'collections' [config.missing-key]\n"},
     {"colections:\n  posts: {}\n",
-     "fmkit.yaml:1:1: unknown key 'colections', did you mean 'collections'?\n"
-     "fmkit.yaml:1:1: missing key 'collections'"},
+     "fmkit.yaml:1:1: error: missing key 'collections' [config.missing-key]\n"
+     "fmkit.yaml:1:1: error: unknown key 'colections' (did you mean "
+     "'collections'?) [config.unknown-key]\n"},
     {"collections:\n  posts:\n    includ: ['*.md']\n    schema: s.json\n",
-     "fmkit.yaml:2:3: collection 'posts' has no 'include'\n"
-     "fmkit.yaml:3:5: unknown key 'includ' in collection 'posts', did you "
-     "mean 'include'?"},
+     "fmkit.yaml:2:3: error: collection 'posts' has no 'include' "
+     "[config.missing-key]\n"
+     "fmkit.yaml:3:5: error: unknown key 'includ' in collection 'posts' (did "
+     "you mean 'include'?) [config.unknown-key]\n"},
     {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
      "    layout: post.njk\n",
-     "fmkit.yaml:5:5: unknown key 'layout' in collection 'posts'"},
+     "fmkit.yaml:5:5: error: unknown key 'layout' in collection 'posts' "
+     "[config.unknown-key]\n"},
     {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
      "    require_front_matter: yes\n",
-     "fmkit.yaml:5:27: 'require_front_matter' must be true or false, got "
-     "'yes'"},
+     "fmkit.yaml:5:27: error: 'require_front_matter' must be true or false, "
+     "got 'yes' [config.type]\n"
+     "fmkit.yaml:5:27: warning: 'yes' is the string \"yes\" in YAML 1.2 but "
+     "the boolean true in YAML 1.1 (PyYAML, Jekyll); quote it to keep a "
+     "string: 'yes' [yaml11-bool]\n"},
     {"collections:\n  posts:\n    include: 42\n    schema: s.json\n",
-     "fmkit.yaml:3:14: 'include' must be a glob or a list of globs, got 42"},
+     "fmkit.yaml:3:14: error: 'include' must be a glob or a list of globs, got "
+     "42 [config.type]\n"},
     {"collections:\n  posts:\n    include: [\"content/[a\", 7]\n"
      "    schema: s.json\n",
-     "fmkit.yaml:3:15: unclosed '[' in glob 'content/[a'\n"
-     "fmkit.yaml:3:29: 'include' must be a glob or a list of globs, got 7"},
+     "fmkit.yaml:3:15: error: unclosed '[' in glob 'content/[a' "
+     "[config.glob]\n"
+     "fmkit.yaml:3:29: error: 'include' must be a glob or a list of globs, got "
+     "7 [config.type]\n"},
     {"collections:\n  posts:\n    include: []\n    schema: s.json\n",
-     "fmkit.yaml:3:14: 'include' must list at least one glob"},
+     "fmkit.yaml:3:14: error: 'include' must list at least one glob "
+     "[config.type]\n"},
     {"collections:\n  posts:\n    include: '*.md'\n    schema: 42\n",
-     "fmkit.yaml:4:13: 'schema' must be a path, got 42"},
+     "fmkit.yaml:4:13: error: 'schema' must be a path, got 42 "
+     "[config.type]\n"},
     {"collections:\n  posts:\n    include: '*.md'\n",
-     "fmkit.yaml:2:3: collection 'posts' has no 'schema'"},
+     "fmkit.yaml:2:3: error: collection 'posts' has no 'schema' "
+     "[config.missing-key]\n"},
     {"collections:\n  posts: 3\n",
-     "fmkit.yaml:2:10: collection 'posts' must be a mapping with 'include' "
-     "and 'schema', got 3"},
+     "fmkit.yaml:2:10: error: collection 'posts' must be a mapping with "
+     "'include' and 'schema', got 3 [config.type]\n"},
     {"collections: {}\n",
-     "fmkit.yaml:1:14: 'collections' must name at least one collection"},
+     "fmkit.yaml:1:14: error: 'collections' must name at least one collection "
+     "[config.missing-key]\n"},
     {"collections: posts\n",
-     "fmkit.yaml:1:14: 'collections' must map collection names to their "
-     "settings, got 'posts'"},
-    {"- a\n", "fmkit.yaml:1:1: the config must be a mapping, got a list"},
+     "fmkit.yaml:1:14: error: 'collections' must be a mapping of collection "
+     "names to their settings, got 'posts' [config.type]\n"},
+    {"- a\n",
+     "fmkit.yaml:1:1: error: the config must be a mapping, got a list "
+     "[config.type]\n"},
     {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
      "    migrations: ''\n    version_key: [v]\n    initial_version: -1\n"
      "    migration: m/\n",
-     "fmkit.yaml:5:17: 'migrations' must be a folder, got ''\n"
-     "fmkit.yaml:6:18: 'version_key' must be a key or a JSON Pointer, got a "
-     "list\n"
-     "fmkit.yaml:7:22: 'initial_version' must be a whole number, got -1\n"
-     "fmkit.yaml:8:5: unknown key 'migration' in collection 'posts', did you "
-     "mean 'migrations'?"},
+     "fmkit.yaml:5:17: error: 'migrations' must be a folder, got '' "
+     "[config.type]\n"
+     "fmkit.yaml:6:18: error: 'version_key' must be a key or a JSON Pointer, "
+     "got a list [config.type]\n"
+     "fmkit.yaml:7:22: error: 'initial_version' must be a whole number, got "
+     "-1 [config.type]\n"
+     "fmkit.yaml:8:5: error: unknown key 'migration' in collection 'posts' "
+     "(did you mean 'migrations'?) [config.unknown-key]\n"},
     {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
      "    version_key: /a//b\n",
-     "fmkit.yaml:5:18: 'version_key': field '/a//b' has an empty token"},
+     "fmkit.yaml:5:18: error: 'version_key': field '/a//b' has an empty token "
+     "[config.version-key]\n"},
 };
 
 TEST(ConfigTest, BadConfigsGiveErrorsWithPositions) {
   for (const BadConfig& bad : k_bad) {
     auto config = parse_config(bad.text, "fmkit.yaml");
     ASSERT_FALSE(config) << bad.text;
-    EXPECT_EQ(config.error(), bad.error) << bad.text;
+    EXPECT_EQ(headers(config.error()), bad.error) << bad.text;
   }
 }
 
@@ -174,21 +197,39 @@ TEST(ConfigTest, YamlErrorsHaveFileLineAndColumn) {
   for (const char* text : texts) {
     auto config = parse_config(text, "fmkit.yaml");
     ASSERT_FALSE(config) << text;
-    EXPECT_TRUE(starts_with_position(config.error(), "fmkit.yaml"))
-        << config.error();
+    std::string text_headers = headers(config.error());
+    EXPECT_TRUE(starts_with_position(text_headers, "fmkit.yaml"))
+        << text_headers;
   }
+}
+
+TEST(ConfigTest, ProblemsQuoteTheLineWithACaret) {
+  auto config = parse_config(
+      "collections:\n  posts:\n    includ: '*.md'\n    schema: s.json\n",
+      "site/fmkit.yaml");
+  ASSERT_FALSE(config);
+  EXPECT_EQ(render(config.error()),
+            "site/fmkit.yaml:2:3: error: collection 'posts' has no 'include' "
+            "[config.missing-key]\n"
+            "  posts:\n"
+            "  ^~~~~\n"
+            "site/fmkit.yaml:3:5: error: unknown key 'includ' in collection "
+            "'posts' (did you mean 'include'?) [config.unknown-key]\n"
+            "    includ: '*.md'\n"
+            "    ^~~~~~\n");
 }
 
 TEST(ConfigTest, LoadReadsRelativeToCwdAndShowsThePathAsGiven) {
   ScopedTempDir dir;
   dir.write("site/fmkit.yaml", k_good);
   auto config = load_config("site/fmkit.yaml", dir.path());
-  ASSERT_TRUE(config) << config.error();
+  ASSERT_TRUE(config) << render(config.error());
   EXPECT_EQ(config->path, "site/fmkit.yaml");
 
   auto missing = load_config("nope/fmkit.yaml", dir.path());
   ASSERT_FALSE(missing);
-  EXPECT_EQ(missing.error(), "nope/fmkit.yaml: no such file or directory");
+  EXPECT_EQ(headers(missing.error()),
+            "nope/fmkit.yaml: error: no such file or directory [io]\n");
 }
 
 TEST(ConfigTest, FindConfigLooksInTheFolderThenItsParents) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "run/discover.hpp"
 
+#include "report/render_support.hpp"
 #include "run/scoped_temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -14,6 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing_support::ScopedTempDir;
+using testing_support::headers;
 
 std::vector<std::string> displays(const Discovery& discovery) {
   std::vector<std::string> out;
@@ -51,7 +53,7 @@ class DiscoverTest : public testing::Test {
 
 TEST_F(DiscoverTest, WalksFoldersForMarkdownSkippingHiddenModulesAndLinks) {
   Discovery found = discover_files({"site"}, m_tree.path(), DiscoverOptions{});
-  EXPECT_EQ(found.errors, std::vector<std::string>{});
+  EXPECT_EQ(headers(found.problems), "");
   EXPECT_EQ(displays(found),
             (std::vector<std::string>{
                 "site/a.md", "site/b.markdown", "site/link-in.md",
@@ -64,7 +66,7 @@ TEST_F(DiscoverTest, WalksFoldersForMarkdownSkippingHiddenModulesAndLinks) {
 TEST_F(DiscoverTest, NamedFilesAreTakenWhateverTheirNameAndLinks) {
   Discovery found = discover_files({"site/c.txt", "./site/link-out.md"},
                                    m_tree.path(), DiscoverOptions{});
-  EXPECT_EQ(found.errors, std::vector<std::string>{});
+  EXPECT_EQ(headers(found.problems), "");
   EXPECT_EQ(displays(found),
             (std::vector<std::string>{"site/c.txt", "site/link-out.md"}));
   EXPECT_TRUE(found.files[0].named);
@@ -90,8 +92,8 @@ TEST_F(DiscoverTest, DeduplicatesFilesReachedTwice) {
 TEST_F(DiscoverTest, MissingPathsAreErrorsAndTheRestStillFound) {
   Discovery found = discover_files({"nope.md", "site/sub/d.md"}, m_tree.path(),
                                    DiscoverOptions{});
-  EXPECT_EQ(found.errors,
-            std::vector<std::string>{"nope.md: no such file or directory"});
+  EXPECT_EQ(headers(found.problems),
+            "nope.md: error: no such file or directory [io]\n");
   EXPECT_EQ(displays(found), std::vector<std::string>{"site/sub/d.md"});
 }
 

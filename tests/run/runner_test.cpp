@@ -2,6 +2,7 @@
 #include "run/runner.hpp"
 
 #include "run/file_reader.hpp"
+#include "report/render_support.hpp"
 #include "run/scoped_temp_dir.hpp"
 #include "schema/schema_registry.hpp"
 
@@ -15,17 +16,19 @@ namespace fmkit {
 namespace {
 
 using testing_support::ScopedTempDir;
+using testing_support::headers;
+using testing_support::render;
 
 // A plan whose documents never reach a Validator (no front matter, bad
 // YAML, unreadable, not in a collection), so it needs no schema.
 Plan make_plan(const ScopedTempDir& dir, int copies) {
   Plan plan;
-  ValidationTarget strict;
+  Collection strict;
   strict.name = "strict";
-  ValidationTarget lenient;
+  Collection lenient;
   lenient.name = "lenient";
   lenient.document.require_front_matter = RequireFrontMatter::no;
-  plan.targets = {strict, lenient};
+  plan.collections = {strict, lenient};
   for (int i = 0; i < copies; ++i) {
     std::string n = std::to_string(i);
     auto add = [&](std::string name, std::string text, size_t target) {
@@ -35,7 +38,7 @@ Plan make_plan(const ScopedTempDir& dir, int copies) {
       std::filesystem::path path =
           name == "missing.md" ? dir.path() / shown : dir.write(shown, text);
       job.path = path.string();
-      job.target = target;
+      job.collection = target;
       plan.jobs.push_back(std::move(job));
     };
     add("no-front-matter.md", "# Title\n", 0);
@@ -56,8 +59,8 @@ Plan make_plan(const ScopedTempDir& dir, int copies) {
 std::string describe(const std::vector<FileResult>& results) {
   std::string out;
   for (const FileResult& r : results) {
-    out += r.report.path + " [" + r.error +
-           "] text=" + std::to_string(r.report.text.size()) + "\n";
+    out += r.report.path + (r.failed ? " [failed]" : " []") +
+           " text=" + std::to_string(r.report.text.size()) + "\n";
     for (const Diagnostic& d : r.report.diagnostics) {
       out += "  " + std::to_string(d.span.begin.line) + ":" +
              std::to_string(d.span.begin.column) + " " +
@@ -87,10 +90,14 @@ TEST(RunnerTest, ReportsEachFileInPlanOrder) {
   ASSERT_EQ(results[3].report.diagnostics.size(), 1u);
   EXPECT_EQ(results[3].report.diagnostics[0].rule, "front-matter.unclosed");
 
-  EXPECT_EQ(results[4].error, "0/missing.md: no such file or directory");
-  EXPECT_TRUE(results[4].report.diagnostics.empty());
+  EXPECT_TRUE(results[4].failed);
+  ASSERT_EQ(results[4].report.diagnostics.size(), 1u);
+  EXPECT_EQ(results[4].report.diagnostics[0].rule, "io");
+  EXPECT_EQ(results[4].report.diagnostics[0].message,
+            "no such file or directory");
+  EXPECT_FALSE(results[4].report.diagnostics[0].span.valid());
 
-  EXPECT_EQ(results[5].error, "");
+  EXPECT_FALSE(results[5].failed);
   ASSERT_EQ(results[5].report.diagnostics.size(), 1u);
   EXPECT_EQ(results[5].report.diagnostics[0].rule, "config.no-collection");
 }
@@ -126,7 +133,7 @@ TEST(RunnerTest, EmptyPlanRunsNothing) {
 }
 
 // Plans the collections of dir/fmkit.yaml.
-Expected<Plan> plan_site(const ScopedTempDir& dir) {
+Expected<Plan, Problems> plan_site(const ScopedTempDir& dir) {
   auto config = load_config("fmkit.yaml", dir.path());
   if (!config) return unexpected(config.error());
   SchemaRegistry registry(
@@ -153,10 +160,10 @@ TEST(RunnerTest, EachDocumentGetsTheSchemaOfItsVersion) {
   dir.write("posts/e.md", "---\nschema_version: 7\n---\n");
   dir.write("posts/f.md", "---\nschema_version: two\n---\n");
 
-  Expected<Plan> plan = plan_site(dir);
-  ASSERT_TRUE(plan) << plan.error();
-  ASSERT_TRUE(plan->targets[0].versions);
-  EXPECT_EQ(plan->targets[0].versions->schemas.size(), 3u);
+  auto plan = plan_site(dir);
+  ASSERT_TRUE(plan) << render(plan.error());
+  ASSERT_TRUE(plan->collections[0].migrations);
+  EXPECT_EQ(plan->collections[0].migrations->schemas.size(), 3u);
   EXPECT_EQ(describe(run_validate(*plan, RunOptions{1, 4096})),
             "posts/a.md [] text=0\n"
             "posts/b.md [] text=18\n"
@@ -179,9 +186,10 @@ TEST(RunnerTest, ABrokenMigrationFailsThePlan) {
             "    schema: v1.json\n    migrations: m\n");
   dir.write("v1.json", "{}");
   dir.write("m/0002-x.yaml", "version: 2\nops:\n  - renam: {}\n");
-  Expected<Plan> plan = plan_site(dir);
+  auto plan = plan_site(dir);
   ASSERT_FALSE(plan);
-  EXPECT_TRUE(plan.error().starts_with("m/0002-x.yaml:3:5: ")) << plan.error();
+  EXPECT_TRUE(headers(plan.error()).starts_with("m/0002-x.yaml:3:5: error: "))
+      << render(plan.error());
 }
 
 }  // namespace

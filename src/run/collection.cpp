@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+#include "run/collection.hpp"
+
+#include <algorithm>
+#include <system_error>
+#include <utility>
+
+#include "migrate/planner.hpp"
+#include "run/atomic_file.hpp"
+#include "run/discover.hpp"
+#include "schema/schema_registry.hpp"
+
+namespace fmkit {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Returns `folder` (relative to `base` unless absolute) as an absolute,
+// normalized path without a trailing separator.
+fs::path absolute_folder(const fs::path& base, const fs::path& folder) {
+  fs::path path = (base / folder).lexically_normal();
+  if (!path.has_filename() && path.has_parent_path() &&
+      path != path.root_path()) {
+    path = path.parent_path();
+  }
+  return path;
+}
+
+Expected<std::shared_ptr<const CompiledSchema>, Problems> load_schema(
+    SchemaRegistry& registry, const fs::path& path) {
+  auto compiled = registry.load(path);
+  if (!compiled) {
+    return unexpected(problem_at_file(display_path(path), "schema-file",
+                                      compiled.error()));
+  }
+  return std::move(*compiled);
+}
+
+Expected<std::shared_ptr<const Migrations>, Problems> load_versions(
+    const CollectionConfig& collection, const Config& config,
+    const fs::path& folder, SchemaRegistry& registry) {
+  auto migrations = std::make_shared<Migrations>();
+  migrations->settings = migration_settings(collection, config, folder);
+  const MigrationSettings& settings = migrations->settings;
+  auto chain = load_migrations(settings);
+  if (!chain) return unexpected(std::move(chain).error());
+  migrations->chain = std::move(*chain);
+  auto key = parse_field_path(settings.version_key);
+  if (!key) {
+    return unexpected(config.problem(collection.name_span,
+                                     "config.version-key", key.error()));
+  }
+  migrations->key = std::move(*key);
+  fs::path path = (folder / collection.schema).lexically_normal();
+  const MigrationChain& loaded = migrations->chain;
+  for (int v = loaded.initial_version; v <= loaded.latest_version(); ++v) {
+    if (v > loaded.initial_version) {
+      if (const Migration* migration = loaded.find(v); migration->schema) {
+        path = (settings.folder / *migration->schema).lexically_normal();
+      }
+    }
+    auto compiled = load_schema(registry, path);
+    if (!compiled) return unexpected(std::move(compiled).error());
+    migrations->schemas.push_back(std::move(*compiled));
+  }
+  return std::shared_ptr<const Migrations>(std::move(migrations));
+}
+
+}  // namespace
+
+const std::shared_ptr<const CompiledSchema>* Collection::schema_for(
+    const Document& read, const LineIndex& lines,
+    std::vector<Diagnostic>& diagnostics) const {
+  if (!migrations) return &schema;
+  Expected<int> version =
+      document_version(read.data, migrations->key, migrations->chain);
+  if (version) return &migrations->schema_of(*version);
+  Diagnostic d;
+  d.rule = "migrate.version";
+  d.message = version.error();
+  d.pointer = migrations->key.pointer();
+  if (const NodeInfo* info = read.positions.find(d.pointer)) {
+    d.span = lines.span(info->value_begin, info->value_end);
+  }
+  diagnostics.push_back(std::move(d));
+  return nullptr;
+}
+
+MigrationSettings migration_settings(const CollectionConfig& collection,
+                                     const Config& config,
+                                     const fs::path& folder) {
+  MigrationSettings settings;
+  settings.folder = absolute_folder(folder, collection.migrations);
+  settings.version_key = collection.version_key;
+  settings.initial_version = collection.initial_version;
+  settings.display = display_path(config.folder() / collection.migrations);
+  while (settings.display.size() > 1 && settings.display.ends_with('/')) {
+    settings.display.pop_back();
+  }
+  return settings;
+}
+
+Expected<MigrationChain, Problems> load_migrations(
+    const MigrationSettings& settings) {
+  std::string shown =
+      settings.display.empty() ? settings.folder.string() : settings.display;
+  ChainOptions chain_options{settings.initial_version};
+  std::error_code ec;
+  std::vector<std::pair<std::string, fs::path>> names;
+  if (fs::exists(settings.folder, ec)) {
+    for (fs::directory_iterator it(settings.folder, ec), end;
+         !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (is_migration_file_name(name)) names.emplace_back(name, it->path());
+    }
+    if (ec) return unexpected(problem_at_file(shown, "io", ec.message()));
+  }
+  std::sort(names.begin(), names.end());
+  std::vector<MigrationFile> files;
+  for (const auto& [name, path] : names) {
+    std::string display = (fs::path(shown) / name).generic_string();
+    Expected<FileSnapshot> read = read_file_snapshot(path);
+    if (!read) return unexpected(problem_at_file(display, "io", read.error()));
+    files.push_back({display, std::move(read->content)});
+  }
+  auto chain = load_chain(files, chain_options);
+  if (!chain) {
+    return unexpected(problem_at_file(shown, "migration", chain.error()));
+  }
+  return std::move(*chain);
+}
+
+Expected<Collection, Problems> load_collection(
+    const CollectionConfig& collection, const Config& config,
+    const fs::path& folder, SchemaRegistry& registry,
+    const YamlOptions& yaml) {
+  Collection loaded;
+  loaded.name = collection.name;
+  loaded.document.require_front_matter = collection.require_front_matter;
+  loaded.document.yaml = yaml;
+  auto schema =
+      load_schema(registry, (folder / collection.schema).lexically_normal());
+  if (!schema) return unexpected(std::move(schema).error());
+  loaded.schema = std::move(*schema);
+  if (!collection.migrations.empty()) {
+    auto migrations = load_versions(collection, config, folder, registry);
+    if (!migrations) return unexpected(std::move(migrations).error());
+    loaded.migrations = std::move(*migrations);
+  }
+  return loaded;
+}
+
+Expected<Collection, Problems> load_schema_collection(
+    const fs::path& schema, std::string name, RequireFrontMatter require,
+    SchemaRegistry& registry, const YamlOptions& yaml) {
+  Collection loaded;
+  loaded.name = std::move(name);
+  loaded.document.require_front_matter = require;
+  loaded.document.yaml = yaml;
+  auto compiled = load_schema(registry, schema);
+  if (!compiled) return unexpected(std::move(compiled).error());
+  loaded.schema = std::move(*compiled);
+  return loaded;
+}
+
+}  // namespace fmkit

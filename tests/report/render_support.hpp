@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+//
+// Test helpers: Problems rendered as the CLI prints them, whole or only
+// their header lines ("path:line:col: error: message [rule]").
+#pragma once
+
+#include <sstream>
+#include <string>
+
+#include "diag/diagnostic.hpp"
+#include "report/text_renderer.hpp"
+
+namespace fmkit::testing_support {
+
+inline std::string render(const Problems& problems) {
+  std::ostringstream out;
+  for (const FileReport& report : problems) {
+    render_text_file(report, TextOptions{}, out);
+  }
+  return out.str();
+}
+
+// The header line of every diagnostic, each ending in "\n".
+inline std::string headers(const Problems& problems) {
+  std::string out;
+  for (const FileReport& report : problems) {
+    for (const Diagnostic& d : report.diagnostics) {
+      out += report.path;
+      if (d.span.valid()) {
+        out += ':' + std::to_string(d.span.begin.line) + ':' +
+               std::to_string(d.span.begin.column);
+      }
+      out += ": " + std::string(to_string(d.severity)) + ": " + d.message +
+             " [" + d.rule + "]\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace fmkit::testing_support

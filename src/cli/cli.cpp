@@ -84,8 +84,8 @@ int dispatch(int argc, const char* const* argv, CommandContext& context) {
   std::vector<std::string> names;
   for (const Command& command : k_commands) names.emplace_back(command.name);
   std::string message = "unknown command '" + std::string(name) + "'";
-  if (auto suggestion = suggest_spelling(name, names)) {
-    message += ", did you mean '" + *suggestion + "'?";
+  if (std::string suggestion = did_you_mean(name, names); !suggestion.empty()) {
+    message += suggestion;
   } else {
     message += " (commands:";
     for (size_t i = 0; i < names.size(); ++i) {

@@ -145,7 +145,7 @@ int dump_command(int argc, const char* const* argv, CommandContext& context) {
   read_options.max_front_matter_bytes = options.yaml.max_bytes;
   auto read = read_front_matter(environment.cwd / file, read_options);
   if (!read) {
-    print_error(context.err, shown + ": " + read.error());
+    print_problems(problem_at_file(shown, "io", read.error()), context);
     return k_exit_error;
   }
 

@@ -97,7 +97,7 @@ TEST(CliDispatchTest, UnknownCommandSuggestsTheNearest) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(
       r.err,
-      "fmkit: error: unknown command 'valdate', did you mean 'validate'?\n");
+      "fmkit: error: unknown command 'valdate' (did you mean 'validate'?)\n");
 
   r = run_fmkit({"frobnicate"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
@@ -515,7 +515,7 @@ TEST(CliDumpTest, MissingFileExits2) {
   CliResult r = run_fmkit({"dump", "nope.md"}, environment_in(dir.path()));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "fmkit: error: nope.md: no such file or directory\n");
+  EXPECT_EQ(r.err, "nope.md: error: no such file or directory [io]\n");
 }
 
 }  // namespace

@@ -46,6 +46,37 @@ constexpr OutputFormat k_formats[] = {
     {"json", make_json},
 };
 
+// Plans the run: against --schema, or the config's collections. Prints
+// the problems that stop it and returns std::nullopt.
+std::optional<Plan> load_plan(const FileArguments& args,
+                              const std::string& schema_path,
+                              CommandContext& context) {
+  // The schema layer never touches the disk itself: it reads through this.
+  SchemaRegistry registry(
+      [](const std::filesystem::path& path) { return read_whole_file(path); });
+  const CliEnvironment& environment = context.environment;
+  Expected<Plan, Problems> plan = unexpected(Problems{});
+  if (!schema_path.empty()) {
+    plan = plan_with_schema(schema_path, args.paths, environment.cwd, registry,
+                            args.plan_options());
+  } else {
+    auto config = find_and_load_config(
+        args.config_path, environment,
+        "pass --config FILE, or --schema FILE and the paths to validate");
+    if (!config) {
+      print_problems(config.error(), context);
+      return std::nullopt;
+    }
+    plan = plan_with_config(*config, args.paths, environment.cwd, registry,
+                            args.plan_options());
+  }
+  if (!plan) {
+    print_problems(plan.error(), context);
+    return std::nullopt;
+  }
+  return std::move(*plan);
+}
+
 }  // namespace
 
 int validate_command(int argc, const char* const* argv,
@@ -78,40 +109,15 @@ int validate_command(int argc, const char* const* argv,
                "Print errors only, and the summary only when there are some");
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
-  const CliEnvironment& environment = context.environment;
   if (!schema_path.empty() && args.paths.empty()) {
     print_error(context.err, "--schema needs at least one PATH to validate");
     return k_exit_error;
   }
-
-  // The schema layer never touches the disk itself: it reads through this.
-  SchemaRegistry registry(
-      [](const std::filesystem::path& path) { return read_whole_file(path); });
-  PlanOptions plan_options = args.plan_options();
-  Expected<Plan, Problems> plan = unexpected(Problems{});
-  std::optional<Config> config;
-  if (!schema_path.empty()) {
-    plan = plan_with_schema(schema_path, args.paths, environment.cwd, registry,
-                            plan_options);
-  } else {
-    auto loaded = find_and_load_config(
-        args.config_path, environment,
-        "pass --config FILE, or --schema FILE and the paths to validate");
-    if (!loaded) {
-      print_problems(loaded.error(), context);
-      return k_exit_error;
-    }
-    config = std::move(*loaded);
-    plan = plan_with_config(*config, args.paths, environment.cwd, registry,
-                            plan_options);
-  }
-  if (!plan) {
-    print_problems(plan.error(), context);
-    return k_exit_error;
-  }
+  std::optional<Plan> plan = load_plan(args, schema_path, context);
+  if (!plan) return k_exit_error;
   bool failed = print_problems(plan->problems, context);
 
-  TextOptions text_options = args.text_options(environment);
+  TextOptions text_options = args.text_options(context.environment);
   text_options.summary = quiet ? SummaryLine::on_errors : SummaryLine::always;
   auto format_row =
       std::find_if(std::begin(k_formats), std::end(k_formats),

@@ -245,9 +245,9 @@ int migrate_new_command(int argc, const char* const* argv,
     print_problems(chain.error(), context);
     return k_exit_error;
   }
-  Expected<fs::path> created = create_migration(settings, *chain, name);
+  auto created = create_migration(settings, *chain, name);
   if (!created) {
-    print_error(context.err, created.error());
+    print_problems(created.error(), context);
     return k_exit_error;
   }
   context.out << "created "

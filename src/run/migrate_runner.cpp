@@ -277,21 +277,26 @@ MigrationStatus migrate_status(const std::vector<MigrateFile>& files,
   return status;
 }
 
-Expected<fs::path> create_migration(const MigrationSettings& settings,
-                                    const MigrationChain& chain,
-                                    std::string_view name) {
+Expected<fs::path, Problems> create_migration(
+    const MigrationSettings& settings, const MigrationChain& chain,
+    std::string_view name) {
   Expected<NewMigration> scaffold = scaffold_migration(chain, name);
-  if (!scaffold) return unexpected(scaffold.error());
+  if (!scaffold) {
+    return unexpected(
+        problem_at_file("fmkit", "migrate.name", scaffold.error()));
+  }
+  std::string shown =
+      settings.display.empty() ? settings.folder.string() : settings.display;
   std::error_code ec;
   fs::create_directories(settings.folder, ec);
-  if (ec) {
-    return unexpected((settings.display.empty() ? settings.folder.string()
-                                                : settings.display) +
-                      ": " + ec.message());
-  }
+  if (ec) return unexpected(problem_at_file(shown, "io", ec.message()));
   fs::path path = settings.folder / scaffold->file_name;
   Expected<void> created = create_file_atomically(path, scaffold->text);
-  if (!created) return unexpected(path.string() + ": " + created.error());
+  if (!created) {
+    return unexpected(problem_at_file(
+        (fs::path(shown) / scaffold->file_name).generic_string(), "io",
+        created.error()));
+  }
   return path;
 }
 

@@ -130,8 +130,8 @@ MigrationStatus migrate_status(const std::vector<MigrateFile>& files,
 
 // Creates the next migration file, NNNN-slug.yaml, for `name` in the
 // folder (created if missing); returns its path. Fails when the name has
-// no letter or digit or the file exists.
-Expected<std::filesystem::path> create_migration(
+// no letter or digit (rule migrate.name) or the file exists (io).
+Expected<std::filesystem::path, Problems> create_migration(
     const MigrationSettings& settings, const MigrationChain& chain,
     std::string_view name);
 

@@ -256,6 +256,12 @@ TEST_F(MigrateCommandTest, NewCreatesTheNextMigration) {
   EXPECT_NE(r.out.find("posts: versions 1 to 3"), std::string::npos)
       << r.out;
 
+  r = run({"migrate", "new", "!!"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err,
+            "fmkit: error: the migration name '!!' needs a letter or a digit "
+            "[migrate.name]\n");
+
   r = run({"migrate", "new", "--collection", "notes", "x"});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,

@@ -182,12 +182,12 @@ TEST_F(MigrateRunnerTest, StatusCountsVersionsAndPendingSteps) {
 }
 
 TEST_F(MigrateRunnerTest, CreatesTheNextMigration) {
-  Expected<fs::path> created =
+  auto created =
       create_migration(m_settings, chain(), "Split the tags");
-  ASSERT_TRUE(created) << created.error();
+  ASSERT_TRUE(created) << render(created.error());
   EXPECT_EQ(created->filename(), "0004-split-the-tags.yaml");
   EXPECT_EQ(chain().latest_version(), 4);
-  Expected<fs::path> again = create_migration(m_settings, chain(), "x");
+  auto again = create_migration(m_settings, chain(), "x");
   ASSERT_TRUE(again);
   EXPECT_EQ(again->filename(), "0005-x.yaml");
 }

@@ -31,12 +31,31 @@ bool is_under(const std::string& base, const std::string& other) {
          (base.starts_with(other) && base[other.size()] == '/');
 }
 
+// Problems as "path:line:col: message [rule]" lines, until plans return
+// Problems themselves.
+std::string problems_text(const Problems& problems) {
+  std::string out;
+  for (const FileReport& report : problems) {
+    for (const Diagnostic& d : report.diagnostics) {
+      if (!out.empty()) out += '\n';
+      out += report.path;
+      if (d.span.valid()) {
+        out += ":" + std::to_string(d.span.begin.line) + ":" +
+               std::to_string(d.span.begin.column);
+      }
+      out += ": " + d.message + " [" + d.rule + "]";
+    }
+  }
+  return out;
+}
+
 Expected<ValidationTarget> load_target(std::string name, const fs::path& schema,
+                                       const std::string& shown,
                                        RequireFrontMatter require,
                                        SchemaRegistry& registry,
                                        const PlanOptions& options) {
-  auto compiled = registry.load(schema);
-  if (!compiled) return unexpected(compiled.error());
+  auto compiled = registry.load(schema, shown);
+  if (!compiled) return unexpected(problems_text(compiled.error()));
   ValidationTarget target;
   target.name = std::move(name);
   target.schema = std::move(*compiled);
@@ -64,7 +83,7 @@ Expected<std::shared_ptr<const VersionedSchemas>> load_versions(
     fs::path path = target_schema_path(versions->chain, v, settings.folder)
                         .value_or(initial);
     auto compiled = registry.load(path);
-    if (!compiled) return unexpected(compiled.error());
+    if (!compiled) return unexpected(problems_text(compiled.error()));
     versions->schemas.push_back(std::move(*compiled));
   }
   return std::shared_ptr<const VersionedSchemas>(std::move(versions));
@@ -111,7 +130,8 @@ Expected<Plan> plan_with_schema(const fs::path& schema,
   Plan plan;
   auto target =
       load_target(display_path(schema), (cwd / schema).lexically_normal(),
-                  options.require_front_matter, registry, options);
+                  display_path(schema), options.require_front_matter, registry,
+                  options);
   if (!target) return unexpected(target.error());
   plan.targets.push_back(std::move(*target));
 
@@ -135,6 +155,7 @@ Expected<Plan> plan_with_config(const Config& config,
   for (const CollectionConfig& collection : config.collections) {
     auto target = load_target(
         collection.name, (folder / collection.schema).lexically_normal(),
+        display_path(config.folder() / collection.schema),
         collection.require_front_matter, registry, options);
     if (!target) return unexpected(target.error());
     if (!collection.migrations.empty()) {

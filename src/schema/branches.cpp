@@ -5,12 +5,12 @@
 // be in force where those headers are first read, so it comes first.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include "schema/checker.hpp"
+#include "schema/value_text.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <tuple>
-
-#include "schema/checker.hpp"
-#include "schema/value_text.hpp"
 #pragma GCC diagnostic pop
 
 // anyOf and oneOf. When no branch matches, valijson would report every
@@ -46,27 +46,19 @@ using Error = ValidationResults::Error;
 const std::string k_field(1, k_field_mark);
 constexpr size_t k_max_listed_branches = 3;
 
-enum class Tier { chosen, plain, tag_failed, out };
-
-struct Analysis {
-  Tier tier = Tier::plain;
-  bool wrong_type = false;
-  size_t leaves = 0;  // errors that are not cascades or group members
-  size_t depth = 0;   // context size of the deepest
-  std::vector<const Error*> firsts;  // leaves in order
-};
-
 bool is_value_rule(std::string_view rule) {
   return rule == "schema.enum" || rule == "schema.const";
 }
 
 std::optional<unsigned> type_bits_of(const SchemaError& e) {
   if (e.anchor != Anchor::value ||
-      (e.rule != "schema.type" && e.rule != "schema.any-of" && e.rule != "schema.one-of")) {
+      (e.rule != "schema.type" && e.rule != "schema.any-of" &&
+       e.rule != "schema.one-of")) {
     return std::nullopt;
   }
   unsigned bits = 0;
-  auto [end, ec] = std::from_chars(e.key.data(), e.key.data() + e.key.size(), bits);
+  auto [end, ec] =
+      std::from_chars(e.key.data(), e.key.data() + e.key.size(), bits);
   if (ec != std::errc() || end != e.key.data() + e.key.size() || bits == 0) {
     return std::nullopt;
   }
@@ -86,7 +78,9 @@ Analysis analyse(const BranchResult& result, size_t depth, unsigned& types) {
     a.firsts.push_back(&error);
     if (!e) continue;
     if (e->anchor == Anchor::group) {
-      members += static_cast<size_t>(std::count(e->key.begin(), e->key.end(), ',')) + 1;
+      members +=
+          static_cast<size_t>(std::count(e->key.begin(), e->key.end(), ',')) +
+          1;
     }
     if (error.context.size() != depth) continue;
     if (e->rule == "schema.false") {
@@ -107,7 +101,8 @@ bool starts_with(const Context& context, const Context& prefix) {
 }
 
 // The enum/const errors of `result` exactly at `context`.
-const Error* value_error_at(const BranchResult& result, const Context& context) {
+const Error* value_error_at(const BranchResult& result,
+                            const Context& context) {
   for (const Error& error : result.errors) {
     if (error.context != context) continue;
     std::optional<SchemaError> e = decode_error(error.description);
@@ -141,7 +136,8 @@ bool Checker::check_one_of() {
   std::vector<size_t> matched;
   for (size_t k = 0; k < m_spec.one_of.size(); ++k) {
     if (!m_results) {
-      if (run_subschema_any(m_spec.one_of[k].schema, m_context)) matched.push_back(k);
+      if (run_subschema_any(m_spec.one_of[k].schema, m_context))
+        matched.push_back(k);
       if (matched.size() > 1) return false;
       continue;
     }
@@ -160,77 +156,67 @@ bool Checker::check_one_of() {
   return false;
 }
 
-// See the comment at the top of this file for the order of the steps.
-void Checker::report_no_match(const std::vector<Branch>& branches,
-                              std::vector<BranchResult>& results,
-                              std::string_view rule, std::string_view keyword) {
-  unsigned types = 0;
+// Steps 1 and 2 of the comment at the top of this file: each branch's
+// errors read, and its tier. Adds the types wrong-type branches want to
+// `types`.
+std::vector<Analysis> Checker::classify(
+    const std::vector<Branch>& branches,
+    const std::vector<BranchResult>& results, unsigned& types) const {
   std::vector<Analysis> analyses;
   const auto* object = dynamic_cast<const JsonAdapter*>(&m_target);
   for (size_t k = 0; k < branches.size(); ++k) {
     Analysis a = analyse(results[k], m_context.size(), types);
     if (a.tier != Tier::out) {
-      if (branches[k].if_schema >= 0 && holds(branches[k].if_schema)) a.tier = Tier::chosen;
+      if (branches[k].if_schema >= 0 && holds(branches[k].if_schema))
+        a.tier = Tier::chosen;
       for (const std::string& tag : branches[k].discriminators) {
-        if (a.tier == Tier::chosen || object == nullptr || !object->isObject()) break;
+        if (a.tier == Tier::chosen || object == nullptr || !object->isObject())
+          break;
         const auto members = object->asObject();
         if (members.find(tag) == members.end()) continue;
-        Context at = m_context;
-        at.push_back("[" + tag + "]");
-        bool failed = value_error_at(results[k], at) != nullptr;
+        bool failed = value_error_at(results[k], child_context(tag)) != nullptr;
         a.tier = failed ? Tier::tag_failed : Tier::chosen;
       }
     }
     analyses.push_back(std::move(a));
   }
+  return analyses;
+}
+
+// Steps 3 and 4 (see the top of this file).
+void Checker::report_no_match(const std::vector<Branch>& branches,
+                              const std::vector<BranchResult>& results,
+                              std::string_view rule, std::string_view keyword) {
+  unsigned types = 0;
+  std::vector<Analysis> analyses = classify(branches, results, types);
   Tier best = Tier::out;
   for (const Analysis& a : analyses) best = std::min(best, a.tier);
   if (best == Tier::out) {
-    bool all_types = std::all_of(analyses.begin(), analyses.end(),
-                                 [](const Analysis& a) { return a.wrong_type; });
+    bool all_types =
+        std::all_of(analyses.begin(), analyses.end(),
+                    [](const Analysis& a) { return a.wrong_type; });
     if (all_types) {
       push(m_context, rule, Anchor::value, std::to_string(types),
            k_field + " must be " + describe_types(types) + ", got " +
                describe_value(message_value(m_target), ValueStyle::typed));
     } else {
       push(m_context, rule, Anchor::value, "",
-           k_field + " does not match any schema in '" + std::string(keyword) + "'");
+           k_field + " does not match any schema in '" + std::string(keyword) +
+               "'");
     }
     return;
   }
-  // A tag that no branch has: the tag's allowed values, nothing else (the
-  // other errors only follow from reading the wrong branch).
-  if (best == Tier::tag_failed) {
-    std::vector<const Error*> tags;
-    for (size_t k = 0; k < branches.size(); ++k) {
-      if (analyses[k].tier != Tier::tag_failed) continue;
-      for (const std::string& tag : branches[k].discriminators) {
-        Context at = m_context;
-        at.push_back("[" + tag + "]");
-        if (const Error* e = value_error_at(results[k], at)) {
-          tags.push_back(e);
-          break;
-        }
-      }
-    }
-    if (tags.size() > 1 && report_merged_values(tags)) return;
-  }
-  auto rank = [&](size_t k) {
-    return std::make_tuple(analyses[k].leaves, ~analyses[k].depth);
-  };
-  std::vector<size_t> chosen;
-  for (size_t k = 0; k < branches.size(); ++k) {
-    if (analyses[k].tier != best) continue;
-    if (!chosen.empty() && rank(k) > rank(chosen[0])) continue;
-    if (!chosen.empty() && rank(k) < rank(chosen[0])) chosen.clear();
-    chosen.push_back(k);
-  }
+  if (best == Tier::tag_failed &&
+      report_unknown_tag(branches, results, analyses))
+    return;
+  std::vector<size_t> chosen = winners(analyses, best);
   auto same_errors = [&](size_t k) {
     const auto& a = results[k].errors;
     const auto& b = results[chosen[0]].errors;
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                       [](const Error& x, const Error& y) {
-                        return x.context == y.context && x.description == y.description;
+                        return x.context == y.context &&
+                               x.description == y.description;
                       });
   };
   if (std::all_of(chosen.begin(), chosen.end(), same_errors)) {
@@ -257,9 +243,52 @@ void Checker::report_no_match(const std::vector<Branch>& branches,
     firsts.push_back(analyses[k].firsts[0]);
     listed += (listed.empty() ? "" : ",") + std::to_string(k);
   }
-  for (const Error* error : firsts) m_results->pushError(error->context, error->description);
-  push(m_context, rule, Anchor::group, listed,
-       k_field + " does not match any schema in '" + std::string(keyword) + "'");
+  for (const Error* error : firsts)
+    m_results->pushError(error->context, error->description);
+  push(
+      m_context, rule, Anchor::group, listed,
+      k_field + " does not match any schema in '" + std::string(keyword) + "'");
+}
+
+// A tag that no branch has: the tag's allowed values, nothing else (the
+// other errors only follow from reading the wrong branch). Returns false
+// when the branches' tags failed at different properties.
+bool Checker::report_unknown_tag(const std::vector<Branch>& branches,
+                                 const std::vector<BranchResult>& results,
+                                 const std::vector<Analysis>& analyses) {
+  std::vector<const Error*> tags;
+  for (size_t k = 0; k < branches.size(); ++k) {
+    if (analyses[k].tier != Tier::tag_failed) continue;
+    for (const std::string& tag : branches[k].discriminators) {
+      if (const Error* e = value_error_at(results[k], child_context(tag))) {
+        tags.push_back(e);
+        break;
+      }
+    }
+  }
+  return tags.size() > 1 && report_merged_values(tags);
+}
+
+// The branches of tier `best` with the fewest errors, then the deepest.
+std::vector<size_t> Checker::winners(const std::vector<Analysis>& analyses,
+                                     Tier best) {
+  auto rank = [&](size_t k) {
+    return std::make_tuple(analyses[k].leaves, ~analyses[k].depth);
+  };
+  std::vector<size_t> chosen;
+  for (size_t k = 0; k < analyses.size(); ++k) {
+    if (analyses[k].tier != best) continue;
+    if (!chosen.empty() && rank(k) > rank(chosen[0])) continue;
+    if (!chosen.empty() && rank(k) < rank(chosen[0])) chosen.clear();
+    chosen.push_back(k);
+  }
+  return chosen;
+}
+
+Context Checker::child_context(const std::string& name) const {
+  Context context = m_context;
+  context.push_back("[" + name + "]");
+  return context;
 }
 
 // Merges const/enum errors at one place into one schema.enum error that
@@ -280,8 +309,11 @@ bool Checker::report_merged_values(const std::vector<const Error*>& errors) {
       if (index >= m_schema.checks.size()) return false;
       const CheckSpec& spec = *m_schema.checks[index];
       auto add = [&](const nlohmann::json& value) {
-        auto same = [&](const nlohmann::json* other) { return *other == value; };
-        if (std::none_of(allowed.begin(), allowed.end(), same)) allowed.push_back(&value);
+        auto same = [&](const nlohmann::json* other) {
+          return *other == value;
+        };
+        if (std::none_of(allowed.begin(), allowed.end(), same))
+          allowed.push_back(&value);
       };
       if (spec.const_value) add(*spec.const_value);
       if (spec.enum_values) {
@@ -293,7 +325,8 @@ bool Checker::report_merged_values(const std::vector<const Error*>& errors) {
   }
   std::optional<nlohmann::json> value = value_at(errors[0]->context);
   if (!value) return false;
-  push(errors[0]->context, "schema.enum", Anchor::value, key, enum_message(*value, allowed));
+  push(errors[0]->context, "schema.enum", Anchor::value, key,
+       enum_message(*value, allowed));
   return true;
 }
 
@@ -314,8 +347,10 @@ std::optional<nlohmann::json> Checker::value_at(const Context& context) const {
       node.emplace((*it).second);
     } else if (node->isArray()) {
       size_t index = 0;
-      auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), index);
-      if (ec != std::errc() || index >= node->getArraySize()) return std::nullopt;
+      auto [end, ec] =
+          std::from_chars(name.data(), name.data() + name.size(), index);
+      if (ec != std::errc() || index >= node->getArraySize())
+        return std::nullopt;
       size_t position = 0;
       for (const JsonAdapter& item : node->asArray()) {
         if (position++ == index) {

@@ -7,17 +7,17 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include "schema/checker.hpp"
 
-#include <algorithm>
-#include <cfloat>
-#include <cmath>
-
-#include <valijson/adapters/std_string_adapter.hpp>
-#include <valijson/validator.hpp>
-
 #include "base/source_span.hpp"
 #include "base/spelling.hpp"
 #include "schema/ecma_regex.hpp"
 #include "schema/value_text.hpp"
+
+#include <valijson/adapters/std_string_adapter.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
 #pragma GCC diagnostic pop
 
 // The keywords fmkit checks itself (see compiled_schema.hpp), and running
@@ -105,7 +105,8 @@ bool is_multiple(const Number& value, const nlohmann::json& divisor) {
 Context rebase(const Context& base, const Context& nested) {
   Context out = base;
   // Every valijson context starts with "<root>", the nested target.
-  out.insert(out.end(), nested.begin() + (nested.empty() ? 0 : 1), nested.end());
+  out.insert(out.end(), nested.begin() + (nested.empty() ? 0 : 1),
+             nested.end());
   return out;
 }
 
@@ -143,15 +144,16 @@ bool Checker::run() {
   if (m_spec.types != 0 && !matches_types(m_target, m_spec.types)) {
     return fail("schema.type", Anchor::value, std::to_string(m_spec.types),
                 k_field + " must be " + describe_types(m_spec.types) +
-                    ", got " + describe_value(message_value(m_target), ValueStyle::typed));
+                    ", got " +
+                    describe_value(message_value(m_target), ValueStyle::typed));
   }
   bool ok = true;
   // Each step returns false on failure; without results the first
   // failure ends the check (valijson only wants the answer then).
-  for (auto step : {&Checker::check_enum, &Checker::check_const,
-                    &Checker::check_string, &Checker::check_number,
-                    &Checker::check_array, &Checker::check_object,
-                    &Checker::check_any_of, &Checker::check_one_of}) {
+  for (auto step :
+       {&Checker::check_enum, &Checker::check_const, &Checker::check_string,
+        &Checker::check_number, &Checker::check_array, &Checker::check_object,
+        &Checker::check_any_of, &Checker::check_one_of}) {
     if (!(this->*step)()) {
       ok = false;
       if (m_results == nullptr) return false;
@@ -161,13 +163,13 @@ bool Checker::run() {
 }
 
 bool Checker::fail(std::string_view rule, Anchor anchor, std::string_view key,
-          std::string_view message) {
+                   std::string_view message) {
   push(m_context, rule, anchor, key, message);
   return false;
 }
 
 void Checker::push(const Context& context, std::string_view rule, Anchor anchor,
-          std::string_view key, std::string_view message) {
+                   std::string_view key, std::string_view message) {
   if (m_results) {
     m_results->pushError(context, encode_error(rule, anchor, key, message));
   }
@@ -180,7 +182,8 @@ const std::string& Checker::text() {
 }
 
 bool Checker::equals(const nlohmann::json& value) {
-  if (m_target.isString()) return value.is_string() && value.get_ref<const std::string&>() == text();
+  if (m_target.isString())
+    return value.is_string() && value.get_ref<const std::string&>() == text();
   return NlohmannJsonAdapter(value).equalTo(m_target, true);
 }
 
@@ -191,7 +194,8 @@ bool Checker::check_enum() {
   }
   if (!m_results) return false;
   std::vector<const nlohmann::json*> allowed;
-  for (const nlohmann::json& value : *m_spec.enum_values) allowed.push_back(&value);
+  for (const nlohmann::json& value : *m_spec.enum_values)
+    allowed.push_back(&value);
   return fail("schema.enum", Anchor::value, std::to_string(m_spec.index),
               enum_message(message_value(m_target), allowed));
 }
@@ -201,7 +205,8 @@ bool Checker::check_const() {
   if (equals(*m_spec.const_value)) return true;
   return fail("schema.const", Anchor::value, std::to_string(m_spec.index),
               k_field + " must be " +
-                  describe_value(*m_spec.const_value, ValueStyle::literal) + ", got " +
+                  describe_value(*m_spec.const_value, ValueStyle::literal) +
+                  ", got " +
                   describe_value(message_value(m_target), ValueStyle::typed));
 }
 
@@ -220,13 +225,13 @@ bool Checker::check_string() {
   if (m_spec.min_length || m_spec.max_length) {
     size_t length = count_code_points(text);
     if (m_spec.min_length && length < *m_spec.min_length) {
-      std::string message =
-          length == 0 && *m_spec.min_length == 1
-              ? k_field + " must not be empty"
-              : k_field + " must be at least " +
-                    plural(*m_spec.min_length, "character") + " long, got " +
-                    std::to_string(length);
-      if (!step(fail("schema.min-length", Anchor::value, "", message))) return false;
+      std::string message = length == 0 && *m_spec.min_length == 1
+                                ? k_field + " must not be empty"
+                                : k_field + " must be at least " +
+                                      plural(*m_spec.min_length, "character") +
+                                      " long, got " + std::to_string(length);
+      if (!step(fail("schema.min-length", Anchor::value, "", message)))
+        return false;
     }
     if (m_spec.max_length && length > *m_spec.max_length) {
       if (!step(fail("schema.max-length", Anchor::value, "",
@@ -267,12 +272,12 @@ bool Checker::check_number() {
     bool (*passes)(long double, long double);
   };
   const Limit limits[] = {
-      {m_spec.minimum, "schema.minimum", ">=",
-       [](long double v, long double b) { return v >= b; }},
+      {m_spec.minimum, "schema.minimum",
+       ">=", [](long double v, long double b) { return v >= b; }},
       {m_spec.exclusive_minimum, "schema.exclusive-minimum", ">",
        [](long double v, long double b) { return v > b; }},
-      {m_spec.maximum, "schema.maximum", "<=",
-       [](long double v, long double b) { return v <= b; }},
+      {m_spec.maximum, "schema.maximum",
+       "<=", [](long double v, long double b) { return v <= b; }},
       {m_spec.exclusive_maximum, "schema.exclusive-maximum", "<",
        [](long double v, long double b) { return v < b; }},
   };
@@ -289,7 +294,8 @@ bool Checker::check_number() {
   if (m_spec.multiple_of && !is_multiple(*n, *m_spec.multiple_of)) {
     ok = fail("schema.multiple-of", Anchor::value, "",
               k_field + " must be a multiple of " +
-                  describe_value(*m_spec.multiple_of, ValueStyle::literal) + ", got " +
+                  describe_value(*m_spec.multiple_of, ValueStyle::literal) +
+                  ", got " +
                   describe_value(message_value(m_target), ValueStyle::literal));
   }
   return ok;
@@ -303,8 +309,9 @@ bool Checker::check_array() {
   size_t size = m_target.getArraySize();
   bool ok = true;
   if (m_spec.min_items && size < *m_spec.min_items) {
-    ok = fail("schema.min-items", Anchor::value, "",
-              k_field + " must have at least " + plural(*m_spec.min_items, "item"));
+    ok = fail(
+        "schema.min-items", Anchor::value, "",
+        k_field + " must have at least " + plural(*m_spec.min_items, "item"));
     if (!m_results) return false;
   }
   if (m_spec.max_items && size > *m_spec.max_items) {
@@ -334,7 +341,8 @@ bool Checker::check_unique(const JsonAdapter& array) {
   std::vector<std::optional<size_t>> earlier(items.size());
   for (size_t k = 1; k < strings.size(); ++k) {
     if (strings[k].first == strings[k - 1].first) {
-      earlier[strings[k].second] = earlier[strings[k - 1].second].value_or(strings[k - 1].second);
+      earlier[strings[k].second] =
+          earlier[strings[k - 1].second].value_or(strings[k - 1].second);
     }
   }
   bool ok = true;
@@ -443,9 +451,11 @@ bool Checker::check_members(const JsonAdapter& object) {
       if (auto near = suggest_spelling(name, m_spec.properties)) {
         message += " (did you mean '" + *near + "'?)";
       }
-      push(m_context, "schema.additional-properties", Anchor::key, name, message);
+      push(m_context, "schema.additional-properties", Anchor::key, name,
+           message);
     } else if (m_spec.additional == Additional::schema &&
-               !run_subschema(m_spec.additional_schema, value, child_context())) {
+               !run_subschema(m_spec.additional_schema, value,
+                              child_context())) {
       ok = false;
       if (!m_results) return false;
     }
@@ -459,7 +469,8 @@ bool Checker::check_property_names(const JsonAdapter& object) {
     const std::string& name = member.first;
     StdStringAdapter key(name);
     if (!m_results) {
-      if (!run_subschema(m_spec.property_names_schema, key, m_context)) return false;
+      if (!run_subschema(m_spec.property_names_schema, key, m_context))
+        return false;
       continue;
     }
     BranchResult branch = run_branch(m_spec.property_names_schema, key);
@@ -489,7 +500,8 @@ bool Checker::check_property_names(const JsonAdapter& object) {
 }
 
 template <typename A>
-bool Checker::run_subschema(int index, const A& target, const Context& context) {
+bool Checker::run_subschema(int index, const A& target,
+                            const Context& context) {
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   const valijson::Schema& schema = *m_schema.subschemas[index];
   if (!m_results) return validator.validate(schema, target, nullptr);
@@ -513,10 +525,12 @@ BranchResult Checker::run_branch(int index, const A& target) {
   BranchResult branch;
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   ValidationResults nested;
-  branch.valid = validator.validate(*m_schema.subschemas[index], target, &nested);
+  branch.valid =
+      validator.validate(*m_schema.subschemas[index], target, &nested);
   ValidationResults::Error error;
   while (nested.popError(error)) {
-    branch.errors.push_back({rebase(m_context, error.context), error.description});
+    branch.errors.push_back(
+        {rebase(m_context, error.context), error.description});
   }
   return branch;
 }
@@ -529,7 +543,6 @@ BranchResult Checker::run_branch_any(int index) {
   });
   return branch;
 }
-
 
 bool Checker::holds(int index) const {
   return with_concrete(m_target, [&](const auto& target) {

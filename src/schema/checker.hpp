@@ -8,17 +8,17 @@
 // branches.cpp. A Checker lives for one call; it is not shared.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
+#include "schema/compiled_schema.hpp"
+#include "schema/schema_error.hpp"
 
 #include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/validation_results.hpp>
 
-#include "schema/compiled_schema.hpp"
-#include "schema/schema_error.hpp"
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace fmkit {
 
@@ -30,6 +30,18 @@ struct BranchResult {
   std::vector<valijson::ValidationResults::Error> errors;  // rebased
 };
 
+// How a failed anyOf/oneOf branch stands (branches.cpp).
+enum class Tier { chosen, plain, tag_failed, out };
+
+struct Analysis {
+  Tier tier = Tier::plain;
+  bool wrong_type = false;
+  size_t leaves = 0;  // errors that are not cascades or group members
+  size_t depth = 0;   // context size of the deepest
+  std::vector<const valijson::ValidationResults::Error*>
+      firsts;  // leaves in order
+};
+
 // `target` as a JSON value for messages: scalars as they are, arrays and
 // objects as empty ones (messages only say "an array").
 nlohmann::json message_value(const valijson::adapters::Adapter& target);
@@ -39,7 +51,10 @@ class Checker {
   Checker(const CompiledSchema& schema, const CheckSpec& spec,
           const valijson::adapters::Adapter& target, const Context& context,
           valijson::ValidationResults* results)
-      : m_schema(schema), m_spec(spec), m_target(target), m_context(context),
+      : m_schema(schema),
+        m_spec(spec),
+        m_target(target),
+        m_context(context),
         m_results(results) {}
 
   // Returns whether the value passes every keyword.
@@ -70,9 +85,18 @@ class Checker {
   // branches.cpp.
   bool check_any_of();
   bool check_one_of();
+  std::vector<Analysis> classify(const std::vector<Branch>& branches,
+                                 const std::vector<BranchResult>& results,
+                                 unsigned& types) const;
   void report_no_match(const std::vector<Branch>& branches,
-                       std::vector<BranchResult>& results, std::string_view rule,
-                       std::string_view keyword);
+                       const std::vector<BranchResult>& results,
+                       std::string_view rule, std::string_view keyword);
+  bool report_unknown_tag(const std::vector<Branch>& branches,
+                          const std::vector<BranchResult>& results,
+                          const std::vector<Analysis>& analyses);
+  static std::vector<size_t> winners(const std::vector<Analysis>& analyses,
+                                     Tier best);
+  Context child_context(const std::string& name) const;
   bool report_merged_values(
       const std::vector<const valijson::ValidationResults::Error*>& errors);
   std::optional<nlohmann::json> value_at(const Context& context) const;

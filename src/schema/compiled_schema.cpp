@@ -7,12 +7,12 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include "schema/compiled_schema.hpp"
 
-#include <new>
+#include "schema/checker.hpp"
 
 #include <valijson/constraints/concrete_constraints.hpp>
 #include <valijson/exceptions.hpp>
 
-#include "schema/checker.hpp"
+#include <new>
 #pragma GCC diagnostic pop
 
 // The "$fmkit" keyword as a valijson constraint: valijson calls it where
@@ -55,7 +55,8 @@ class CheckBuilder : public valijson::ConstraintBuilder {
         static_cast<size_t>(index) >= m_schema.checks.size()) {
       valijson::throwRuntimeError("'$fmkit' is reserved for fmkit");
     }
-    return new CheckConstraint(m_schema, *m_schema.checks[static_cast<size_t>(index)]);
+    return new CheckConstraint(m_schema,
+                               *m_schema.checks[static_cast<size_t>(index)]);
   }
 
  private:

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "schema/keyword_reader.hpp"
 
-#include <algorithm>
-#include <cmath>
-#include <map>
-#include <utility>
-#include <vector>
-
 #include "base/json_pointer.hpp"
 #include "base/spelling.hpp"
 #include "schema/ecma_regex.hpp"
 #include "schema/formats.hpp"
 #include "schema/schema_uri.hpp"
 #include "schema/value_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <utility>
+#include <vector>
 
 namespace fmkit {
 
@@ -27,12 +27,16 @@ Unexpected<KeywordProblem> refuse(std::string message, std::string where = "",
 }
 
 // "'minLength' must be a non-negative integer, got number -1"
-Unexpected<KeywordProblem> must_be(const KeywordInput& in, std::string_view what) {
-  return refuse("'" + std::string(in.keyword) + "' must be " + std::string(what) + ", got " +
+Unexpected<KeywordProblem> must_be(const KeywordInput& in,
+                                   std::string_view what) {
+  return refuse("'" + std::string(in.keyword) + "' must be " +
+                std::string(what) + ", got " +
                 describe_value(in.value, ValueStyle::typed));
 }
 
-bool is_schema_shape(const json& node) { return node.is_object() || node.is_boolean(); }
+bool is_schema_shape(const json& node) {
+  return node.is_object() || node.is_boolean();
+}
 
 std::optional<uint64_t> read_count(const json& value) {
   if (value.is_number_unsigned()) return value.get<uint64_t>();
@@ -43,14 +47,16 @@ std::optional<uint64_t> read_count(const json& value) {
   }
   if (value.is_number_float()) {
     double d = value.get<double>();
-    if (d >= 0 && d == std::floor(d) && d < 1.8e19) return static_cast<uint64_t>(d);
+    if (d >= 0 && d == std::floor(d) && d < 1.8e19)
+      return static_cast<uint64_t>(d);
   }
   return std::nullopt;
 }
 
 Expected<PatternRule, std::string> compile_pattern(const std::string& source) {
   auto regex = compile_ecma_regex(source);
-  if (!regex) return unexpected("invalid pattern '" + source + "': " + regex.error());
+  if (!regex)
+    return unexpected("invalid pattern '" + source + "': " + regex.error());
   PatternRule rule;
   rule.source = source;
   rule.regex = std::move(*regex);
@@ -102,7 +108,9 @@ Result read_type(const KeywordInput& in, CheckSpec& spec) {
       if (auto near = suggest_spelling(text, names)) {
         message += " (did you mean '" + *near + "'?)";
       } else {
-        message += "; expected one of: array, boolean, integer, null, number, object, string";
+        message +=
+            "; expected one of: array, boolean, integer, null, number, object, "
+            "string";
       }
       return refuse(std::move(message), where);
     }
@@ -124,7 +132,8 @@ Result read_const(const KeywordInput& in, CheckSpec& spec) {
 
 Result read_format(const KeywordInput& in, CheckSpec& spec) {
   // Unknown formats are ignored, as draft-07 allows.
-  if (in.value.is_string()) spec.format = find_format(in.value.get<std::string>());
+  if (in.value.is_string())
+    spec.format = find_format(in.value.get<std::string>());
   return {};
 }
 
@@ -181,7 +190,8 @@ Result read_pattern_properties(const KeywordInput& in, CheckSpec& spec) {
 Result read_additional_properties(const KeywordInput& in, CheckSpec& spec) {
   spec.checks_members = true;
   if (in.value.is_boolean()) {
-    spec.additional = in.value.get<bool>() ? Additional::allowed : Additional::forbidden;
+    spec.additional =
+        in.value.get<bool>() ? Additional::allowed : Additional::forbidden;
   } else if (in.value.is_object()) {
     if (!accepts_all(in.value)) {
       spec.additional = Additional::schema;
@@ -194,8 +204,10 @@ Result read_additional_properties(const KeywordInput& in, CheckSpec& spec) {
 }
 
 Result read_property_names(const KeywordInput& in, CheckSpec& spec) {
-  if (!is_schema_shape(in.value)) return must_be(in, "a schema (an object or a boolean)");
-  if (!accepts_all(in.value)) spec.property_names_schema = in.add_subschema(in.out);
+  if (!is_schema_shape(in.value))
+    return must_be(in, "a schema (an object or a boolean)");
+  if (!accepts_all(in.value))
+    spec.property_names_schema = in.add_subschema(in.out);
   return {};
 }
 
@@ -203,7 +215,8 @@ Result read_branches(const KeywordInput& in, CheckSpec& spec) {
   if (!in.value.is_array() || in.value.empty()) {
     return must_be(in, "a non-empty array of schemas");
   }
-  std::vector<Branch>& branches = in.keyword == "anyOf" ? spec.any_of : spec.one_of;
+  std::vector<Branch>& branches =
+      in.keyword == "anyOf" ? spec.any_of : spec.one_of;
   for (size_t i = 0; i < in.value.size(); ++i) {
     std::string index = std::to_string(i);
     if (!is_schema_shape(in.value[i])) {
@@ -255,16 +268,20 @@ const std::map<std::string_view, Reader>& readers() {
 
 }  // namespace
 
-bool is_own_keyword(std::string_view keyword) { return readers().count(keyword) != 0; }
+bool is_own_keyword(std::string_view keyword) {
+  return readers().count(keyword) != 0;
+}
 
-Expected<void, KeywordProblem> read_keyword(const KeywordInput& input, CheckSpec& spec) {
+Expected<void, KeywordProblem> read_keyword(const KeywordInput& input,
+                                            CheckSpec& spec) {
   auto it = readers().find(input.keyword);
   if (it == readers().end()) return {};
   return it->second(input, spec);
 }
 
 bool accepts_all(const json& schema) {
-  return (schema.is_boolean() && schema.get<bool>()) || (schema.is_object() && schema.empty());
+  return (schema.is_boolean() && schema.get<bool>()) ||
+         (schema.is_object() && schema.empty());
 }
 
 }  // namespace fmkit

@@ -7,15 +7,15 @@
 // bundler renames exactly those. Pure functions; thread-safe.
 #pragma once
 
-#include <functional>
-#include <string>
-#include <string_view>
-
-#include <nlohmann/json.hpp>
-
 #include "base/expected.hpp"
 #include "schema/compiled_schema.hpp"
 #include "schema/schema_problem.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
 
 namespace fmkit {
 
@@ -42,7 +42,8 @@ struct KeywordProblem {
 bool is_own_keyword(std::string_view keyword);
 
 // Reads `input` into `spec`. anyOf/oneOf get their Branch::schema only.
-Expected<void, KeywordProblem> read_keyword(const KeywordInput& input, CheckSpec& spec);
+Expected<void, KeywordProblem> read_keyword(const KeywordInput& input,
+                                            CheckSpec& spec);
 
 // Whether `schema` accepts everything ({} or true), so needs no run.
 bool accepts_all(const nlohmann::json& schema);

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "schema/schema_bundle.hpp"
 
+#include "base/json_pointer.hpp"
+#include "schema/bundler.hpp"
+#include "schema/keyword_reader.hpp"
+#include "schema/schema_uri.hpp"
+#include "schema/value_text.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -9,10 +15,8 @@
 #include <unordered_set>
 #include <utility>
 
-#include "base/json_pointer.hpp"
-#include "schema/keyword_reader.hpp"
-#include "schema/schema_uri.hpp"
-#include "schema/value_text.hpp"
+// Reading the schema files, and walking and rewriting their schema objects
+// (see schema_bundle.hpp); refs are in bundle_refs.cpp.
 
 namespace fmkit {
 
@@ -23,8 +27,6 @@ using nlohmann::json;
 
 // Schema nesting beyond this is refused rather than risking the stack.
 constexpr size_t k_max_depth = 200;
-
-constexpr std::string_view k_renamed_prefix = "$fmkit:";
 
 // Keywords whose value is an object of schemas.
 bool holds_schema_map(std::string_view keyword) {
@@ -45,97 +47,19 @@ bool holds_schema_list(std::string_view keyword) {
   return keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf";
 }
 
-bool is_schema_shape(const json& node) {
-  return node.is_object() || node.is_boolean();
-}
-
 const char* const k_schema_shape = "a schema (an object or a boolean)";
 
 bool is_empty(const CheckSpec& s) {
-  return !s.never && s.types == 0 && !s.enum_values && !s.const_value && !s.format &&
-         !s.pattern && !s.min_length && !s.max_length && !s.min_items && !s.max_items &&
-         !s.unique_items && !s.minimum && !s.maximum && !s.exclusive_minimum &&
-         !s.exclusive_maximum && !s.multiple_of && s.required.empty() &&
-         !s.min_properties && !s.max_properties && s.dependencies.empty() &&
-         !s.checks_members && s.property_names_schema < 0 && s.any_of.empty() &&
-         s.one_of.empty();
+  return !s.never && s.types == 0 && !s.enum_values && !s.const_value &&
+         !s.format && !s.pattern && !s.min_length && !s.max_length &&
+         !s.min_items && !s.max_items && !s.unique_items && !s.minimum &&
+         !s.maximum && !s.exclusive_minimum && !s.exclusive_maximum &&
+         !s.multiple_of && s.required.empty() && !s.min_properties &&
+         !s.max_properties && s.dependencies.empty() && !s.checks_members &&
+         s.property_names_schema < 0 && s.any_of.empty() && s.one_of.empty();
 }
 
-class Bundler {
- public:
-  Bundler(const ReadFile& read_file, fs::path root, std::string shown_root)
-      : m_read_file(read_file), m_root(std::move(root)),
-        m_folder(m_root.parent_path()), m_shown_root(std::move(shown_root)) {}
-
-  Expected<SchemaBundle, SchemaProblem> run();
-
- private:
-  using Result = Expected<void, SchemaProblem>;
-
-  struct File {
-    fs::path path;
-    std::string shown;
-    std::string text;
-    json doc;
-    std::string id;  // top-level "$id" without fragment
-  };
-
-  struct Target {
-    size_t file = 0;
-    std::vector<std::string> tokens;
-    const json* node = nullptr;
-  };
-
-  // A "$ref" in the object at `pointer` of `file`, and where it leads.
-  struct Ref {
-    size_t file = 0;
-    std::string pointer;
-    Target target;
-  };
-
-  std::string shown(const fs::path& path) const;
-  SchemaProblem problem(size_t file, std::string pointer, std::string rule,
-                        std::string message, ProblemAt at = ProblemAt::value) const;
-  Expected<size_t, SchemaProblem> load(
-      const fs::path& path, const std::function<SchemaProblem(std::string)>& unreadable);
-  Result collect(size_t file, const json& node, const std::string& pointer, size_t depth);
-  Result collect_keyword(size_t file, std::string_view keyword, const json& value,
-                         const std::string& pointer, size_t depth);
-  Result collect_ref(size_t file, const json& node, const std::string& pointer,
-                     size_t depth);
-  Expected<Target, SchemaProblem> resolve_ref(size_t file, const std::string& ref,
-                                              const std::string& pointer);
-  Expected<size_t, SchemaProblem> resolve_file(size_t file, const std::string& ref,
-                                               std::string uri, const std::string& at);
-  Result check_ref_loops() const;
-  std::string bundle_ref(const Target& target) const;
-  int add_subschema(const std::string& out_pointer);
-  size_t add_check(std::unique_ptr<CheckSpec> spec);
-  Expected<json, SchemaProblem> transform(size_t file, const json& node,
-                                          const std::string& pointer,
-                                          const std::string& out, size_t depth);
-  Expected<json, SchemaProblem> transform_object(size_t file, const json& node,
-                                                 const std::string& pointer,
-                                                 const std::string& out, size_t depth);
-  Expected<json, SchemaProblem> transform_dependencies(size_t file, const json& value,
-                                                       const std::string& pointer,
-                                                       const std::string& out,
-                                                       size_t depth, CheckSpec& spec);
-  void describe_branches(const json& list, const std::string& out,
-                         std::vector<Branch>& branches);
-  std::pair<const json*, std::string> follow_refs(const json* node, std::string out) const;
-
-  const ReadFile& m_read_file;
-  fs::path m_root;
-  fs::path m_folder;
-  std::string m_shown_root;
-  std::vector<std::unique_ptr<File>> m_files;
-  std::map<fs::path, size_t> m_index;
-  std::unordered_set<const json*> m_schema_nodes;
-  std::unordered_map<const json*, Ref> m_refs;  // key: the object with "$ref"
-  std::vector<const json*> m_ref_order;         // m_refs' keys, as found
-  SchemaBundle m_out;
-};
+}  // namespace
 
 Expected<SchemaBundle, SchemaProblem> Bundler::run() {
   auto loaded = load(m_root, [&](std::string error) {
@@ -150,7 +74,8 @@ Expected<SchemaBundle, SchemaProblem> Bundler::run() {
   if (auto walked = collect(0, m_files[0]->doc, "", 0); !walked) {
     return unexpected(std::move(walked).error());
   }
-  if (auto loops = check_ref_loops(); !loops) return unexpected(std::move(loops).error());
+  if (auto loops = check_ref_loops(); !loops)
+    return unexpected(std::move(loops).error());
   json files = json::array();
   for (size_t i = 0; i < m_files.size(); ++i) {
     std::string out_pointer = "/$fmkit/" + std::to_string(i);
@@ -176,8 +101,9 @@ std::string Bundler::shown(const fs::path& path) const {
   return (fs::path(m_shown_root).parent_path() / relative).generic_string();
 }
 
-SchemaProblem Bundler::problem(size_t file, std::string pointer, std::string rule,
-                               std::string message, ProblemAt at) const {
+SchemaProblem Bundler::problem(size_t file, std::string pointer,
+                               std::string rule, std::string message,
+                               ProblemAt at) const {
   SchemaProblem p;
   p.rule = std::move(rule);
   p.message = std::move(message);
@@ -190,7 +116,8 @@ SchemaProblem Bundler::problem(size_t file, std::string pointer, std::string rul
 
 // Reads and parses `path` once; `unreadable` words the failure to read it.
 Expected<size_t, SchemaProblem> Bundler::load(
-    const fs::path& path, const std::function<SchemaProblem(std::string)>& unreadable) {
+    const fs::path& path,
+    const std::function<SchemaProblem(std::string)>& unreadable) {
   if (auto it = m_index.find(path); it != m_index.end()) return it->second;
   Expected<std::string> text = m_read_file(path);
   if (!text) return unexpected(unreadable(text.error()));
@@ -223,8 +150,8 @@ Expected<size_t, SchemaProblem> Bundler::load(
 // Marks the schema objects reachable from `node` (at `pointer` in
 // `file`), loading the files their refs name, and refuses values that
 // stand where a schema must.
-Bundler::Result Bundler::collect(size_t file, const json& node, const std::string& pointer,
-                                 size_t depth) {
+Bundler::Result Bundler::collect(size_t file, const json& node,
+                                 const std::string& pointer, size_t depth) {
   if (!is_schema_shape(node) || !m_schema_nodes.insert(&node).second) return {};
   if (depth > k_max_depth) {
     return unexpected(problem(file, pointer, "schema-file.invalid",
@@ -234,35 +161,44 @@ Bundler::Result Bundler::collect(size_t file, const json& node, const std::strin
   if (!node.is_object()) return {};
   if (node.contains("$ref")) return collect_ref(file, node, pointer, depth);
   for (const auto& [keyword, value] : node.items()) {
-    auto r = collect_keyword(file, keyword, value, append_pointer(pointer, keyword), depth);
+    auto r = collect_keyword(file, keyword, value,
+                             append_pointer(pointer, keyword), depth);
     if (!r) return r;
   }
   return {};
 }
 
 Bundler::Result Bundler::collect_keyword(size_t file, std::string_view keyword,
-                                         const json& value, const std::string& pointer,
+                                         const json& value,
+                                         const std::string& pointer,
                                          size_t depth) {
   std::string name(keyword);
-  auto wrong = [&](const json& v, const std::string& at, const std::string& what) {
-    return unexpected(problem(file, at, "schema-file.invalid",
-                              what + ", got " + describe_value(v, ValueStyle::typed)));
+  auto wrong = [&](const json& v, const std::string& at,
+                   const std::string& what) {
+    return unexpected(
+        problem(file, at, "schema-file.invalid",
+                what + ", got " + describe_value(v, ValueStyle::typed)));
   };
   bool map = holds_schema_map(keyword) || keyword == "dependencies";
-  bool list = holds_schema_list(keyword) || (keyword == "items" && value.is_array());
+  bool list =
+      holds_schema_list(keyword) || (keyword == "items" && value.is_array());
   if (map) {
-    if (!value.is_object()) return wrong(value, pointer, "'" + name + "' must be an object");
+    if (!value.is_object())
+      return wrong(value, pointer, "'" + name + "' must be an object");
     for (const auto& [key, schema] : value.items()) {
       std::string at = append_pointer(pointer, key);
       if (keyword == "dependencies" && schema.is_array()) continue;
       if (!is_schema_shape(schema)) {
-        return wrong(schema, at, "'" + key + "' in '" + name + "' must be " + k_schema_shape);
+        return wrong(
+            schema, at,
+            "'" + key + "' in '" + name + "' must be " + k_schema_shape);
       }
       if (auto r = collect(file, schema, at, depth + 1); !r) return r;
     }
   } else if (list) {
     if (!value.is_array() || value.empty()) {
-      return wrong(value, pointer, "'" + name + "' must be a non-empty array of schemas");
+      return wrong(value, pointer,
+                   "'" + name + "' must be a non-empty array of schemas");
     }
     for (size_t i = 0; i < value.size(); ++i) {
       std::string at = append_pointer(pointer, std::to_string(i));
@@ -273,160 +209,11 @@ Bundler::Result Bundler::collect_keyword(size_t file, std::string_view keyword,
       if (auto r = collect(file, value[i], at, depth + 1); !r) return r;
     }
   } else if (holds_schema(keyword) || keyword == "items") {
-    if (!is_schema_shape(value)) return wrong(value, pointer, "'" + name + "' must be " + k_schema_shape);
+    if (!is_schema_shape(value))
+      return wrong(value, pointer, "'" + name + "' must be " + k_schema_shape);
     return collect(file, value, pointer, depth + 1);
   }
   return {};
-}
-
-// Draft-07: the siblings of "$ref" are ignored (valijson too).
-Bundler::Result Bundler::collect_ref(size_t file, const json& node,
-                                     const std::string& pointer, size_t depth) {
-  const json& ref = node.at("$ref");
-  if (!ref.is_string()) {
-    return unexpected(problem(file, append_pointer(pointer, "$ref"), "schema-file.ref",
-                              "'$ref' must be a string, got " +
-                                  describe_value(ref, ValueStyle::typed)));
-  }
-  auto target = resolve_ref(file, ref.get<std::string>(), pointer);
-  if (!target) return unexpected(std::move(target).error());
-  std::string target_pointer;
-  for (const std::string& token : target->tokens) {
-    target_pointer = append_pointer(target_pointer, token);
-  }
-  const json* target_node = target->node;
-  size_t target_file = target->file;
-  m_refs.emplace(&node, Ref{file, pointer, std::move(*target)});
-  m_ref_order.push_back(&node);
-  return collect(target_file, *target_node, target_pointer, depth + 1);
-}
-
-Expected<Bundler::Target, SchemaProblem> Bundler::resolve_ref(size_t file,
-                                                              const std::string& ref,
-                                                              const std::string& pointer) {
-  std::string at = append_pointer(pointer, "$ref");
-  auto refused = [&](std::string message) {
-    return unexpected(problem(file, at, "schema-file.ref", std::move(message)));
-  };
-  size_t hash = ref.find('#');
-  std::string fragment = hash == std::string::npos ? "" : ref.substr(hash + 1);
-  Target target;
-  auto target_file = resolve_file(file, ref, ref.substr(0, hash), at);
-  if (!target_file) return unexpected(std::move(target_file).error());
-  target.file = *target_file;
-  if (!fragment.empty() && fragment[0] != '/') {
-    return refused("$ref '" + ref +
-                   "': only JSON Pointer fragments (\"#/...\") are supported");
-  }
-  std::optional<std::string> decoded = percent_decode(fragment);
-  if (!decoded) return refused("invalid $ref '" + ref + "': bad %-escape");
-  target.tokens = split_pointer(*decoded);
-  const json* node = &m_files[target.file]->doc;
-  for (const std::string& token : target.tokens) {
-    const json* next = nullptr;
-    if (node->is_object()) {
-      auto it = node->find(token);
-      if (it != node->end()) next = &*it;
-    } else if (node->is_array() && !token.empty() && token.size() < 10 &&
-               std::all_of(token.begin(), token.end(),
-                           [](char c) { return c >= '0' && c <= '9'; })) {
-      size_t index = std::stoul(token);
-      if (index < node->size()) next = &(*node)[index];
-    }
-    if (next == nullptr) {
-      return refused("$ref '" + ref + "' points to nothing in " + m_files[target.file]->shown);
-    }
-    node = next;
-  }
-  if (!is_schema_shape(*node)) {
-    return refused("$ref '" + ref + "' does not point to a schema, but to " +
-                   describe_value(*node, ValueStyle::typed));
-  }
-  target.node = node;
-  return target;
-}
-
-// The file the URI part of `ref` names, loaded; `at` is the ref's place.
-Expected<size_t, SchemaProblem> Bundler::resolve_file(size_t file, const std::string& ref,
-                                                      std::string uri,
-                                                      const std::string& at) {
-  auto refused = [&](std::string message) {
-    return unexpected(problem(file, at, "schema-file.ref", std::move(message)));
-  };
-  // A URI under the root schema's "$id" folder names the file at the same
-  // place under the root schema's folder ("https://x/schemas/post.json"
-  // at schemas/post.json: "https://x/schemas/common.json" is
-  // schemas/common.json), so schemas that refer to each other by URL
-  // work offline. Other URIs with a scheme are refused.
-  fs::path base = m_files[file]->path.parent_path();
-  if (!uri.empty() && is_remote(uri)) {
-    auto same = std::find_if(m_files.begin(), m_files.end(), [&](const auto& f) {
-      return !f->id.empty() && f->id == uri;
-    });
-    std::string site = id_folder(m_files[0]->id);
-    if (same != m_files.end()) {
-      return static_cast<size_t>(same - m_files.begin());
-    } else if (!site.empty() && uri.starts_with(site) && uri.size() > site.size()) {
-      uri = uri.substr(site.size());
-      base = m_folder;
-    } else {
-      return refused("remote $ref '" + ref +
-                     "' refused: fmkit never fetches schemas; refer to a local file "
-                     "by a relative path");
-    }
-  }
-  if (uri.empty()) return file;
-  std::optional<std::string> decoded = percent_decode(uri);
-  if (!decoded) return refused("invalid $ref '" + ref + "': bad %-escape");
-  fs::path path = (base / *decoded).lexically_normal();
-  if (!is_under(path, m_folder)) {
-    std::string folder = fs::path(m_shown_root).parent_path().generic_string();
-    return refused("$ref '" + ref + "' points outside the schema folder '" +
-                   (folder.empty() ? "." : folder) + "'");
-  }
-  return load(path, [&](std::string error) {
-    SchemaProblem p = problem(file, at, "schema-file.ref",
-                              "$ref '" + ref + "': cannot read " + shown(path) + ": " + error);
-    return p;
-  });
-}
-
-// Refuses chains of refs that come back without reaching a schema.
-Bundler::Result Bundler::check_ref_loops() const {
-  for (const json* start : m_ref_order) {
-    const Ref& first = m_refs.at(start);
-    std::unordered_set<const json*> seen = {start};
-    const Target* next = &first.target;
-    while (true) {
-      if (!seen.insert(next->node).second) {
-        return unexpected(problem(first.file, append_pointer(first.pointer, "$ref"),
-                                  "schema-file.ref",
-                                  "$ref loop: a chain of $ref never reaches a schema"));
-      }
-      auto it = m_refs.find(next->node);
-      if (it == m_refs.end()) break;
-      next = &it->second.target;
-    }
-  }
-  return {};
-}
-
-// The ref to `target` in the bundle, with renamed keywords followed.
-std::string Bundler::bundle_ref(const Target& target) const {
-  std::string out = "#/$fmkit/" + std::to_string(target.file);
-  const json* node = &m_files[target.file]->doc;
-  for (const std::string& token : target.tokens) {
-    bool renamed = node->is_object() && m_schema_nodes.count(node) != 0 &&
-                   m_refs.count(node) == 0 && is_own_keyword(token);
-    out += '/';
-    out += encode_token(renamed ? std::string(k_renamed_prefix) + token : token);
-    if (node->is_object()) {
-      node = &node->at(token);
-    } else {
-      node = &(*node)[std::stoul(token)];
-    }
-  }
-  return out;
 }
 
 int Bundler::add_subschema(const std::string& out_pointer) {
@@ -444,7 +231,8 @@ size_t Bundler::add_check(std::unique_ptr<CheckSpec> spec) {
 // rewriting the schema objects in it.
 Expected<json, SchemaProblem> Bundler::transform(size_t file, const json& node,
                                                  const std::string& pointer,
-                                                 const std::string& out, size_t depth) {
+                                                 const std::string& out,
+                                                 size_t depth) {
   if (depth > k_max_depth) {
     return unexpected(problem(file, pointer, "schema-file.invalid",
                               "schema nested too deeply (more than " +
@@ -472,10 +260,9 @@ Expected<json, SchemaProblem> Bundler::transform(size_t file, const json& node,
   return transform_object(file, node, pointer, out, depth);
 }
 
-Expected<json, SchemaProblem> Bundler::transform_object(size_t file, const json& node,
-                                                        const std::string& pointer,
-                                                        const std::string& out,
-                                                        size_t depth) {
+Expected<json, SchemaProblem> Bundler::transform_object(
+    size_t file, const json& node, const std::string& pointer,
+    const std::string& out, size_t depth) {
   auto ref = m_refs.find(&node);
   bool own = m_schema_nodes.count(&node) != 0 && ref == m_refs.end();
   auto spec = std::make_unique<CheckSpec>();
@@ -490,8 +277,8 @@ Expected<json, SchemaProblem> Bundler::transform_object(size_t file, const json&
       continue;
     }
     if (own && key == "dependencies" && value.is_object()) {
-      auto kept = transform_dependencies(file, value, child_pointer, out + "/dependencies",
-                                         depth, *spec);
+      auto kept = transform_dependencies(file, value, child_pointer,
+                                         out + "/dependencies", depth, *spec);
       if (!kept) return kept;
       copy[key] = std::move(*kept);
       continue;
@@ -506,8 +293,8 @@ Expected<json, SchemaProblem> Bundler::transform_object(size_t file, const json&
     auto read = read_keyword(KeywordInput{key, value, out_child, add}, *spec);
     if (!read) {
       const KeywordProblem& p = read.error();
-      return unexpected(problem(file, child_pointer + p.where, "schema-file.invalid",
-                                p.message, p.at));
+      return unexpected(problem(file, child_pointer + p.where,
+                                "schema-file.invalid", p.message, p.at));
     }
     if (key == "anyOf") describe_branches(value, out_child, spec->any_of);
     if (key == "oneOf") describe_branches(value, out_child, spec->one_of);
@@ -530,8 +317,8 @@ Expected<json, SchemaProblem> Bundler::transform_object(size_t file, const json&
 // "dependencies": lists of names go to the CheckSpec; schemas stay for
 // valijson.
 Expected<json, SchemaProblem> Bundler::transform_dependencies(
-    size_t file, const json& value, const std::string& pointer, const std::string& out,
-    size_t depth, CheckSpec& spec) {
+    size_t file, const json& value, const std::string& pointer,
+    const std::string& out, size_t depth, CheckSpec& spec) {
   json kept = json::object();
   for (const auto& [name, dependency] : value.items()) {
     std::string at = append_pointer(pointer, name);
@@ -539,70 +326,28 @@ Expected<json, SchemaProblem> Bundler::transform_dependencies(
       std::vector<std::string> names;
       for (size_t i = 0; i < dependency.size(); ++i) {
         if (!dependency[i].is_string()) {
-          return unexpected(problem(file, append_pointer(at, std::to_string(i)),
-                                    "schema-file.invalid",
-                                    "'dependencies' lists must hold strings, got " +
-                                        describe_value(dependency[i], ValueStyle::typed)));
+          return unexpected(
+              problem(file, append_pointer(at, std::to_string(i)),
+                      "schema-file.invalid",
+                      "'dependencies' lists must hold strings, got " +
+                          describe_value(dependency[i], ValueStyle::typed)));
         }
         names.push_back(dependency[i].get<std::string>());
       }
       spec.dependencies.emplace_back(name, std::move(names));
       continue;
     }
-    auto copy = transform(file, dependency, at, out + "/" + encode_token(name), depth + 1);
+    auto copy = transform(file, dependency, at, out + "/" + encode_token(name),
+                          depth + 1);
     if (!copy) return copy;
     kept[name] = std::move(*copy);
   }
   return kept;
 }
 
-// Follows `$ref`s from `node` (at bundle pointer `out`) to a schema.
-std::pair<const json*, std::string> Bundler::follow_refs(const json* node,
-                                                         std::string out) const {
-  // check_ref_loops() has refused loops, so this ends.
-  for (auto it = m_refs.find(node); it != m_refs.end(); it = m_refs.find(node)) {
-    node = it->second.target.node;
-    out = bundle_ref(it->second.target).substr(1);
-  }
-  return {node, std::move(out)};
-}
-
-// Fills in what tells which branch of an anyOf/oneOf the data meant (see
-// Branch): each branch's "if", and the tag properties.
-void Bundler::describe_branches(const json& list, const std::string& out,
-                                std::vector<Branch>& branches) {
-  std::vector<std::vector<std::string>> tags(branches.size());
-  std::map<std::string, size_t> tag_count;
-  for (size_t i = 0; i < branches.size() && i < list.size(); ++i) {
-    auto [node, at] = follow_refs(&list[i], out + "/" + std::to_string(i));
-    if (!node->is_object()) continue;
-    auto condition = node->find("if");
-    if (condition != node->end() && !accepts_all(*condition)) {
-      branches[i].if_schema = add_subschema(at + "/if");
-    }
-    auto properties = node->find("properties");
-    if (properties == node->end() || !properties->is_object()) continue;
-    for (const auto& [name, schema] : properties->items()) {
-      const json* property = follow_refs(&schema, "").first;
-      if (property->is_object() && (property->contains("const") || property->contains("enum"))) {
-        tags[i].push_back(name);
-        ++tag_count[name];
-      }
-    }
-  }
-  for (size_t i = 0; i < tags.size(); ++i) {
-    for (const std::string& name : tags[i]) {
-      if (tag_count[name] > 1) branches[i].discriminators.push_back(name);
-    }
-    std::sort(branches[i].discriminators.begin(), branches[i].discriminators.end());
-  }
-}
-
-}  // namespace
-
-Expected<SchemaBundle, SchemaProblem> bundle_schema(const fs::path& root,
-                                                    const std::string& shown_root,
-                                                    const ReadFile& read_file) {
+Expected<SchemaBundle, SchemaProblem> bundle_schema(
+    const fs::path& root, const std::string& shown_root,
+    const ReadFile& read_file) {
   return Bundler(read_file, root, shown_root).run();
 }
 

@@ -26,22 +26,22 @@
 // refs resolve.
 #pragma once
 
-#include <filesystem>
-#include <memory>
-#include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include "base/expected.hpp"
 #include "schema/compiled_schema.hpp"
 #include "schema/schema_problem.hpp"
 #include "schema/schema_registry.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
 namespace fmkit {
 
 struct SchemaBundle {
-  nlohmann::json document;                  // see above
+  nlohmann::json document;                   // see above
   std::vector<std::filesystem::path> files;  // [0] is the root schema
   std::vector<std::string> shown;            // files as shown to the user
   std::vector<std::string> texts;            // their texts (for problems)
@@ -58,8 +58,8 @@ struct SchemaBundle {
 // unreadable, invalid JSON, invalid keyword values, patterns RE2 cannot
 // compile, remote, escaping, dangling or looping refs (rules in
 // schema_registry.hpp).
-Expected<SchemaBundle, SchemaProblem> bundle_schema(const std::filesystem::path& root,
-                                                    const std::string& shown_root,
-                                                    const ReadFile& read_file);
+Expected<SchemaBundle, SchemaProblem> bundle_schema(
+    const std::filesystem::path& root, const std::string& shown_root,
+    const ReadFile& read_file);
 
 }  // namespace fmkit

@@ -42,9 +42,11 @@ std::string encode_error(std::string_view rule, Anchor anchor,
 }
 
 std::optional<SchemaError> decode_error(std::string_view description) {
-  if (description.empty() || description[0] != k_error_marker) return std::nullopt;
+  if (description.empty() || description[0] != k_error_marker)
+    return std::nullopt;
   size_t separator = description.find(k_separator);
-  if (separator == std::string_view::npos || separator + 2 > description.size()) {
+  if (separator == std::string_view::npos ||
+      separator + 2 > description.size()) {
     return std::nullopt;
   }
   SchemaError error;
@@ -53,8 +55,10 @@ std::optional<SchemaError> decode_error(std::string_view description) {
   size_t colon = description.find(':', separator + 2);
   if (colon == std::string_view::npos) return std::nullopt;
   size_t length = 0;
-  std::string_view digits = description.substr(separator + 2, colon - separator - 2);
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), length);
+  std::string_view digits =
+      description.substr(separator + 2, colon - separator - 2);
+  auto [end, ec] =
+      std::from_chars(digits.data(), digits.data() + digits.size(), length);
   if (ec != std::errc() || end != digits.data() + digits.size() ||
       colon + 1 + length > description.size()) {
     return std::nullopt;

@@ -41,7 +41,7 @@ enum class Anchor : char {
 // schema.enum and schema.const the indices of the CheckSpecs whose values
 // were allowed ("3" or, merged from several branches, "3,7").
 struct SchemaError {
-  std::string_view rule;     // "schema.enum"
+  std::string_view rule;  // "schema.enum"
   Anchor anchor = Anchor::value;
   std::string_view key;
   std::string_view message;  // with the marks above

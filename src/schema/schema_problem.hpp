@@ -9,12 +9,12 @@
 // Pure functions; thread-safe.
 #pragma once
 
-#include <cstddef>
-#include <string>
+#include "diag/diagnostic.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "diag/diagnostic.hpp"
+#include <cstddef>
+#include <string>
 
 namespace fmkit {
 

@@ -41,7 +41,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
         hex_value(text[i + 2]) < 0) {
       return std::nullopt;
     }
-    out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+    out +=
+        static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
     i += 2;
   }
   return out;
@@ -51,17 +52,21 @@ bool is_remote(std::string_view uri) {
   if (uri.starts_with("//")) return true;
   size_t colon = uri.find(':');
   if (colon == std::string_view::npos || colon == 0) return false;
-  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto alpha = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
   if (!alpha(uri[0])) return false;
   for (char c : uri.substr(0, colon)) {
-    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' &&
+        c != '.') {
       return false;
     }
   }
   return true;
 }
 
-bool is_under(const std::filesystem::path& path, const std::filesystem::path& folder) {
+bool is_under(const std::filesystem::path& path,
+              const std::filesystem::path& folder) {
   std::filesystem::path relative = path.lexically_relative(folder);
   return !relative.empty() && *relative.begin() != ".." && relative != ".";
 }

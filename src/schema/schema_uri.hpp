@@ -25,7 +25,8 @@ std::optional<std::string> percent_decode(std::string_view text);
 bool is_remote(std::string_view uri);
 
 // Whether `path` lies strictly inside `folder` (both lexically normal).
-bool is_under(const std::filesystem::path& path, const std::filesystem::path& folder);
+bool is_under(const std::filesystem::path& path,
+              const std::filesystem::path& folder);
 
 // "https://x/schemas/post.json" -> "https://x/schemas/"; "" unless `id` is
 // an absolute URI with a path.

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "schema/value_text.hpp"
 
-#include <utility>
-
 #include "base/spelling.hpp"
 #include "schema/compiled_schema.hpp"
 #include "schema/schema_error.hpp"
+
+#include <utility>
 
 namespace fmkit {
 
@@ -18,7 +18,8 @@ constexpr size_t k_max_listed = 20;  // allowed values listed in a message
 std::string shorten(std::string_view text, size_t limit) {
   size_t points = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && points++ == limit) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 &&
+        points++ == limit) {
       return std::string(text.substr(0, i)) + "...";
     }
   }
@@ -41,7 +42,8 @@ std::string describe_value(const nlohmann::json& value, ValueStyle style) {
   switch (value.type()) {
     case Type::string: {
       const auto& text = value.get_ref<const std::string&>();
-      if (style == ValueStyle::subject) return "'" + shorten(text, k_max_quoted) + "'";
+      if (style == ValueStyle::subject)
+        return "'" + shorten(text, k_max_quoted) + "'";
       return style == ValueStyle::typed ? "string " + quote(text) : quote(text);
     }
     case Type::boolean:
@@ -54,7 +56,8 @@ std::string describe_value(const nlohmann::json& value, ValueStyle style) {
       return (style == ValueStyle::typed ? "number " : "") + dump(value);
     case Type::array:
     case Type::object:
-      if (style != ValueStyle::literal) return value.is_array() ? "an array" : "an object";
+      if (style != ValueStyle::literal)
+        return value.is_array() ? "an array" : "an object";
       return shorten(dump(value), k_max_quoted);
     default:
       return "a value";
@@ -72,8 +75,9 @@ std::string describe_types(unsigned types) {
   // "integer" is implied by "number".
   if (types & k_number) types &= ~k_integer;
   static constexpr std::pair<unsigned, const char*> k_names[] = {
-      {k_string, "a string"},  {k_number, "a number"}, {k_integer, "an integer"},
-      {k_boolean, "a boolean"}, {k_array, "an array"},  {k_object, "an object"},
+      {k_string, "a string"},    {k_number, "a number"},
+      {k_integer, "an integer"}, {k_boolean, "a boolean"},
+      {k_array, "an array"},     {k_object, "an object"},
       {k_null, "null"},
   };
   std::vector<const char*> names;
@@ -82,7 +86,9 @@ std::string describe_types(unsigned types) {
   }
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? (names.size() > 2 ? ", or " : " or ") : ", ";
+    if (i > 0)
+      out +=
+          i + 1 == names.size() ? (names.size() > 2 ? ", or " : " or ") : ", ";
     out += names[i];
   }
   return out;
@@ -94,8 +100,9 @@ std::string enum_message(const nlohmann::json& value,
   std::string listed;
   size_t count = 0;
   for (const nlohmann::json* option : allowed) {
-    std::string name = option->is_string() ? option->get<std::string>()
-                                           : describe_value(*option, ValueStyle::literal);
+    std::string name = option->is_string()
+                           ? option->get<std::string>()
+                           : describe_value(*option, ValueStyle::literal);
     if (count++ < k_max_listed) {
       if (!listed.empty()) listed += ", ";
       listed += name;
@@ -109,7 +116,8 @@ std::string enum_message(const nlohmann::json& value,
                         " is not an allowed value for " + k_field_mark +
                         "; expected one of: " + listed;
   if (value.is_string()) {
-    if (auto near = suggest_spelling(value.get_ref<const std::string&>(), names)) {
+    if (auto near =
+            suggest_spelling(value.get_ref<const std::string&>(), names)) {
       message += " (did you mean '" + *near + "'?)";
     }
   }

@@ -7,12 +7,12 @@
 // reader) is replaced, never thrown on. Pure functions; thread-safe.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace fmkit {
 

@@ -78,9 +78,11 @@ Analysis analyse(const BranchResult& result, size_t depth, unsigned& types) {
     a.firsts.push_back(&error);
     if (!e) continue;
     if (e->anchor == Anchor::group) {
+      // One member per listed branch; a final "..." lists none.
       members +=
           static_cast<size_t>(std::count(e->key.begin(), e->key.end(), ',')) +
           1;
+      if (e->key.ends_with("...")) --members;
     }
     if (error.context.size() != depth) continue;
     if (e->rule == "schema.false") {
@@ -243,11 +245,16 @@ void Checker::report_no_match(const std::vector<Branch>& branches,
     firsts.push_back(analyses[k].firsts[0]);
     listed += (listed.empty() ? "" : ",") + std::to_string(k);
   }
-  for (const Error* error : firsts)
+  std::string message =
+      k_field + " does not match any schema in '" + std::string(keyword) + "'";
+  if (firsts.empty()) {
+    push(m_context, rule, Anchor::value, "", message);
+    return;
+  }
+  for (const Error* error : firsts) {
     m_results->pushError(error->context, error->description);
-  push(
-      m_context, rule, Anchor::group, listed,
-      k_field + " does not match any schema in '" + std::string(keyword) + "'");
+  }
+  push(m_context, rule, Anchor::group, listed, message);
 }
 
 // A tag that no branch has: the tag's allowed values, nothing else (the

@@ -228,10 +228,11 @@ class Reporter {
 
   // ": schema 0: <message>; schema 2: <message>" from the errors pushed
   // just before a group (one per listed branch), which it replaces.
-  static std::string list_group(std::string_view branches,
-                                std::vector<std::optional<Diagnostic>>& produced) {
+  static std::string list_group(
+      std::string_view branches,
+      std::vector<std::optional<Diagnostic>>& produced) {
     std::vector<std::string_view> numbers;
-    for (size_t at = 0; at <= branches.size();) {
+    for (size_t at = 0; !branches.empty() && at <= branches.size();) {
       size_t comma = std::min(branches.find(',', at), branches.size());
       numbers.push_back(branches.substr(at, comma - at));
       at = comma + 1;
@@ -243,8 +244,8 @@ class Reporter {
     for (size_t i = 0; i < count; ++i) {
       std::optional<Diagnostic>& member = produced[produced.size() - count + i];
       if (!member) continue;
-      out += (out.empty() ? ": schema " : "; schema ") + std::string(numbers[i]) + ": " +
-             member->message;
+      out += (out.empty() ? ": schema " : "; schema ") +
+             std::string(numbers[i]) + ": " + member->message;
       member.reset();
     }
     if (more) out += "; ...";

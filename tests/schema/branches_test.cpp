@@ -245,6 +245,20 @@ TEST(BranchesTest, TiesAreListedInOneError) {
           "in 'links[1]' [schema.one-of] @/links/1"});
 }
 
+TEST(BranchesTest, ANestedListCountsAsOneError) {
+  // Branch 0's own anyOf fails as one listed error (three members and
+  // "..." for the fourth), so it ties with branch 1's one error.
+  auto schema = compile_text(R"({"anyOf": [
+    {"anyOf": [{"required": ["a"]}, {"required": ["b"]}, {"required": ["c"]},
+               {"required": ["d"]}]},
+    {"required": ["x"]}]})");
+  EXPECT_EQ(
+      check_json(schema, json::object()),
+      Lines{"the value does not match any schema in 'anyOf': schema 0: missing "
+            "required key 'a'; schema 1: missing required key 'x' "
+            "[schema.any-of] @"});
+}
+
 TEST(BranchesTest, DeepestErrorWinsATieOnCount) {
   auto schema = compile_text(R"({"anyOf": [
     {"required": ["c"]},

@@ -329,6 +329,25 @@ TEST_F(SchemaRegistryTest, InvalidSchemasPointAtTheValue) {
   }
 }
 
+TEST_F(SchemaRegistryTest, ProblemsInReferencedFilesNameThatFile) {
+  std::string defs = "{\n  \"definitions\": {\n    \"n\": {\"type\": \"intger\"}\n  }\n}\n";
+  dir.write("schemas/common/defs.json", defs);
+  fs::path post = dir.write("schemas/post.json",
+                            R"({"properties": {"n": {"$ref": "common/defs.json#/definitions/n"}}})");
+  SchemaRegistry registry(disk_files());
+  auto schema = registry.load(post, "schemas/post.json");
+  ASSERT_FALSE(schema);
+  ASSERT_EQ(schema.error().size(), 1u);
+  EXPECT_EQ(schema.error()[0].path, "schemas/common/defs.json");
+  EXPECT_EQ(schema.error()[0].text, defs);  // so renderers quote the line
+  EXPECT_EQ(show_problems(schema.error()),
+            "schemas/common/defs.json:3:19-3:27: unknown type 'intger' in 'type' (did you mean "
+            "'integer'?) [schema-file.invalid]");
+  // A failed load is not cached: fixed, it loads.
+  dir.write("schemas/common/defs.json", R"({"definitions": {"n": {"type": "integer"}}})");
+  EXPECT_TRUE(registry.load(post, "schemas/post.json"));
+}
+
 TEST_F(SchemaRegistryTest, KeywordsInDataPositionsAreNotRewritten) {
   // "format", "pattern" and "$ref" as property names and inside enum/const
   // values are data, not keywords.

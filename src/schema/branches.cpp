@@ -115,18 +115,18 @@ const Error* value_error_at(const BranchResult& result,
 
 }  // namespace
 
+// Both keywords first ask each branch yes or no, which builds no error
+// text: valid data, the common case, pays nothing for the reporting. Only
+// when that fails are the branches run again for their errors.
 bool Checker::check_any_of() {
   if (m_spec.any_of.empty()) return true;
-  if (!m_results) {
-    for (const Branch& branch : m_spec.any_of) {
-      if (run_subschema_any(branch.schema, m_context)) return true;
-    }
-    return false;
+  for (const Branch& branch : m_spec.any_of) {
+    if (holds(branch.schema)) return true;
   }
+  if (!m_results) return false;
   std::vector<BranchResult> results;
   for (const Branch& branch : m_spec.any_of) {
     results.push_back(run_branch_any(branch.schema));
-    if (results.back().valid) return true;
   }
   report_no_match(m_spec.any_of, results, "schema.any-of", "anyOf");
   return false;
@@ -134,17 +134,9 @@ bool Checker::check_any_of() {
 
 bool Checker::check_one_of() {
   if (m_spec.one_of.empty()) return true;
-  std::vector<BranchResult> results;
   std::vector<size_t> matched;
-  for (size_t k = 0; k < m_spec.one_of.size(); ++k) {
-    if (!m_results) {
-      if (run_subschema_any(m_spec.one_of[k].schema, m_context))
-        matched.push_back(k);
-      if (matched.size() > 1) return false;
-      continue;
-    }
-    results.push_back(run_branch_any(m_spec.one_of[k].schema));
-    if (results.back().valid) matched.push_back(k);
+  for (size_t k = 0; k < m_spec.one_of.size() && matched.size() < 2; ++k) {
+    if (holds(m_spec.one_of[k].schema)) matched.push_back(k);
   }
   if (matched.size() == 1) return true;
   if (!m_results) return false;
@@ -153,6 +145,10 @@ bool Checker::check_one_of() {
                 k_field + " matches more than one schema in 'oneOf' (schemas " +
                     std::to_string(matched[0]) + " and " +
                     std::to_string(matched[1]) + ")");
+  }
+  std::vector<BranchResult> results;
+  for (const Branch& branch : m_spec.one_of) {
+    results.push_back(run_branch_any(branch.schema));
   }
   report_no_match(m_spec.one_of, results, "schema.one-of", "oneOf");
   return false;

@@ -514,12 +514,6 @@ bool Checker::run_subschema(int index, const A& target,
   return false;
 }
 
-bool Checker::run_subschema_any(int index, const Context& context) {
-  return with_concrete(m_target, [&](const auto& target) {
-    return run_subschema(index, target, context);
-  });
-}
-
 template <typename A>
 BranchResult Checker::run_branch(int index, const A& target) {
   BranchResult branch;

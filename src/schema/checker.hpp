@@ -104,7 +104,6 @@ class Checker {
   // Running subschemas (checker.cpp).
   template <typename A>
   bool run_subschema(int index, const A& target, const Context& context);
-  bool run_subschema_any(int index, const Context& context);
   bool holds(int index) const;
   template <typename A>
   BranchResult run_branch(int index, const A& target);

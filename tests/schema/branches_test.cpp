@@ -212,6 +212,36 @@ TEST(BranchesTest, DiscriminatedUnionReportsTheTaggedBranch) {
                   "@/media/type"});
 }
 
+TEST(BranchesTest, BranchesAndTagsThroughRefs) {
+  // The `if`s of branches 0 and 1 held (branch 1 through two refs), so the
+  // third branch's 'other' is not offered; the link tag is a ref too.
+  auto schema = compile_text(R"({
+    "definitions": {
+      "api": {"if": {"properties": {"slug": {"pattern": "^Web/API/"}}},
+              "then": {"properties": {"page-type": {"enum": ["web-api-event"]}}},
+              "else": false},
+      "any": {"$ref": "#/definitions/fallback"},
+      "fallback": {"if": {"properties": {"slug": {"pattern": ".*"}}},
+                   "then": {"properties": {"page-type": {"enum": ["guide"]}}},
+                   "else": false},
+      "link": {"const": "link"}
+    },
+    "properties": {
+      "page": {"anyOf": [{"$ref": "#/definitions/api"}, {"$ref": "#/definitions/any"},
+                         {"properties": {"page-type": {"const": "other"}}}]},
+      "media": {"oneOf": [
+        {"properties": {"type": {"$ref": "#/definitions/link"}, "url": {"type": "string"}},
+         "required": ["url"]},
+        {"properties": {"type": {"const": "file"}, "path": {"type": "string"}},
+         "required": ["path"]}]}
+    }})");
+  EXPECT_EQ(check_json(schema, {{"page", {{"slug", "Web/API/X"}, {"page-type", "x"}}},
+                                {"media", {{"type", "link"}, {"path", "p"}}}}),
+            (Lines{"'x' is not an allowed value for 'page.page-type'; expected one of: "
+                   "web-api-event, guide [schema.enum] @/page/page-type",
+                   "missing required key 'url' in 'media' [schema.required] @/media/url"}));
+}
+
 TEST(BranchesTest, IfThatHeldBeatsABranchWithAsFewErrors) {
   auto schema = compile_text(R"({"anyOf": [
     {"if": {"properties": {"kind": {"const": "video"}}, "required": ["kind"]},

@@ -57,7 +57,7 @@ void BM_Validate(benchmark::State& state) {
   });
   auto schema = registry.load(FMKIT_SOURCE_DIR "/schemas/post.schema.json");
   if (!schema) {
-    state.SkipWithError(schema.error().c_str());
+    state.SkipWithError("cannot load schemas/post.schema.json");
     return;
   }
   Validator validator(*schema);

@@ -27,14 +27,10 @@ fs::path absolute_folder(const fs::path& base, const fs::path& folder) {
   return path;
 }
 
+// Loads the schema at `path` (absolute), shown as `shown`.
 Expected<std::shared_ptr<const CompiledSchema>, Problems> load_schema(
-    SchemaRegistry& registry, const fs::path& path) {
-  auto compiled = registry.load(path);
-  if (!compiled) {
-    return unexpected(problem_at_file(display_path(path), "schema-file",
-                                      compiled.error()));
-  }
-  return std::move(*compiled);
+    SchemaRegistry& registry, const fs::path& path, const std::string& shown) {
+  return registry.load(path, shown);
 }
 
 Expected<std::shared_ptr<const Migrations>, Problems> load_versions(
@@ -53,14 +49,16 @@ Expected<std::shared_ptr<const Migrations>, Problems> load_versions(
   }
   migrations->key = std::move(*key);
   fs::path path = (folder / collection.schema).lexically_normal();
+  std::string shown = display_path(config.folder() / collection.schema);
   const MigrationChain& loaded = migrations->chain;
   for (int v = loaded.initial_version; v <= loaded.latest_version(); ++v) {
     if (v > loaded.initial_version) {
       if (const Migration* migration = loaded.find(v); migration->schema) {
         path = (settings.folder / *migration->schema).lexically_normal();
+        shown = display_path(fs::path(settings.display) / *migration->schema);
       }
     }
-    auto compiled = load_schema(registry, path);
+    auto compiled = load_schema(registry, path, shown);
     if (!compiled) return unexpected(std::move(compiled).error());
     migrations->schemas.push_back(std::move(*compiled));
   }
@@ -140,7 +138,8 @@ Expected<Collection, Problems> load_collection(
   loaded.document.require_front_matter = collection.require_front_matter;
   loaded.document.yaml = yaml;
   auto schema =
-      load_schema(registry, (folder / collection.schema).lexically_normal());
+      load_schema(registry, (folder / collection.schema).lexically_normal(),
+                  display_path(config.folder() / collection.schema));
   if (!schema) return unexpected(std::move(schema).error());
   loaded.schema = std::move(*schema);
   if (!collection.migrations.empty()) {
@@ -158,7 +157,7 @@ Expected<Collection, Problems> load_schema_collection(
   loaded.name = std::move(name);
   loaded.document.require_front_matter = require;
   loaded.document.yaml = yaml;
-  auto compiled = load_schema(registry, schema);
+  auto compiled = load_schema(registry, schema, loaded.name);
   if (!compiled) return unexpected(std::move(compiled).error());
   loaded.schema = std::move(*compiled);
   return loaded;

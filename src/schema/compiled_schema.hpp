@@ -60,8 +60,20 @@ struct PatternRule {
 
 enum class Additional { allowed, forbidden, schema };
 
+// One branch of an anyOf/oneOf, and what tells whether the data meant it
+// (used only to word the error when no branch matches).
+struct Branch {
+  int schema = -1;     // subschema index
+  int if_schema = -1;  // the branch's top-level "if", when it has one
+  // Properties with a const/enum in this branch that other branches of the
+  // same anyOf/oneOf also constrain with const/enum: the union's tags
+  // (Astro's `type: {const: "a"}`), sorted.
+  std::vector<std::string> discriminators;
+};
+
 // The keywords of one schema object that fmkit checks itself.
 struct CheckSpec {
+  size_t index = 0;    // in CompiledSchema::checks
   bool never = false;  // the `false` schema
   unsigned types = 0;  // 0: no "type"
   std::optional<std::vector<nlohmann::json>> enum_values;
@@ -84,7 +96,7 @@ struct CheckSpec {
   Additional additional = Additional::allowed;
   int additional_schema = -1;
   int property_names_schema = -1;
-  std::vector<int> any_of, one_of;  // subschema indices
+  std::vector<Branch> any_of, one_of;
 };
 
 class CompiledSchema {
@@ -99,46 +111,5 @@ class CompiledSchema {
 // SchemaParser::addConstraintBuilder (which takes ownership). `schema`
 // must outlive every valijson::Schema parsed with it.
 valijson::ConstraintBuilder* make_check_builder(const CompiledSchema& schema);
-
-// ---- Errors as fmkit writes them into valijson::ValidationResults --------
-//
-// An fmkit error's description starts with k_error_marker; valijson's own
-// start with a letter. In `message`, k_field_mark stands for the field the
-// error's context names ("'tags[1]'") and k_in_field_mark for " in 'x'"
-// naming it (empty at the root); the Validator fills both in.
-
-constexpr char k_error_marker = '\x01';
-constexpr char k_field_mark = '\x02';
-constexpr char k_in_field_mark = '\x03';
-
-// Where the diagnostic goes.
-enum class Anchor : char {
-  value = 'v',    // the value at the context
-  entry = 'e',    // its key when it is a mapping entry, else the value
-  key = 'k',      // the key `key` of the mapping at the context
-  child = 'c',    // the value of `key` (an index or key) at the context
-  missing = 'm',  // `key` is missing from the mapping at the context
-  group = 'g',    // merges the `key` (a count) errors pushed just before
-};
-
-struct SchemaError {
-  std::string_view rule;     // "schema.enum"
-  Anchor anchor = Anchor::value;
-  std::string_view key;      // see Anchor; for schema.type the type bits
-  std::string_view message;  // with the marks above
-};
-
-std::string encode_error(std::string_view rule, Anchor anchor,
-                         std::string_view key, std::string_view message);
-
-// Returns the parts of an fmkit error, or std::nullopt for valijson's own.
-std::optional<SchemaError> decode_error(std::string_view description);
-
-// Renders a JSON value for a message: strings quoted and cut after 60 code
-// points, numbers as written, containers as "an array" / "an object".
-std::string describe_json(const nlohmann::json& value);
-
-// "a string", "an integer", "a string or null" for `types` bits.
-std::string describe_types(unsigned types);
 
 }  // namespace fmkit

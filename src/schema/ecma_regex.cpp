@@ -30,6 +30,89 @@ std::string property_name(std::string_view name) {
   return std::string(name.substr(equals + 1));
 }
 
+// Translates the escape at `pattern[i]` (a backslash with a character
+// after it) to `out`; returns the index of its last character.
+size_t translate_escape(std::string_view pattern, size_t i, bool in_class,
+                        std::string& out) {
+  char e = pattern[++i];
+  switch (e) {
+    case 's':
+      if (in_class) {
+        out += k_space_class_body;
+      } else {
+        out += '[';
+        out += k_space_class_body;
+        out += ']';
+      }
+      return i;
+    case 'S':
+      if (in_class) {
+        out += "\\S";  // no set difference in RE2 classes: ASCII \S
+      } else {
+        out += "[^";
+        out += k_space_class_body;
+        out += ']';
+      }
+      return i;
+    case 'u':
+      if (i + 4 < pattern.size() && is_hex(pattern[i + 1]) &&
+          is_hex(pattern[i + 2]) && is_hex(pattern[i + 3]) &&
+          is_hex(pattern[i + 4])) {
+        out += "\\x{";
+        out += pattern.substr(i + 1, 4);
+        out += '}';
+        i += 4;
+        return i;
+      }
+      if (i + 1 < pattern.size() && pattern[i + 1] == '{') {
+        size_t close = pattern.find('}', i + 2);
+        if (close != std::string_view::npos) {
+          out += "\\x";
+          out += pattern.substr(i + 1, close - i);
+          i = close;
+          return i;
+        }
+      }
+      break;
+    case 'c':
+      if (i + 1 < pattern.size() &&
+          ((pattern[i + 1] >= 'a' && pattern[i + 1] <= 'z') ||
+           (pattern[i + 1] >= 'A' && pattern[i + 1] <= 'Z'))) {
+        out += hex_escape(static_cast<unsigned>(pattern[i + 1]) % 32);
+        ++i;
+        return i;
+      }
+      break;
+    case '0':
+      if (i + 1 >= pattern.size() || pattern[i + 1] < '0' ||
+          pattern[i + 1] > '9') {
+        out += "\\x00";
+        return i;
+      }
+      break;
+    case 'p':
+    case 'P':
+      if (i + 1 < pattern.size() && pattern[i + 1] == '{') {
+        size_t close = pattern.find('}', i + 2);
+        if (close != std::string_view::npos) {
+          out += '\\';
+          out += e;
+          out += '{';
+          out += property_name(pattern.substr(i + 2, close - i - 2));
+          out += '}';
+          i = close;
+          return i;
+        }
+      }
+      break;
+    default:
+      break;
+  }
+  out += '\\';
+  out += e;
+  return i;
+}
+
 }  // namespace
 
 std::string translate_ecma_regex(std::string_view pattern) {
@@ -39,83 +122,7 @@ std::string translate_ecma_regex(std::string_view pattern) {
   for (size_t i = 0; i < pattern.size(); ++i) {
     char c = pattern[i];
     if (c == '\\' && i + 1 < pattern.size()) {
-      char e = pattern[i + 1];
-      ++i;
-      switch (e) {
-        case 's':
-          if (in_class) {
-            out += k_space_class_body;
-          } else {
-            out += '[';
-            out += k_space_class_body;
-            out += ']';
-          }
-          continue;
-        case 'S':
-          if (in_class) {
-            out += "\\S";  // no set difference in RE2 classes: ASCII \S
-          } else {
-            out += "[^";
-            out += k_space_class_body;
-            out += ']';
-          }
-          continue;
-        case 'u':
-          if (i + 4 < pattern.size() && is_hex(pattern[i + 1]) &&
-              is_hex(pattern[i + 2]) && is_hex(pattern[i + 3]) &&
-              is_hex(pattern[i + 4])) {
-            out += "\\x{";
-            out += pattern.substr(i + 1, 4);
-            out += '}';
-            i += 4;
-            continue;
-          }
-          if (i + 1 < pattern.size() && pattern[i + 1] == '{') {
-            size_t close = pattern.find('}', i + 2);
-            if (close != std::string_view::npos) {
-              out += "\\x";
-              out += pattern.substr(i + 1, close - i);
-              i = close;
-              continue;
-            }
-          }
-          break;
-        case 'c':
-          if (i + 1 < pattern.size() &&
-              ((pattern[i + 1] >= 'a' && pattern[i + 1] <= 'z') ||
-               (pattern[i + 1] >= 'A' && pattern[i + 1] <= 'Z'))) {
-            out += hex_escape(static_cast<unsigned>(pattern[i + 1]) % 32);
-            ++i;
-            continue;
-          }
-          break;
-        case '0':
-          if (i + 1 >= pattern.size() || pattern[i + 1] < '0' ||
-              pattern[i + 1] > '9') {
-            out += "\\x00";
-            continue;
-          }
-          break;
-        case 'p':
-        case 'P':
-          if (i + 1 < pattern.size() && pattern[i + 1] == '{') {
-            size_t close = pattern.find('}', i + 2);
-            if (close != std::string_view::npos) {
-              out += '\\';
-              out += e;
-              out += '{';
-              out += property_name(pattern.substr(i + 2, close - i - 2));
-              out += '}';
-              i = close;
-              continue;
-            }
-          }
-          break;
-        default:
-          break;
-      }
-      out += '\\';
-      out += e;
+      i = translate_escape(pattern, i, in_class, out);
       continue;
     }
     if (in_class) {

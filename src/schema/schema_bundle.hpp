@@ -11,8 +11,9 @@
 // never fetches anything and no two files' pointers collide in its schema
 // cache (valijson keys it by pointer, ignoring the file). In each schema
 // object the keywords fmkit checks itself are renamed (see
-// compiled_schema.hpp) and a CheckSpec is built for them. Only schema
-// positions are rewritten: property names and enum/const values are data.
+// compiled_schema.hpp, keyword_reader.hpp) and a CheckSpec is built for
+// them. Only schema positions are rewritten: property names and enum/const
+// values are data.
 //
 // Refs: relative file paths, resolved against the referring file and kept
 // under the root schema's folder; JSON Pointer fragments; a URI equal to a
@@ -20,39 +21,45 @@
 // the root schema's `$id` means the file at the same place under the root
 // schema's folder. Any other URI with a scheme (http:, https:, file:,
 // urn:, ...) or authority ("//host") is refused: fmkit never touches the
-// network. Chains of `$ref` that loop
-// without reaching a schema are refused too (valijson would recurse
-// forever). Nested `$id`s do not change how refs resolve.
+// network. Chains of `$ref` that loop without reaching a schema are refused
+// too (valijson would recurse forever). Nested `$id`s do not change how
+// refs resolve.
 #pragma once
+
+#include "base/expected.hpp"
+#include "schema/compiled_schema.hpp"
+#include "schema/schema_problem.hpp"
+#include "schema/schema_registry.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "base/expected.hpp"
-#include "schema/compiled_schema.hpp"
-#include "schema/schema_registry.hpp"
-
 namespace fmkit {
 
 struct SchemaBundle {
-  nlohmann::json document;                  // see above
+  nlohmann::json document;                   // see above
   std::vector<std::filesystem::path> files;  // [0] is the root schema
+  std::vector<std::string> shown;            // files as shown to the user
+  std::vector<std::string> texts;            // their texts (for problems)
   std::vector<std::unique_ptr<CheckSpec>> checks;
   // Pointers ("#/$fmkit/0/...") of the subschemas CheckSpecs refer to by
-  // index: anyOf/oneOf branches, patternProperties, additionalProperties
-  // and propertyNames schemas.
+  // index: anyOf/oneOf branches and their "if"s, patternProperties,
+  // additionalProperties and propertyNames schemas.
   std::vector<std::string> subschemas;
 };
 
-// Reads the schema at `root` (absolute, lexically normal) and the files it
-// references. Errors name the file: unreadable, invalid JSON (with
-// line:column), invalid keyword values, patterns RE2 cannot compile,
-// remote, escaping, dangling or looping refs.
-Expected<SchemaBundle> bundle_schema(const std::filesystem::path& root,
-                                     const ReadFile& read_file);
+// Reads the schema at `root` (absolute, lexically normal; shown to the
+// user as `shown_root`) and the files it references. Referenced files are
+// shown relative to it. The problem names the file and the place:
+// unreadable, invalid JSON, invalid keyword values, patterns RE2 cannot
+// compile, remote, escaping, dangling or looping refs (rules in
+// schema_registry.hpp).
+Expected<SchemaBundle, SchemaProblem> bundle_schema(
+    const std::filesystem::path& root, const std::string& shown_root,
+    const ReadFile& read_file);
 
 }  // namespace fmkit

@@ -7,6 +7,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include "schema/schema_registry.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
@@ -18,6 +19,8 @@
 
 #include "schema/compiled_schema.hpp"
 #include "schema/schema_bundle.hpp"
+#include "schema/schema_problem.hpp"
+#include "schema/schema_uri.hpp"
 #pragma GCC diagnostic pop
 
 namespace fmkit {
@@ -34,26 +37,45 @@ fs::path cache_key(const fs::path& path) {
   return absolute.lexically_normal();
 }
 
-// valijson names places by bundle pointer ("/$fmkit/1/properties/x");
-// name them by file instead ("defs.json#/properties/x").
-std::string describe_valijson_error(std::string what, const SchemaBundle& bundle) {
+// valijson names places by bundle pointer ("/$fmkit/1/properties/x"):
+// turns the first such pointer in `what` into a problem at that place of
+// that file, worded with the place named by file ("defs.json#/properties/x").
+SchemaProblem valijson_problem(std::string what, const SchemaBundle& bundle) {
   constexpr std::string_view k_files = "/$fmkit/";
+  SchemaProblem problem;
+  problem.rule = "schema-file.invalid";
+  problem.shown = bundle.shown[0];
+  problem.text = bundle.texts[0];
+  bool placed = false;
   for (size_t at = what.find(k_files); at != std::string::npos;
        at = what.find(k_files, at)) {
-    size_t end = at + k_files.size();
+    size_t digits = at + k_files.size();
+    size_t end = digits;
     while (end < what.size() && what[end] >= '0' && what[end] <= '9') ++end;
-    size_t index = std::stoul("0" + what.substr(at + k_files.size(), end - at - k_files.size()));
-    std::string file = index < bundle.files.size()
-                           ? bundle.files[index].filename().string() + "#"
-                           : std::string();
-    what.replace(at, end - at, file);
-    at += file.size();
+    size_t index = std::stoul("0" + what.substr(digits, end - digits));
+    if (index >= bundle.files.size()) break;
+    size_t stop = std::min(what.find(' ', end), what.size());
+    std::string pointer = what.substr(end, stop - end);
+    for (size_t renamed = pointer.find("$fmkit:"); renamed != std::string::npos;
+         renamed = pointer.find("$fmkit:", renamed)) {
+      pointer.erase(renamed, 7);
+    }
+    if (!placed) {
+      // Tokens are escaped for valijson (schema_uri.hpp): undo "%25".
+      std::string decoded = percent_decode(pointer).value_or(pointer);
+      problem.shown = bundle.shown[index];
+      problem.text = bundle.texts[index];
+      problem.pointer = decoded;
+      placed = true;
+    }
+    std::string file = fs::path(bundle.shown[index]).filename().generic_string() + "#";
+    what.replace(at, stop - at, file + pointer);
+    at += file.size() + pointer.size();
   }
-  for (size_t at = what.find("$fmkit:"); at != std::string::npos;
-       at = what.find("$fmkit:", at)) {
-    what.erase(at, 7);
-  }
-  return what;
+  if (!what.empty() && what.back() == '.') what.pop_back();
+  if (!what.empty() && what[0] >= 'A' && what[0] <= 'Z') what[0] += 'a' - 'A';
+  problem.message = "invalid schema: " + what;
+  return problem;
 }
 
 }  // namespace
@@ -62,13 +84,14 @@ SchemaRegistry::SchemaRegistry(ReadFile read_file)
     : m_read_file(std::move(read_file)) {}
 SchemaRegistry::~SchemaRegistry() = default;
 
-Expected<std::shared_ptr<const CompiledSchema>> SchemaRegistry::load(
-    const fs::path& path) {
+Expected<std::shared_ptr<const CompiledSchema>, Problems> SchemaRegistry::load(
+    const fs::path& path, const std::string& shown) {
   fs::path key = cache_key(path);
   if (auto it = m_cache.find(key); it != m_cache.end()) return it->second;
 
-  Expected<SchemaBundle> bundle = bundle_schema(key, m_read_file);
-  if (!bundle) return unexpected(bundle.error());
+  auto bundle = bundle_schema(key, shown.empty() ? path.generic_string() : shown,
+                              m_read_file);
+  if (!bundle) return unexpected(to_problems(bundle.error()));
 
   auto schema = std::make_shared<CompiledSchema>();
   schema->path = key.generic_string();
@@ -98,8 +121,7 @@ Expected<std::shared_ptr<const CompiledSchema>> SchemaRegistry::load(
       schema->subschemas.push_back(compile(entry));
     }
   } catch (const std::exception& error) {
-    return unexpected(schema->path + ": invalid schema: " +
-                      describe_valijson_error(error.what(), *bundle));
+    return unexpected(to_problems(valijson_problem(error.what(), *bundle)));
   }
   m_cache.emplace(key, schema);
   return std::shared_ptr<const CompiledSchema>(std::move(schema));

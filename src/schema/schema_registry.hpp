@@ -7,6 +7,23 @@
 // are read through the ReadFile callback, so this module never touches the
 // disk itself. load() is not thread-safe; a CompiledSchema is immutable and
 // may be shared by threads (each thread uses its own Validator).
+//
+// A schema that cannot be used is reported like any other problem in a
+// file: Problems (diag/diagnostic.hpp) holding one Diagnostic in the schema
+// file that has the problem, at the offending value, with the file's text
+// so that renderers quote the line:
+//   schemas/post.json:4:13: error: unknown type 'strin' in 'type'
+//       (did you mean 'string'?) [schema-file.invalid]
+// Rules:
+//   io                   the root schema file cannot be read (no position)
+//   schema-file.json     a file is not valid JSON (at the byte where it fails)
+//   schema-file.invalid  a keyword has a value draft-07 does not allow (a
+//                        bad type name, a pattern RE2 cannot run, a
+//                        non-array `required`, a non-schema where a schema
+//                        must be, nesting deeper than 200)
+//   schema-file.ref      a `$ref` that is remote, leaves the root schema's
+//                        folder, names an unreadable file or nothing, or
+//                        loops without reaching a schema (at the `$ref`)
 #pragma once
 
 #include <filesystem>
@@ -16,6 +33,7 @@
 #include <string>
 
 #include "base/expected.hpp"
+#include "diag/diagnostic.hpp"
 
 namespace fmkit {
 
@@ -29,11 +47,12 @@ class SchemaRegistry {
   explicit SchemaRegistry(ReadFile read_file);
   ~SchemaRegistry();
 
-  // Returns the compiled schema at `path`, loading it on first use. Errors
-  // (unreadable, invalid JSON with line:column, invalid schema, remote or
-  // escaping $ref) name the schema file.
-  Expected<std::shared_ptr<const CompiledSchema>> load(
-      const std::filesystem::path& path);
+  // Returns the compiled schema at `path`, loading it on first use, or the
+  // problem that stops it from loading (see above). `shown` is how messages
+  // name the file (default: `path` as given); files it refers to are shown
+  // relative to it. Failures are not cached.
+  Expected<std::shared_ptr<const CompiledSchema>, Problems> load(
+      const std::filesystem::path& path, const std::string& shown = "");
 
  private:
   ReadFile m_read_file;

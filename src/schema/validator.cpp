@@ -20,6 +20,7 @@
 
 #include "base/json_pointer.hpp"
 #include "schema/compiled_schema.hpp"
+#include "schema/schema_error.hpp"
 #pragma GCC diagnostic pop
 
 namespace fmkit {
@@ -27,22 +28,6 @@ namespace fmkit {
 namespace {
 
 using nlohmann::json;
-
-// valijson's texts for errors that only say a child failed. The child's
-// own error is reported; these are dropped.
-constexpr std::string_view k_cascades[] = {
-    "Failed to validate against schema associated with property name '",
-    "Failed to validate item #",
-    "Failed to validate against child schema #",
-    "Failed to validate against additional properties schema",
-    "Failed to validate against schema associated with pattern '",
-    "Failed to validate against dependent schema.",
-    "Failed to validate against a conditional schema set by if-then-else",
-    "Failed to validate against any schemas allowed by anyOf constraint.",
-    "Failed to validate against any child schemas allowed by oneOf constraint.",
-    // Pushed together with "Array contains more items than allowed ...".
-    "Cannot validate item #",
-};
 
 struct LeafText {
   std::string_view description;  // valijson 1.0's wording
@@ -210,30 +195,18 @@ class Reporter {
         d.pointer = child;
         d.span = missing_span(place.pointer);
         break;
-      case Anchor::group: {
-        // Merge the errors the constraint pushed just before this one.
-        size_t count = 0;
-        std::from_chars(own->key.data(), own->key.data() + own->key.size(), count);
-        count = std::min(count, produced.size());
-        std::optional<Diagnostic> closest;
-        for (size_t i = produced.size() - count; i < produced.size(); ++i) {
-          if (produced[i] && !closest) closest = std::move(produced[i]);
-          produced[i].reset();
-        }
+      case Anchor::group:
         d.pointer = place.pointer;
         d.span = value_span(place.pointer);
-        if (closest) d.message += "; closest: " + closest->message;
+        d.message += list_group(own->key, produced);
         break;
-      }
     }
     return d;
   }
 
   std::optional<Diagnostic> convert_valijson(std::string_view description,
                                              const Place& place) {
-    for (std::string_view cascade : k_cascades) {
-      if (description.starts_with(cascade)) return std::nullopt;
-    }
+    if (is_cascade(description)) return std::nullopt;
     Diagnostic d;
     d.pointer = place.pointer;
     d.span = value_span(place.pointer);
@@ -251,6 +224,32 @@ class Reporter {
     d.rule = "schema.invalid";
     d.message = field(place) + " does not match the schema: " + text;
     return d;
+  }
+
+  // ": schema 0: <message>; schema 2: <message>" from the errors pushed
+  // just before a group (one per listed branch), which it replaces.
+  static std::string list_group(
+      std::string_view branches,
+      std::vector<std::optional<Diagnostic>>& produced) {
+    std::vector<std::string_view> numbers;
+    for (size_t at = 0; !branches.empty() && at <= branches.size();) {
+      size_t comma = std::min(branches.find(',', at), branches.size());
+      numbers.push_back(branches.substr(at, comma - at));
+      at = comma + 1;
+    }
+    bool more = !numbers.empty() && numbers.back() == "...";
+    if (more) numbers.pop_back();
+    size_t count = std::min(numbers.size(), produced.size());
+    std::string out;
+    for (size_t i = 0; i < count; ++i) {
+      std::optional<Diagnostic>& member = produced[produced.size() - count + i];
+      if (!member) continue;
+      out += (out.empty() ? ": schema " : "; schema ") +
+             std::string(numbers[i]) + ": " + member->message;
+      member.reset();
+    }
+    if (more) out += "; ...";
+    return out;
   }
 
   std::string field(const Place& place) const {

@@ -24,9 +24,14 @@
 //   missing required key 'name' in 'author'
 //   'date' is not a valid date: "2024-02-30"
 //   duplicate item "llm" in 'tags' (items 1 and 3)
-// anyOf/oneOf report one error: a type error naming every allowed type when
-// no branch has the value's type; the errors of the one branch that has it;
-// else "'x' does not match any schema in 'anyOf'; closest: <message>".
+// anyOf/oneOf that no branch matches report the branch the data meant
+// (its `if` held, its tag property matched, else the fewest and deepest
+// errors; see schema/branches.cpp), with that branch's own rules and
+// places; branches failing on one value by const/enum give one
+// schema.enum error listing all their values; a type error names every
+// type when no branch takes the value's type; otherwise one error lists
+// the tied branches: "'x' does not match any schema in 'anyOf': schema 0:
+// <message>; schema 1: <message>".
 //
 // `format` is checked for date, date-time, time, uri, uri-reference and
 // email; `pattern` and patternProperties use RE2 (linear time, no stack

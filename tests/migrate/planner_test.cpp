@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "schema/schema_registry.hpp"
+#include "schema/schema_test_support.hpp"
 
 namespace fmkit {
 namespace {
@@ -175,7 +176,7 @@ TEST(PlannerTest, ValidatesAgainstTheTargetSchema) {
       "properties": {"host": {"type": "string"}}})");
   });
   auto schema = registry.load("/schemas/post.schema.json");
-  ASSERT_TRUE(schema) << schema.error();
+  ASSERT_TRUE(schema) << schema_testing::show_problems(schema.error());
   MigrateOptions options;
   options.schema = *schema;
   DocumentPlan good =

@@ -52,7 +52,7 @@ TEST(SchemaConformanceTest, Draft7RequiredKeywords) {
         std::string name = file.stem().string() + ": " + group["description"].get<std::string>() +
                            ": " + test["description"].get<std::string>();
         if (!schema) {
-          failures.push_back(name + " (schema refused: " + schema.error() + ")");
+          failures.push_back(name + " (schema refused: " + schema_testing::show_problems(schema.error()) + ")");
           continue;
         }
         Validator validator(*schema);

@@ -26,7 +26,7 @@ using schema_testing::read_text;
 std::shared_ptr<const CompiledSchema> load(const fs::path& path) {
   static SchemaRegistry registry(schema_testing::disk_files());
   auto schema = registry.load(path);
-  if (!schema) throw std::runtime_error(schema.error());
+  if (!schema) throw std::runtime_error(schema_testing::show_problems(schema.error()));
   return *schema;
 }
 

@@ -54,11 +54,30 @@ inline ReadFile memory_files(std::map<std::string, std::string> files) {
   };
 }
 
+// "path:line:col-line:col: message [rule]" for each problem, one a line
+// (no position for a problem without one).
+inline std::string show_problems(const Problems& problems) {
+  std::string out;
+  for (const FileReport& report : problems) {
+    for (const Diagnostic& d : report.diagnostics) {
+      if (!out.empty()) out += '\n';
+      out += report.path + ":";
+      if (d.span.valid()) {
+        out += std::to_string(d.span.begin.line) + ":" + std::to_string(d.span.begin.column) +
+               "-" + std::to_string(d.span.end.line) + ":" +
+               std::to_string(d.span.end.column) + ":";
+      }
+      out += " " + d.message + " [" + d.rule + "]";
+    }
+  }
+  return out;
+}
+
 // Loads one schema given as JSON text (at /mem/schema.json).
 inline std::shared_ptr<const CompiledSchema> compile_text(const std::string& schema) {
   SchemaRegistry registry(memory_files({{"/mem/schema.json", schema}}));
   auto compiled = registry.load("/mem/schema.json");
-  if (!compiled) throw std::runtime_error(compiled.error());
+  if (!compiled) throw std::runtime_error(show_problems(compiled.error()));
   return *compiled;
 }
 

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+//
+// SchemaProblem (internal to schema/): one problem in a schema file, found
+// while loading it, named by the file and the JSON Pointer of the offending
+// value (or a byte, for invalid JSON). to_problems() turns it into the
+// Problems SchemaRegistry::load returns: a Diagnostic at the value's (or
+// key's) span, found by reading the file's text with fmkit's YAML reader
+// (JSON is YAML 1.2). That second read happens only on this error path.
+// Pure functions; thread-safe.
+#pragma once
+
+#include "diag/diagnostic.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+
+namespace fmkit {
+
+// Where in the file a problem points.
+enum class ProblemAt {
+  value,  // the value at `pointer`
+  key,    // its key (the value when it has none)
+  byte,   // the byte `offset`
+  file,   // nowhere in particular (an unreadable file)
+};
+
+struct SchemaProblem {
+  std::string rule;  // see schema_registry.hpp
+  std::string message;
+  std::string shown;  // the file, as shown to the user
+  std::string text;   // the file's text, when it was read
+  std::string pointer;
+  ProblemAt at = ProblemAt::value;
+  size_t offset = 0;
+};
+
+Problems to_problems(const SchemaProblem& problem);
+
+// Describes a JSON parse error of `text` as a problem at its byte: the
+// cause where a common one is recognised (a trailing comma, a comment, a
+// single-quoted string), else nlohmann's description.
+SchemaProblem json_problem(const nlohmann::json::parse_error& error,
+                           std::string shown, std::string text);
+
+}  // namespace fmkit

@@ -33,7 +33,7 @@ step() { printf '\n== %s\n' "$*" >&2; }
 
 if [ "$install" = 1 ]; then
   step "packages (Debian)"
-  bash "$top/.ci/install-deps"
+  bash "$top/.ci/install-deps" >&2
   want=(time gcc python3 python3-yaml python3-jsonschema python3-rfc3987)
   # node and npm: Debian's, unless the machine already has them (NodeSource)
   command -v node >/dev/null || want+=(nodejs)
@@ -44,8 +44,8 @@ if [ "$install" = 1 ]; then
   done
   if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update
-    apt-get install -y --no-install-recommends "${missing[@]}"
+    apt-get update >&2
+    apt-get install -y --no-install-recommends "${missing[@]}" >&2
   fi
 fi
 
@@ -54,7 +54,7 @@ mkdir -p "$work/node"
 if ! cmp -s "$here/peers/node/package-lock.json" "$work/node/package-lock.json" ||
    [ ! -d "$work/node/node_modules" ]; then
   cp "$here/peers/node/package.json" "$here/peers/node/package-lock.json" "$work/node/"
-  (cd "$work/node" && npm ci --no-audit --no-fund)
+  (cd "$work/node" && npm ci --no-audit --no-fund) >&2
 fi
 export BENCH_NODE_DIR=$work/node
 
@@ -64,7 +64,7 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 [ -f "$work/build/CMakeCache.txt" ] && generator=()
 cmake -S "$top" -B "$work/build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
   -DFMKIT_BUILD_TESTS=OFF >/dev/null
-cmake --build "$work/build" -j"$(nproc)" --target fmkit
+cmake --build "$work/build" -j"$(nproc)" --target fmkit >&2
 export FMKIT=$work/build/src/fmkit
 "$FMKIT" --version >&2 || true
 
@@ -80,7 +80,7 @@ if [ "$(cat "$corpus/.params" 2>/dev/null)" != "$params" ]; then
   step "corpus: $count posts in $corpus"
   rm -rf "$corpus"
   # shellcheck disable=SC2086
-  python3 "$here/gen_corpus.py" $params --out "$corpus"
+  /usr/bin/python3 "$here/gen_corpus.py" $params --out "$corpus" >&2
   echo "$params" >"$corpus/.params"
 fi
 
@@ -95,7 +95,7 @@ mkdir -p "$lists"
 schema=$here/post.schema.json
 # fmkit: the files with at least one error (warnings do not make a file invalid)
 "$FMKIT" validate --quiet --format json --schema "$schema" "$corpus" >"$lists/fmkit.json" || true
-python3 - "$lists/fmkit.json" >"$lists/fmkit" <<'EOF'
+/usr/bin/python3 - "$lists/fmkit.json" >"$lists/fmkit" <<'EOF'
 import json, sys
 report = json.load(open(sys.argv[1]))
 for path in sorted({d["file"] for d in report["diagnostics"] if d["severity"] == "error"}):
@@ -106,8 +106,8 @@ node "$here/peers/node/check.mjs" "$schema" "$corpus" --list >"$lists/node" || t
 
 printf '\n## %s posts, medians of %s runs (%s, %s cores)\n\n' "$count" "$runs" \
   "$(date -u +%Y-%m-%d)" "$(nproc)"
-python3 "$here/summarize.py" "$RESULTS"
+/usr/bin/python3 "$here/summarize.py" "$RESULTS"
 printf '\n## What each tool flags as invalid, per planted defect\n\n'
-python3 "$here/agree.py" "$corpus" fmkit="$lists/fmkit" node="$lists/node" \
+/usr/bin/python3 "$here/agree.py" "$corpus" fmkit="$lists/fmkit" node="$lists/node" \
   python="$lists/python"
 printf '\nrows: %s\n' "$RESULTS"

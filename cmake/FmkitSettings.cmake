@@ -18,7 +18,7 @@ if(FMKIT_SANITIZE)
 endif()
 # At -O3, GCC 12 reports a false -Wrestrict in libstdc++'s string copy as
 # inlined from valijson's json_pointer.hpp (GCC bug 105329); the Release
-# build of bench/run_peers.sh hit it.
+# build of bench/run.sh hit it.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND
    CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
   target_compile_options(fmkit_settings INTERFACE -Wno-restrict)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
-// The yaml-test-suite (data release 2022-01-17, ../shared/conformance/):
+// The yaml-test-suite (data release 2022-01-17, vendored in
+// tests/data/yaml-test-suite/, see its README.md):
 // every case must be judged as the suite says. A valid case with in.json
 // must give the same JSON values (one per document, compared as compact
 // JSON text, so 1 and 1.0 differ); a valid case without in.json must be
@@ -25,7 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path k_suite =
-    fs::path(FMKIT_SHARED_DIR) / "conformance" / "yaml-test-suite";
+    fs::path(FMKIT_SOURCE_DIR) / "tests" / "data" / "yaml-test-suite";
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -3,8 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -73,32 +74,46 @@ TEST(PatternTest, WhatRe2CannotDoIsAnError) {
   }
 }
 
-TEST(PatternTest, LongStringsDoNotCrashOrHang) {
-  // std::regex overflows the stack on such input; RE2 runs in linear time.
+// Patterns that backtrack exponentially in std::regex (or overflow its
+// stack) on 100,000-character strings still get the right answer with RE2.
+// How fast is measured in bench/fmkit_bench.cpp (BM_PatternLongString),
+// never asserted here.
+TEST(PatternTest, LongStringsGetTheRightAnswer) {
   const std::string long_a(100'000, 'a');
   const std::string long_slug = [] {
     std::string s;
     while (s.size() < 100'000) s += "abc-";
     return s + "z";
   }();
-  auto start = std::chrono::steady_clock::now();
   EXPECT_TRUE(search("^(a|aa)+$", long_a));
   EXPECT_FALSE(search("^(a|aa)+$", long_a + "b"));
+  EXPECT_FALSE(search("^(a|aa)+$", "b" + long_a));
   EXPECT_TRUE(search("^(a+)+$", long_a));
   EXPECT_FALSE(search("^(a+)+$", long_a + "!"));
   EXPECT_TRUE(search("^[a-z0-9]+(-[a-z0-9]+)*$", long_slug));
   EXPECT_FALSE(search("^[a-z0-9]+(-[a-z0-9]+)*$", long_slug + "-"));
+  EXPECT_FALSE(search("^[a-z0-9]+(-[a-z0-9]+)*$", long_slug + "--z"));
+  EXPECT_TRUE(search("b", long_a + "b"));  // unanchored: found at the end
 
-  // And through the validator, for pattern and patternProperties.
+  // And through the validator, for pattern and patternProperties: each
+  // failing value is reported once, at its own key.
   auto schema = compile_text(R"({
     "properties": {"s": {"pattern": "^(a|aa)+$"}, "t": {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}},
     "patternProperties": {"^(a|aa)+$": {"type": "string"}}
   })");
-  EXPECT_TRUE(check_json(schema, {{"s", long_a}, {"t", long_slug}}).empty());
+  EXPECT_TRUE(
+      check_json(schema, {{"s", long_a}, {"t", long_slug}, {long_a, "x"}})
+          .empty());
   auto errors = check_json(schema, {{"s", long_a + "b"}, {"t", long_slug + "-"}, {long_a, 1}});
-  EXPECT_EQ(errors.size(), 3u);
-  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 5.0);
+  ASSERT_EQ(errors.size(), 3u);
+  std::vector<std::string> places;
+  for (const std::string& error : errors) {
+    EXPECT_NE(error.find("[schema."), std::string::npos)
+        << error.substr(0, 200);
+    places.push_back(error.substr(error.rfind(" @") + 2));
+  }
+  std::sort(places.begin(), places.end());
+  EXPECT_EQ(places, (std::vector<std::string>{"/" + long_a, "/s", "/t"}));
 }
 
 TEST(PatternTest, SchemaWithUnsupportedPatternIsRefused) {

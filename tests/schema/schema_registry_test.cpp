@@ -402,7 +402,8 @@ TEST_F(SchemaRegistryTest, BundledPostSchemaLoads) {
     auto schema = registry.load(fs::path(FMKIT_SOURCE_DIR) / "schemas" / name);
     EXPECT_TRUE(schema) << show_problems(schema.error());
   }
-  auto bench = registry.load(fs::path(FMKIT_SHARED_DIR) / "bench/post.schema.json");
+  auto bench =
+      registry.load(fs::path(FMKIT_SOURCE_DIR) / "bench/post.schema.json");
   EXPECT_TRUE(bench) << show_problems(bench.error());
 }
 

@@ -1,0 +1,41 @@
+#!/bin/bash
+# Times tools on one corpus with a warm page cache: RUNS rounds, each running
+# every TOOL once under /usr/bin/time, in turn (so a slow spell of the machine
+# hits all tools alike); one row per run is appended to $RESULTS.
+#   run_bench.sh CORPUS [RUNS] [TOOL ...]     (default: read_fm fmkit node python-libyaml)
+# Environment: RESULTS (rows, default ./results.tsv), READ_FM (the read_fm
+# binary), FMKIT (the fmkit binary), BENCH_NODE_DIR (where `npm ci` put the
+# node peer's node_modules). bench/run.sh sets them all.
+# Row: corpus, tool, run, wall s, user s, sys s, peak RSS KiB, exit code, last output line.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+corpus=$(readlink -f "$1") runs=${2:-5}
+shift $(($# < 2 ? $# : 2))
+schema=$here/post.schema.json
+results=${RESULTS:-results.tsv}
+declare -A cmd=(
+  [find]="find $corpus -name '*.md' | wc -l"
+  [cat]="find $corpus -name '*.md' -print0 | xargs -0 cat >/dev/null"
+  [read_fm]="${READ_FM:-read_fm} $corpus"
+  [fmkit]="${FMKIT:-fmkit} validate --quiet --schema $schema $corpus"
+  [node]="node $here/peers/node/check.mjs $schema $corpus"
+  [node-gm-cache]="node $here/peers/node/check.mjs $schema $corpus --gm-cache"
+  [python-libyaml]="/usr/bin/python3 $here/peers/python/check.py $schema $corpus"
+  [python-pure]="/usr/bin/python3 $here/peers/python/check.py $schema $corpus --pure"
+)
+[ $# -gt 0 ] || set -- read_fm fmkit node python-libyaml
+for tool in "$@"; do
+  [ -n "${cmd[$tool]:-}" ] || { echo "unknown tool $tool" >&2; exit 2; }
+done
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+TIMEFORMAT=$'%3R\t%3U\t%3S'
+find "$corpus" -name '*.md' -print0 | xargs -0 cat >/dev/null  # warm the page cache
+for i in $(seq "$runs"); do
+  for tool in "$@"; do
+    # bash's time: ms resolution for wall/user/sys; GNU time: peak RSS (KiB)
+    { time /usr/bin/time -f %M -o "$tmp/rss" sh -c "${cmd[$tool]}" >"$tmp/out" 2>&1; } 2>"$tmp/time"
+    rc=$?
+    row="$(basename "$corpus")\t$tool\t$i\t$(cat "$tmp/time")\t$(tail -1 "$tmp/rss")\t$rc\t$(tail -1 "$tmp/out")"
+    printf '%b\n' "$row" | tee -a "$results"
+  done
+done

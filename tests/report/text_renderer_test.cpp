@@ -213,15 +213,5 @@ TEST(DisplayWidthTest, CountsTerminalColumns) {
             2u);  // a truncated sequence: 2 bad bytes
 }
 
-TEST(DisplayWidthTest, DecodesUtf8Strictly) {
-  char32_t c = 0;
-  EXPECT_EQ(decode_utf8("埃", c), 3u);
-  EXPECT_EQ(c, U'埃');
-  EXPECT_EQ(decode_utf8("\xC0\xAF", c), 1u);  // overlong '/'
-  EXPECT_EQ(c, U'\xFFFD');
-  EXPECT_EQ(decode_utf8("\xED\xA0\x80", c), 1u);  // a surrogate
-  EXPECT_EQ(c, U'\xFFFD');
-}
-
 }  // namespace
 }  // namespace fmkit

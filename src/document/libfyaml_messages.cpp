@@ -200,10 +200,14 @@ bool unclosed_flow(const Text& t, const LibfyamlError& e,
   const size_t open = t.c.open_bracket;
   if (open == npos || open >= t.c.end) return false;
   const bool list = t.c.text[open] == '[';
+  // libfyaml notices only at a later line that starts no further left than
+  // the bracket's own line: the next key of the enclosing mapping.
+  const size_t open_line = t.line_start(open);
+  const size_t line = t.line_start(e.begin);
   const bool never_closed =
       e.message.find("without a closing") != npos ||
-      (t.line_start(open) != t.line_start(e.begin) &&
-       t.first_non_blank(t.line_start(e.begin)) >= e.begin);
+      (line != open_line &&
+       t.first_non_blank(line) - line <= t.first_non_blank(open_line) - open_line);
   if (never_closed) {
     out = {list ? "the list opened here with '[' is never closed; end it "
                   "with ']'"

@@ -315,16 +315,27 @@ std::optional<Yaml11Reading> read_timestamp(std::string_view s) {
 // form is not a YAML 1.1 float.
 std::optional<Yaml11Reading> read_exponent(std::string_view s) {
   size_t e = s.find_first_of("eE");
-  if (e == std::string_view::npos || is_core_string(s)) return std::nullopt;
+  if (e == std::string_view::npos) return std::nullopt;
+  nlohmann::json value;
+  if (resolve_scalar(s, ScalarStyle::plain, TagKind::none, value) !=
+          Resolution::ok ||
+      !value.is_number()) {
+    return std::nullopt;  // a string, or too large: a string in fmkit too
+  }
   bool dot = s.substr(0, e).find('.') != std::string_view::npos;
-  bool signed_exponent = e + 1 < s.size() && (s[e + 1] == '-' || s[e + 1] == '+');
+  bool signed_exponent =
+      e + 1 < s.size() && (s[e + 1] == '-' || s[e + 1] == '+');
   if (dot && signed_exponent) return std::nullopt;
   Yaml11Reading r;
   r.rule = "yaml11-number";
-  r.in_12 = "a number";
+  r.in_12 = "the number " + value.dump();
   r.groups = {{string_phrase(s), k_py | k_rb}};
-  r.fix = "write it with a '.' and a signed exponent (1.0e+3) or quote it: " +
-          single_quoted(s);
+  std::string written(s.substr(0, e));
+  if (!dot) written += ".0";
+  written += s[e];
+  if (!signed_exponent) written += '+';
+  written += s.substr(e + 1);
+  r.fix = "write " + written + " or quote it: " + single_quoted(s);
   return r;
 }
 

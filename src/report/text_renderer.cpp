@@ -82,9 +82,10 @@ QuotedLine quote_line(std::string_view line, size_t begin, size_t end,
           tab_width == 0 ? column + 1 : (column / tab_width + 1) * tab_width;
       quoted.text.append(stop - column, ' ');
       column = stop;
-    } else if (!decoded.valid() || is_control(c)) {
+    } else if (!decoded.valid() || is_control(c) || c == 0xFEFF) {
       // Invalid bytes and control characters (which could drive the
-      // terminal) are shown as one replacement character.
+      // terminal) are shown as one replacement character, and so is a
+      // byte-order mark, which would be invisible under its caret.
       quoted.text += k_replacement;
       column += 1;
     } else {

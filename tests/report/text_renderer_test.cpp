@@ -106,6 +106,14 @@ TEST(TextRendererTest, ControlCharactersAndBadUtf8AreReplaced) {
             "   ^~~~~~\n");
 }
 
+// A byte-order mark inside the text (yaml.bom) would be invisible.
+TEST(TextRendererTest, StrayByteOrderMarkIsShown) {
+  EXPECT_EQ(render(report_on("---\n\xEF\xBB\xBFk: 1\n---\n", 4, 7)),
+            "posts/a.md:2:1: error: expected a string, got 42 [schema.type]\n"
+            "\xEF\xBF\xBDk: 1\n"
+            "^\n");
+}
+
 TEST(TextRendererTest, DiagnosticsWithoutPositionOrTextGetOnlyTheHeader) {
   FileReport report;
   report.path = "README.md";

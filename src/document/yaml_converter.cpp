@@ -337,12 +337,8 @@ void Converter::on_scalar(fy_event* event) {
   if (data.anchor) {
     Anchor& a =
         register_anchor_start(token_string(data.anchor), NodeKind::scalar);
-    a.value = value;
-    a.text = std::string(text);
-    a.complete = true;
-    a.nodes = 1;
-    a.bytes = text.size();
-    a.height = 0;
+    a = Anchor{value, std::string(text), NodeKind::scalar, true, 1,
+               text.size(), 0};
   }
 
   const bool warn = m_mode == Mode::document && !in_key_context() &&

@@ -144,8 +144,10 @@ size_t Converter::block_indentation() const {
 }
 
 // Warns about each line of [begin, end) after the first whose first
-// character is not indented past the block collection around the node. Runs
-// only in sloppy mode, so a clean file never pays for it.
+// character is not indented past the block collection around the node, and
+// rejects a flow key whose ':' starts a later line, which no generator's
+// reader accepts. Runs only in sloppy mode, so a clean file never pays for
+// it.
 void Converter::check_flow_indentation(size_t begin, size_t end) {
   const size_t indentation = block_indentation();
   if (indentation == std::string_view::npos || m_stack.empty()) return;
@@ -159,9 +161,20 @@ void Converter::check_flow_indentation(size_t begin, size_t end) {
     size_t first = nl + 1;
     while (first < end && is_blank(m_text[first])) ++first;
     if (first >= end || m_text[first] == '\n' || m_text[first] == '\r') continue;
+    const char c = m_text[first];
+    if (c == ':' && m_text[begin] != '"' && m_text[begin] != '\'' &&
+        (first + 1 >= end || is_blank(m_text[first + 1]) ||
+         m_text[first + 1] == '\n' || m_text[first + 1] == '\r')) {
+      // A flow key whose ':' is on a later line (yaml-test-suite VJP3):
+      // sloppy libfyaml takes it, no site generator's reader does.
+      error("yaml.syntax",
+            "this ':' is on a line of its own, away from its key; YAML "
+            "readers reject this: put it right after the key",
+            first, first + 1);
+      continue;
+    }
     const size_t column = m_lines.at(first).column - 1;
     if (column > indentation) continue;
-    const char c = m_text[first];
     std::string what = c == ']' || c == '}' ? single_quoted(std::string_view(&c, 1))
                                             : "this line";
     const size_t spaces = indentation - column + 1;

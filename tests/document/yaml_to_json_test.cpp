@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -738,6 +739,18 @@ TEST(YamlIndentationTest, ErrorsTheSloppyReadingStillHasAreErrors) {
   EXPECT_EQ(p.diagnostics,
             "1:8: error: the string opened here is never closed "
             "[yaml.syntax]");
+  // Sloppy indentation accepts a flow key whose ':' is on a later line; no
+  // generator's reader does (yaml-test-suite VJP3).
+  p = parse("k: {\nk\n:\nv\n}\n");
+  EXPECT_FALSE(p.document);
+  ASSERT_EQ(count_errors(p.list), 1u) << p.diagnostics;
+  auto error = std::find_if(p.list.begin(), p.list.end(), [](const auto& d) {
+    return d.severity == Severity::error;
+  });
+  EXPECT_EQ(error->message,
+            "this ':' is on a line of its own, away from its key; YAML readers "
+            "reject this: put it right after the key");
+  EXPECT_EQ(error->span.begin.line, 3u);
   // Streams (the conformance suite) are read strictly.
   std::vector<Diagnostic> diagnostics;
   EXPECT_FALSE(parse_yaml_stream("aliases: [\n  /a/\n]\n", {}, diagnostics));

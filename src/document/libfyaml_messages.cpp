@@ -85,8 +85,8 @@ bool unclosed_quote(const Text& t, const LibfyamlError& e,
                     ExplainedError& out) {
   // libfyaml reports it just past the opening quote.
   size_t quote = e.begin;
-  if (quote > t.c.begin && (t.c.text[quote - 1] == '"' ||
-                            t.c.text[quote - 1] == '\'')) {
+  if (quote > t.c.begin &&
+      (t.c.text[quote - 1] == '"' || t.c.text[quote - 1] == '\'')) {
     --quote;
   }
   out = {"the string opened here is never closed", quote, quote + 1};
@@ -123,10 +123,10 @@ bool colon_in_value(const Text& t, const LibfyamlError& e,
   return true;
 }
 
-bool multiline_key(const Text& t, const LibfyamlError& e,
-                   ExplainedError& out) {
+bool multiline_key(const Text& t, const LibfyamlError& e, ExplainedError& out) {
   if (size_t colon = t.colon_without_space(e.begin); colon != npos) {
-    std::string_view line = t.rest_of_line(t.first_non_blank(t.line_start(colon)));
+    std::string_view line =
+        t.rest_of_line(t.first_non_blank(t.line_start(colon)));
     std::string fixed(line);
     fixed.insert(colon - t.first_non_blank(t.line_start(colon)) + 1, " ");
     out = {"missing space after ':' in " + single_quoted(line) + "; write " +
@@ -139,8 +139,7 @@ bool multiline_key(const Text& t, const LibfyamlError& e,
   if (t.line_start(last) == t.line_start(e.begin)) return false;
   std::string_view key = t.key_of_line(last);
   std::string_view above = t.key_of_line(e.begin);
-  out = {single_quoted(key) + " is indented more than " +
-             single_quoted(above) +
+  out = {single_quoted(key) + " is indented more than " + single_quoted(above) +
              " above it; align it with " + single_quoted(above) +
              ", or remove the value after " + single_quoted(above) +
              " to nest it there",
@@ -178,9 +177,10 @@ bool value_after_mapping(const Text& t, const LibfyamlError& e,
 bool list_in_mapping(const Text& t, const LibfyamlError& e,
                      ExplainedError& out) {
   if (e.begin >= t.c.end || t.c.text[e.begin] != '-') return false;
-  out = {"a list item where a key was expected: a mapping's keys and list "
-         "items cannot share one level; put the list under a key",
-         e.begin, e.begin + 1};
+  out = {
+      "a list item where a key was expected: a mapping's keys and list "
+      "items cannot share one level; put the list under a key",
+      e.begin, e.begin + 1};
   return true;
 }
 
@@ -195,8 +195,7 @@ bool mapping_in_list(const Text& t, const LibfyamlError& e,
   return true;
 }
 
-bool unclosed_flow(const Text& t, const LibfyamlError& e,
-                   ExplainedError& out) {
+bool unclosed_flow(const Text& t, const LibfyamlError& e, ExplainedError& out) {
   const size_t open = t.c.open_bracket;
   if (open == npos || open >= t.c.end) return false;
   const bool list = t.c.text[open] == '[';
@@ -206,8 +205,8 @@ bool unclosed_flow(const Text& t, const LibfyamlError& e,
   const size_t line = t.line_start(e.begin);
   const bool never_closed =
       e.message.find("without a closing") != npos ||
-      (line != open_line &&
-       t.first_non_blank(line) - line <= t.first_non_blank(open_line) - open_line);
+      (line != open_line && t.first_non_blank(line) - line <=
+                                t.first_non_blank(open_line) - open_line);
   if (never_closed) {
     out = {list ? "the list opened here with '[' is never closed; end it "
                   "with ']'"
@@ -222,8 +221,7 @@ bool unclosed_flow(const Text& t, const LibfyamlError& e,
   return true;
 }
 
-bool stray_closing(const Text& t, const LibfyamlError& e,
-                   ExplainedError& out) {
+bool stray_closing(const Text& t, const LibfyamlError& e, ExplainedError& out) {
   const bool bracket = e.begin < t.c.end && t.c.text[e.begin] == ']';
   out = {bracket ? "']' closes no '['; remove it, or quote the value if it "
                    "is text"
@@ -235,9 +233,10 @@ bool stray_closing(const Text& t, const LibfyamlError& e,
 
 bool list_on_key_line(const Text& t, const LibfyamlError& e,
                       ExplainedError& out) {
-  out = {"a list cannot start on the line of its key; put each '- ' item on "
-         "a line of its own below the key, or quote the value if it is text",
-         e.begin, e.begin + 1};
+  out = {
+      "a list cannot start on the line of its key; put each '- ' item on "
+      "a line of its own below the key, or quote the value if it is text",
+      e.begin, e.begin + 1};
   (void)t;
   return true;
 }
@@ -267,8 +266,7 @@ bool empty_alias(const Text& t, const LibfyamlError& e, ExplainedError& out) {
 // clear way, at the first tab of the line's indentation.
 bool tab_indentation(const Text& t, const LibfyamlError& e,
                      ExplainedError& out) {
-  if (e.message.find("ndent") == npos &&
-      e.message.find("ndendation") == npos) {
+  if (e.message.find("ndent") == npos && e.message.find("ndendation") == npos) {
     return false;
   }
   out = {"tab character used as indentation; indent with spaces", e.begin,

@@ -70,8 +70,9 @@ Yaml11Reading string_in_12(std::string_view rule, std::string_view s,
 // /^(yes|true|on)$/i, /^(no|false|off)$/i and /^(null|~)$/i in any case.
 
 std::optional<Yaml11Reading> read_bool_or_null(std::string_view s) {
-  static constexpr std::string_view k_spec[] = {
-      "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"};
+  static constexpr std::string_view k_spec[] = {"yes", "Yes", "YES", "no",
+                                                "No",  "NO",  "on",  "On",
+                                                "ON",  "off", "Off", "OFF"};
   if (s == "y" || s == "Y" || s == "n" || s == "N") {
     bool value = s == "y" || s == "Y";
     return string_in_12(
@@ -88,12 +89,11 @@ std::optional<Yaml11Reading> read_bool_or_null(std::string_view s) {
   }
   if (value) {
     if (!is_core_string(s)) return std::nullopt;  // true, False: both agree
-    bool spec = std::find(std::begin(k_spec), std::end(k_spec), s) !=
-                std::end(k_spec);
-    return string_in_12(
-        "yaml11-bool", s,
-        {{*value ? "the boolean true" : "the boolean false",
-          spec ? k_py | k_rb | k_go : k_rb}});
+    bool spec =
+        std::find(std::begin(k_spec), std::end(k_spec), s) != std::end(k_spec);
+    return string_in_12("yaml11-bool", s,
+                        {{*value ? "the boolean true" : "the boolean false",
+                          spec ? k_py | k_rb | k_go : k_rb}});
   }
   if (equals_ignoring_case(s, "null") && is_core_string(s)) {
     return string_in_12("yaml11-null", s, {{"null", k_rb}});
@@ -114,7 +114,8 @@ std::optional<std::string> signed_value(std::string_view sign,
   for (char c : digits) {
     if (c == '_' || c == ',') continue;
     int d = is_digit(c) ? c - '0' : lower(c) - 'a' + 10;
-    if (v > (UINT64_MAX - static_cast<uint64_t>(d)) / static_cast<uint64_t>(base)) {
+    if (v >
+        (UINT64_MAX - static_cast<uint64_t>(d)) / static_cast<uint64_t>(base)) {
       return std::nullopt;
     }
     v = v * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
@@ -227,9 +228,9 @@ std::optional<Yaml11Reading> read_sexagesimal(std::string_view s) {
     double v = 0;
     for (double part : parts) v = v * 60 + part;
     v += fraction;
-    groups.push_back({std::string(kind) + format_number(negative ? -v : v) +
-                          " (base 60)",
-                      k_py | k_js3});
+    groups.push_back(
+        {std::string(kind) + format_number(negative ? -v : v) + " (base 60)",
+         k_py | k_js3});
   }
   if (parts.size() <= 3) {
     double v = 0;
@@ -297,8 +298,8 @@ std::optional<Yaml11Reading> read_timestamp(std::string_view s) {
   size_t day = count_digits(s, i, 2);
   if (day == 0) return std::nullopt;
   if (i == n) {
-    unsigned readers = month == 2 && day == 2 ? k_py | k_rb | k_js3 | k_js4
-                                              : k_rb;
+    unsigned readers =
+        month == 2 && day == 2 ? k_py | k_rb | k_js3 | k_js4 : k_rb;
     return string_in_12("yaml11-timestamp", s, {{"a date", readers}});
   }
   if (!is_time_part(s, i)) return std::nullopt;
@@ -344,13 +345,15 @@ std::optional<Yaml11Reading> read_prefixed(std::string_view s,
                                            std::string_view body) {
   if (body.size() < 3 || body[0] != '0') return std::nullopt;
   const char prefix = body[1];
-  const int base = lower(prefix) == 'x' ? 16 : lower(prefix) == 'b' ? 2
-                   : lower(prefix) == 'o' ? 8 : 0;
+  const int base = lower(prefix) == 'x'   ? 16
+                   : lower(prefix) == 'b' ? 2
+                   : lower(prefix) == 'o' ? 8
+                                          : 0;
   if (base == 0) return std::nullopt;
   std::string_view digits = body.substr(2);
   bool underscore = false;
   for (char c : digits) {
-    bool ok = c == '_' || (base == 16 ? is_hex(c)
+    bool ok = c == '_' || (base == 16  ? is_hex(c)
                            : base == 8 ? c >= '0' && c <= '7'
                                        : c == '0' || c == '1');
     if (!ok) return std::nullopt;

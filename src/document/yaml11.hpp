@@ -30,17 +30,17 @@ namespace fmkit {
 
 // The readers of the table, in the order messages name them.
 enum class Yaml11Reader : unsigned {
-  pyyaml = 1u << 0,        // "PyYAML"
-  jekyll = 1u << 1,        // "Jekyll" (Ruby Psych)
-  eleventy = 1u << 2,      // "Eleventy's js-yaml 3"
-  js_yaml4 = 1u << 3,      // "js-yaml 4"
-  hugo = 1u << 4,          // "Hugo's go-yaml v2"
+  pyyaml = 1u << 0,    // "PyYAML"
+  jekyll = 1u << 1,    // "Jekyll" (Ruby Psych)
+  eleventy = 1u << 2,  // "Eleventy's js-yaml 3"
+  js_yaml4 = 1u << 3,  // "js-yaml 4"
+  hugo = 1u << 4,      // "Hugo's go-yaml v2"
 };
 
 // One way some readers read a value: "the boolean true" by PyYAML and
 // Jekyll.
 struct Yaml11Group {
-  std::string value;  // "the integer 90 (base 60)", "the string \"08\""
+  std::string value;     // "the integer 90 (base 60)", "the string \"08\""
   unsigned readers = 0;  // Yaml11Reader bits
 };
 

@@ -14,13 +14,13 @@ namespace {
 
 // The names of the C0 controls, DEL and the C1 controls (ISO 6429).
 constexpr std::string_view k_c0_names[] = {
-    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS",  "HT", "LF",
-    "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4",
-    "NAK", "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS", "US"};
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS",  "HT",  "LF",
+    "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
+    "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
 constexpr std::string_view k_c1_names[] = {
-    "PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA",
-    "HTS", "HTJ", "VTS", "PLD", "PLU", "RI",  "SS2", "SS3",
-    "DCS", "PU1", "PU2", "STS", "CCH", "MW",  "SPA", "EPA",
+    "PAD", "HOP",  "BPH", "NBH", "IND", "NEL", "SSA", "ESA",
+    "HTS", "HTJ",  "VTS", "PLD", "PLU", "RI",  "SS2", "SS3",
+    "DCS", "PU1",  "PU2", "STS", "CCH", "MW",  "SPA", "EPA",
     "SOS", "SGCI", "SCI", "CSI", "ST",  "OSC", "PM",  "APC"};
 
 bool is_allowed_ascii(unsigned char c) {
@@ -48,14 +48,22 @@ std::string hex(char32_t c, int digits) {
 // The escape that writes `c` in a double-quoted YAML string.
 std::string escape_for(char32_t c) {
   switch (c) {
-    case 0x00: return "\\0";
-    case 0x07: return "\\a";
-    case 0x08: return "\\b";
-    case 0x0B: return "\\v";
-    case 0x0C: return "\\f";
-    case 0x1B: return "\\e";
-    case 0xFEFF: return "\\uFEFF";
-    default: break;
+    case 0x00:
+      return "\\0";
+    case 0x07:
+      return "\\a";
+    case 0x08:
+      return "\\b";
+    case 0x0B:
+      return "\\v";
+    case 0x0C:
+      return "\\f";
+    case 0x1B:
+      return "\\e";
+    case 0xFEFF:
+      return "\\uFEFF";
+    default:
+      break;
   }
   return c <= 0xFF ? "\\x" + hex(c, 2) : "\\u" + hex(c, 4);
 }

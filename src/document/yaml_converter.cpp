@@ -337,8 +337,8 @@ void Converter::on_scalar(fy_event* event) {
   if (data.anchor) {
     Anchor& a =
         register_anchor_start(token_string(data.anchor), NodeKind::scalar);
-    a = Anchor{value, std::string(text), NodeKind::scalar, true, 1,
-               text.size(), 0};
+    a = Anchor{value, std::string(text), NodeKind::scalar, true, 1, text.size(),
+               0};
   }
 
   const bool warn = m_mode == Mode::document && !in_key_context() &&
@@ -350,9 +350,9 @@ void Converter::on_scalar(fy_event* event) {
     // matter.
     if (warn && text.size() > 1) {
       const Frame& top = m_stack.back();
-      warn_yaml11(text, begin, end,
-                  top.tracked ? append_pointer(top.pointer, key)
-                              : std::string());
+      warn_yaml11(
+          text, begin, end,
+          top.tracked ? append_pointer(top.pointer, key) : std::string());
     }
     set_key(std::move(key), begin, end);
     return;

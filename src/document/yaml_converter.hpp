@@ -154,8 +154,7 @@ class Converter {
   size_t block_header(size_t lower_bound, size_t content_begin) const;
   size_t block_end(size_t header_end, size_t end) const;
   void scalar_span(fy_token* token, ScalarStyle style, size_t lower_bound,
-                   bool has_properties, Slot slot, size_t& begin,
-                   size_t& end);
+                   bool has_properties, Slot slot, size_t& begin, size_t& end);
   std::string_view scalar_text(fy_token* token, ScalarStyle style);
   size_t block_indentation() const;
   size_t open_bracket() const;

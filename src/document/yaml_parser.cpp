@@ -3,10 +3,9 @@
 // libfyaml plumbing for the Converter: creating the parser and its
 // diagnostics object, pulling events, and turning libfyaml's collected
 // errors into yaml.syntax diagnostics (worded by libfyaml_messages).
-#include "document/yaml_converter.hpp"
-
 #include "base/utf8.hpp"
 #include "document/libfyaml_messages.hpp"
+#include "document/yaml_converter.hpp"
 
 #include <libfyaml.h>
 #if defined(__SANITIZE_ADDRESS__)
@@ -98,8 +97,8 @@ bool Converter::run() {
 
   if (m_positions) {
     // About one node per line; a good first guess saves regrowing.
-    m_positions->reserve(8 + static_cast<size_t>(
-                                 std::count(slice.begin(), slice.end(), '\n')));
+    m_positions->reserve(
+        8 + static_cast<size_t>(std::count(slice.begin(), slice.end(), '\n')));
   }
   m_stack.reserve(16);
 
@@ -152,8 +151,7 @@ void Converter::collect_libfyaml_errors(fy_diag* diag) {
                  : newline + 1;
       }
       for (int column = 1;
-           column < e->column && at < m_end && m_text[at] != '\n';
-           ++column) {
+           column < e->column && at < m_end && m_text[at] != '\n'; ++column) {
         at = next_code_point(m_text.substr(0, m_end), at);
       }
       raw.begin = raw.end = std::min(at, m_end);

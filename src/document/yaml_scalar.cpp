@@ -59,7 +59,6 @@ double digits_as_double(std::string_view digits, int base) {
   return value;
 }
 
-
 bool is_special_float(std::string_view s) {
   std::string_view body = s;
   if (!body.empty() && (body[0] == '-' || body[0] == '+')) {
@@ -135,9 +134,6 @@ FloatRead read_core_float(std::string_view s, json& out) {
   return FloatRead::finite;
 }
 
-
-
-
 // Reads `text` as a core float into `out` (.inf and .nan kept as the
 // string); std::nullopt when it is not one.
 std::optional<Resolution> resolve_float(std::string_view text, json& out) {
@@ -188,8 +184,8 @@ std::string_view tag_name(TagKind tag) {
 
 // Types a scalar from its text, style and tag (see the header). On
 // `non_finite` the value is the text as a string.
-Resolution resolve_scalar(std::string_view text, ScalarStyle style,
-                          TagKind tag, json& out) {
+Resolution resolve_scalar(std::string_view text, ScalarStyle style, TagKind tag,
+                          json& out) {
   switch (tag) {
     case TagKind::str:
     case TagKind::non_specific:
@@ -303,10 +299,10 @@ bool is_core_string(std::string_view text) {
 std::string non_finite_message(std::string_view text) {
   std::string_view what = "too large for a JSON number";
   if (is_special_float(text)) {
-    what = text.ends_with("nan") || text.ends_with("NaN") ||
-                   text.ends_with("NAN")
-               ? "NaN (not a number), which JSON cannot hold"
-               : "infinity, which JSON cannot hold";
+    what =
+        text.ends_with("nan") || text.ends_with("NaN") || text.ends_with("NAN")
+            ? "NaN (not a number), which JSON cannot hold"
+            : "infinity, which JSON cannot hold";
   }
   return single_quoted(text) + " is " + std::string(what) +
          "; it is kept as the string \"" + std::string(text) + "\"";

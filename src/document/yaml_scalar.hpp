@@ -42,8 +42,8 @@ std::string_view tag_name(TagKind tag);
 // Types a scalar from its `text`, `style` and `tag` into `out`. On
 // `non_finite` `out` is the text as a string; on `bad_tag` (the tag cannot
 // read the text) `out` is unspecified.
-Resolution resolve_scalar(std::string_view text, ScalarStyle style,
-                          TagKind tag, nlohmann::json& out);
+Resolution resolve_scalar(std::string_view text, ScalarStyle style, TagKind tag,
+                          nlohmann::json& out);
 
 // Returns whether the plain scalar `text` is a string in the core schema
 // (not null, a bool, an int, a float or .inf/.nan).

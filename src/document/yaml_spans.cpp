@@ -5,9 +5,8 @@
 // ends, quotes), the bracket still open when a parse fails, and, in sloppy
 // mode, the lines of flow collections and quoted strings that strict YAML
 // would reject for their indentation (rule yaml.indentation).
-#include "document/yaml_converter.hpp"
-
 #include "base/utf8.hpp"
+#include "document/yaml_converter.hpp"
 #include "document/yaml_to_json.hpp"
 
 #include <libfyaml.h>
@@ -51,7 +50,6 @@ size_t Converter::empty_position(Slot slot, size_t lower_bound,
   return lower_bound;
 }
 
-
 // libfyaml starts a block scalar's token at its first content line; the
 // header ("|", ">-", "|2+") is the first '|' or '>' after the previous token
 // (the key, the "-", the tag or anchor), past blanks, indicators, line
@@ -69,7 +67,6 @@ size_t Converter::block_header(size_t lower_bound, size_t content_begin) const {
   }
   return content_begin;
 }
-
 
 // libfyaml ends a block scalar after its last line break (or at the next
 // line); the span ends at the end of its last non-blank line instead, and
@@ -93,12 +90,11 @@ size_t Converter::block_end(size_t header_end, size_t end) const {
   }
 }
 
-
 // The span as written: quotes included, block scalars from their header,
 // an empty scalar just past its ':' or '-'.
 void Converter::scalar_span(fy_token* token, ScalarStyle style,
-                            size_t lower_bound, bool has_properties,
-                            Slot slot, size_t& begin, size_t& end) {
+                            size_t lower_bound, bool has_properties, Slot slot,
+                            size_t& begin, size_t& end) {
   const fy_mark* start = token ? fy_token_start_mark(token) : nullptr;
   const fy_mark* stop_mark = token ? fy_token_end_mark(token) : nullptr;
   if (start == nullptr || stop_mark == nullptr) {
@@ -122,7 +118,6 @@ void Converter::scalar_span(fy_token* token, ScalarStyle style,
     end = block_end(header_end, end);
   }
 }
-
 
 size_t Converter::open_bracket() const {
   for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
@@ -156,11 +151,13 @@ void Converter::check_flow_indentation(size_t begin, size_t end) {
   if (parent.info.kind == NodeKind::mapping && parent.have_key) {
     owner = single_quoted(parent.key);
   }
-  for (size_t nl = m_text.find('\n', begin); nl != std::string_view::npos && nl + 1 < end;
+  for (size_t nl = m_text.find('\n', begin);
+       nl != std::string_view::npos && nl + 1 < end;
        nl = m_text.find('\n', nl + 1)) {
     size_t first = nl + 1;
     while (first < end && is_blank(m_text[first])) ++first;
-    if (first >= end || m_text[first] == '\n' || m_text[first] == '\r') continue;
+    if (first >= end || m_text[first] == '\n' || m_text[first] == '\r')
+      continue;
     const char c = m_text[first];
     if (c == ':' && m_text[begin] != '"' && m_text[begin] != '\'' &&
         (first + 1 >= end || is_blank(m_text[first + 1]) ||
@@ -175,8 +172,9 @@ void Converter::check_flow_indentation(size_t begin, size_t end) {
     }
     const size_t column = m_lines.at(first).column - 1;
     if (column > indentation) continue;
-    std::string what = c == ']' || c == '}' ? single_quoted(std::string_view(&c, 1))
-                                            : "this line";
+    std::string what = c == ']' || c == '}'
+                           ? single_quoted(std::string_view(&c, 1))
+                           : "this line";
     const size_t spaces = indentation - column + 1;
     report(Severity::warning, "yaml.indentation",
            what + " at column " + std::to_string(column + 1) +

@@ -35,7 +35,8 @@ bool may_parse(std::string_view text, size_t begin, size_t end,
     Diagnostic d;
     d.rule = "yaml.limit";
     d.message = "the YAML text is " + std::to_string(end - begin) +
-                " bytes, over the limit of " + std::to_string(options.max_bytes);
+                " bytes, over the limit of " +
+                std::to_string(options.max_bytes);
     d.span = lines.span(begin, begin);
     diagnostics.push_back(std::move(d));
     return false;
@@ -62,10 +63,9 @@ std::optional<YamlDocument> parse_sloppily(
   Converter converter(text, begin, end, lines, options, Mode::document,
                       FlowIndentation::sloppy, found, &document.positions);
   const bool ok = converter.run();
-  const bool warned =
-      std::any_of(found.begin(), found.end(), [](const Diagnostic& d) {
-        return d.rule == "yaml.indentation";
-      });
+  const bool warned = std::any_of(
+      found.begin(), found.end(),
+      [](const Diagnostic& d) { return d.rule == "yaml.indentation"; });
   if (ok && !warned) {
     Diagnostic d;
     d.severity = Severity::warning;

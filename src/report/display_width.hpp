@@ -4,8 +4,8 @@
 // East Asian wide and fullwidth characters (CJK, Hangul, fullwidth forms,
 // most emoji) take two columns, combining marks and zero-width characters
 // none, everything else one; an ill-formed byte counts as one replacement
-// character (base/utf8.hpp). An approximation of wcwidth() that does not depend on the
-// locale, so output is the same on every machine. Pure functions;
+// character (base/utf8.hpp). An approximation of wcwidth() that does not depend
+// on the locale, so output is the same on every machine. Pure functions;
 // thread-safe.
 #pragma once
 

@@ -18,9 +18,9 @@ std::string decode_all(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     Utf8Char c = decode_utf8(text.substr(i));
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%sU+%04X/%u%s", out.empty() ? "" : " ",
-                  static_cast<unsigned>(c.code_point), c.length,
-                  c.valid() ? "" : "!");
+    std::snprintf(buffer, sizeof buffer, "%sU+%04X/%u%s",
+                  out.empty() ? "" : " ", static_cast<unsigned>(c.code_point),
+                  c.length, c.valid() ? "" : "!");
     out += buffer;
     i += c.length;
   }
@@ -52,20 +52,26 @@ TEST(Utf8Test, DecodeTable) {
       // Ill-formed: each bad byte is one U+FFFD, and decoding resumes at the
       // next byte.
       {"\x80", "U+FFFD/1!"},
-      {"\xBF" "a", "U+FFFD/1! U+0061/1"},
-      {"\xC0\xAF", "U+FFFD/1! U+FFFD/1!"},          // overlong '/'
-      {"\xC1\xBF", "U+FFFD/1! U+FFFD/1!"},          // overlong
+      {"\xBF"
+       "a",
+       "U+FFFD/1! U+0061/1"},
+      {"\xC0\xAF", "U+FFFD/1! U+FFFD/1!"},                // overlong '/'
+      {"\xC1\xBF", "U+FFFD/1! U+FFFD/1!"},                // overlong
       {"\xE0\x80\xAF", "U+FFFD/1! U+FFFD/1! U+FFFD/1!"},  // overlong
       {"\xF0\x80\x80\xAF",
-       "U+FFFD/1! U+FFFD/1! U+FFFD/1! U+FFFD/1!"},  // overlong
+       "U+FFFD/1! U+FFFD/1! U+FFFD/1! U+FFFD/1!"},        // overlong
       {"\xED\xA0\x80", "U+FFFD/1! U+FFFD/1! U+FFFD/1!"},  // surrogate D800
       {"\xF4\x90\x80\x80",
        "U+FFFD/1! U+FFFD/1! U+FFFD/1! U+FFFD/1!"},  // past U+10FFFF
       {"\xF5\x80", "U+FFFD/1! U+FFFD/1!"},
       {"\xFF", "U+FFFD/1!"},
       {"\xE2\x82", "U+FFFD/1! U+FFFD/1!"},  // cut off by the end
-      {"\xE2\x82" "a", "U+FFFD/1! U+FFFD/1! U+0061/1"},
-      {"\xC3" "é", "U+FFFD/1! U+00E9/2"},  // lead byte, then a new sequence
+      {"\xE2\x82"
+       "a",
+       "U+FFFD/1! U+FFFD/1! U+0061/1"},
+      {"\xC3"
+       "é",
+       "U+FFFD/1! U+00E9/2"},  // lead byte, then a new sequence
       {"a\xF0\x9F\x98", "U+0061/1 U+FFFD/1! U+FFFD/1! U+FFFD/1!"},
   };
   for (const DecodeCase& c : cases) {
@@ -113,8 +119,16 @@ TEST(Utf8Test, CountCodePoints) {
 // Walking forwards and backwards meets the same boundaries, valid or not.
 TEST(Utf8Test, NextAndPreviousAgree) {
   const std::string_view texts[] = {
-      "abc", "《埃》", "a😀é", "\xE2\x82" "a", "\x80\xC3" "é\xF0\x9F\x98",
-      "\xED\xA0\x80x", "😀\x80", "\xC3\xA9\xA9",
+      "abc",
+      "《埃》",
+      "a😀é",
+      "\xE2\x82"
+      "a",
+      "\x80\xC3"
+      "é\xF0\x9F\x98",
+      "\xED\xA0\x80x",
+      "😀\x80",
+      "\xC3\xA9\xA9",
   };
   for (std::string_view text : texts) {
     SCOPED_TRACE(testing::PrintToString(std::string(text)));
@@ -134,8 +148,7 @@ TEST(Utf8Test, NextAndPreviousAgree) {
     for (size_t i = 0; i < text.size(); ++i) {
       size_t start = code_point_start(text, i);
       EXPECT_LE(start, i);
-      EXPECT_NE(std::find(forward.begin(), forward.end(), start),
-                forward.end())
+      EXPECT_NE(std::find(forward.begin(), forward.end(), start), forward.end())
           << i;
       EXPECT_GT(next_code_point(text, start), i) << i;
     }

@@ -240,21 +240,25 @@ TEST(YamlWarningsTest, Yaml11Readings) {
   const DiagnosticCase cases[] = {
       {"draft: no",
        "1:8: warning: 'no' is the string \"no\" in YAML 1.2 but the boolean "
-       "false in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep "
+       "false in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to "
+       "keep "
        "a string: 'no' "
        "[yaml11-bool]"},
       {"a: Yes",
        "1:4: warning: 'Yes' is the string \"Yes\" in YAML 1.2 but the boolean "
-       "true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep a "
+       "true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep "
+       "a "
        "string: 'Yes' "
        "[yaml11-bool]"},
       {"- ON\n- Off",
        "1:3: warning: 'ON' is the string \"ON\" in YAML 1.2 but the boolean "
-       "true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep a "
+       "true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep "
+       "a "
        "string: 'ON' "
        "[yaml11-bool]\n"
        "2:3: warning: 'Off' is the string \"Off\" in YAML 1.2 but the boolean "
-       "false in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep "
+       "false in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to "
+       "keep "
        "a string: 'Off' "
        "[yaml11-bool]"},
       {"a: y",
@@ -268,7 +272,8 @@ TEST(YamlWarningsTest, Yaml11Readings) {
       // Keys are read by YAML 1.1 readers too.
       {"on: push",
        "1:1: warning: 'on' is the string \"on\" in YAML 1.2 but the boolean "
-       "true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep a "
+       "true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep "
+       "a "
        "string: 'on' "
        "[yaml11-bool]"},
       {"date: 2024-11-13",
@@ -278,7 +283,8 @@ TEST(YamlWarningsTest, Yaml11Readings) {
       {"at: 2001-12-14t21:59:43.10-05:00",
        "1:5: warning: '2001-12-14t21:59:43.10-05:00' is the string "
        "\"2001-12-14t21:59:43.10-05:00\" in YAML 1.2 but a timestamp in YAML "
-       "1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3, js-yaml 4); quote it to keep "
+       "1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3, js-yaml 4); quote it to "
+       "keep "
        "a string: '2001-12-14t21:59:43.10-05:00' [yaml11-timestamp]"},
       {"at: 2001-12-14 21:59:43.10 -5",
        "1:5: warning: '2001-12-14 21:59:43.10 -5' is the string "
@@ -297,12 +303,14 @@ TEST(YamlWarningsTest, Yaml11Readings) {
        "'-010' [yaml11-octal]"},
       {"month: 08",
        "1:8: warning: '08' is the integer 8 in YAML 1.2 but the string \"08\" "
-       "in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3); write 8 or quote it: "
+       "in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3); write 8 or quote "
+       "it: "
        "'08' "
        "[yaml11-octal]"},
       {"o: 0o17",
        "1:4: warning: '0o17' is the integer 15 in YAML 1.2 but the string "
-       "\"0o17\" in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3); write 15 or "
+       "\"0o17\" in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3); write 15 "
+       "or "
        "quote it: '0o17' "
        "[yaml11-octal]"},
       {"t: 1:30",
@@ -312,7 +320,8 @@ TEST(YamlWarningsTest, Yaml11Readings) {
        "[yaml11-sexagesimal]"},
       {"t: -1:02:03",
        "1:4: warning: '-1:02:03' is the string \"-1:02:03\" in YAML 1.2 but "
-       "the integer -3723 (base 60) in YAML 1.1 (PyYAML, Eleventy's js-yaml 3), "
+       "the integer -3723 (base 60) in YAML 1.1 (PyYAML, Eleventy's js-yaml "
+       "3), "
        "the integer -3477 in Jekyll; quote it to keep a string: '-1:02:03' "
        "[yaml11-sexagesimal]"},
       {"t: 1:30.5",
@@ -453,7 +462,6 @@ TEST(YamlErrorsTest, BadInputs) {
        "2:1: error: tab character used as indentation; indent "
        "with spaces [yaml.syntax]"},
 
-
       {"a: 1\n--- b\n",
        "2:1: error: a second YAML document starts here; front matter holds "
        "one document [yaml.multiple-documents]"},
@@ -487,7 +495,8 @@ TEST(YamlErrorsTest, CauseFirstMessages) {
        "1:8: error: the string opened here is never closed [yaml.syntax]"},
       {"title: 'One defect\ndraft: true\n",
        "1:8: error: the string opened here is never closed [yaml.syntax]"},
-      {"a: 'x", "1:4: error: the string opened here is never closed [yaml.syntax]"},
+      {"a: 'x",
+       "1:4: error: the string opened here is never closed [yaml.syntax]"},
       // A quote inside a quoted string ends it early.
       {"title: \"He said \"hi\"\"",
        "1:18: error: text after the string's closing '\"'; inside double "
@@ -709,7 +718,8 @@ TEST(YamlIndentationTest, GeneratorsAcceptLinesAtTheParentsColumn) {
        "'-'; strict YAML readers reject this: indent it by at least one space "
        "[yaml.indentation]"},
       // Other warnings of the document still come, once.
-      {"draft: no\naliases: [\n  /a/\n]\n", R"({"aliases":["/a/"],"draft":"no"})",
+      {"draft: no\naliases: [\n  /a/\n]\n",
+       R"({"aliases":["/a/"],"draft":"no"})",
        "1:8: warning: 'no' is the string \"no\" in YAML 1.2 but the boolean "
        "false in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to "
        "keep a string: 'no' [yaml11-bool]\n"

@@ -31,7 +31,8 @@ struct Utf8Char {
 };
 
 // Decodes the code point at the start of `text`, which must not be empty.
-Utf8Char decode_utf8(std::string_view text);
+// Inline: it is the inner loop of every scan over a file's text.
+inline Utf8Char decode_utf8(std::string_view text);
 
 // Returns the offset of the first byte of `text` that starts no well-formed
 // sequence, or std::string_view::npos when `text` is all valid UTF-8.
@@ -53,5 +54,45 @@ size_t previous_code_point(std::string_view text, size_t offset);
 // Returns the start of the code point that byte `offset` belongs to (the
 // boundary at or before it); text.size() when `offset` is past the end.
 size_t code_point_start(std::string_view text, size_t offset);
+
+// ---------------------------------------------------------------------------
+// Implementation.
+
+inline Utf8Char decode_utf8(std::string_view text) {
+  constexpr Utf8Char k_ill_formed{k_replacement_character, 1, true};
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char lead = s[0];
+  if (lead < 0x80) return Utf8Char{lead, 1, false};
+  // Unicode Table 3-7: the lead byte fixes the length and the range of the
+  // second byte, which rules out overlong forms, surrogates and values past
+  // U+10FFFF; later bytes are plain continuation bytes.
+  size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  char32_t value = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    value = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    value = lead & 0x0F;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    value = lead & 0x07;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return k_ill_formed;
+  }
+  if (text.size() < length || s[1] < low || s[1] > high) return k_ill_formed;
+  value = (value << 6) | (s[1] & 0x3F);
+  for (size_t i = 2; i < length; ++i) {
+    if ((s[i] & 0xC0) != 0x80) return k_ill_formed;
+    value = (value << 6) | (s[i] & 0x3F);
+  }
+  return Utf8Char{value, static_cast<uint8_t>(length), false};
+}
 
 }  // namespace fmkit

@@ -98,11 +98,11 @@ bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
                            std::vector<Diagnostic>& diagnostics) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t reported = 0;
-  auto report = [&](std::string_view rule, std::string message, size_t at,
+  auto report = [&](std::string_view rule, char32_t c, size_t at,
                     size_t length) {
     Diagnostic d;
     d.rule = std::string(rule);
-    d.message = std::move(message);
+    d.message = forbidden_message(c);
     d.span = lines.span(at, at + length);
     diagnostics.push_back(std::move(d));
     ++reported;
@@ -120,25 +120,44 @@ bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
     }
     if (s[i] < 0x80) {
       if (!is_allowed_ascii(s[i])) {
-        report("yaml.control-character", forbidden_message(s[i]), i, 1);
+        report("yaml.control-character", s[i], i, 1);
       }
       ++i;
+      continue;
+    }
+    // Fast path: two- and three-byte sequences whose lead byte admits only
+    // allowed code points (U+00C0..U+07FF, U+1000..U+CFFF: accents, Greek,
+    // Cyrillic, CJK, Hangul) need only their continuation bytes checked.
+    if (s[i] >= 0xC3 && s[i] <= 0xDF && i + 1 < end &&
+        (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < end &&
+        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     const Utf8Char c = decode_utf8(text.substr(i, end - i));
     if (c.ill_formed) {
       char byte[8];
       std::snprintf(byte, sizeof byte, "0x%02x", s[i]);
-      report("yaml.utf8",
-             std::string("invalid UTF-8 byte ") + byte +
-                 "; the text must be UTF-8",
-             i, 1);
+      Diagnostic d;
+      d.rule = "yaml.utf8";
+      d.message = std::string("invalid UTF-8 byte ") + byte +
+                  "; the text must be UTF-8";
+      d.span = lines.span(i, i + 1);
+      diagnostics.push_back(std::move(d));
+      ++reported;
       break;
     }
-    if (std::string message = forbidden_message(c.code_point);
-        !message.empty()) {
-      report(c.code_point == 0xFEFF ? "yaml.bom" : "yaml.control-character",
-             std::move(message), i, c.length);
+    // Accents and CJK are allowed: one comparison decides for them.
+    const char32_t cp = c.code_point;
+    if (cp <= 0x9F
+            ? cp != 0x85
+            : cp >= 0xFEFF && cp <= 0xFFFF && (cp == 0xFEFF || cp >= 0xFFFE)) {
+      report(cp == 0xFEFF ? "yaml.bom" : "yaml.control-character", cp, i,
+             c.length);
     }
     i += c.length;
   }

@@ -287,12 +287,18 @@ std::string_view Converter::scalar_text(fy_token* token, ScalarStyle style) {
   return text ? std::string_view(text, length) : std::string_view();
 }
 
+// The pointer of a key's warning is built only when there is a warning:
+// most keys have none.
 void Converter::warn_yaml11(std::string_view text, size_t begin, size_t end,
-                            const std::string& pointer) {
+                            Slot slot, const std::string& pointer) {
   std::optional<Yaml11Reading> reading = read_as_yaml11(text);
   if (!reading || reading->rule.empty() || reading->groups.empty()) return;
+  std::string where = pointer;
+  if (slot == Slot::key && m_stack.back().tracked) {
+    where = append_pointer(m_stack.back().pointer, text);
+  }
   report(Severity::warning, reading->rule, yaml11_message(text, *reading),
-         begin, end, pointer);
+         begin, end, std::move(where));
 }
 
 void Converter::on_scalar(fy_event* event) {
@@ -348,12 +354,7 @@ void Converter::on_scalar(fy_event* event) {
     // `y` and `n` are common keys (coordinates) and only Hugo's go-yaml v2
     // reads them as booleans: keys are warned about for the readers that
     // matter.
-    if (warn && text.size() > 1) {
-      const Frame& top = m_stack.back();
-      warn_yaml11(
-          text, begin, end,
-          top.tracked ? append_pointer(top.pointer, key) : std::string());
-    }
+    if (warn && text.size() > 1) warn_yaml11(text, begin, end, slot);
     set_key(std::move(key), begin, end);
     return;
   }
@@ -366,7 +367,7 @@ void Converter::on_scalar(fy_event* event) {
   std::string pointer;
   size_t entry = NodeInfo::k_none;
   bool tracked = begin_value(slot, info, pointer, entry);
-  if (warn) warn_yaml11(text, begin, end, pointer);
+  if (warn) warn_yaml11(text, begin, end, slot, pointer);
   if (m_mode == Mode::document && !in_key_context() &&
       resolution == Resolution::non_finite) {
     report(Severity::warning, "yaml.non-finite", non_finite_message(text),

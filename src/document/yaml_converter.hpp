@@ -124,8 +124,8 @@ class Converter {
     m_stop = true;
   }
   void collect_libfyaml_errors(fy_diag* diag);
-  void warn_yaml11(std::string_view text, size_t begin, size_t end,
-                   const std::string& pointer);
+  void warn_yaml11(std::string_view text, size_t begin, size_t end, Slot slot,
+                   const std::string& pointer = {});
   void check_flow_indentation(size_t begin, size_t end);
 
   // Events.

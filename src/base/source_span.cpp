@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "base/source_span.hpp"
 
+#include "base/utf8.hpp"
+
 #include <algorithm>
 
 namespace fmkit {
@@ -10,14 +12,6 @@ namespace {
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
 }  // namespace
-
-size_t count_code_points(std::string_view text) {
-  size_t count = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
 
 LineIndex::LineIndex(std::string_view text) : m_text(text) {
   m_starts.push_back(0);

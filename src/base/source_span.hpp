@@ -8,6 +8,8 @@
 // text, which must outlive it. Immutable after construction; thread-safe.
 #pragma once
 
+#include "base/utf8.hpp"  // count_code_points(), for callers of LineIndex
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -54,9 +56,5 @@ class LineIndex {
   std::string_view m_text;
   std::vector<size_t> m_starts;  // byte offset of each line's first byte
 };
-
-// Returns the number of code points in `text` (UTF-8 continuation bytes are
-// not counted; invalid bytes count one each).
-size_t count_code_points(std::string_view text);
 
 }  // namespace fmkit

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "base/spelling.hpp"
 
+#include "base/utf8.hpp"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -8,28 +10,22 @@ namespace fmkit {
 
 namespace {
 
-// Decodes UTF-8 leniently (an invalid byte stands for itself) and folds
-// ASCII upper case, so "Status" is one edit from nothing and zero from
-// "status".
+// Decodes UTF-8 (base/utf8.hpp) and folds ASCII upper case, so "Status" is
+// one edit from nothing and zero from "status". An ill-formed byte stands
+// for itself, as a value past U+10FFFF that no code point collides with.
 std::vector<uint32_t> code_points(std::string_view text) {
   std::vector<uint32_t> out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    size_t length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3
-                                     : byte >= 0xC0 ? 2 : 1;
-    if (i + length > text.size()) length = 1;
-    uint32_t value = byte;
-    if (length > 1) {
-      value = byte & (0xFF >> (length + 1));
-      for (size_t k = 1; k < length; ++k) {
-        value = (value << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-      }
+    const Utf8Char c = decode_utf8(text.substr(i));
+    uint32_t value = c.code_point;
+    if (!c.valid()) {
+      value = 0x110000 + static_cast<unsigned char>(text[i]);
     } else if (value >= 'A' && value <= 'Z') {
       value += 'a' - 'A';
     }
     out.push_back(value);
-    i += length;
+    i += c.length;
   }
   return out;
 }

@@ -5,9 +5,11 @@
 // only plain scalars are resolved (null, ~, true/false, ints, floats);
 // quoted and block scalars are strings; `yes`, `no`, `on`, `off` and dates
 // stay strings. Where a plain scalar reads differently under YAML 1.1
-// (Jekyll, PyYAML, js-yaml) a warning is added (rules `yaml11-*`).
+// (PyYAML, Jekyll, Eleventy's js-yaml 3, Hugo's go-yaml v2; see
+// document/yaml11.hpp for who reads what) a warning names exactly the
+// readers that read it otherwise (rules `yaml11-*`).
 //
-// Typing details:
+// Typing details (document/yaml_scalar.hpp implements them):
 // - null: `null`, `Null`, `NULL`, `~` and nothing; bool: `true`, `True`,
 //   `TRUE`, `false`, `False`, `FALSE`.
 // - int: `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`. A value beyond int64
@@ -23,19 +25,35 @@
 //   read is a `yaml.tag` error. The non-specific tag `!` makes a string.
 //   Other tags (`!!binary`, `!!set`, `!local`) are ignored.
 // - Mapping keys are strings: a scalar key is its text as written (`1: a`
-//   gives "1", an empty key gives "").
+//   gives "1", an empty key gives ""). Scalar text is always a (pointer,
+//   length) view, never a C string: a "\0" escape stays in the value.
+//
+// Characters (document/yaml_characters.hpp) are checked before parsing:
+// invalid UTF-8, control characters YAML forbids (C0 but TAB/LF/CR, DEL,
+// C1 but U+0085, U+FFFE/U+FFFF) and a byte-order mark anywhere in the text
+// are errors at the character; the document is then not parsed.
+//
+// Indentation site generators accept: a flow collection or a quoted string
+// with a line indented no more than its block parent (`aliases: [` ...
+// `]` at column 1, a title continued at column 1) is rejected by strict
+// YAML 1.2 and read by every generator. A document is parsed strictly
+// first; only when that fails on such a line is it parsed again with
+// libfyaml's sloppy flow indentation, each such line getting a
+// `yaml.indentation` warning. parse_yaml_stream() stays strict.
 //
 // Work is bounded: node count after alias expansion, nesting depth and input
 // size are limited by YamlOptions; exceeding one is an error diagnostic, not
-// a crash or a hang. Duplicate keys are errors naming both places; only
-// scalar keys are accepted. Invalid UTF-8 is reported with its position.
-// libfyaml's own messages are collected, never printed.
+// a crash or a hang. Duplicate keys are errors naming both places (the
+// event API does not check them); only scalar keys are accepted. libfyaml's
+// own messages are collected, never printed, and the common ones reworded
+// to say the cause (document/libfyaml_messages.hpp).
 // Thread-safe: each call uses its own parser.
 //
-// Rules: errors yaml.syntax, yaml.utf8, yaml.limit, yaml.alias,
-// yaml.duplicate-key, yaml.complex-key, yaml.tag, yaml.multiple-documents;
-// warnings yaml11-bool, yaml11-timestamp, yaml11-octal, yaml11-sexagesimal,
-// yaml.non-finite.
+// Rules: errors yaml.syntax, yaml.utf8, yaml.control-character, yaml.bom,
+// yaml.limit, yaml.alias, yaml.duplicate-key, yaml.complex-key, yaml.tag,
+// yaml.multiple-documents; warnings yaml11-bool, yaml11-null,
+// yaml11-timestamp, yaml11-octal, yaml11-sexagesimal, yaml11-number,
+// yaml.non-finite, yaml.indentation.
 #pragma once
 
 #include "base/source_span.hpp"

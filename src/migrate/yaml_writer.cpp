@@ -1,69 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/yaml_writer.hpp"
 
+#include "document/yaml11.hpp"
+#include "document/yaml_scalar.hpp"
 #include "document/yaml_to_json.hpp"
-#include "schema/ecma_regex.hpp"
 
 #include <cassert>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace fmkit {
 namespace {
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-// Words some reader resolves to a bool or null. The specs list a few case
-// variants each (yes, Yes, YES); we quote every case variant, since quoting
-// a string that did not need it is harmless and readers differ.
-bool is_reserved_word(std::string_view s) {
-  static constexpr std::string_view k_words[] = {
-      "y",  "n",   "yes", "no",   "true", "false",
-      "on", "off", "~",   "null", "<<",   "=",
-  };
-  for (std::string_view word : k_words) {
-    if (equals_ignoring_case(s, word)) return true;
-  }
-  return false;
-}
-
-// The union of the int, float and timestamp forms of the YAML 1.2 core and
-// JSON schemas and of YAML 1.1 (yaml.org/type/{int,float,timestamp}), also
-// covering PyYAML's variants. Matching any of them means some reader takes
-// the text for a number or a date. RE2, not std::regex: std::regex recurses
-// per character and overflows the stack on long digit strings.
-bool looks_like_number_or_date(std::string_view s) {
-  static const std::shared_ptr<const RE2> k_patterns = *compile_ecma_regex(
-      // decimal ints and floats, with YAML 1.1 underscores and "1.2.3"
-      R"([-+]?(\.[0-9_.]*|[0-9][0-9_]*(\.[0-9_.]*)?)([eE][-+]?[0-9]+)?)"
-      // hexadecimal, octal and binary ints
-      R"(|[-+]?0[xX][0-9a-fA-F_]+|[-+]?0[oO][0-7_]+|[-+]?0[bB][01_]+)"
-      // base 60 (YAML 1.1): 1:30, 1:30:00.5
-      R"(|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)"
-      // infinities and not-a-number, in any case
-      R"(|[-+]?\.[iI][nN][fF]|\.[nN][aA][nN])"
-      // timestamps (YAML 1.1)
-      R"(|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"
-      R"((([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?)"
-      R"(([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?)");
-  if (s.empty()) return false;
-  // Every form starts with a sign, a digit or a dot: skip the regex early.
-  char c = s.front();
-  if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) {
-    return false;
-  }
-  return regex_full_match(*k_patterns, s);
-}
 
 bool is_indicator(char c) {
   static constexpr std::string_view k_indicators = "-?:,[]{}#&*!|>'\"%@`";
@@ -178,7 +126,11 @@ bool needs_quotes(std::string_view s, ScalarContext context) {
       if (is_flow_indicator(c) || c == ':') return true;
     }
   }
-  return is_reserved_word(s) || looks_like_number_or_date(s);
+  // A plain string must read back as that string in YAML 1.2 and in every
+  // YAML 1.1 reader (document/yaml11.hpp has the table).
+  if (!is_core_string(s)) return true;
+  std::optional<Yaml11Reading> yaml11 = read_as_yaml11(s);
+  return yaml11 && yaml11->non_string;
 }
 
 std::string render_string(std::string_view s, ScalarContext context,

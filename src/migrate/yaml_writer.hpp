@@ -5,11 +5,13 @@
 // re-emits existing text; callers splice its output at spans.
 //
 // Quoting is decided by needs_quotes(): a string is written plain only when
-// every common reader takes it back as that same string: a YAML 1.2 core or
-// JSON-schema reader (js-yaml, libfyaml, yaml-cpp) and a YAML 1.1 reader
-// (PyYAML/Jekyll, Psych, go-yaml v2). So `no`, `y`, `on`, `~`, `null`,
-// `2024-11-13`, `1.0`, `1_000`, `0x1F`, `1:30`, `<<`, `=` and strings that
-// start with an indicator or hold ": " or " #" are quoted. Single quotes are
+// every common reader takes it back as that same string: a YAML 1.2 core
+// reader (libfyaml, js-yaml 4) and the YAML 1.1 readers of
+// document/yaml11.hpp (PyYAML, Jekyll's Psych, Eleventy's js-yaml 3, Hugo's
+// go-yaml v2) and YAML 1.1's own type regexes. So `no`, `y`, `yEs`, `on`,
+// `~`, `null`, `2024-11-13`, `1.0`, `1_000`, `1,000`, `0x1F`, `1:30`, `<<`,
+// `=` and strings that start with an indicator or hold ": " or " #" are
+// quoted. Single quotes are
 // used when they suffice; strings with control characters or line breaks get
 // double quotes with escapes. Pure functions; thread-safe.
 #pragma once

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "report/display_width.hpp"
 
+#include "base/utf8.hpp"
+
 #include <algorithm>
 #include <iterator>
 
@@ -76,51 +78,12 @@ int code_point_width(char32_t code_point) {
   return 1;
 }
 
-size_t decode_utf8(std::string_view text, char32_t& code_point) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char lead = byte(0);
-  size_t length = 0;
-  char32_t value = 0;
-  char32_t min = 0;
-  if (lead < 0x80) {
-    code_point = lead;
-    return 1;
-  } else if ((lead & 0xE0) == 0xC0) {
-    length = 2, value = lead & 0x1F, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, value = lead & 0x0F, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, value = lead & 0x07, min = 0x10000;
-  } else {
-    code_point = 0xFFFD;
-    return 1;
-  }
-  if (text.size() < length) {
-    code_point = 0xFFFD;
-    return 1;
-  }
-  for (size_t i = 1; i < length; ++i) {
-    if ((byte(i) & 0xC0) != 0x80) {
-      code_point = 0xFFFD;
-      return 1;
-    }
-    value = (value << 6) | (byte(i) & 0x3F);
-  }
-  // Overlong forms, surrogates and values past U+10FFFF are invalid.
-  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-    code_point = 0xFFFD;
-    return 1;
-  }
-  code_point = value;
-  return length;
-}
-
 size_t display_width(std::string_view text) {
   size_t width = 0;
   while (!text.empty()) {
-    char32_t c = 0;
-    text.remove_prefix(decode_utf8(text, c));
-    width += static_cast<size_t>(code_point_width(c));
+    const Utf8Char c = decode_utf8(text);
+    text.remove_prefix(c.length);
+    width += static_cast<size_t>(code_point_width(c.code_point));
   }
   return width;
 }

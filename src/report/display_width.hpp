@@ -3,9 +3,9 @@
 // Terminal display width of UTF-8 text, for lining a caret up under a value.
 // East Asian wide and fullwidth characters (CJK, Hangul, fullwidth forms,
 // most emoji) take two columns, combining marks and zero-width characters
-// none, everything else one; an invalid byte counts as one replacement
-// character. An approximation of wcwidth() that does not depend on the
-// locale, so output is the same on every machine. Pure functions;
+// none, everything else one; an ill-formed byte counts as one replacement
+// character (base/utf8.hpp). An approximation of wcwidth() that does not depend
+// on the locale, so output is the same on every machine. Pure functions;
 // thread-safe.
 #pragma once
 
@@ -16,11 +16,6 @@ namespace fmkit {
 
 // Returns the columns `code_point` takes on a terminal: 0, 1 or 2.
 int code_point_width(char32_t code_point);
-
-// Decodes the UTF-8 sequence at the start of `text` (which must not be
-// empty) into `code_point` and returns its length in bytes. An invalid or
-// truncated sequence yields U+FFFD and length 1.
-size_t decode_utf8(std::string_view text, char32_t& code_point);
 
 // Returns the display width of `text`; tabs count as one column (callers
 // that expand tabs handle them first).

@@ -2,6 +2,7 @@
 #include "report/text_renderer.hpp"
 
 #include "base/source_span.hpp"
+#include "base/utf8.hpp"
 #include "report/display_width.hpp"
 
 #include <algorithm>
@@ -29,11 +30,7 @@ bool is_control(char32_t c) {
 size_t byte_of_column(std::string_view line, uint32_t column) {
   size_t offset = 0;
   for (uint32_t c = 1; c < column && offset < line.size(); ++c) {
-    ++offset;
-    while (offset < line.size() &&
-           (static_cast<unsigned char>(line[offset]) & 0xC0) == 0x80) {
-      ++offset;
-    }
+    offset = next_code_point(line, offset);
   }
   return offset;
 }
@@ -77,16 +74,18 @@ QuotedLine quote_line(std::string_view line, size_t begin, size_t end,
     if (i <= begin) begin_column = column;
     if (i <= end) end_column = column;
     if (i >= line.size()) break;
-    char32_t c = 0;
-    size_t length = decode_utf8(line.substr(i), c);
+    const Utf8Char decoded = decode_utf8(line.substr(i));
+    const char32_t c = decoded.code_point;
+    const size_t length = decoded.length;
     if (c == '\t') {
       size_t stop =
           tab_width == 0 ? column + 1 : (column / tab_width + 1) * tab_width;
       quoted.text.append(stop - column, ' ');
       column = stop;
-    } else if (c == 0xFFFD || is_control(c)) {
+    } else if (!decoded.valid() || is_control(c) || c == 0xFEFF) {
       // Invalid bytes and control characters (which could drive the
-      // terminal) are shown as one replacement character.
+      // terminal) are shown as one replacement character, and so is a
+      // byte-order mark, which would be invisible under its caret.
       quoted.text += k_replacement;
       column += 1;
     } else {

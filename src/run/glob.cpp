@@ -1,42 +1,26 @@
 // SPDX-License-Identifier: MIT
 #include "run/glob.hpp"
 
+#include "base/utf8.hpp"
+
 #include <algorithm>
 
 namespace fmkit {
 
 namespace {
 
-// Decodes UTF-8 leniently: an invalid byte stands for itself, so any byte
+// Decodes UTF-8 (base/utf8.hpp); an ill-formed byte stands for itself, as a
+// value past U+10FFFF that no real code point can collide with, so any byte
 // string still matches a pattern written with the same bytes.
 std::u32string decode(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
-    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-    unsigned char lead = byte(i);
-    size_t length = lead < 0x80             ? 1
-                    : (lead & 0xE0) == 0xC0 ? 2
-                    : (lead & 0xF0) == 0xE0 ? 3
-                    : (lead & 0xF8) == 0xF0 ? 4
-                                            : 0;
-    bool valid = length > 0 && i + length <= text.size();
-    char32_t value = length == 1   ? lead
-                     : length == 2 ? lead & 0x1F
-                     : length == 3 ? lead & 0x0F
-                                   : lead & 0x07;
-    for (size_t k = 1; valid && k < length; ++k) {
-      if ((byte(i + k) & 0xC0) != 0x80) valid = false;
-      value = (value << 6) | (byte(i + k) & 0x3F);
-    }
-    if (!valid) {
-      // Above U+10FFFF, so it can't collide with a real code point.
-      out += static_cast<char32_t>(0x110000 + lead);
-      i += 1;
-    } else {
-      out += value;
-      i += length;
-    }
+    const Utf8Char c = decode_utf8(text.substr(i));
+    out += c.valid() ? c.code_point
+                     : static_cast<char32_t>(
+                           0x110000 + static_cast<unsigned char>(text[i]));
+    i += c.length;
   }
   return out;
 }

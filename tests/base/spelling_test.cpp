@@ -17,6 +17,11 @@ TEST(SpellingTest, Distance) {
   EXPECT_EQ(edit_distance("", "abc"), 3u);
   EXPECT_EQ(edit_distance("Title", "title"), 0u);
   EXPECT_EQ(edit_distance("日本", "日木"), 1u);
+  // An ill-formed byte (base/utf8.hpp) is itself, not the code point of
+  // the same value: Latin-1 0xE9 is not "é" (U+00E9).
+  EXPECT_EQ(edit_distance("caf\xE9", "café"), 1u);
+  EXPECT_EQ(edit_distance("caf\xE9", "caf\xE9"), 0u);
+  EXPECT_EQ(edit_distance("\xE2\x82", "x"), 2u);  // two bytes, two points
 }
 
 TEST(SpellingTest, Suggestions) {

@@ -105,12 +105,13 @@ TEST(DocumentTest, StructuralProblems) {
       {"---\n# nothing yet\n\n...\n", "", true},
       {"---\n~\n---\n", "", true},
       {"---\ntitle: [unclosed\n---\n",
-       "3:1: error: flow sequence without a closing bracket [yaml.syntax]",
+       "2:8: error: the list opened here with '[' is never closed; end it "
+       "with ']' [yaml.syntax]",
        false},
       {"---\ndraft: yes\n---\n",
        "2:8: warning: 'yes' is the string \"yes\" in YAML 1.2 but the boolean "
-       "true in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'yes' "
-       "[yaml11-bool]",
+       "true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to "
+       "keep a string: 'yes' [yaml11-bool]",
        true},
   };
   for (const Case& c : cases) {
@@ -165,8 +166,8 @@ TEST(DocumentTest, YamlDiagnosticsAreInFileCoordinates) {
   EXPECT_FALSE(r.document.usable);
   EXPECT_EQ(r.diagnostics,
             "3:8: warning: 'no' is the string \"no\" in YAML 1.2 but the "
-            "boolean false in YAML 1.1 (PyYAML, Jekyll); quote it to keep a "
-            "string: 'no' [yaml11-bool]\n"
+            "boolean false in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); "
+            "quote it to keep a string: 'no' [yaml11-bool]\n"
             "4:1: error: duplicate key 'title' (first at line 2, column 1) "
             "[yaml.duplicate-key]");
   // Byte offsets count the BOM, the "---" line and every "\r\n".

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "document/yaml_to_json.hpp"
 
+#include "document/yaml_characters.hpp"
+
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -237,74 +240,95 @@ TEST(YamlWarningsTest, Yaml11Readings) {
   const DiagnosticCase cases[] = {
       {"draft: no",
        "1:8: warning: 'no' is the string \"no\" in YAML 1.2 but the boolean "
-       "false in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'no' "
+       "false in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to "
+       "keep "
+       "a string: 'no' "
        "[yaml11-bool]"},
       {"a: Yes",
        "1:4: warning: 'Yes' is the string \"Yes\" in YAML 1.2 but the boolean "
-       "true in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'Yes' "
+       "true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep "
+       "a "
+       "string: 'Yes' "
        "[yaml11-bool]"},
       {"- ON\n- Off",
        "1:3: warning: 'ON' is the string \"ON\" in YAML 1.2 but the boolean "
-       "true in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'ON' "
+       "true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep "
+       "a "
+       "string: 'ON' "
        "[yaml11-bool]\n"
        "2:3: warning: 'Off' is the string \"Off\" in YAML 1.2 but the boolean "
-       "false in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'Off' "
+       "false in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to "
+       "keep "
+       "a string: 'Off' "
        "[yaml11-bool]"},
       {"a: y",
        "1:4: warning: 'y' is the string \"y\" in YAML 1.2 but the boolean "
-       "true in YAML 1.1 (go-yaml v2); quote it to keep a string: 'y' "
+       "true in YAML 1.1 (Hugo's go-yaml v2); quote it to keep a string: 'y' "
        "[yaml11-bool]"},
       {"a: N",
        "1:4: warning: 'N' is the string \"N\" in YAML 1.2 but the boolean "
-       "false in YAML 1.1 (go-yaml v2); quote it to keep a string: 'N' "
+       "false in YAML 1.1 (Hugo's go-yaml v2); quote it to keep a string: 'N' "
        "[yaml11-bool]"},
       // Keys are read by YAML 1.1 readers too.
       {"on: push",
        "1:1: warning: 'on' is the string \"on\" in YAML 1.2 but the boolean "
-       "true in YAML 1.1 (PyYAML, Jekyll); quote it to keep a string: 'on' "
+       "true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to keep "
+       "a "
+       "string: 'on' "
        "[yaml11-bool]"},
       {"date: 2024-11-13",
        "1:7: warning: '2024-11-13' is the string \"2024-11-13\" in YAML 1.2 "
-       "but a date in YAML 1.1 (PyYAML, Jekyll, js-yaml); quote it to keep a "
-       "string: '2024-11-13' [yaml11-timestamp]"},
+       "but a date in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3, js-yaml "
+       "4); quote it to keep a string: '2024-11-13' [yaml11-timestamp]"},
       {"at: 2001-12-14t21:59:43.10-05:00",
        "1:5: warning: '2001-12-14t21:59:43.10-05:00' is the string "
        "\"2001-12-14t21:59:43.10-05:00\" in YAML 1.2 but a timestamp in YAML "
-       "1.1 (PyYAML, Jekyll, js-yaml); quote it to keep a string: "
-       "'2001-12-14t21:59:43.10-05:00' [yaml11-timestamp]"},
+       "1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3, js-yaml 4); quote it to "
+       "keep "
+       "a string: '2001-12-14t21:59:43.10-05:00' [yaml11-timestamp]"},
       {"at: 2001-12-14 21:59:43.10 -5",
        "1:5: warning: '2001-12-14 21:59:43.10 -5' is the string "
        "\"2001-12-14 21:59:43.10 -5\" in YAML 1.2 but a timestamp in YAML 1.1 "
-       "(PyYAML, Jekyll, js-yaml); quote it to keep a string: "
-       "'2001-12-14 21:59:43.10 -5' [yaml11-timestamp]"},
+       "(PyYAML, Jekyll, Eleventy's js-yaml 3, js-yaml 4); quote it to keep a "
+       "string: '2001-12-14 21:59:43.10 -5' [yaml11-timestamp]"},
       {"mode: 0755",
        "1:7: warning: '0755' is the integer 755 in YAML 1.2 but the integer "
-       "493 (octal) in YAML 1.1 (PyYAML, Jekyll); write 755 or quote it: "
+       "493 (octal) in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3, Hugo's "
+       "go-yaml v2); write 755 or quote it: "
        "'0755' [yaml11-octal]"},
       {"x: -010",
        "1:4: warning: '-010' is the integer -10 in YAML 1.2 but the integer "
-       "-8 (octal) in YAML 1.1 (PyYAML, Jekyll); write -10 or quote it: "
+       "-8 (octal) in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3, Hugo's "
+       "go-yaml v2); write -10 or quote it: "
        "'-010' [yaml11-octal]"},
       {"month: 08",
        "1:8: warning: '08' is the integer 8 in YAML 1.2 but the string \"08\" "
-       "in YAML 1.1 (PyYAML, Jekyll); write 8 or quote it: '08' "
+       "in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3); write 8 or quote "
+       "it: "
+       "'08' "
        "[yaml11-octal]"},
       {"o: 0o17",
        "1:4: warning: '0o17' is the integer 15 in YAML 1.2 but the string "
-       "\"0o17\" in YAML 1.1 (PyYAML, Jekyll); write 15 or quote it: '0o17' "
+       "\"0o17\" in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3); write 15 "
+       "or "
+       "quote it: '0o17' "
        "[yaml11-octal]"},
       {"t: 1:30",
        "1:4: warning: '1:30' is the string \"1:30\" in YAML 1.2 but the "
-       "integer 90 (base 60) in YAML 1.1 (PyYAML, Jekyll); quote it to keep a "
-       "string: '1:30' [yaml11-sexagesimal]"},
+       "integer 90 (base 60) in YAML 1.1 (PyYAML, Eleventy's js-yaml 3), the "
+       "integer 5400 in Jekyll; quote it to keep a string: '1:30' "
+       "[yaml11-sexagesimal]"},
       {"t: -1:02:03",
        "1:4: warning: '-1:02:03' is the string \"-1:02:03\" in YAML 1.2 but "
-       "the integer -3723 (base 60) in YAML 1.1 (PyYAML, Jekyll); quote it to "
-       "keep a string: '-1:02:03' [yaml11-sexagesimal]"},
+       "the integer -3723 (base 60) in YAML 1.1 (PyYAML, Eleventy's js-yaml "
+       "3), "
+       "the integer -3477 in Jekyll; quote it to keep a string: '-1:02:03' "
+       "[yaml11-sexagesimal]"},
       {"t: 1:30.5",
        "1:4: warning: '1:30.5' is the string \"1:30.5\" in YAML 1.2 but the "
-       "float 90.5 (base 60) in YAML 1.1 (PyYAML, Jekyll); quote it to keep a "
-       "string: '1:30.5' [yaml11-sexagesimal]"},
+       "float 90.5 (base 60) in YAML 1.1 (PyYAML, Eleventy's js-yaml 3), the "
+       "float 5430 in Jekyll; quote it to keep a string: '1:30.5' "
+       "[yaml11-sexagesimal]"},
       {"g: .inf",
        "1:4: warning: '.inf' is infinity, which JSON cannot hold; it is kept "
        "as the string \".inf\" [yaml.non-finite]"},
@@ -314,10 +338,56 @@ TEST(YamlWarningsTest, Yaml11Readings) {
       {"g: 1e400",
        "1:4: warning: '1e400' is too large for a JSON number; it is kept as "
        "the string \"1e400\" [yaml.non-finite]"},
+      // Psych (Jekyll) reads base 60 with a leading zero, and one-digit
+      // months and days.
+      {"f: 0:30",
+       "1:4: warning: '0:30' is the string \"0:30\" in YAML 1.2 but the "
+       "integer 1800 in YAML 1.1 (Jekyll); quote it to keep a string: '0:30' "
+       "[yaml11-sexagesimal]"},
+      {"h: 2024-1-1",
+       "1:4: warning: '2024-1-1' is the string \"2024-1-1\" in YAML 1.2 but a "
+       "date in YAML 1.1 (Jekyll); quote it to keep a string: '2024-1-1' "
+       "[yaml11-timestamp]"},
+      // Psych matches yes/no/on/off/true/false/null in any case.
+      {"a: yEs",
+       "1:4: warning: 'yEs' is the string \"yEs\" in YAML 1.2 but the "
+       "boolean true in YAML 1.1 (Jekyll); quote it to keep a string: 'yEs' "
+       "[yaml11-bool]"},
+      {"a: nULL",
+       "1:4: warning: 'nULL' is the string \"nULL\" in YAML 1.2 but null in "
+       "YAML 1.1 (Jekyll); quote it to keep a string: 'nULL' [yaml11-null]"},
+      {"mode: 0_755",
+       "1:7: warning: '0_755' is the string \"0_755\" in YAML 1.2 but the "
+       "integer 493 (octal) in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml "
+       "3, Hugo's go-yaml v2); quote it to keep a string: '0_755' "
+       "[yaml11-octal]"},
+      // Other numbers.
+      {"n: 1_000",
+       "1:4: warning: '1_000' is the string \"1_000\" in YAML 1.2 but the "
+       "number 1000 in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3, "
+       "Hugo's go-yaml v2); quote it to keep a string: '1_000' "
+       "[yaml11-number]"},
+      {"n: 1,000",
+       "1:4: warning: '1,000' is the string \"1,000\" in YAML 1.2 but the "
+       "number 1000 in YAML 1.1 (Jekyll); quote it to keep a string: '1,000' "
+       "[yaml11-number]"},
+      {"n: 0b101",
+       "1:4: warning: '0b101' is the string \"0b101\" in YAML 1.2 but the "
+       "integer 5 (binary) in YAML 1.1 (PyYAML, Jekyll, Eleventy's js-yaml 3, "
+       "js-yaml 4, Hugo's go-yaml v2); quote it to keep a string: '0b101' "
+       "[yaml11-number]"},
+      {"n: 0X1F",
+       "1:4: warning: '0X1F' is the string \"0X1F\" in YAML 1.2 but the "
+       "integer 31 (hexadecimal) in YAML 1.1 (Hugo's go-yaml v2); quote it "
+       "to keep a string: '0X1F' [yaml11-number]"},
+      {"n: 1e3",
+       "1:4: warning: '1e3' is the number 1000 in YAML 1.2 but the string "
+       "\"1e3\" in YAML 1.1 (PyYAML, Jekyll); write 1.0e+3 or quote it: "
+       "'1e3' [yaml11-number]"},
       // No warning: quoted, tagged, the same in both, or not special.
-      {"a: 'no'\nb: \"2024-11-13\"\nc: !!str yes\nd: 00\ne: 007\nf: 0:30\n"
-       "g: 12:60\nh: 2024-1-1\ni: yes please\nj: 1.5\nk: 0\nl: 10:00 am\n"
-       "m: |\n  no\n",
+      {"a: 'no'\nb: \"2024-11-13\"\nc: !!str yes\nd: 00\ne: 007\n"
+       "g: 12:60\ni: yes please\nj: 1.5\nk: 0\nl: 10:00 am\n"
+       "m: |\n  no\nn: 1.5e+3\no: 0x1F\np: true\nq: 1.2.3\n",
        ""},
   };
   for (const DiagnosticCase& c : cases) check_diagnostics(c, true);
@@ -378,16 +448,7 @@ TEST(YamlErrorsTest, BadInputs) {
       {"a: !!bool yes", "1:11: error: 'yes' is not a valid !!bool [yaml.tag]"},
       {"a: !!float x", "1:12: error: 'x' is not a valid !!float [yaml.tag]"},
       {"a: !!null 0", "1:11: error: '0' is not a valid !!null [yaml.tag]"},
-      {"title: Notes: on defects",
-       "1:13: error: invalid nested block mapping on the same line "
-       "[yaml.syntax]"},
-      {"title: \"One defect\ndraft: true\n",
-       "1:8: error: wrongly indented double-quoted scalar [yaml.syntax]"},
-      {"title: \"One defect\n",
-       "1:8: error: double-quoted scalar without closing quote [yaml.syntax]"},
-      {"a: 'x",
-       "1:4: error: single-quoted scalar without closing quote "
-       "[yaml.syntax]"},
+
       {"a: \"\\q\"",
        "1:5: error: invalid escape 'q' in double-quoted string "
        "[yaml.syntax]"},
@@ -401,11 +462,6 @@ TEST(YamlErrorsTest, BadInputs) {
        "2:1: error: tab character used as indentation; indent "
        "with spaces [yaml.syntax]"},
 
-      {"a: [1, 2\nb: 3\n",
-       "3:1: error: flow sequence without a closing bracket "
-       "[yaml.syntax]"},
-      {"a: 1\n- b\n", "2:1: error: did not find expected key [yaml.syntax]"},
-      {"a: @x", "1:4: error: plain scalar cannot start with '@' [yaml.syntax]"},
       {"a: 1\n--- b\n",
        "2:1: error: a second YAML document starts here; front matter holds "
        "one document [yaml.multiple-documents]"},
@@ -426,6 +482,288 @@ TEST(YamlErrorsTest, BadInputs) {
        "be UTF-8 [yaml.utf8]"},
   };
   for (const DiagnosticCase& c : cases) check_diagnostics(c, false);
+}
+
+// libfyaml's messages for the common mistakes, reworded to say the cause
+// (document/libfyaml_messages.hpp), at the place of the cause.
+TEST(YamlErrorsTest, CauseFirstMessages) {
+  const DiagnosticCase cases[] = {
+      // An unclosed quote, whatever libfyaml meets first.
+      {"title: \"One defect\ndraft: true\n",
+       "1:8: error: the string opened here is never closed [yaml.syntax]"},
+      {"title: \"One defect\n",
+       "1:8: error: the string opened here is never closed [yaml.syntax]"},
+      {"title: 'One defect\ndraft: true\n",
+       "1:8: error: the string opened here is never closed [yaml.syntax]"},
+      {"a: 'x",
+       "1:4: error: the string opened here is never closed [yaml.syntax]"},
+      // A quote inside a quoted string ends it early.
+      {"title: \"He said \"hi\"\"",
+       "1:18: error: text after the string's closing '\"'; inside double "
+       "quotes write a quote as \\\" [yaml.syntax]"},
+      {"title: 'it's'",
+       "1:12: error: text after the string's closing \"'\"; inside single "
+       "quotes write a quote as '' [yaml.syntax]"},
+      // A plain value holding ": ".
+      {"title: Notes: on defects",
+       "1:13: error: the value 'Notes: on defects' contains ': ', which "
+       "starts a nested mapping; quote the value: 'Notes: on defects' "
+       "[yaml.syntax]"},
+      {"title: It's: a # note",
+       "1:12: error: the value 'It''s: a' contains ': ', which starts a "
+       "nested mapping; quote the value: 'It''s: a' [yaml.syntax]"},
+      // A missing space after ':'.
+      {"a:b\nc: 1\n",
+       "1:2: error: missing space after ':' in 'a:b'; write 'a: b' "
+       "[yaml.syntax]"},
+      {"key: value\nother:value\n",
+       "2:6: error: missing space after ':' in 'other:value'; write 'other: "
+       "value' [yaml.syntax]"},
+      // Indentation: a key indented more than the one above, or like none.
+      {"a: 1\n b: 2\n",
+       "2:2: error: 'b' is indented more than 'a' above it; align it with "
+       "'a', or remove the value after 'a' to nest it there [yaml.syntax]"},
+      {"a:\n  b: 1\n   c: 2\n",
+       "3:4: error: 'c' is indented more than 'b' above it; align it with "
+       "'b', or remove the value after 'b' to nest it there [yaml.syntax]"},
+      {"a:\n  b: 1\n c: 2\n",
+       "3:2: error: 'c' is indented to column 2, like no key above it; "
+       "indent it like the keys it belongs with [yaml.syntax]"},
+      // A list and a mapping at one level.
+      {"a: 1\n- b\n",
+       "2:1: error: a list item where a key was expected: a mapping's keys "
+       "and list items cannot share one level; put the list under a key "
+       "[yaml.syntax]"},
+      {"tags:\n  - a\n  b: 2\n",
+       "3:3: error: 'b' is at the level of the list items above it but is not "
+       "one: a list and a mapping cannot share one level; start it with '- ' "
+       "or indent it like the keys it belongs with [yaml.syntax]"},
+      {"tags:\n- a\nb\n",
+       "3:1: error: 'b' is neither a 'key: value' entry nor a '- ' list item "
+       "[yaml.syntax]"},
+      {"a: x\nb: - 1\n",
+       "2:4: error: a list cannot start on the line of its key; put each '- ' "
+       "item on a line of its own below the key, or quote the value if it is "
+       "text [yaml.syntax]"},
+      // Flow collections never closed, or closed twice.
+      {"a: [1, 2\nb: 3\n",
+       "1:4: error: the list opened here with '[' is never closed; end it "
+       "with ']' [yaml.syntax]"},
+      {"a: [1, 2\nb: 3\nc: 4\n",
+       "1:4: error: the list opened here with '[' is never closed; end it "
+       "with ']' [yaml.syntax]"},
+      {"a: {x: 1\nb: 3\n",
+       "1:4: error: the mapping opened here with '{' is never closed; end it "
+       "with '}' [yaml.syntax]"},
+      {"a: [1, 2]]\n",
+       "1:10: error: ']' closes no '['; remove it, or quote the value if it "
+       "is text [yaml.syntax]"},
+      {"a: }\n",
+       "1:4: error: '}' closes no '{'; remove it, or quote the value if it is "
+       "text [yaml.syntax]"},
+      // Characters YAML reserves.
+      {"a: @x",
+       "1:4: error: a plain value cannot start with '@' (reserved in YAML); "
+       "quote it: '@x' [yaml.syntax]"},
+      {"a: `x` y",
+       "1:4: error: a plain value cannot start with '`' (reserved in YAML); "
+       "quote it: '`x` y' [yaml.syntax]"},
+      {"a: *\n",
+       "1:4: error: '*' starts an alias, which needs a name (*name); quote "
+       "the value if it is text [yaml.syntax]"},
+      {"a: &\n",
+       "1:4: error: '&' starts an anchor, which needs a name (&name); quote "
+       "the value if it is text [yaml.syntax]"},
+      // Not in the table: libfyaml's own words.
+      {"a: \"\\q\"",
+       "1:5: error: invalid escape 'q' in double-quoted string "
+       "[yaml.syntax]"},
+  };
+  for (const DiagnosticCase& c : cases) check_diagnostics(c, false);
+}
+
+// ---------------------------------------------------------------------------
+// Characters YAML forbids: errors at the character, never a changed value.
+
+TEST(YamlCharactersTest, ControlCharactersAndStrayByteOrderMarks) {
+  using namespace std::string_view_literals;
+  const DiagnosticCase cases[] = {
+      // A raw NUL used to end the value ("a") without a word.
+      {"title: \"a\0b\"\n"sv,
+       "1:10: error: control character U+0000 (NUL) is not allowed in YAML; "
+       "remove it or write it as \\0 in a double-quoted string "
+       "[yaml.control-character]"},
+      {"title: a\0b\n"sv,
+       "1:9: error: control character U+0000 (NUL) is not allowed in YAML; "
+       "remove it or write it as \\0 in a double-quoted string "
+       "[yaml.control-character]"},
+      {"a: x\x01y\nb: \x1b[31m\nc: \x7f\n",
+       "1:5: error: control character U+0001 (SOH) is not allowed in YAML; "
+       "remove it or write it as \\x01 in a double-quoted string "
+       "[yaml.control-character]\n"
+       "2:4: error: control character U+001B (ESC) is not allowed in YAML; "
+       "remove it or write it as \\e in a double-quoted string "
+       "[yaml.control-character]\n"
+       "3:4: error: control character U+007F (DEL) is not allowed in YAML; "
+       "remove it or write it as \\x7F in a double-quoted string "
+       "[yaml.control-character]"},
+      // In a comment too; columns count code points.
+      {"é: 1 # \x0c\n",
+       "1:8: error: control character U+000C (FF) is not allowed in YAML; "
+       "remove it or write it as \\f in a double-quoted string "
+       "[yaml.control-character]"},
+      // C1 controls, but not U+0085 (NEL), which YAML allows.
+      {"a: x\xC2\x9By\nb: x\xC2\x85y\n",
+       "1:5: error: control character U+009B (CSI) is not allowed in YAML; "
+       "remove it or write it as \\x9B in a double-quoted string "
+       "[yaml.control-character]"},
+      {"a: \xEF\xBF\xBE\n",
+       "1:4: error: non-character U+FFFE is not allowed in YAML; remove it "
+       "or write it as \\uFFFE in a double-quoted string "
+       "[yaml.control-character]"},
+      // A BOM inside the text used to become part of the next key.
+      {"title: a\n\xEF\xBB\xBFstatus: x\n",
+       "2:1: error: byte-order mark U+FEFF is allowed only at the start of the "
+       "file; remove it or write it as \\uFEFF in a double-quoted string "
+       "[yaml.bom]"},
+      {"title: \"a\xEF\xBB\xBF\"\n",
+       "1:10: error: byte-order mark U+FEFF is allowed only at the start of "
+       "the file; remove it or write it as \\uFEFF in a double-quoted string "
+       "[yaml.bom]"},
+      // Characters come before UTF-8: both are reported.
+      {"a: \x02\nb: \xFF\n",
+       "1:4: error: control character U+0002 (STX) is not allowed in YAML; "
+       "remove it or write it as \\x02 in a double-quoted string "
+       "[yaml.control-character]\n"
+       "2:4: error: invalid UTF-8 byte 0xff; the text must be UTF-8 "
+       "[yaml.utf8]"},
+  };
+  for (const DiagnosticCase& c : cases) check_diagnostics(c, false);
+}
+
+TEST(YamlCharactersTest, EscapesKeepTheirCharacters) {
+  Parsed p = parse(
+      "a: \"x\\0y\"\nb: \"\\x01\\e\"\nc: \"\\uFEFFz\"\nd: \"\\N\"\n"
+      "e: \"x\\0y\\\n  z\"\n");
+  ASSERT_TRUE(p.document) << p.diagnostics;
+  EXPECT_EQ(p.diagnostics, "");
+  const json& v = p.document->value;
+  using namespace std::string_literals;
+  EXPECT_EQ(v["a"].get<std::string>(), "x\0y"s);
+  EXPECT_EQ(v["a"].get<std::string>().size(), 3u);
+  EXPECT_EQ(v["b"].get<std::string>(), "\x01\x1b"s);
+  EXPECT_EQ(v["c"].get<std::string>(), "\xEF\xBB\xBFz"s);
+  EXPECT_EQ(v["d"].get<std::string>(), "\xC2\x85"s);
+  // Multi-line: the text comes from libfyaml's (pointer, length) copy.
+  EXPECT_EQ(v["e"].get<std::string>(), "x\0yz"s);
+}
+
+TEST(YamlCharactersTest, ErrorsStopAtTheLimit) {
+  std::string yaml = "a: ";
+  yaml.append(50, '\x01');
+  Parsed p = parse(yaml);
+  EXPECT_FALSE(p.document);
+  EXPECT_EQ(p.list.size(), k_max_character_errors);
+}
+
+// ---------------------------------------------------------------------------
+// Indentation strict YAML rejects and site generators accept: read as they
+// read it, with a warning at the line.
+
+TEST(YamlIndentationTest, GeneratorsAcceptLinesAtTheParentsColumn) {
+  struct Case {
+    std::string_view yaml;
+    std::string_view json_text;
+    std::string_view diagnostics;
+  };
+  const Case cases[] = {
+      // hugoDocs content/en/templates/types.md
+      {"aliases: [\n  /a/,\n  /b/\n]\n", R"({"aliases":["/a/","/b/"]})",
+       "4:1: warning: ']' at column 1 is not indented past 'aliases'; strict "
+       "YAML readers reject this: indent it by at least one space "
+       "[yaml.indentation]"},
+      // www.ruby-lang.org
+      {"title: \"a long title\ncontinued here\"\n",
+       R"({"title":"a long title continued here"})",
+       "2:1: warning: this line at column 1 is not indented past 'title'; "
+       "strict YAML readers reject this: indent it by at least one space "
+       "[yaml.indentation]"},
+      {"title: 'a long title\ncontinued here'\n",
+       R"({"title":"a long title continued here"})",
+       "2:1: warning: this line at column 1 is not indented past 'title'; "
+       "strict YAML readers reject this: indent it by at least one space "
+       "[yaml.indentation]"},
+      // Every such line is reported, items and closing brackets alike.
+      {"a: [\np,\nq\n]\nb: 1\n", R"({"a":["p","q"],"b":1})",
+       "2:1: warning: this line at column 1 is not indented past 'a'; strict "
+       "YAML readers reject this: indent it by at least one space "
+       "[yaml.indentation]\n"
+       "3:1: warning: this line at column 1 is not indented past 'a'; strict "
+       "YAML readers reject this: indent it by at least one space "
+       "[yaml.indentation]\n"
+       "4:1: warning: ']' at column 1 is not indented past 'a'; strict YAML "
+       "readers reject this: indent it by at least one space "
+       "[yaml.indentation]"},
+      // Nested: the line must pass the inner mapping's column.
+      {"seo:\n  keys: {\n    a: 1,\n  }\n  title: \"x\n  y\"\n",
+       R"({"seo":{"keys":{"a":1},"title":"x y"}})",
+       "4:3: warning: '}' at column 3 is not indented past 'keys'; strict "
+       "YAML readers reject this: indent it by at least one space "
+       "[yaml.indentation]\n"
+       "6:3: warning: this line at column 3 is not indented past 'title'; "
+       "strict YAML readers reject this: indent it by at least one space "
+       "[yaml.indentation]"},
+      {"- [a,\n  b,\n]\n", R"([["a","b"]])",
+       "3:1: warning: ']' at column 1 is not indented past the list item's "
+       "'-'; strict YAML readers reject this: indent it by at least one space "
+       "[yaml.indentation]"},
+      // Other warnings of the document still come, once.
+      {"draft: no\naliases: [\n  /a/\n]\n",
+       R"({"aliases":["/a/"],"draft":"no"})",
+       "1:8: warning: 'no' is the string \"no\" in YAML 1.2 but the boolean "
+       "false in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); quote it to "
+       "keep a string: 'no' [yaml11-bool]\n"
+       "4:1: warning: ']' at column 1 is not indented past 'aliases'; strict "
+       "YAML readers reject this: indent it by at least one space "
+       "[yaml.indentation]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(testing::PrintToString(std::string(c.yaml)));
+    Parsed p = parse(c.yaml);
+    ASSERT_TRUE(p.document) << p.diagnostics;
+    EXPECT_EQ(p.document->value.dump(), json::parse(c.json_text).dump());
+    EXPECT_EQ(p.diagnostics, c.diagnostics);
+  }
+}
+
+TEST(YamlIndentationTest, IndentedFlowAndStringsAreClean) {
+  Parsed p = parse("aliases: [\n  /a/\n ]\ntitle: \"a\n continued\"\n");
+  ASSERT_TRUE(p.document);
+  EXPECT_EQ(p.diagnostics, "");
+}
+
+TEST(YamlIndentationTest, ErrorsTheSloppyReadingStillHasAreErrors) {
+  // Sloppy indentation never hides a real error: the string is unclosed.
+  Parsed p = parse("title: \"a\ndraft: true\naliases: [\n]\n");
+  EXPECT_FALSE(p.document);
+  EXPECT_EQ(p.diagnostics,
+            "1:8: error: the string opened here is never closed "
+            "[yaml.syntax]");
+  // Sloppy indentation accepts a flow key whose ':' is on a later line; no
+  // generator's reader does (yaml-test-suite VJP3).
+  p = parse("k: {\nk\n:\nv\n}\n");
+  EXPECT_FALSE(p.document);
+  ASSERT_EQ(count_errors(p.list), 1u) << p.diagnostics;
+  auto error = std::find_if(p.list.begin(), p.list.end(), [](const auto& d) {
+    return d.severity == Severity::error;
+  });
+  EXPECT_EQ(error->message,
+            "this ':' is on a line of its own, away from its key; YAML readers "
+            "reject this: put it right after the key");
+  EXPECT_EQ(error->span.begin.line, 3u);
+  // Streams (the conformance suite) are read strictly.
+  std::vector<Diagnostic> diagnostics;
+  EXPECT_FALSE(parse_yaml_stream("aliases: [\n  /a/\n]\n", {}, diagnostics));
 }
 
 TEST(YamlErrorsTest, ErrorSpansCoverTheOffendingText) {
@@ -453,7 +791,9 @@ TEST(YamlErrorsTest, LibfyamlNeverWritesToStderr) {
   EXPECT_FALSE(stream);
   EXPECT_FALSE(p.diagnostics.empty());
   EXPECT_EQ(format(diagnostics),
-            "2:1: error: invalid scalar at the end of block sequence "
+            "2:1: error: 'b' is at the level of the list items above it but "
+            "is not one: a list and a mapping cannot share one level; start "
+            "it with '- ' or indent it like the keys it belongs with "
             "[yaml.syntax]");
 }
 

@@ -49,7 +49,7 @@ TEST(MigrationTest, ReportsEveryProblemWithItsPosition) {
       {"version: 2\nops:\n  - renam: {from: a, to: b}\n  - delete: {}\n",
        "m.yaml:3:5: error: unknown op 'renam'; did you mean 'rename'?\n"
        "m.yaml:4:13: error: 'delete' needs 'field'"},
-      {"version: 2\nops: [\n", "m.yaml:3:1: error: "},
+      {"version: 2\nops: [\n", "m.yaml:2:6: error: "},
       {"- a\n", "m.yaml:1:1: error: a migration must be a mapping"},
       {"version: 2\nwhere: {field: a}\nops: []\n",
        "m.yaml:2:8: error: a 'where' condition on 'field' needs one of "

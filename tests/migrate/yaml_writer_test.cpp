@@ -47,6 +47,21 @@ TEST(YamlWriterTest, NeedsQuotesTable) {
   }
 }
 
+// The writer quotes what any YAML 1.1 reader of document/yaml11.hpp reads
+// as something else, and only that.
+TEST(YamlWriterTest, QuotesWhatYaml11ReadersMisread) {
+  for (const char* s : {"yEs", "tRUE", "nULL", "oFF",  // Psych, any case
+                        "1,000", "0:30", "00:30", "2024-1-5",  // Psych
+                        "0B101", "0O17", "+0x1F", "0x1_F", "1__0", "1_",
+                        "0.5_0", "0b1_0", "1:02:03:04"}) {
+    EXPECT_TRUE(needs_quotes(s)) << "'" << s << "'";
+  }
+  for (const char* s : {"1:60", "_1", "0x1G", "yess", "nulls", "1,",
+                        "2024-1-1x", "1.2.3x", "0b", "a,b"}) {
+    EXPECT_FALSE(needs_quotes(s)) << "'" << s << "'";
+  }
+}
+
 TEST(YamlWriterTest, LongNumbersAndNearNumbers) {
   // std::regex overflowed the stack on ~30k digits; RE2 is linear.
   const std::string digits(100'000, '7');

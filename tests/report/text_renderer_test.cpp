@@ -106,6 +106,14 @@ TEST(TextRendererTest, ControlCharactersAndBadUtf8AreReplaced) {
             "   ^~~~~~\n");
 }
 
+// A byte-order mark inside the text (yaml.bom) would be invisible.
+TEST(TextRendererTest, StrayByteOrderMarkIsShown) {
+  EXPECT_EQ(render(report_on("---\n\xEF\xBB\xBFk: 1\n---\n", 4, 7)),
+            "posts/a.md:2:1: error: expected a string, got 42 [schema.type]\n"
+            "\xEF\xBF\xBDk: 1\n"
+            "^\n");
+}
+
 TEST(TextRendererTest, DiagnosticsWithoutPositionOrTextGetOnlyTheHeader) {
   FileReport report;
   report.path = "README.md";
@@ -211,16 +219,6 @@ TEST(DisplayWidthTest, CountsTerminalColumns) {
   EXPECT_EQ(display_width("\xff"), 1u);
   EXPECT_EQ(display_width("\xE5\x9F"),
             2u);  // a truncated sequence: 2 bad bytes
-}
-
-TEST(DisplayWidthTest, DecodesUtf8Strictly) {
-  char32_t c = 0;
-  EXPECT_EQ(decode_utf8("埃", c), 3u);
-  EXPECT_EQ(c, U'埃');
-  EXPECT_EQ(decode_utf8("\xC0\xAF", c), 1u);  // overlong '/'
-  EXPECT_EQ(c, U'\xFFFD');
-  EXPECT_EQ(decode_utf8("\xED\xA0\x80", c), 1u);  // a surrogate
-  EXPECT_EQ(c, U'\xFFFD');
 }
 
 }  // namespace

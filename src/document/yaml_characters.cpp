@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+#include "document/yaml_characters.hpp"
+
+#include "base/utf8.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+namespace fmkit {
+
+namespace {
+
+// The names of the C0 controls, DEL and the C1 controls (ISO 6429).
+constexpr std::string_view k_c0_names[] = {
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS",  "HT",  "LF",
+    "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
+    "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
+constexpr std::string_view k_c1_names[] = {
+    "PAD", "HOP",  "BPH", "NBH", "IND", "NEL", "SSA", "ESA",
+    "HTS", "HTJ",  "VTS", "PLD", "PLU", "RI",  "SS2", "SS3",
+    "DCS", "PU1",  "PU2", "STS", "CCH", "MW",  "SPA", "EPA",
+    "SOS", "SGCI", "SCI", "CSI", "ST",  "OSC", "PM",  "APC"};
+
+bool is_allowed_ascii(unsigned char c) {
+  return (c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Whether an 8-byte word is plain printable ASCII but for LF, TAB and CR
+// (checked bytewise): no byte >= 0x80, none < 0x20, none 0x7F.
+bool maybe_special(uint64_t word) {
+  constexpr uint64_t k_ones = 0x0101010101010101ULL;
+  constexpr uint64_t k_highs = 0x8080808080808080ULL;
+  const uint64_t below_space = (word - k_ones * 0x20) & ~word & k_highs;
+  const uint64_t del = word ^ (k_ones * 0x7F);
+  const uint64_t has_del = (del - k_ones) & ~del & k_highs;
+  return ((word & k_highs) | below_space | has_del) != 0;
+}
+
+std::string hex(char32_t c, int digits) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%0*X", digits,
+                static_cast<unsigned>(c));
+  return buffer;
+}
+
+// The escape that writes `c` in a double-quoted YAML string.
+std::string escape_for(char32_t c) {
+  switch (c) {
+    case 0x00:
+      return "\\0";
+    case 0x07:
+      return "\\a";
+    case 0x08:
+      return "\\b";
+    case 0x0B:
+      return "\\v";
+    case 0x0C:
+      return "\\f";
+    case 0x1B:
+      return "\\e";
+    case 0xFEFF:
+      return "\\uFEFF";
+    default:
+      break;
+  }
+  return c <= 0xFF ? "\\x" + hex(c, 2) : "\\u" + hex(c, 4);
+}
+
+// Returns the message for a forbidden code point, or "" when `c` is allowed.
+std::string forbidden_message(char32_t c) {
+  std::string what;
+  if (c < 0x20) {
+    what = "control character U+" + hex(c, 4) + " (" +
+           std::string(k_c0_names[c]) + ")";
+  } else if (c == 0x7F) {
+    what = "control character U+007F (DEL)";
+  } else if (c >= 0x80 && c <= 0x9F && c != 0x85) {
+    what = "control character U+" + hex(c, 4) + " (" +
+           std::string(k_c1_names[c - 0x80]) + ")";
+  } else if (c == 0xFFFE || c == 0xFFFF) {
+    what = "non-character U+" + hex(c, 4);
+  } else if (c == 0xFEFF) {
+    return "byte-order mark U+FEFF is allowed only at the start of the file; "
+           "remove it or write it as \\uFEFF in a double-quoted string";
+  } else {
+    return {};
+  }
+  return what + " is not allowed in YAML; remove it or write it as " +
+         escape_for(c) + " in a double-quoted string";
+}
+
+}  // namespace
+
+bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
+                           const LineIndex& lines,
+                           std::vector<Diagnostic>& diagnostics) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t reported = 0;
+  auto report = [&](std::string_view rule, char32_t c, size_t at,
+                    size_t length) {
+    Diagnostic d;
+    d.rule = std::string(rule);
+    d.message = forbidden_message(c);
+    d.span = lines.span(at, at + length);
+    diagnostics.push_back(std::move(d));
+    ++reported;
+  };
+  size_t i = begin;
+  while (i < end && reported < k_max_character_errors) {
+    // Most of the text is printable ASCII: skip it eight bytes at a time.
+    if (i + 8 <= end) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if (!maybe_special(word)) {
+        i += 8;
+        continue;
+      }
+    }
+    if (s[i] < 0x80) {
+      if (!is_allowed_ascii(s[i])) {
+        report("yaml.control-character", s[i], i, 1);
+      }
+      ++i;
+      continue;
+    }
+    // Fast path: two- and three-byte sequences whose lead byte admits only
+    // allowed code points (U+00C0..U+07FF, U+1000..U+CFFF: accents, Greek,
+    // Cyrillic, CJK, Hangul) need only their continuation bytes checked.
+    if (s[i] >= 0xC3 && s[i] <= 0xDF && i + 1 < end &&
+        (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < end &&
+        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    const Utf8Char c = decode_utf8(text.substr(i, end - i));
+    if (c.ill_formed) {
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02x", s[i]);
+      Diagnostic d;
+      d.rule = "yaml.utf8";
+      d.message = std::string("invalid UTF-8 byte ") + byte +
+                  "; the text must be UTF-8";
+      d.span = lines.span(i, i + 1);
+      diagnostics.push_back(std::move(d));
+      ++reported;
+      break;
+    }
+    // Accents and CJK are allowed: one comparison decides for them.
+    const char32_t cp = c.code_point;
+    if (cp <= 0x9F
+            ? cp != 0x85
+            : cp >= 0xFEFF && cp <= 0xFFFF && (cp == 0xFEFF || cp >= 0xFFFE)) {
+      report(cp == 0xFEFF ? "yaml.bom" : "yaml.control-character", cp, i,
+             c.length);
+    }
+    i += c.length;
+  }
+  return reported == 0;
+}
+
+}  // namespace fmkit

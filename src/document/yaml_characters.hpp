@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+//
+// The characters YAML allows in a document's text, checked before parsing
+// (libfyaml would stop at a NUL, keep other control characters and make a
+// stray byte-order mark part of a key). YAML 1.2's c-printable allows TAB,
+// LF, CR, U+0020..U+007E, U+0085, U+00A0..U+D7FF, U+E000..U+FFFD and
+// U+10000..U+10FFFF, in well-formed UTF-8; a BOM (U+FEFF) only at the start
+// of the stream, which document/front_matter strips before the YAML text.
+//
+// Errors, each at the offending character:
+// - yaml.utf8: the first byte that starts no well-formed UTF-8 sequence
+//   (one error: what follows it cannot be read reliably);
+// - yaml.control-character: each C0 control but TAB, LF and CR, DEL, each
+//   C1 control but U+0085, and the non-characters U+FFFE and U+FFFF, named
+//   with the escape that writes it in a double-quoted string; at most
+//   k_max_character_errors of them;
+// - yaml.bom: each U+FEFF.
+// Escapes in double-quoted strings ("\0", "\uFEFF") are not characters of
+// the text and are fine. Pure functions; thread-safe.
+#pragma once
+
+#include "base/source_span.hpp"
+#include "diag/diagnostic.hpp"
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace fmkit {
+
+inline constexpr size_t k_max_character_errors = 10;
+
+// Checks `text[begin, end)`; appends an error per offending character to
+// `diagnostics` (positions from `lines`, built over `text`) and returns
+// whether there was none.
+bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
+                           const LineIndex& lines,
+                           std::vector<Diagnostic>& diagnostics);
+
+}  // namespace fmkit

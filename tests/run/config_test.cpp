@@ -130,7 +130,8 @@ const BadConfig k_bad[] = {
      "fmkit.yaml:5:27: error: 'require_front_matter' must be true or false, "
      "got 'yes' [config.type]\n"
      "fmkit.yaml:5:27: warning: 'yes' is the string \"yes\" in YAML 1.2 but "
-     "the boolean true in YAML 1.1 (PyYAML, Jekyll); quote it to keep a "
+     "the boolean true in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml v2); "
+     "quote it to keep a "
      "string: 'yes' [yaml11-bool]\n"},
     {"collections:\n  posts:\n    include: 42\n    schema: s.json\n",
      "fmkit.yaml:3:14: error: 'include' must be a glob or a list of globs, got "

@@ -1,17 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "report/summary.hpp"
 
+#include "base/describe.hpp"
+
 #include <string_view>
 
 namespace fmkit {
-
-std::string count_noun(size_t n, std::string_view singular) {
-  std::string out = std::to_string(n);
-  out += ' ';
-  out += singular;
-  if (n != 1) out += 's';
-  return out;
-}
 
 void Summary::add(const FileReport& report) {
   ++files;

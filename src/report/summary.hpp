@@ -26,10 +26,6 @@ struct Summary {
   friend bool operator==(const Summary&, const Summary&) = default;
 };
 
-// Returns `n` and `singular`, with an "s" unless `n` is 1: "1 file",
-// "3 files".
-std::string count_noun(size_t n, std::string_view singular);
-
 // Returns the summary line without a line ending, counts spelled with the
 // right singular or plural: "1 file, 0 with errors, 0 errors, 2 warnings".
 std::string format_summary(const Summary& summary);

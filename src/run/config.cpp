@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "run/config.hpp"
 
+#include "base/describe.hpp"
 #include "base/json_pointer.hpp"
 #include "base/spelling.hpp"
 #include "document/yaml_file.hpp"
@@ -20,13 +21,8 @@ namespace {
 
 using nlohmann::json;
 
-// Describes a value for "got ..." in messages: strings quoted, collections
-// by kind.
 std::string describe(const json& value) {
-  if (value.is_string()) return "'" + value.get<std::string>() + "'";
-  if (value.is_array()) return "a list";
-  if (value.is_object()) return "a mapping";
-  return value.dump();
+  return describe_value(value, ValueStyle::subject);
 }
 
 // Reports that the value at `pointer` is not what `key` takes.

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "base/describe.hpp"
 #include "report/json_renderer.hpp"
 #include "report/summary.hpp"
 

@@ -228,7 +228,7 @@ bool Checker::check_string() {
       std::string message = length == 0 && *m_spec.min_length == 1
                                 ? k_field + " must not be empty"
                                 : k_field + " must be at least " +
-                                      plural(*m_spec.min_length, "character") +
+                                      count_noun(*m_spec.min_length, "character") +
                                       " long, got " + std::to_string(length);
       if (!step(fail("schema.min-length", Anchor::value, "", message)))
         return false;
@@ -236,7 +236,7 @@ bool Checker::check_string() {
     if (m_spec.max_length && length > *m_spec.max_length) {
       if (!step(fail("schema.max-length", Anchor::value, "",
                      k_field + " must be at most " +
-                         plural(*m_spec.max_length, "character") +
+                         count_noun(*m_spec.max_length, "character") +
                          " long, got " + std::to_string(length)))) {
         return false;
       }
@@ -245,7 +245,7 @@ bool Checker::check_string() {
   if (m_spec.pattern && !regex_search(*m_spec.pattern->regex, text)) {
     if (!step(fail("schema.pattern", Anchor::value, "",
                    k_field + " does not match pattern '" +
-                       m_spec.pattern->source + "': " + quote(text)))) {
+                       m_spec.pattern->source + "': " + quote_text(text)))) {
       return false;
     }
   }
@@ -253,7 +253,7 @@ bool Checker::check_string() {
     if (!step(fail("schema.format", Anchor::value, "",
                    k_field + " is not a valid " +
                        std::string(format_name(*m_spec.format)) + ": " +
-                       quote(text)))) {
+                       quote_text(text)))) {
       return false;
     }
   }
@@ -311,13 +311,13 @@ bool Checker::check_array() {
   if (m_spec.min_items && size < *m_spec.min_items) {
     ok = fail(
         "schema.min-items", Anchor::value, "",
-        k_field + " must have at least " + plural(*m_spec.min_items, "item"));
+        k_field + " must have at least " + count_noun(*m_spec.min_items, "item"));
     if (!m_results) return false;
   }
   if (m_spec.max_items && size > *m_spec.max_items) {
     ok = fail("schema.max-items", Anchor::value, "",
               k_field + " must have at most " +
-                  plural(*m_spec.max_items, "item") + ", got " +
+                  count_noun(*m_spec.max_items, "item") + ", got " +
                   std::to_string(size));
     if (!m_results) return false;
   }
@@ -359,7 +359,7 @@ bool Checker::check_unique(const JsonAdapter& array) {
     std::string index = std::to_string(j);
     std::string item;
     if (items[j].isString()) {
-      item = quote(items[j].getString()) + " ";
+      item = quote_text(items[j].getString()) + " ";
     } else if (!items[j].isArray() && !items[j].isObject()) {
       item = describe_value(message_value(items[j]), ValueStyle::subject) + " ";
     }
@@ -390,13 +390,13 @@ bool Checker::check_object() {
   if (m_spec.min_properties && size < *m_spec.min_properties) {
     ok = fail("schema.min-properties", Anchor::value, "",
               k_field + " must have at least " +
-                  plural(*m_spec.min_properties, "key"));
+                  count_noun(*m_spec.min_properties, "key"));
     if (!m_results) return false;
   }
   if (m_spec.max_properties && size > *m_spec.max_properties) {
     ok = fail("schema.max-properties", Anchor::value, "",
               k_field + " must have at most " +
-                  plural(*m_spec.max_properties, "key") + ", got " +
+                  count_noun(*m_spec.max_properties, "key") + ", got " +
                   std::to_string(size));
     if (!m_results) return false;
   }

@@ -11,64 +11,9 @@ namespace fmkit {
 
 namespace {
 
-constexpr size_t k_max_quoted = 60;  // code points of a quoted value
 constexpr size_t k_max_listed = 20;  // allowed values listed in a message
 
-// Cuts `text` after `limit` code points, marking the cut with "...".
-std::string shorten(std::string_view text, size_t limit) {
-  size_t points = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 &&
-        points++ == limit) {
-      return std::string(text.substr(0, i)) + "...";
-    }
-  }
-  return std::string(text);
-}
-
-std::string dump(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace
-
-std::string quote(std::string_view text) {
-  // dump() escapes quotes and control characters.
-  return dump(nlohmann::json(shorten(text, k_max_quoted)));
-}
-
-std::string describe_value(const nlohmann::json& value, ValueStyle style) {
-  using Type = nlohmann::json::value_t;
-  switch (value.type()) {
-    case Type::string: {
-      const auto& text = value.get_ref<const std::string&>();
-      if (style == ValueStyle::subject)
-        return "'" + shorten(text, k_max_quoted) + "'";
-      return style == ValueStyle::typed ? "string " + quote(text) : quote(text);
-    }
-    case Type::boolean:
-      return (style == ValueStyle::typed ? "boolean " : "") + dump(value);
-    case Type::null:
-      return "null";
-    case Type::number_integer:
-    case Type::number_unsigned:
-    case Type::number_float:
-      return (style == ValueStyle::typed ? "number " : "") + dump(value);
-    case Type::array:
-    case Type::object:
-      if (style != ValueStyle::literal)
-        return value.is_array() ? "an array" : "an object";
-      return shorten(dump(value), k_max_quoted);
-    default:
-      return "a value";
-  }
-}
-
-std::string plural(uint64_t count, std::string_view word) {
-  std::string out = std::to_string(count) + " " + std::string(word);
-  if (count != 1) out += 's';
-  return out;
-}
 
 std::string describe_types(unsigned types) {
   using namespace type_bits;
@@ -116,10 +61,7 @@ std::string enum_message(const nlohmann::json& value,
                         " is not an allowed value for " + k_field_mark +
                         "; expected one of: " + listed;
   if (value.is_string()) {
-    if (auto near =
-            suggest_spelling(value.get_ref<const std::string&>(), names)) {
-      message += " (did you mean '" + *near + "'?)";
-    }
+    message += did_you_mean(value.get_ref<const std::string&>(), names);
   }
   return message;
 }

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 //
-// How schema messages show values (internal to schema/): the one place
-// that turns a JSON value, a type set or a list of allowed values into
-// message text. Long strings are cut after 60 code points ("..."), long
-// lists after 20 values; invalid UTF-8 (already reported by the YAML
-// reader) is replaced, never thrown on. Pure functions; thread-safe.
+// How schema messages show type sets and lists of allowed values (internal
+// to schema/); single values go through base/describe.hpp. Long lists are
+// cut after 20 values. Pure functions; thread-safe.
 #pragma once
 
 #include <nlohmann/json.hpp>
+
+#include "base/describe.hpp"
 
 #include <cstdint>
 #include <string>
@@ -15,24 +15,6 @@
 #include <vector>
 
 namespace fmkit {
-
-enum class ValueStyle {
-  // With its type, after "got": string "no", number 5, boolean true, null,
-  // an array, an object.
-  typed,
-  // As the subject of a sentence: 'no', 5, true, null, an array, an object.
-  subject,
-  // As a schema writes it: "no", 5, true, null, {"a":1}, [1,2].
-  literal,
-};
-
-std::string describe_value(const nlohmann::json& value, ValueStyle style);
-
-// `text` as a JSON string literal, cut: "it's \"x\"".
-std::string quote(std::string_view text);
-
-// "1 item", "3 items".
-std::string plural(uint64_t count, std::string_view word);
 
 // "a string", "an integer", "a string or null" for type bits (type_bits in
 // compiled_schema.hpp).

@@ -78,4 +78,10 @@ std::optional<std::string> suggest_spelling(
   return best;
 }
 
+std::string did_you_mean(std::string_view word,
+                         const std::vector<std::string>& candidates) {
+  std::optional<std::string> nearest = suggest_spelling(word, candidates);
+  return nearest ? " (did you mean '" + *nearest + "'?)" : "";
+}
+
 }  // namespace fmkit

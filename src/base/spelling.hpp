@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 //
-// "Did you mean" for schema messages: the nearest candidate by
+// "Did you mean" for every fmkit message: the nearest candidate by
 // Damerau-Levenshtein distance (optimal string alignment: insertions,
 // deletions, substitutions and swaps of adjacent characters, counted in
-// code points, ASCII letters compared without case). Pure; thread-safe.
+// code points, ASCII letters compared without case), and the one wording of
+// the hint, " (did you mean 'x'?)", appended to a message. Pure; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -23,5 +24,12 @@ size_t edit_distance(std::string_view a, std::string_view b);
 // earlier candidate. Returns std::nullopt when nothing is close.
 std::optional<std::string> suggest_spelling(
     std::string_view word, const std::vector<std::string>& candidates);
+
+// Returns " (did you mean 'x'?)", with its leading space, for the candidate
+// suggest_spelling() finds for `word`, or "" when none is close enough:
+// "unknown op 'renme'" + did_you_mean("renme", ops) reads
+// "unknown op 'renme' (did you mean 'rename'?)".
+std::string did_you_mean(std::string_view word,
+                         const std::vector<std::string>& candidates);
 
 }  // namespace fmkit

@@ -2,7 +2,7 @@
 #include "migrate/condition.hpp"
 
 #include "base/json_pointer.hpp"
-#include "migrate/did_you_mean.hpp"
+#include "base/spelling.hpp"
 #include "migrate/migration_source.hpp"
 
 #include <algorithm>
@@ -90,7 +90,7 @@ bool holds(const Condition& condition, const nlohmann::json& data,
 std::optional<Condition> parse_condition(MigrationSource& source,
                                          const std::string& pointer,
                                          const nlohmann::json& node) {
-  static const std::vector<std::string_view> k_names = {
+  static const std::vector<std::string> k_names = {
       "field", "equals", "in", "contains", "exists", "matches", "path", "not"};
   size_t errors_before = source.errors().size();
   if (!node.is_object() || node.empty()) {

@@ -4,8 +4,9 @@
 #include "base/json_pointer.hpp"
 #include "base/source_span.hpp"
 #include "document/yaml_to_json.hpp"
-#include "migrate/did_you_mean.hpp"
+#include "base/spelling.hpp"
 #include "migrate/migration_source.hpp"
+#include "migrate/slug.hpp"
 #include "migrate/yaml_writer.hpp"
 
 #include <algorithm>
@@ -44,26 +45,6 @@ std::optional<int> version_in_name(std::string_view name) {
   return std::stoi(std::string(name.substr(0, digits)));
 }
 
-std::string slug_of(std::string_view name) {
-  std::string out;
-  bool dash = false;
-  for (char c : name) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-      keep = true;
-    }
-    if (keep) {
-      if (dash && !out.empty()) out += '-';
-      dash = false;
-      out += c;
-    } else {
-      dash = true;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 Expected<Migration> parse_migration(std::string_view text,
@@ -95,7 +76,7 @@ Expected<Migration> parse_migration(std::string_view text,
                      "'description' and 'ops'");
     return unexpected(join_lines(source.errors()));
   }
-  static const std::vector<std::string_view> k_keys = {
+  static const std::vector<std::string> k_keys = {
       "version", "description", "schema", "where", "ops"};
   for (const auto& [key, value] : root.items()) {
     if (std::find(k_keys.begin(), k_keys.end(), key) == k_keys.end()) {
@@ -229,7 +210,7 @@ Expected<MigrationChain> load_chain(const std::vector<MigrationFile>& files,
 
 Expected<NewMigration> scaffold_migration(const MigrationChain& chain,
                                           std::string_view name) {
-  std::string slug = slug_of(name);
+  std::string slug = slugify(name);
   if (slug.empty()) {
     return unexpected("the migration name '" + std::string(name) +
                       "' needs a letter or a digit");

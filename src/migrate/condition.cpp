@@ -10,44 +10,9 @@
 namespace fmkit {
 namespace {
 
-// `**` may match any run of characters (folders included), `*` any run
-// without "/", `?` one character but "/". Plain backtracking is fine: paths
-// and patterns are short.
-bool glob_here(std::string_view pattern, std::string_view path) {
-  while (!pattern.empty()) {
-    if (pattern.starts_with("**")) {
-      pattern.remove_prefix(2);
-      // "**/" also matches no folder at all.
-      if (pattern.starts_with("/") && glob_here(pattern.substr(1), path)) {
-        return true;
-      }
-      for (size_t i = 0; i <= path.size(); ++i) {
-        if (glob_here(pattern, path.substr(i))) return true;
-      }
-      return false;
-    }
-    if (pattern.front() == '*') {
-      pattern.remove_prefix(1);
-      for (size_t i = 0; i <= path.size(); ++i) {
-        if (glob_here(pattern, path.substr(i))) return true;
-        if (i < path.size() && path[i] == '/') break;
-      }
-      return false;
-    }
-    if (path.empty()) return false;
-    if (pattern.front() == '?' ? path.front() == '/'
-                               : pattern.front() != path.front()) {
-      return false;
-    }
-    pattern.remove_prefix(1);
-    path.remove_prefix(1);
-  }
-  return path.empty();
-}
-
 bool holds(const Condition& condition, const nlohmann::json& data,
            std::string_view path) {
-  if (condition.path && !glob_match(*condition.path, path)) return false;
+  if (condition.path && !condition.path->matches(path)) return false;
   for (const Condition& inner : condition.none_of) {
     if (holds(inner, data, path)) return false;
   }
@@ -155,11 +120,15 @@ std::optional<Condition> parse_condition(MigrationSource& source,
     }
   }
   if (auto it = node.find("path"); it != node.end()) {
-    if (it->is_string() && !it->get_ref<const std::string&>().empty()) {
-      condition.path = it->get<std::string>();
+    Expected<Glob> glob =
+        it->is_string()
+            ? Glob::compile(it->get_ref<const std::string&>())
+            : Expected<Glob>(unexpected("'path' must be a glob, got " +
+                                        describe_value(*it)));
+    if (glob) {
+      condition.path = std::move(glob).value();
     } else {
-      source.error(at("path"), "'path' must be a non-empty glob, got " +
-                                   describe_value(*it));
+      source.error(at("path"), glob.error());
     }
   }
   if (auto it = node.find("not"); it != node.end()) {
@@ -182,16 +151,6 @@ std::optional<Condition> parse_condition(MigrationSource& source,
 }
 
 }  // namespace
-
-bool glob_match(std::string_view pattern, std::string_view path) {
-  if (pattern.find('/') == std::string_view::npos) {
-    size_t slash = path.rfind('/');
-    if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
-  }
-  if (path.starts_with("./")) path.remove_prefix(2);
-  if (pattern.starts_with("./")) pattern.remove_prefix(2);
-  return glob_here(pattern, path);
-}
 
 bool evaluate(const Where& where, const nlohmann::json& data,
               std::string_view path) {

@@ -26,8 +26,8 @@
 #pragma once
 
 #include "base/expected.hpp"
+#include "base/glob.hpp"
 #include "document/document.hpp"
-#include "run/glob.hpp"
 
 #include <cstddef>
 #include <filesystem>

@@ -45,6 +45,24 @@ std::optional<int> version_in_name(std::string_view name) {
   return std::stoi(std::string(name.substr(0, digits)));
 }
 
+// The YAML errors of a migration file, one "path:line:col: error: ..." a
+// line.
+std::string yaml_errors(std::string_view path,
+                        const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> errors;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity != Severity::error) continue;
+    errors.push_back(std::string(path) + ":" +
+                     std::to_string(d.span.begin.line) + ":" +
+                     std::to_string(d.span.begin.column) + ": error: " +
+                     d.message + " [" + d.rule + "]");
+  }
+  if (errors.empty()) {
+    errors.push_back(std::string(path) + ":1:1: error: invalid YAML");
+  }
+  return join_lines(errors);
+}
+
 }  // namespace
 
 Expected<Migration> parse_migration(std::string_view text,
@@ -53,20 +71,7 @@ Expected<Migration> parse_migration(std::string_view text,
   std::vector<Diagnostic> diagnostics;
   std::optional<YamlDocument> yaml = parse_yaml_document(
       text, 0, text.size(), lines, YamlOptions{}, diagnostics);
-  if (!yaml) {
-    std::vector<std::string> errors;
-    for (const Diagnostic& d : diagnostics) {
-      if (d.severity != Severity::error) continue;
-      errors.push_back(std::string(path) + ":" +
-                       std::to_string(d.span.begin.line) + ":" +
-                       std::to_string(d.span.begin.column) +
-                       ": error: " + d.message + " [" + d.rule + "]");
-    }
-    if (errors.empty()) {
-      errors.push_back(std::string(path) + ":1:1: error: invalid YAML");
-    }
-    return unexpected(join_lines(errors));
-  }
+  if (!yaml) return unexpected(yaml_errors(path, diagnostics));
   MigrationSource source(std::string(path), lines, yaml->positions);
   const json& root = yaml->value;
   Migration migration;

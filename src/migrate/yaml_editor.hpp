@@ -32,17 +32,17 @@
 // it. Const methods are thread-safe.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include "base/expected.hpp"
 #include "document/document.hpp"
 #include "edit/text_edit.hpp"
 #include "migrate/yaml_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace fmkit {
 
@@ -156,12 +156,15 @@ class YamlEditor {
 
   // Carrying values (carry.cpp).
   Expected<Carried> carried(std::string_view pointer, Anchor anchor) const;
-  Expected<std::string> carried_after_key(std::string_view pointer,
-                                          size_t key_column,
-                                          Anchor anchor) const;
-  Expected<std::string> carried_after_dash(std::string_view pointer,
-                                           size_t dash_column,
-                                           Anchor anchor) const;
+  // Where carried text goes: after "key:" or after "-", the key or dash
+  // at the column given.
+  enum class Owner { key, dash };
+  Expected<std::string> carried_text(std::string_view pointer, Owner owner,
+                                     size_t column, Anchor anchor) const;
+  std::optional<std::string> place_after_key(const Carried& c,
+                                             size_t key_column) const;
+  std::optional<std::string> place_after_dash(const Carried& c,
+                                              size_t dash_column) const;
   Expected<std::string> flow_text(std::string_view pointer,
                                   Anchor anchor) const;
   Expected<std::string> flow_text_of(std::string_view pointer,

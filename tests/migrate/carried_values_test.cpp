@@ -4,13 +4,12 @@
 // written in forms the JSON model does not keep (`1.10` is 1.1, `0x1F` is
 // 31, a 30-digit integer is a double, `~` and `null` are both null, quotes
 // and escapes are gone), and the output must hold those forms byte for byte.
-#include <gtest/gtest.h>
-
 #include "migrate/migrate_test_util.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fmkit {
 namespace {
-
 
 // Scalar forms that read back the same from their text only.
 const char* const k_forms[] = {
@@ -49,8 +48,8 @@ struct Template {
 void run_templates(const std::vector<Template>& templates) {
   for (const Template& t : templates) {
     for (const char* form : k_forms) {
-      if (t.skip_null && (form == std::string_view("~") ||
-                          form == std::string_view("null"))) {
+      if (t.skip_null &&
+          (form == std::string_view("~") || form == std::string_view("null"))) {
         continue;
       }
       SCOPED_TRACE(std::string(t.name) + " with " + form);
@@ -60,10 +59,24 @@ void run_templates(const std::vector<Template>& templates) {
   }
 }
 
+struct Case {
+  const char* name;
+  const char* before;
+  const char* ops;
+  const char* after;  // "ERROR: ..." for a failure
+};
+
+void run_cases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(testing::apply(c.before, c.ops), c.after);
+  }
+}
+
 TEST(CarriedValuesTest, Rename) {
   run_templates({
-      {"block", "---\na: F # c\nz: 1\n---\n",
-       "  - rename: {from: a, to: b}\n", "---\nb: F # c\nz: 1\n---\n"},
+      {"block", "---\na: F # c\nz: 1\n---\n", "  - rename: {from: a, to: b}\n",
+       "---\nb: F # c\nz: 1\n---\n"},
       {"flow", "---\nm: {a: F, z: 1}\n---\n",
        "  - rename: {from: /m/a, to: b}\n", "---\nm: {b: F, z: 1}\n---\n"},
   });
@@ -95,20 +108,24 @@ TEST(CarriedValuesTest, MoveAndCopy) {
 TEST(CarriedValuesTest, ConvertToListAndBack) {
   run_templates({
       {"block list", "---\na: F # c\n---\n",
-       "  - convert: {field: a, to: list}\n", "---\na:\n  - F # c\n---\n", true},
+       "  - convert: {field: a, to: list}\n", "---\na:\n  - F # c\n---\n",
+       true},
       {"flow list", "---\nt: [x]\na: F # c\n---\n",
-       "  - convert: {field: a, to: list}\n",
-       "---\nt: [x]\na: [F] # c\n---\n", true},
+       "  - convert: {field: a, to: list}\n", "---\nt: [x]\na: [F] # c\n---\n",
+       true},
       {"in a flow mapping", "---\nm: {a: F}\n---\n",
-       "  - convert: {field: /m/a, to: list}\n", "---\nm: {a: [F]}\n---\n", true},
+       "  - convert: {field: /m/a, to: list}\n", "---\nm: {a: [F]}\n---\n",
+       true},
       {"a list item", "---\nl:\n  - F\n---\n",
-       "  - convert: {field: /l/0, to: list}\n", "---\nl:\n  - - F\n---\n", true},
+       "  - convert: {field: /l/0, to: list}\n", "---\nl:\n  - - F\n---\n",
+       true},
       {"block item to scalar", "---\na:\n  - F # c\nz: 1\n---\n",
        "  - convert: {field: a, to: scalar}\n", "---\na: F # c\nz: 1\n---\n"},
       {"flow item to scalar", "---\na: [F] # c\n---\n",
        "  - convert: {field: a, to: scalar}\n", "---\na: F # c\n---\n"},
       {"comments before the item stay", "---\na: # c\n  # d\n  - F\n---\n",
-       "  - convert: {field: a, to: scalar}\n", "---\na: # c\n  # d\n  F\n---\n"},
+       "  - convert: {field: a, to: scalar}\n",
+       "---\na: # c\n  # d\n  F\n---\n"},
   });
 }
 
@@ -141,13 +158,7 @@ TEST(CarriedValuesTest, ListOps) {
 // Equal values written differently: the op must keep the text of the very
 // item it keeps, not of an equal twin.
 TEST(CarriedValuesTest, TwinsKeepTheirOwnText) {
-  struct Case {
-    const char* name;
-    const char* before;
-    const char* ops;
-    const char* after;
-  };
-  const Case cases[] = {
+  run_cases({
       {"delete the first of two", "---\nl: [1.10, 1.1]\n---\n",
        "  - delete: /l/0\n", "---\nl: [1.1]\n---\n"},
       {"delete a block item", "---\nl:\n  - 'x' # q\n  - x\n---\n",
@@ -165,21 +176,11 @@ TEST(CarriedValuesTest, TwinsKeepTheirOwnText) {
       {"sort descending", "---\nl:\n  - 1.10 # a\n  - 2.50 # b\n---\n",
        "  - sort: {field: l, order: desc}\n",
        "---\nl:\n  - 2.50 # b\n  - 1.10 # a\n---\n"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.name);
-    EXPECT_EQ(testing::apply(c.before, c.ops), c.after);
-  }
+  });
 }
 
-TEST(CarriedValuesTest, BlockScalars) {
-  struct Case {
-    const char* name;
-    const char* before;
-    const char* ops;
-    const char* after;
-  };
-  const Case cases[] = {
+TEST(CarriedValuesTest, BlockScalarsAndCollections) {
+  run_cases({
       {"convert to a block list", "---\na: |\n  one\n  two\nz: 1\n---\n",
        "  - convert: {field: a, to: list}\n",
        "---\na:\n  - |\n    one\n    two\nz: 1\n---\n"},
@@ -199,49 +200,47 @@ TEST(CarriedValuesTest, BlockScalars) {
       {"move a block mapping into a list's mapping",
        "---\nm:\n  k: 1.10 # one\n  # two\n  j: 0x1F\nl:\n  - x: 1\n---\n",
        "  - move: {from: m, to: /l/0/m}\n",
-       "---\nl:\n  - x: 1\n    m:\n      k: 1.10 # one\n      # two\n      j: 0x1F\n"
+       "---\nl:\n  - x: 1\n    m:\n      k: 1.10 # one\n      # two\n      j: "
+       "0x1F\n"
        "---\n"},
       {"copy a list item's mapping", "---\nl:\n  - k: 1.10\n    j: 0x1F\n---\n",
        "  - copy: {from: /l/0, to: c}\n",
        "---\nl:\n  - k: 1.10\n    j: 0x1F\nc:\n  k: 1.10\n  j: 0x1F\n---\n"},
-      {"block list into a flow mapping", "---\nl:\n  - 1.10\n  - 'x'\nm: {}\n---\n",
+      {"block list into a flow mapping",
+       "---\nl:\n  - 1.10\n  - 'x'\nm: {}\n---\n",
        "  - move: {from: l, to: /m/l}\n", "---\nm: {l: [1.10, 'x']}\n---\n"},
       {"block scalar into a flow mapping", "---\ns: |\n  one\nm: {}\n---\n",
        "  - move: {from: s, to: /m/s}\n", "---\nm: {s: \"one\\n\"}\n---\n"},
       {"a trailing comment cannot go into a flow mapping",
-       "---\na: 1.10 # c\nm: {k: 1}\n---\n",
-       "  - move: {from: a, to: /m/a}\n",
+       "---\na: 1.10 # c\nm: {k: 1}\n---\n", "  - move: {from: a, to: /m/a}\n",
        "ERROR: cannot edit the YAML ('move' at m.yaml:3:5): '/a' has "
        "comments, which a flow collection on one line cannot hold "
        "[migrate.unsupported]"},
       {"commented list into a flow mapping",
-       "---\nl:\n  - 1.10 # c\nm: {}\n---\n",
-       "  - move: {from: l, to: /m/l}\n",
+       "---\nl:\n  - 1.10 # c\nm: {}\n---\n", "  - move: {from: l, to: /m/l}\n",
        "ERROR: cannot edit the YAML ('move' at m.yaml:3:5): '/l' has "
        "comments, which a flow collection on one line cannot hold "
        "[migrate.unsupported]"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.name);
-    EXPECT_EQ(testing::apply(c.before, c.ops), c.after);
-  }
+  });
 }
 
 TEST(CarriedValuesTest, AnchorsAndTags) {
   EXPECT_EQ(testing::apply("---\na: &x 1.10\nb: *x\n---\n",
-                  "  - copy: {from: a, to: c}\n"),
+                           "  - copy: {from: a, to: c}\n"),
             "---\na: &x 1.10\nb: *x\nc: 1.10\n---\n");
-  EXPECT_EQ(testing::apply("---\na: &x 1.10\n---\n", "  - move: {from: a, to: /m/a}\n"),
+  EXPECT_EQ(testing::apply("---\na: &x 1.10\n---\n",
+                           "  - move: {from: a, to: /m/a}\n"),
             "---\nm:\n  a: &x 1.10\n---\n");
   EXPECT_EQ(testing::apply("---\nl: [!!str 1, 2]\n---\n", "  - delete: /l/0\n"),
             "---\nl: [2]\n---\n");
   EXPECT_EQ(testing::apply("---\nl: [2, !!str 1]\n---\n", "  - sort: l\n"),
             "ERROR: 'sort' needs a list of only strings or only numbers in "
             "'l' (m.yaml:3:5) [migrate.conflict] @2:4");
-  EXPECT_EQ(testing::apply("---\nl: [!!str 2, !!str 1]\n---\n", "  - sort: l\n"),
-            "---\nl: [!!str 1, !!str 2]\n---\n");
+  EXPECT_EQ(
+      testing::apply("---\nl: [!!str 2, !!str 1]\n---\n", "  - sort: l\n"),
+      "---\nl: [!!str 1, !!str 2]\n---\n");
   EXPECT_EQ(testing::apply("---\nl: [!!str 1]\n---\n",
-                  "  - convert: {field: l, to: scalar}\n"),
+                           "  - convert: {field: l, to: scalar}\n"),
             "---\nl: !!str 1\n---\n");
 }
 

@@ -19,6 +19,12 @@
 //   - an op that fails fails with a conflict the model predicts, or with a
 //     refusal from the documented list k_refusals.
 // Then idempotence (see EachOpIsIdempotent).
+#include "base/json_pointer.hpp"
+#include "document/document.hpp"
+#include "migrate/migration.hpp"
+#include "migrate/planner.hpp"
+#include "migrate/property_generator.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -26,12 +32,6 @@
 #include <iostream>
 #include <map>
 #include <set>
-
-#include "base/json_pointer.hpp"
-#include "document/document.hpp"
-#include "migrate/migration.hpp"
-#include "migrate/planner.hpp"
-#include "migrate/property_generator.hpp"
 
 namespace fmkit {
 namespace {
@@ -103,8 +103,9 @@ std::vector<std::pair<std::string, std::string>> carried_pairs(
       std::string parent = field.parent().pointer();
       for (size_t i = 0; i < list->size(); ++i) {
         if (i == index) continue;
-        pairs.emplace_back(parent + "/" + std::to_string(i),
-                           parent + "/" + std::to_string(i < index ? i : i - 1));
+        pairs.emplace_back(
+            parent + "/" + std::to_string(i),
+            parent + "/" + std::to_string(i < index ? i : i - 1));
       }
     }
     return pairs;
@@ -127,15 +128,18 @@ std::vector<std::pair<std::string, std::string>> carried_pairs(
     for (size_t i : order) {
       bool gone = false;
       if (name == "remove") {
-        json values = op_args(op).contains("values") ? op_args(op)["values"]
-                                                     : json::array({op_args(op)["value"]});
-        gone = std::find(values.begin(), values.end(), (*old)[i]) != values.end();
+        json values = op_args(op).contains("values")
+                          ? op_args(op)["values"]
+                          : json::array({op_args(op)["value"]});
+        gone =
+            std::find(values.begin(), values.end(), (*old)[i]) != values.end();
       } else if (name == "dedupe") {
         for (size_t k : kept) gone = gone || (*old)[k] == (*old)[i];
       }
       if (!gone) kept.push_back(i);
     }
-    for (size_t k = 0; k < kept.size(); ++k) pairs.emplace_back(item(kept[k]), item(k));
+    for (size_t k = 0; k < kept.size(); ++k)
+      pairs.emplace_back(item(kept[k]), item(k));
     return pairs;
   }
   // map_values, convert and the string ops: what they leave as it is, and
@@ -153,7 +157,6 @@ std::vector<std::pair<std::string, std::string>> carried_pairs(
   }
   return pairs;
 }
-
 
 std::vector<std::string> split_lines(std::string_view text) {
   std::vector<std::string> lines;
@@ -218,8 +221,9 @@ size_t expect_carried(const Snapshot& before, const Snapshot& after,
                       const std::string& context) {
   const NodeInfo* a = before.document.positions.find(from);
   const NodeInfo* b = after.document.positions.find(to);
-  EXPECT_TRUE(a != nullptr && b != nullptr)
-      << from << " -> " << to << "\n" << context << "\n" << after.text;
+  EXPECT_TRUE(a != nullptr && b != nullptr) << from << " -> " << to << "\n"
+                                            << context << "\n"
+                                            << after.text;
   if (a == nullptr || b == nullptr) return 0;
   std::string_view source = value_text(before.text, *a);
   std::string_view target = value_text(after.text, *b);
@@ -239,7 +243,8 @@ size_t expect_carried(const Snapshot& before, const Snapshot& after,
   EXPECT_TRUE(same_lines_shifted(source, target))
       << "carried " << from << " -> " << to << ": "
       << json(std::string(source)).dump() << " became "
-      << json(std::string(target)).dump() << "\n" << context << "\n"
+      << json(std::string(target)).dump() << "\n"
+      << context << "\n"
       << json(std::string(after.text)).dump();
   return 1;
 }
@@ -294,7 +299,9 @@ size_t expect_bytes_kept(const Snapshot& before, const Snapshot& after,
   for (const auto& [key, entry] : old_entries) {
     if (touched.count(key)) continue;
     EXPECT_TRUE(new_entries.count(key) && new_entries[key] == entry)
-        << "entry '" << key << "' changed\n" << context << "\n" << after.text;
+        << "entry '" << key << "' changed\n"
+        << context << "\n"
+        << after.text;
   }
   if (before.text.find("\r\n") != std::string_view::npos) {
     std::string_view front =
@@ -324,8 +331,8 @@ Case make_case(uint32_t seed) {
   json model = read(c.text).data;
   for (size_t n = 1 + gen.pick(4); c.ops.size() < n;) {
     json op = random_op(gen, model);
-    Expected<Migration> parsed = parse_migration(
-        "version: 2\nops:\n  - " + op.dump() + "\n", "m.yaml");
+    Expected<Migration> parsed =
+        parse_migration("version: 2\nops:\n  - " + op.dump() + "\n", "m.yaml");
     if (!parsed) continue;  // e.g. from and to containing each other
     c.ops.push_back(op);
     c.parsed.push_back(parsed->ops.at(0));
@@ -336,8 +343,8 @@ Case make_case(uint32_t seed) {
 }
 
 std::string describe(uint32_t seed, const Case& c) {
-  std::string out = "seed " + std::to_string(seed) + "\n" +
-                    json(c.text).dump() + "\nops:\n";
+  std::string out =
+      "seed " + std::to_string(seed) + "\n" + json(c.text).dump() + "\nops:\n";
   for (const json& op : c.ops) out += "  - " + op.dump() + "\n";
   return out;
 }
@@ -371,7 +378,8 @@ std::optional<std::string> run_step(std::string_view text, const OpPtr& op,
         std::begin(k_refusals), std::end(k_refusals),
         [&](const char* r) { return d.message.find(r) != std::string::npos; });
     EXPECT_TRUE(d.rule == "migrate.unsupported" && known)
-        << d.rule << ": " << d.message << "\n" << context;
+        << d.rule << ": " << d.message << "\n"
+        << context;
   }
   return std::nullopt;
 }
@@ -401,9 +409,9 @@ TEST(MigratePropertyTest, RandomDocumentsTimesRandomOps) {
       EXPECT_EQ(after.data, expected) << context << "\n" << *next;
       std::string name = op_name(c.ops[i]);
       ++succeeded[name];
-      carried[name] += expect_bytes_kept({text, before}, {*next, after},
-                                         c.ops[i], context + "step " +
-                                                       std::to_string(i));
+      carried[name] +=
+          expect_bytes_kept({text, before}, {*next, after}, c.ops[i],
+                            context + "step " + std::to_string(i));
       text = std::move(*next);
     }
     if (all_ok) {
@@ -423,9 +431,9 @@ TEST(MigratePropertyTest, RandomDocumentsTimesRandomOps) {
   for (std::string_view name : op_names()) {
     EXPECT_GT(succeeded[std::string(name)], 0u) << name;
   }
-  for (const char* name : {"rename", "move", "copy", "delete", "map_values",
-                           "convert", "trim", "append", "remove", "dedupe",
-                           "sort"}) {
+  for (const char* name :
+       {"rename", "move", "copy", "delete", "map_values", "convert", "trim",
+        "append", "remove", "dedupe", "sort"}) {
     EXPECT_GT(carried[name], 0u) << name;
   }
 }
@@ -437,7 +445,8 @@ bool idempotent(const json& op, const json& data) {
   if (name == "replace") return false;
   if (name == "append") return op_args(op).value("unique", false);
   if (name == "delete") {
-    const json* parent = find_value(data, path_arg(op, "field").parent().tokens);
+    const json* parent =
+        find_value(data, path_arg(op, "field").parent().tokens);
     return parent == nullptr || !parent->is_array();
   }
   return true;
@@ -477,12 +486,14 @@ TEST(MigratePropertyTest, EachOpIsIdempotent) {
       for (const std::string& key : touched_keys(c.ops[steps])) {
         disjoint = keys.insert(key).second && disjoint;
       }
-      std::optional<std::string> once = run_step(text, c.parsed[steps], context);
+      std::optional<std::string> once =
+          run_step(text, c.parsed[steps], context);
       if (!once) break;
       if (idempotent(c.ops[steps], data)) {
         OpsResult twice = apply_ops(*once, {c.parsed[steps]});
         EXPECT_EQ(count_errors(twice.diagnostics), 0u)
-            << twice.diagnostics.front().message << "\n" << context;
+            << twice.diagnostics.front().message << "\n"
+            << context;
         EXPECT_EQ(twice.text, *once) << "step " << steps << "\n" << context;
         ++checked[op_name(c.ops[steps])];
       }

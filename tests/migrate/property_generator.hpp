@@ -7,31 +7,45 @@
 // indents, dashes indented or not. Deterministic per seed.
 #pragma once
 
+#include "migrate/field_path.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <iterator>
 #include <random>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "migrate/field_path.hpp"
-
 namespace fmkit::property {
 
 using nlohmann::json;
 
-inline const char* const k_keys[] = {"title", "tags",    "status", "draft",
+inline const char* const k_keys[] = {"title",  "tags",    "status", "draft",
                                      "series", "speaker", "seo",    "links",
                                      "a",      "b"};
-inline const char* const k_plain[] = {
-    "alpha", "beta gamma", "ML",   "12",   "1.5",   "true",
-    "null",  "~",          "no",   "2024-01-02",    "失控",
-    "https://x.io/a",      "1.10", "0x1F", "1e3",   "0o17",
-    "-.5",   "123456789012345678901234567890",      "2024-01-02 10:00:00"};
+inline const char* const k_plain[] = {"alpha",
+                                      "beta gamma",
+                                      "ML",
+                                      "12",
+                                      "1.5",
+                                      "true",
+                                      "null",
+                                      "~",
+                                      "no",
+                                      "2024-01-02",
+                                      "失控",
+                                      "https://x.io/a",
+                                      "1.10",
+                                      "0x1F",
+                                      "1e3",
+                                      "0o17",
+                                      "-.5",
+                                      "123456789012345678901234567890",
+                                      "2024-01-02 10:00:00"};
 inline const char* const k_quoted[] = {
-    "'no'",      "'2024-11-13'",  "''",  "'it''s'", "\"x: y\"",
-    "\"tab\\there\"", "'  spaced '", "'1.0'", "'x'",  "\"x\\n\""};
+    "'no'",           "'2024-11-13'", "''",    "'it''s'", "\"x: y\"",
+    "\"tab\\there\"", "'  spaced '",  "'1.0'", "'x'",     "\"x\\n\""};
 
 class DocumentGenerator {
  public:
@@ -129,7 +143,8 @@ class DocumentGenerator {
         out += std::string(" ") + headers[pick(4)] + m_eol;
         size_t n = 1 + pick(3);
         for (size_t i = 0; i < n; ++i) {
-          out += spaces(column + m_indent) + "line " + std::to_string(i) + m_eol;
+          out +=
+              spaces(column + m_indent) + "line " + std::to_string(i) + m_eol;
         }
         return;
       }
@@ -143,9 +158,20 @@ class DocumentGenerator {
 };
 
 inline json random_value(DocumentGenerator& gen) {
-  const json values[] = {"x",  "no",   "2024-11-13", "", "a: b", " lead",
-                         1,    2.5,    true,         nullptr, "yes", "ML",
-                         json::array({"p", "q"}), json{{"k", "v"}}};
+  const json values[] = {"x",
+                         "no",
+                         "2024-11-13",
+                         "",
+                         "a: b",
+                         " lead",
+                         1,
+                         2.5,
+                         true,
+                         nullptr,
+                         "yes",
+                         "ML",
+                         json::array({"p", "q"}),
+                         json{{"k", "v"}}};
   return values[gen.pick(std::size(values))];
 }
 
@@ -188,11 +214,16 @@ inline json random_op(DocumentGenerator& gen, const json& data) {
   std::string other = random_field(gen, data);
   std::string fresh = std::string(k_keys[gen.pick(std::size(k_keys))]) + "2";
   switch (gen.pick(16)) {
-    case 0: return {{"rename", {{"from", field}, {"to", fresh}}}};
-    case 1: return {{"move", {{"from", field}, {"to", "/" + fresh + "/x"}}}};
-    case 2: return {{"move", {{"from", field}, {"to", fresh}}}};
-    case 3: return {{"copy", {{"from", field}, {"to", other}}}};
-    case 4: return {{"delete", {{"field", field}}}};
+    case 0:
+      return {{"rename", {{"from", field}, {"to", fresh}}}};
+    case 1:
+      return {{"move", {{"from", field}, {"to", "/" + fresh + "/x"}}}};
+    case 2:
+      return {{"move", {{"from", field}, {"to", fresh}}}};
+    case 3:
+      return {{"copy", {{"from", field}, {"to", other}}}};
+    case 4:
+      return {{"delete", {{"field", field}}}};
     case 5: {
       json args = {{"field", gen.pick(2) ? field : fresh},
                    {"value", random_value(gen)}};
@@ -200,8 +231,9 @@ inline json random_op(DocumentGenerator& gen, const json& data) {
       return {{"set", args}};
     }
     case 6:
-      return {{"map_values",
-               {{"field", field}, {"map", {{"alpha", "omega"}, {"ML", "no"}}}}}};
+      return {
+          {"map_values",
+           {{"field", field}, {"map", {{"alpha", "omega"}, {"ML", "no"}}}}}};
     case 7: {
       const char* targets[] = {"list", "scalar", "string", "int", "number"};
       return {{"convert", {{"field", field}, {"to", targets[gen.pick(5)]}}}};
@@ -211,24 +243,28 @@ inline json random_op(DocumentGenerator& gen, const json& data) {
       return {{kinds[gen.pick(4)], {{"field", field}}}};
     }
     case 9:
-      return {{"replace",
-               {{"field", field}, {"pattern", "a"}, {"with", "A: "}}}};
+      return {
+          {"replace", {{"field", field}, {"pattern", "a"}, {"with", "A: "}}}};
     case 10: {
       json args = {{"field", field}, {"value", random_value(gen)}};
       if (gen.pick(2)) args["unique"] = true;
       return {{"append", args}};
     }
     case 11:
-      return {{"remove",
-               {{"field", field}, {"value", value_to_remove(gen, data, field)}}}};
-    case 12: return {{"dedupe", {{"field", field}}}};
+      return {
+          {"remove",
+           {{"field", field}, {"value", value_to_remove(gen, data, field)}}}};
+    case 12:
+      return {{"dedupe", {{"field", field}}}};
     case 13:
-      return {{"sort", {{"field", field}, {"order", gen.pick(2) ? "asc" : "desc"}}}};
+      return {{"sort",
+               {{"field", field}, {"order", gen.pick(2) ? "asc" : "desc"}}}};
     case 14:
       return {{"move", {{"from", field}, {"to", other + "3"}}}};
     default:
-      return {{"set", {{"field", "/" + fresh + "/deep"},
-                       {"value", random_value(gen)}}}};
+      return {
+          {"set",
+           {{"field", "/" + fresh + "/deep"}, {"value", random_value(gen)}}}};
   }
 }
 

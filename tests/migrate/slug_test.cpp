@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/slug.hpp"
 
-#include <gtest/gtest.h>
-
 #include "migrate/migration.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fmkit {
 namespace {
@@ -23,7 +23,9 @@ TEST(SlugTest, Rules) {
       {"《失控》 AI", "失控-ai"},
       {"Gwern谈AI预测、智能本质", "gwern谈ai预测-智能本质"},
       {"ÄÖÜ", "ÄÖÜ"},  // not case-folded beyond ASCII
-      {"a\xC2\xA0" "b", "a-b"},  // no-break space
+      {"a\xC2\xA0"
+       "b",
+       "a-b"},  // no-break space
       {"x × y", "x-y"},
       {"!!!", ""},
       {"", ""},

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/yaml_editor.hpp"
 
+#include "base/json_pointer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <functional>
-
-#include "base/json_pointer.hpp"
 
 namespace fmkit {
 namespace {
@@ -107,7 +107,8 @@ TEST(YamlEditorTest, ReplaceValue) {
       {"flow item", "---\nl: [a, 'b', c]\n---\n", replace("/l/1", "z"),
        "---\nl: [a, 'z', c]\n---\n"},
       {"flow mapping value", "---\nm: {k: 1, j: 2}\n---\n",
-       replace("/m/j", json::array({1, 2})), "---\nm: {k: 1, j: [1, 2]}\n---\n"},
+       replace("/m/j", json::array({1, 2})),
+       "---\nm: {k: 1, j: [1, 2]}\n---\n"},
       {"block mapping to a scalar", "---\nm:\n  k: 1\nz: 2\n---\n",
        replace("/m", 5), "---\nm: 5\nz: 2\n---\n"},
       {"scalar to a block list", "---\na: 1\nz: 2\n---\n",
@@ -117,11 +118,13 @@ TEST(YamlEditorTest, ReplaceValue) {
        replace("/l/1", json{{"k", 1}, {"j", 2}}),
        "---\nl:\n  - a\n  - j: 2\n    k: 1\n---\n"},
       {"literal stays literal", "---\ns: |\n    one\nz: 1\n---\n",
-       replace("/s", "two\nthree\n"), "---\ns: |\n    two\n    three\nz: 1\n---\n"},
+       replace("/s", "two\nthree\n"),
+       "---\ns: |\n    two\n    three\nz: 1\n---\n"},
       {"nested value", "---\nm:\n  n:\n    k: old\n---\n",
        replace("/m/n/k", "new"), "---\nm:\n  n:\n    k: new\n---\n"},
       {"CRLF", "---\r\na: 1\r\nz: 2\r\n---\r\n",
-       replace("/a", json::array({"x"})), "---\r\na:\r\n  - x\r\nz: 2\r\n---\r\n"},
+       replace("/a", json::array({"x"})),
+       "---\r\na:\r\n  - x\r\nz: 2\r\n---\r\n"},
       {"BOM", "\xEF\xBB\xBF---\na: 1\n---\n", replace("/a", 2),
        "\xEF\xBB\xBF---\na: 2\n---\n"},
       {"the root", "---\na: 1\n---\n", replace("", 1),
@@ -135,7 +138,9 @@ TEST(YamlEditorTest, ReplaceValue) {
 
 TEST(YamlEditorTest, RenameKey) {
   auto rename = [](const char* pointer, const char* key) {
-    return [=](const YamlEditor& e) { return as_list(e.rename_key(pointer, key)); };
+    return [=](const YamlEditor& e) {
+      return as_list(e.rename_key(pointer, key));
+    };
   };
   run_cases({
       {"block", "---\na: 1 # c\nb: 2\n---\n", rename("/a", "x"),
@@ -163,12 +168,12 @@ TEST(YamlEditorTest, Remove) {
       {"last, with its comment", "---\na: 1\nb: 2 # two\n---\nbody\n",
        remove("/b"), "---\na: 1\n---\nbody\n"},
       {"only", "---\na: 1\n---\n", remove("/a"), "---\n---\n"},
-      {"comment lines stay", "---\n# a\na: 1\n# b\nb: 2\n---\n",
-       remove("/a"), "---\n# a\n# b\nb: 2\n---\n"},
+      {"comment lines stay", "---\n# a\na: 1\n# b\nb: 2\n---\n", remove("/a"),
+       "---\n# a\n# b\nb: 2\n---\n"},
       {"a block value", "---\na:\n  - x\n  - y\nb: 2\n---\n", remove("/a"),
        "---\nb: 2\n---\n"},
-      {"the only nested entry", "---\nm:\n  k: 1\nb: 2\n---\n",
-       remove("/m/k"), "---\nm: {}\nb: 2\n---\n"},
+      {"the only nested entry", "---\nm:\n  k: 1\nb: 2\n---\n", remove("/m/k"),
+       "---\nm: {}\nb: 2\n---\n"},
       {"block items", "---\nl:\n  - a\n  - b\n  - c\n---\n", remove("/l/1"),
        "---\nl:\n  - a\n  - c\n---\n"},
       {"the only block item", "---\nl:\n  - a\nb: 1\n---\n", remove("/l/0"),
@@ -188,8 +193,9 @@ TEST(YamlEditorTest, Remove) {
        "---\r\nb: 2\r\n---\r\n"},
       {"BOM", "\xEF\xBB\xBF---\na: 1\nb: 2\n---\n", remove("/a"),
        "\xEF\xBB\xBF---\nb: 2\n---\n"},
-      {"the blank lines a |+ scalar would take", "---\ns: |+\n  x\n\nb: 2\nc: 3\n---\n",
-       remove("/b"), "---\ns: |+\n  x\n\nc: 3\n---\n"},
+      {"the blank lines a |+ scalar would take",
+       "---\ns: |+\n  x\n\nb: 2\nc: 3\n---\n", remove("/b"),
+       "---\ns: |+\n  x\n\nc: 3\n---\n"},
       {"the root", "---\na: 1\n---\n", remove(""),
        "ERROR: cannot remove the whole document"},
   });
@@ -243,7 +249,8 @@ TEST(YamlEditorTest, InsertCarriedValues) {
       {"deeper", "---\na: |\n  x\n---\n", copy("/a", "/m/a"),
        "---\na: |\n  x\nm:\n  a: |\n    x\n---\n"},
       {"shallower", "---\nm:\n  n:\n    a:\n      - 0x1F\n---\n",
-       copy("/m/n/a", "/a"), "---\nm:\n  n:\n    a:\n      - 0x1F\na:\n  - 0x1F\n---\n"},
+       copy("/m/n/a", "/a"),
+       "---\nm:\n  n:\n    a:\n      - 0x1F\na:\n  - 0x1F\n---\n"},
       {"a block item", "---\nl:\n  - 'x' # c\n---\n", copy("/l/0", "/b"),
        "---\nl:\n  - 'x' # c\nb: 'x' # c\n---\n"},
       {"a block item's mapping", "---\nl:\n  - k: 0o17\n    j: ~\n---\n",
@@ -253,13 +260,15 @@ TEST(YamlEditorTest, InsertCarriedValues) {
        "---\nl: [a, \"x\\ty\"]\nb: \"x\\ty\"\n---\n"},
       {"into a flow mapping", "---\na: 1e3\nm: {k: 1}\n---\n",
        copy("/a", "/m/a"), "---\na: 1e3\nm: {k: 1, a: 1e3}\n---\n"},
-      {"a block list into a flow mapping", "---\nl:\n  - 1.10\n  - a, b\nm: {}\n---\n",
-       copy("/l", "/m/l"), "---\nl:\n  - 1.10\n  - a, b\nm: {l: [1.10, 'a, b']}\n---\n"},
+      {"a block list into a flow mapping",
+       "---\nl:\n  - 1.10\n  - a, b\nm: {}\n---\n", copy("/l", "/m/l"),
+       "---\nl:\n  - 1.10\n  - a, b\nm: {l: [1.10, 'a, b']}\n---\n"},
       {"the anchor stays behind", "---\na: &x 1.10\nb: *x\n---\n",
        copy("/a", "/c"), "---\na: &x 1.10\nb: *x\nc: 1.10\n---\n"},
       {"CRLF", "---\r\nl:\r\n  - k: 1\r\n    j: 2\r\n---\r\n",
        copy("/l/0", "/b"),
-       "---\r\nl:\r\n  - k: 1\r\n    j: 2\r\nb:\r\n  k: 1\r\n  j: 2\r\n---\r\n"},
+       "---\r\nl:\r\n  - k: 1\r\n    j: 2\r\nb:\r\n  k: 1\r\n  j: "
+       "2\r\n---\r\n"},
   });
 }
 
@@ -285,7 +294,8 @@ TEST(YamlEditorTest, Move) {
 
 TEST(YamlEditorTest, WrapInList) {
   auto wrap = [](const char* pointer) {
-    return [=](const YamlEditor& e) { return as_list(e.wrap_in_list(pointer)); };
+    return
+        [=](const YamlEditor& e) { return as_list(e.wrap_in_list(pointer)); };
   };
   run_cases({
       {"block", "---\na: 1.10 # c\nb: 2\n---\n", wrap("/a"),
@@ -343,22 +353,25 @@ TEST(YamlEditorTest, RewriteSequence) {
       {"block: items keep their comments",
        "---\nl:\n  # about c\n  - c\n  # about a\n  - a # a\nz: 1\n---\n",
        rewrite("/l", {kept(1), kept(0), added("no")}),
-       "---\nl:\n  # about c\n  # about a\n  - a # a\n  - c\n  - 'no'\nz: 1\n---\n"},
+       "---\nl:\n  # about c\n  # about a\n  - a # a\n  - c\n  - 'no'\nz: "
+       "1\n---\n"},
       {"flow keeps its spacing", "---\nl: [ a,b ]\n---\n",
        rewrite("/l", {kept(1), kept(0), added(1)}), "---\nl: [ b,a,1 ]\n---\n"},
       {"flow keeps tags", "---\nl: [!!str 2, &x 1]\nm: *x\n---\n",
-       rewrite("/l", {kept(1), kept(0)}), "---\nl: [&x 1, !!str 2]\nm: *x\n---\n"},
+       rewrite("/l", {kept(1), kept(0)}),
+       "---\nl: [&x 1, !!str 2]\nm: *x\n---\n"},
       {"into an empty flow list", "---\nl: []\n---\n",
        rewrite("/l", {added("x")}), "---\nl: [x]\n---\n"},
       {"emptied", "---\nl:\n  - a\nz: 1\n---\n", rewrite("/l", {}),
        "---\nl: []\nz: 1\n---\n"},
       {"CRLF", "---\r\nl:\r\n  - a\r\n  - b\r\n---\r\n",
-       rewrite("/l", {kept(1), added("c")}), "---\r\nl:\r\n  - b\r\n  - c\r\n---\r\n"},
+       rewrite("/l", {kept(1), added("c")}),
+       "---\r\nl:\r\n  - b\r\n  - c\r\n---\r\n"},
       {"comments in a flow list", "---\nl: [a, # c\n  b]\n---\n",
        rewrite("/l", {kept(1)}),
        "ERROR: the flow list '/l' has comments between its items"},
-      {"an item on its parent's line", "---\nl: [x]\nm:\n  - - a\n    - b\n---\n",
-       rewrite("/m/0", {kept(1)}),
+      {"an item on its parent's line",
+       "---\nl: [x]\nm:\n  - - a\n    - b\n---\n", rewrite("/m/0", {kept(1)}),
        "ERROR: cannot rewrite the list '/m/0': an item shares a line with its "
        "parent"},
       {"not a list", "---\na: 1\n---\n", rewrite("/a", {added(1)}),

@@ -5,9 +5,8 @@
 // join, to string, bool, int or number, by rule or by an explicit `table`).
 // A value they leave as it is keeps its text; a scalar that becomes the one
 // item of a list, or the reverse, is carried with its text.
-#include "migrate/ops/op_support.hpp"
-
 #include "base/spelling.hpp"
+#include "migrate/ops/op_support.hpp"
 #include "migrate/yaml_editor.hpp"
 
 #include <charconv>
@@ -42,8 +41,8 @@ class MapValuesOp final : public FieldOp {
     });
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(
-      const YamlEditor& editor, const json& after) const override {
+  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+                                             const json& after) const override {
     return replace_changed(editor, m_field, after);
   }
 
@@ -55,9 +54,9 @@ class MapValuesOp final : public FieldOp {
 enum class Target { list, scalar, string, boolean, integer, number };
 
 constexpr std::pair<std::string_view, Target> k_targets[] = {
-    {"list", Target::list},       {"scalar", Target::scalar},
-    {"string", Target::string},   {"bool", Target::boolean},
-    {"int", Target::integer},     {"number", Target::number},
+    {"list", Target::list},     {"scalar", Target::scalar},
+    {"string", Target::string}, {"bool", Target::boolean},
+    {"int", Target::integer},   {"number", Target::number},
 };
 
 std::string_view target_name(Target target) {
@@ -151,8 +150,8 @@ class ConvertOp final : public FieldOp {
     });
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(
-      const YamlEditor& editor, const json& after) const override {
+  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+                                             const json& after) const override {
     const json* before = find_value(editor.document().data, m_field.tokens);
     const json* now = find_value(after, m_field.tokens);
     std::string pointer = m_field.pointer();
@@ -174,19 +173,18 @@ class ConvertOp final : public FieldOp {
     if (value.is_null()) {
       value = json::array();
     } else if (value.is_object()) {
-      conflict(outcome, m_field.pointer(),
-               "'convert' cannot make a list of the mapping '" + m_field.text +
-                   "'");
+      conflict(
+          outcome, m_field.pointer(),
+          "'convert' cannot make a list of the mapping '" + m_field.text + "'");
     } else if (m_split && value.is_string()) {
       json list = json::array();
       const std::string& text = value.get_ref<const std::string&>();
       size_t start = 0;
       while (start <= text.size()) {
         size_t stop = text.find(*m_split, start);
-        std::string item = trim_spaces(
-            std::string_view(text).substr(start, stop == std::string::npos
-                                                     ? std::string::npos
-                                                     : stop - start));
+        std::string item = trim_spaces(std::string_view(text).substr(
+            start,
+            stop == std::string::npos ? std::string::npos : stop - start));
         if (!item.empty()) list.push_back(item);
         if (stop == std::string::npos) break;
         start = stop + m_split->size();
@@ -313,13 +311,15 @@ std::shared_ptr<Op> parse_map_values(ArgReader& args) {
   const json* map = args.value("map", Required::yes);
   auto unmapped = args.string("unmapped", Required::no);
   if (map != nullptr && (!map->is_object() || map->empty())) {
-    args.error("map", "'map' must be a non-empty mapping of old value to new "
-                      "value, got " + describe_value(*map));
+    args.error("map",
+               "'map' must be a non-empty mapping of old value to new "
+               "value, got " +
+                   describe_value(*map));
     return nullptr;
   }
   if (unmapped && *unmapped != "keep" && *unmapped != "error") {
-    args.error("unmapped", "'unmapped' must be 'keep' or 'error', got '" +
-                               *unmapped + "'");
+    args.error("unmapped",
+               "'unmapped' must be 'keep' or 'error', got '" + *unmapped + "'");
     return nullptr;
   }
   if (!field || map == nullptr) return nullptr;

@@ -7,7 +7,6 @@
 // those items (YamlEditor::rewrite_sequence), so of two equal items (`1.10`
 // and `1.1`, `x` and `'x'`) the one kept keeps its own text.
 #include "migrate/ops/op_support.hpp"
-
 #include "migrate/yaml_editor.hpp"
 
 #include <algorithm>
@@ -28,10 +27,10 @@ class AppendOp final : public FieldOp {
   void apply_to_json(json& data, OpOutcome& outcome) const override {
     json* list = find_value(data, m_field.tokens);
     if (list == nullptr) {
-      json* parent = mapping_for_new(
-          data, m_field, outcome, *this, m_field.pointer(),
-          "'append' cannot create item '" + m_field.leaf() +
-              "' of the list '" + m_field.parent().text + "'");
+      json* parent =
+          mapping_for_new(data, m_field, outcome, *this, m_field.pointer(),
+                          "'append' cannot create item '" + m_field.leaf() +
+                              "' of the list '" + m_field.parent().text + "'");
       if (parent == nullptr) return;
       list = &((*parent)[m_field.leaf()] = json::array());
     } else if (list->is_null()) {
@@ -39,7 +38,8 @@ class AppendOp final : public FieldOp {
     } else if (!list->is_array()) {
       conflict(outcome, m_field.pointer(),
                "'append' needs a list but '" + m_field.text + "' holds " +
-                   describe_value(*list) + "; convert it with 'to: list' "
+                   describe_value(*list) +
+                   "; convert it with 'to: list' "
                    "first");
       return;
     }
@@ -52,8 +52,8 @@ class AppendOp final : public FieldOp {
     }
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(
-      const YamlEditor& editor, const json& after) const override {
+  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+                                             const json& after) const override {
     const json* before = find_value(editor.document().data, m_field.tokens);
     // A new list (or one replacing a null) is computed as a whole.
     if (before == nullptr || !before->is_array()) return editor.diff(after);
@@ -100,8 +100,8 @@ class KeepItemsOp : public FieldOp {
  protected:
   // Returns the indexes of the items of `list` that stay, in their new
   // order, or std::nullopt after appending a conflict to `outcome`.
-  virtual std::optional<std::vector<size_t>> keep(
-      const json& list, OpOutcome& outcome) const = 0;
+  virtual std::optional<std::vector<size_t>> keep(const json& list,
+                                                  OpOutcome& outcome) const = 0;
 };
 
 class RemoveOp final : public KeepItemsOp {
@@ -216,8 +216,8 @@ std::shared_ptr<Op> parse_sort(ArgReader& args) {
   auto field = args.field("field", Required::yes);
   auto order = args.string("order", Required::no);
   if (order && *order != "asc" && *order != "desc") {
-    args.error("order", "'order' must be 'asc' or 'desc', got '" + *order +
-                            "'");
+    args.error("order",
+               "'order' must be 'asc' or 'desc', got '" + *order + "'");
     return nullptr;
   }
   if (!field) return nullptr;

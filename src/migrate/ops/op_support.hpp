@@ -6,16 +6,16 @@
 // Internal to migrate/; pure functions; thread-safe.
 #pragma once
 
+#include "base/json_pointer.hpp"
+#include "migrate/migration_source.hpp"
+#include "migrate/ops.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "base/json_pointer.hpp"
-#include "migrate/migration_source.hpp"
-#include "migrate/ops.hpp"
 
 namespace fmkit::ops {
 

@@ -3,11 +3,10 @@
 // The op table (name -> parser) and parse_op(): one list item of a
 // migration's `ops`, its name looked up (with a did-you-mean), its
 // arguments read, its `where` beside or inside it. Also Op's shared members.
-#include "migrate/ops.hpp"
-
 #include "base/json_pointer.hpp"
 #include "base/spelling.hpp"
 #include "migrate/migration_source.hpp"
+#include "migrate/ops.hpp"
 #include "migrate/ops/op_support.hpp"
 #include "migrate/yaml_editor.hpp"
 
@@ -47,9 +46,10 @@ constexpr OpEntry k_ops[] = {
 const OpEntry* find_entry(MigrationSource& source, const std::string& pointer,
                           const json& item) {
   if (!item.is_object()) {
-    source.error(pointer, "an op must be a mapping such as "
-                          "'{rename: {from: a, to: b}}', got " +
-                              describe_value(item));
+    source.error(pointer,
+                 "an op must be a mapping such as "
+                 "'{rename: {from: a, to: b}}', got " +
+                     describe_value(item));
     return nullptr;
   }
   std::vector<std::string> names;
@@ -61,10 +61,10 @@ const OpEntry* find_entry(MigrationSource& source, const std::string& pointer,
     return nullptr;
   }
   if (names.size() > 1) {
-    source.error(append_pointer(pointer, names[1]),
-                 "one op per list item: found '" + names[0] + "' and '" +
-                     names[1] + "'",
-                 true);
+    source.error(
+        append_pointer(pointer, names[1]),
+        "one op per list item: found '" + names[0] + "' and '" + names[1] + "'",
+        true);
     return nullptr;
   }
   const std::string& name = names.front();

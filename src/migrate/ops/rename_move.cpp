@@ -4,7 +4,6 @@
 // its own line), `move` (into or out of nested mappings) and `copy`. The
 // value's text comes along byte for byte (YamlEditor::move and insert).
 #include "migrate/ops/op_support.hpp"
-
 #include "migrate/yaml_editor.hpp"
 
 #include <algorithm>
@@ -94,10 +93,10 @@ class MoveOp final : public Op {
         return;
       }
     } else {
-      json* parent = mapping_for_new(
-          data, m_to, outcome, *this, m_to.parent().pointer(),
-          "cannot " + name() + " '" + m_from.text + "' into the list '" +
-              m_to.parent().text + "'");
+      json* parent =
+          mapping_for_new(data, m_to, outcome, *this, m_to.parent().pointer(),
+                          "cannot " + name() + " '" + m_from.text +
+                              "' into the list '" + m_to.parent().text + "'");
       if (parent == nullptr) return;
       (*parent)[m_to.leaf()] = std::move(value);
     }
@@ -116,7 +115,8 @@ class MoveOp final : public Op {
     if (m_keep == Keep::no_source) {
       return editor.move(m_from.pointer(), m_to.tokens);
     }
-    return one_edit(editor.insert(m_to.tokens, *find_value(before, m_from.tokens),
+    return one_edit(editor.insert(m_to.tokens,
+                                  *find_value(before, m_from.tokens),
                                   m_from.pointer(), Anchor::drop));
   }
 
@@ -152,8 +152,10 @@ std::shared_ptr<Op> parse_rename(ArgReader& args) {
       return nullptr;
     }
     if (parsed->parent() != from->parent()) {
-      args.error("to", "'rename' keeps a key in its mapping; use 'move' to "
-                       "put '" + from->text + "' at '" + *to_text + "'");
+      args.error("to",
+                 "'rename' keeps a key in its mapping; use 'move' to "
+                 "put '" +
+                     from->text + "' at '" + *to_text + "'");
       return nullptr;
     }
     to = std::move(parsed).value();

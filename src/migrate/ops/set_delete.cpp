@@ -4,7 +4,6 @@
 // computed value, never over an existing one without `overwrite`; the
 // planner bumps the version key with one).
 #include "migrate/ops/op_support.hpp"
-
 #include "migrate/yaml_editor.hpp"
 
 namespace fmkit::ops {

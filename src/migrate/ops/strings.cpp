@@ -5,7 +5,6 @@
 // match of an ECMA regex, run on RE2). Other values, and strings they leave
 // as they are, keep their text.
 #include "migrate/ops/op_support.hpp"
-
 #include "migrate/slug.hpp"
 #include "migrate/yaml_editor.hpp"
 #include "schema/ecma_regex.hpp"
@@ -44,10 +43,16 @@ class StringOp final : public FieldOp {
       if (!value.is_string()) return;
       const std::string& s = value.get_ref<const std::string&>();
       switch (m_kind) {
-        case StringKind::trim: value = trim_spaces(s); break;
+        case StringKind::trim:
+          value = trim_spaces(s);
+          break;
         case StringKind::lower:
-        case StringKind::upper: value = ascii_case(s, m_kind); break;
-        case StringKind::slugify: value = slugify(s); break;
+        case StringKind::upper:
+          value = ascii_case(s, m_kind);
+          break;
+        case StringKind::slugify:
+          value = slugify(s);
+          break;
         case StringKind::replace:
           value = regex_replace_all(*m_pattern, s, m_rewrite);
           break;
@@ -55,8 +60,8 @@ class StringOp final : public FieldOp {
     });
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(
-      const YamlEditor& editor, const json& after) const override {
+  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+                                             const json& after) const override {
     return replace_changed(editor, m_field, after);
   }
 
@@ -97,8 +102,8 @@ std::shared_ptr<Op> parse_replace(ArgReader& args) {
   }
   auto rewrite = translate_ecma_replacement(**regex, *with);
   if (!rewrite) {
-    args.error("with", "invalid replacement '" + *with +
-                           "': " + rewrite.error());
+    args.error("with",
+               "invalid replacement '" + *with + "': " + rewrite.error());
     return nullptr;
   }
   return std::make_shared<StringOp>(std::move(*field), StringKind::replace,

@@ -4,14 +4,14 @@
 // of nodes, characters and pointers. Internal to migrate/; pure.
 #pragma once
 
-#include <algorithm>
-#include <string>
-#include <string_view>
+#include "document/position_map.hpp"
+#include "migrate/yaml_writer.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "document/position_map.hpp"
-#include "migrate/yaml_writer.hpp"
+#include <algorithm>
+#include <string>
+#include <string_view>
 
 namespace fmkit::editor_util {
 
@@ -42,9 +42,12 @@ inline std::string spaces(size_t n) { return std::string(n, ' '); }
 inline QuotePreference quote_preference(const NodeInfo& info) {
   if (info.kind != NodeKind::scalar) return QuotePreference::plain;
   switch (info.style) {
-    case ScalarStyle::single_quoted: return QuotePreference::single_quoted;
-    case ScalarStyle::double_quoted: return QuotePreference::double_quoted;
-    default: return QuotePreference::plain;
+    case ScalarStyle::single_quoted:
+      return QuotePreference::single_quoted;
+    case ScalarStyle::double_quoted:
+      return QuotePreference::double_quoted;
+    default:
+      return QuotePreference::plain;
   }
 }
 
@@ -57,6 +60,21 @@ inline bool is_block_scalar(const NodeInfo& info) {
 // A mapping or sequence written in block style (not an alias to one).
 inline bool is_block_collection(const NodeInfo& info) {
   return info.kind != NodeKind::scalar && !info.flow && !info.alias;
+}
+
+inline std::string_view trim_left(std::string_view s) {
+  size_t first = s.find_first_not_of(" \t");
+  return first == std::string_view::npos ? std::string_view() : s.substr(first);
+}
+
+// Whether the scalar `info`, written `own` on one line, can stand in a flow
+// collection as it is (not a block scalar, nor a plain scalar holding a
+// flow indicator).
+inline bool fits_in_flow(const NodeInfo& info, std::string_view own) {
+  if (own.empty() || own.find('\n') != std::string_view::npos) return false;
+  if (is_block_scalar(info)) return false;
+  return info.style != ScalarStyle::plain ||
+         own.find_first_of(",[]{}") == std::string_view::npos;
 }
 
 }  // namespace fmkit::editor_util

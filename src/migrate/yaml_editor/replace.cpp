@@ -4,15 +4,14 @@
 // the quoting of the scalar it replaces, a block scalar staying a block
 // scalar), a key renamed, an entry or item cut out with its lines.
 #include "migrate/yaml_editor.hpp"
-
 #include "migrate/yaml_editor/editor_util.hpp"
 
 namespace fmkit {
 namespace {
 
-using nlohmann::json;
 using editor_util::is_scalar;
 using editor_util::spaces;
+using nlohmann::json;
 
 // Returns `s` as a literal block scalar ("|", "|-" or "|+") whose content
 // lines are indented by `indent`, without a line ending after the last
@@ -90,11 +89,10 @@ Expected<TextEdit> YamlEditor::replace_value(std::string_view pointer,
   if (!found) return unexpected(found.error());
   const NodeInfo& info = **found;
   if (in_flow(pointer)) {
-    std::string text =
-        is_scalar(value)
-            ? render_scalar(value, ScalarContext::flow,
-                            editor_util::quote_preference(info))
-            : render_flow(value);
+    std::string text = is_scalar(value)
+                           ? render_scalar(value, ScalarContext::flow,
+                                           editor_util::quote_preference(info))
+                           : render_flow(value);
     return TextEdit{info.value_begin, info.value_end, std::move(text)};
   }
   bool inline_value =
@@ -102,17 +100,16 @@ Expected<TextEdit> YamlEditor::replace_value(std::string_view pointer,
       (value.is_array() && m_style.list_style == ListStyle::flow &&
        editor_util::all_scalars(value));
   // A block collection's entry is replaced from its ':' on.
-  bool from_colon = info.has_key && (!inline_value ||
-                                     editor_util::is_block_collection(info));
+  bool from_colon =
+      info.has_key && (!inline_value || editor_util::is_block_collection(info));
   std::optional<size_t> colon =
       from_colon ? colon_after_key(info) : std::nullopt;
   if (from_colon && !colon) {
-    return unexpected("no ':' after the key of '" + std::string(pointer) +
-                      "'");
+    return unexpected("no ':' after the key of '" + std::string(pointer) + "'");
   }
   if (inline_value) {
-    std::string text = is_scalar(value) ? render_replacement(info, value)
-                                        : render_flow(value);
+    std::string text =
+        is_scalar(value) ? render_replacement(info, value) : render_flow(value);
     if (from_colon) return TextEdit{*colon + 1, info.value_end, " " + text};
     if (info.value_begin == info.value_end) text.insert(0, " ");
     return TextEdit{info.value_begin, value_end(info), std::move(text)};
@@ -169,7 +166,8 @@ Expected<TextEdit> YamlEditor::remove(std::string_view pointer) const {
   if (index == siblings.size()) {
     return unexpected("'" + std::string(pointer) + "' is not in its parent");
   }
-  json empty = owner->kind == NodeKind::mapping ? json::object() : json::array();
+  json empty =
+      owner->kind == NodeKind::mapping ? json::object() : json::array();
   if (siblings.size() == 1 && !(parent.empty() && !owner->flow)) {
     if (!parent.empty()) return replace_value(parent, empty);
     return TextEdit{owner->value_begin, owner->value_end, empty.dump()};

@@ -3,9 +3,8 @@
 // YamlEditor's rewritten sequences (items kept with their text, in a new
 // order, with new items among them) and the generic structural diff from
 // the document's JSON to a computed one.
-#include "migrate/yaml_editor.hpp"
-
 #include "base/json_pointer.hpp"
+#include "migrate/yaml_editor.hpp"
 #include "migrate/yaml_editor/editor_util.hpp"
 
 namespace fmkit {
@@ -109,8 +108,7 @@ Expected<TextEdit> YamlEditor::rewrite_block_sequence(
       text += m_text.substr(from, ends[*item.existing] - from);
     } else {
       text += editor_util::spaces(dash_column) + "- " +
-              render_item_value(item.value, dash_column, m_style) +
-              m_style.eol;
+              render_item_value(item.value, dash_column, m_style) + m_style.eol;
     }
   }
   return TextEdit{begin, ends.back(), std::move(text)};

@@ -4,7 +4,6 @@
 // indentation step, dashes indented under their key or not, block or flow
 // lists), so that the text a migration adds looks like the rest.
 #include "migrate/yaml_editor.hpp"
-
 #include "migrate/yaml_editor/editor_util.hpp"
 
 namespace fmkit {
@@ -14,8 +13,8 @@ YamlStyle detect_yaml_style(std::string_view text, const Document& document,
   YamlStyle style = defaults;
   const FrontMatter& fm = document.front_matter;
   if (fm.open_end > fm.open_begin && text[fm.open_end - 1] == '\n') {
-    style.eol = fm.open_end >= 2 && text[fm.open_end - 2] == '\r' ? "\r\n"
-                                                                   : "\n";
+    style.eol =
+        fm.open_end >= 2 && text[fm.open_end - 2] == '\r' ? "\r\n" : "\n";
   }
   auto column = [&](size_t offset) {
     size_t start = offset;
@@ -52,8 +51,8 @@ YamlStyle detect_yaml_style(std::string_view text, const Document& document,
           sequence_found = true;
           size_t dash = column(info.value_begin);
           size_t key = column(info.key_begin);
-          style.sequence_indent = dash == key ? SequenceIndent::compact
-                                              : SequenceIndent::indented;
+          style.sequence_indent =
+              dash == key ? SequenceIndent::compact : SequenceIndent::indented;
           if (dash > key) sequence_step = dash - key;
         }
       }

@@ -5,7 +5,6 @@
 // begins (its tag and anchor included) and ends (blank lines a "|+" block
 // scalar keeps included), and whether a block collection holds comments.
 #include "migrate/yaml_editor.hpp"
-
 #include "migrate/yaml_editor/editor_util.hpp"
 
 namespace fmkit {

@@ -126,10 +126,9 @@ std::optional<Condition> parse_condition(MigrationSource& source,
   }
   for (const auto& [key, value] : node.items()) {
     if (std::find(k_names.begin(), k_names.end(), key) == k_names.end()) {
-      source.error(append_pointer(pointer, key),
-                   "unknown condition '" + key + "'" +
-                       did_you_mean(key, k_names),
-                   true);
+      source.error(
+          append_pointer(pointer, key),
+          "unknown condition '" + key + "'" + did_you_mean(key, k_names), true);
     }
   }
   Condition condition;

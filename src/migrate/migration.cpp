@@ -3,8 +3,8 @@
 
 #include "base/json_pointer.hpp"
 #include "base/source_span.hpp"
-#include "document/yaml_to_json.hpp"
 #include "base/spelling.hpp"
+#include "document/yaml_to_json.hpp"
 #include "migrate/migration_source.hpp"
 #include "migrate/slug.hpp"
 #include "migrate/yaml_writer.hpp"
@@ -54,8 +54,8 @@ std::string yaml_errors(std::string_view path,
     if (d.severity != Severity::error) continue;
     errors.push_back(std::string(path) + ":" +
                      std::to_string(d.span.begin.line) + ":" +
-                     std::to_string(d.span.begin.column) + ": error: " +
-                     d.message + " [" + d.rule + "]");
+                     std::to_string(d.span.begin.column) +
+                     ": error: " + d.message + " [" + d.rule + "]");
   }
   if (errors.empty()) {
     errors.push_back(std::string(path) + ":1:1: error: invalid YAML");
@@ -81,8 +81,8 @@ Expected<Migration> parse_migration(std::string_view text,
                      "'description' and 'ops'");
     return unexpected(join_lines(source.errors()));
   }
-  static const std::vector<std::string> k_keys = {
-      "version", "description", "schema", "where", "ops"};
+  static const std::vector<std::string> k_keys = {"version", "description",
+                                                  "schema", "where", "ops"};
   for (const auto& [key, value] : root.items()) {
     if (std::find(k_keys.begin(), k_keys.end(), key) == k_keys.end()) {
       source.error(append_pointer("", key),

@@ -239,6 +239,8 @@ TEST(CarriedValuesTest, AnchorsAndTags) {
   EXPECT_EQ(
       testing::apply("---\nl: [!!str 2, !!str 1]\n---\n", "  - sort: l\n"),
       "---\nl: [!!str 1, !!str 2]\n---\n");
+  EXPECT_EQ(testing::apply("---\nl: [!!str 2, '1']\n---\n", "  - sort: l\n"),
+            "---\nl: ['1', !!str 2]\n---\n");
   EXPECT_EQ(testing::apply("---\nl: [!!str 1]\n---\n",
                            "  - convert: {field: l, to: scalar}\n"),
             "---\nl: !!str 1\n---\n");

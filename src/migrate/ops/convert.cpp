@@ -5,8 +5,9 @@
 // join, to string, bool, int or number, by rule or by an explicit `table`).
 // A value they leave as it is keeps its text; a scalar that becomes the one
 // item of a list, or the reverse, is carried with its text.
-#include "base/spelling.hpp"
 #include "migrate/ops/op_support.hpp"
+
+#include "base/spelling.hpp"
 #include "migrate/yaml_editor.hpp"
 
 #include <charconv>

@@ -3,9 +3,10 @@
 // YamlEditor's edits that put a value somewhere new: insert (a computed
 // value, or one carried from another place), move, and a scalar wrapped in
 // a list of one or taken out of it. The carried text comes from carry.cpp.
+#include "migrate/yaml_editor.hpp"
+
 #include "base/json_pointer.hpp"
 #include "migrate/field_path.hpp"
-#include "migrate/yaml_editor.hpp"
 #include "migrate/yaml_editor/editor_util.hpp"
 
 namespace fmkit {

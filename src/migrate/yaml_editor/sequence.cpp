@@ -3,8 +3,9 @@
 // YamlEditor's rewritten sequences (items kept with their text, in a new
 // order, with new items among them) and the generic structural diff from
 // the document's JSON to a computed one.
-#include "base/json_pointer.hpp"
 #include "migrate/yaml_editor.hpp"
+
+#include "base/json_pointer.hpp"
 #include "migrate/yaml_editor/editor_util.hpp"
 
 namespace fmkit {

@@ -145,6 +145,7 @@ class YamlEditor {
   std::optional<size_t> dash_before(const NodeInfo& info) const;
   bool blank_line_at(size_t offset) const;
   bool keeps_trailing_lines(const NodeInfo& info) const;
+  bool ends_with_kept_lines(const NodeInfo& info) const;
   size_t value_end(const NodeInfo& info) const;
   size_t entry_end(const NodeInfo& info) const;
   size_t node_begin(std::string_view pointer, const NodeInfo& info) const;
@@ -153,6 +154,11 @@ class YamlEditor {
   // Rendering computed values (replace.cpp).
   std::string render_replacement(const NodeInfo& info,
                                  const nlohmann::json& value) const;
+  Expected<TextEdit> replace_in_place(std::string_view pointer,
+                                      const NodeInfo& info,
+                                      const nlohmann::json& value) const;
+  void drop_tag(std::string_view pointer, const NodeInfo& info,
+                TextEdit& edit) const;
 
   // Carrying values (carry.cpp).
   Expected<Carried> carried(std::string_view pointer, Anchor anchor) const;

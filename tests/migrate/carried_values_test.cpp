@@ -239,6 +239,10 @@ TEST(CarriedValuesTest, AnchorsAndTags) {
   EXPECT_EQ(
       testing::apply("---\nl: [!!str 2, !!str 1]\n---\n", "  - sort: l\n"),
       "---\nl: [!!str 1, !!str 2]\n---\n");
+  // A computed value drops the old value's tag, which would change it.
+  EXPECT_EQ(testing::apply("---\nn: !!str 12 # c\n---\n",
+                           "  - convert: {field: n, to: int}\n"),
+            "---\nn: 12 # c\n---\n");
   EXPECT_EQ(testing::apply("---\nl: [!!str 2, '1']\n---\n", "  - sort: l\n"),
             "---\nl: ['1', !!str 2]\n---\n");
   EXPECT_EQ(testing::apply("---\nl: [!!str 1]\n---\n",

@@ -51,6 +51,7 @@ const char* const k_refusals[] = {
     "has comments, which a flow collection on one line cannot hold",
     "has comments between its items",
     "an item shares a line with its parent",
+    "would take the blank lines after the list",
 };
 
 bool is_scalar_json(const json& value) {

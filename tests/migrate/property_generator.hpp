@@ -4,7 +4,8 @@
 // and flow collections, quoted and plain scalars in forms the JSON model
 // does not keep (1.10, 0x1F, 1e3, 0o17, a 30-digit integer, 'x', "x\n", ~,
 // a timestamp), block scalars, comments, CRLF, a BOM, 2- or 4-space
-// indents, dashes indented or not. Deterministic per seed.
+// indents, dashes indented or not, tags and anchors (no aliases: editing
+// aliased values is refused by design). Deterministic per seed.
 #pragma once
 
 #include "migrate/field_path.hpp"
@@ -24,25 +25,29 @@ using nlohmann::json;
 inline const char* const k_keys[] = {"title",  "tags",    "status", "draft",
                                      "series", "speaker", "seo",    "links",
                                      "a",      "b"};
-inline const char* const k_plain[] = {"alpha",
-                                      "beta gamma",
-                                      "ML",
-                                      "12",
-                                      "1.5",
-                                      "true",
-                                      "null",
-                                      "~",
-                                      "no",
-                                      "2024-01-02",
-                                      "失控",
-                                      "https://x.io/a",
-                                      "1.10",
-                                      "0x1F",
-                                      "1e3",
-                                      "0o17",
-                                      "-.5",
-                                      "123456789012345678901234567890",
-                                      "2024-01-02 10:00:00"};
+inline const char* const k_plain[] = {
+    "alpha",
+    "beta gamma",
+    "ML",
+    "12",
+    "1.5",
+    "true",
+    "null",
+    "~",
+    "no",
+    "2024-01-02",
+    "失控",
+    "https://x.io/a",
+    "1.10",
+    "0x1F",
+    "1e3",
+    "0o17",
+    "-.5",
+    "123456789012345678901234567890",
+    "2024-01-02 10:00:00",
+    "!!str 12",
+    "&anchor anchored",
+};
 inline const char* const k_quoted[] = {
     "'no'",           "'2024-11-13'", "''",    "'it''s'", "\"x: y\"",
     "\"tab\\there\"", "'  spaced '",  "'1.0'", "'x'",     "\"x\\n\""};

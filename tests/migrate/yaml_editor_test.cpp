@@ -127,6 +127,15 @@ TEST(YamlEditorTest, ReplaceValue) {
        "---\r\na:\r\n  - x\r\nz: 2\r\n---\r\n"},
       {"BOM", "\xEF\xBB\xBF---\na: 1\n---\n", replace("/a", 2),
        "\xEF\xBB\xBF---\na: 2\n---\n"},
+      {"a tag goes, an anchor stays",
+       "---\na: &x !!str 12\nl: [!!str 1]\n---\n",
+       [](const YamlEditor& e) -> Expected<std::vector<TextEdit>> {
+         auto a = e.replace_value("/a", 12);
+         auto l = e.replace_value("/l/0", 1);
+         if (!a || !l) return unexpected("failed");
+         return std::vector<TextEdit>{*a, *l};
+       },
+       "---\na: &x 12\nl: [1]\n---\n"},
       {"the root", "---\na: 1\n---\n", replace("", 1),
        "ERROR: cannot replace the whole document"},
       {"an alias", "---\na: &x 1\nb: *x\n---\n", replace("/b", 2),
@@ -265,6 +274,9 @@ TEST(YamlEditorTest, InsertCarriedValues) {
        "---\nl:\n  - 1.10\n  - a, b\nm: {l: [1.10, 'a, b']}\n---\n"},
       {"the anchor stays behind", "---\na: &x 1.10\nb: *x\n---\n",
        copy("/a", "/c"), "---\na: &x 1.10\nb: *x\nc: 1.10\n---\n"},
+      {"a |+ scalar goes after blank lines",
+       "---\nm:\n  k: |-\n    x\n\nk: |+\n  y\n\n---\n", copy("/k", "/m/j"),
+       "---\nm:\n  k: |-\n    x\n\n  j: |+\n    y\n\nk: |+\n  y\n\n---\n"},
       {"CRLF", "---\r\nl:\r\n  - k: 1\r\n    j: 2\r\n---\r\n",
        copy("/l/0", "/b"),
        "---\r\nl:\r\n  - k: 1\r\n    j: 2\r\nb:\r\n  k: 1\r\n  j: "
@@ -367,6 +379,15 @@ TEST(YamlEditorTest, RewriteSequence) {
       {"CRLF", "---\r\nl:\r\n  - a\r\n  - b\r\n---\r\n",
        rewrite("/l", {kept(1), added("c")}),
        "---\r\nl:\r\n  - b\r\n  - c\r\n---\r\n"},
+      {"a |+ scalar cannot end a list followed by blank lines",
+       "---\nl:\n  - |+\n    a\n\n  - b\n\nz: 1\n---\n",
+       rewrite("/l", {kept(1), kept(0)}),
+       "ERROR: cannot rewrite the list '/l': its new last item, a '|+' block "
+       "scalar, would take the blank lines after the list"},
+      {"a |+ scalar ending a list",
+       "---\nl:\n  - |+\n    a\n\n  - b\nz: 1\n---\n",
+       rewrite("/l", {kept(1), kept(0)}),
+       "---\nl:\n  - b\n  - |+\n    a\n\nz: 1\n---\n"},
       {"comments in a flow list", "---\nl: [a, # c\n  b]\n---\n",
        rewrite("/l", {kept(1)}),
        "ERROR: the flow list '/l' has comments between its items"},

@@ -8,10 +8,9 @@
 // with it; lines after the first are re-indented by the change of the
 // column of the key or dash that owns the value. Into a flow collection it
 // goes as flow text.
-#include "migrate/yaml_editor.hpp"
-
 #include "base/json_pointer.hpp"
 #include "migrate/field_path.hpp"
+#include "migrate/yaml_editor.hpp"
 #include "migrate/yaml_editor/editor_util.hpp"
 
 namespace fmkit {

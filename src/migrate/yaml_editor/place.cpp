@@ -3,10 +3,9 @@
 // YamlEditor's edits that put a value somewhere new: insert (a computed
 // value, or one carried from another place), move, and a scalar wrapped in
 // a list of one or taken out of it. The carried text comes from carry.cpp.
-#include "migrate/yaml_editor.hpp"
-
 #include "base/json_pointer.hpp"
 #include "migrate/field_path.hpp"
+#include "migrate/yaml_editor.hpp"
 #include "migrate/yaml_editor/editor_util.hpp"
 
 namespace fmkit {
@@ -84,6 +83,13 @@ Expected<TextEdit> YamlEditor::insert(const std::vector<std::string>& tokens,
   auto text = entry_text(tokens, depth, key_column, ScalarContext::block, value,
                          source, anchor);
   if (!text) return unexpected(text.error());
+  // Blank lines after a carried "|+" scalar would join it: it goes after
+  // them.
+  const NodeInfo* carried = source ? node(*source) : nullptr;
+  if (carried != nullptr && !in_flow(*source) &&
+      ends_with_kept_lines(*carried)) {
+    while (blank_line_at(at)) at = next_line(at);
+  }
   return TextEdit{at, at, spaces(key_column) + *text + m_style.eol};
 }
 

@@ -88,6 +88,35 @@ Expected<TextEdit> YamlEditor::replace_value(std::string_view pointer,
   auto found = editable_node(pointer);
   if (!found) return unexpected(found.error());
   const NodeInfo& info = **found;
+  Expected<TextEdit> edit = replace_in_place(pointer, info, value);
+  if (edit && edit->begin == info.value_begin) drop_tag(pointer, info, *edit);
+  return edit;
+}
+
+void YamlEditor::drop_tag(std::string_view pointer, const NodeInfo& info,
+                          TextEdit& edit) const {
+  // A computed value reads back as itself without a tag; the old value's
+  // tag (`!!str 12` converted to an int) would change it. Anchors stay.
+  size_t begin = node_begin(pointer, info);
+  std::string_view props = m_text.substr(begin, info.value_begin - begin);
+  std::string kept;
+  bool tagged = false;
+  for (size_t i = 0; i < props.size();) {
+    size_t end = props.find_first_of(" \t\r\n", i);
+    if (end == std::string_view::npos) end = props.size();
+    std::string_view word = props.substr(i, end - i);
+    if (!word.empty() && word.front() == '!') tagged = true;
+    if (!word.empty() && word.front() == '&') kept += std::string(word) + " ";
+    i = end + 1;
+  }
+  if (!tagged) return;
+  edit.begin = begin;
+  edit.text = kept + edit.text;
+}
+
+Expected<TextEdit> YamlEditor::replace_in_place(std::string_view pointer,
+                                                const NodeInfo& info,
+                                                const json& value) const {
   if (in_flow(pointer)) {
     std::string text = is_scalar(value)
                            ? render_scalar(value, ScalarContext::flow,

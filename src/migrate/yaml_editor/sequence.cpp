@@ -3,9 +3,8 @@
 // YamlEditor's rewritten sequences (items kept with their text, in a new
 // order, with new items among them) and the generic structural diff from
 // the document's JSON to a computed one.
-#include "migrate/yaml_editor.hpp"
-
 #include "base/json_pointer.hpp"
+#include "migrate/yaml_editor.hpp"
 #include "migrate/yaml_editor/editor_util.hpp"
 
 namespace fmkit {
@@ -99,6 +98,15 @@ Expected<TextEdit> YamlEditor::rewrite_block_sequence(
     }
     if (i == 0) first_dash = *dash;
     ends.push_back(entry_end(*kids[i].info));
+  }
+  // Blank lines after the list would join a "|+" scalar moved to its end.
+  const SequenceItem& last = items.back();
+  if (last.existing && *last.existing + 1 != kids.size() &&
+      ends_with_kept_lines(*kids[*last.existing].info) &&
+      blank_line_at(ends.back())) {
+    return unexpected("cannot rewrite the list '" + std::string(pointer) +
+                      "': its new last item, a '|+' block scalar, would take "
+                      "the blank lines after the list");
   }
   size_t begin = line_start(first_dash);
   size_t dash_column = first_dash - begin;

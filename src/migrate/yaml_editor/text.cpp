@@ -123,17 +123,22 @@ bool YamlEditor::keeps_trailing_lines(const NodeInfo& info) const {
   return header.substr(0, comment).find('+') != std::string_view::npos;
 }
 
-size_t YamlEditor::value_end(const NodeInfo& info) const {
-  size_t end = info.value_end;
+bool YamlEditor::ends_with_kept_lines(const NodeInfo& info) const {
   // With "+" (keep) chomping the blank lines after the last content line
   // belong to the scalar, and so to every block collection it ends.
-  bool keeps = keeps_trailing_lines(info);
-  if (!keeps && editor_util::is_block_collection(info)) {
-    for (const auto& [pointer, other] : m_document.positions.entries()) {
-      if (other.value_end == end && keeps_trailing_lines(other)) keeps = true;
+  if (keeps_trailing_lines(info)) return true;
+  if (!editor_util::is_block_collection(info)) return false;
+  for (const auto& [pointer, other] : m_document.positions.entries()) {
+    if (other.value_end == info.value_end && keeps_trailing_lines(other)) {
+      return true;
     }
   }
-  if (!keeps) return end;
+  return false;
+}
+
+size_t YamlEditor::value_end(const NodeInfo& info) const {
+  size_t end = info.value_end;
+  if (!ends_with_kept_lines(info)) return end;
   while (blank_line_at(next_line(end))) end = line_end(next_line(end));
   return end;
 }

@@ -88,7 +88,9 @@ class Op {
   // Returns the edits that turn the editor's text (whose JSON is
   // `editor.document().data`, the op's input) into YAML whose JSON is
   // `after` (what apply_to_json() made of it). The default is the generic
-  // structural diff; ops that move keys override it to keep text.
+  // structural diff (YamlEditor::diff), right for computed values (`set`);
+  // every op that carries values overrides it with the edits that carry
+  // exactly those values' texts (see above).
   virtual Expected<std::vector<TextEdit>> plan_edits(
       const YamlEditor& editor, const nlohmann::json& after) const;
 

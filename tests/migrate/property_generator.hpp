@@ -265,6 +265,9 @@ inline json random_op(DocumentGenerator& gen, const json& data) {
       return {{"sort",
                {{"field", field}, {"order", gen.pick(2) ? "asc" : "desc"}}}};
     case 14:
+      if (gen.pick(2) == 0) {
+        return {{"copy", {{"from", field}, {"to", "/" + fresh + "/c"}}}};
+      }
       return {{"move", {{"from", field}, {"to", other + "3"}}}};
     default:
       return {

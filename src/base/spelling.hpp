@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 //
-// "Did you mean" for schema messages: the nearest candidate by
+// "Did you mean" for every fmkit message: the nearest candidate by
 // Damerau-Levenshtein distance (optimal string alignment: insertions,
 // deletions, substitutions and swaps of adjacent characters, counted in
-// code points, ASCII letters compared without case). Pure; thread-safe.
+// code points, ASCII letters compared without case), and the one wording of
+// the hint, " (did you mean 'x'?)", appended to a message. Pure; thread-safe.
 #pragma once
 
 #include <cstddef>

@@ -2,7 +2,7 @@
 #include "migrate/condition.hpp"
 
 #include "base/json_pointer.hpp"
-#include "migrate/did_you_mean.hpp"
+#include "base/spelling.hpp"
 #include "migrate/migration_source.hpp"
 
 #include <algorithm>
@@ -10,44 +10,11 @@
 namespace fmkit {
 namespace {
 
-// `**` may match any run of characters (folders included), `*` any run
-// without "/", `?` one character but "/". Plain backtracking is fine: paths
-// and patterns are short.
-bool glob_here(std::string_view pattern, std::string_view path) {
-  while (!pattern.empty()) {
-    if (pattern.starts_with("**")) {
-      pattern.remove_prefix(2);
-      // "**/" also matches no folder at all.
-      if (pattern.starts_with("/") && glob_here(pattern.substr(1), path)) {
-        return true;
-      }
-      for (size_t i = 0; i <= path.size(); ++i) {
-        if (glob_here(pattern, path.substr(i))) return true;
-      }
-      return false;
-    }
-    if (pattern.front() == '*') {
-      pattern.remove_prefix(1);
-      for (size_t i = 0; i <= path.size(); ++i) {
-        if (glob_here(pattern, path.substr(i))) return true;
-        if (i < path.size() && path[i] == '/') break;
-      }
-      return false;
-    }
-    if (path.empty()) return false;
-    if (pattern.front() == '?' ? path.front() == '/'
-                               : pattern.front() != path.front()) {
-      return false;
-    }
-    pattern.remove_prefix(1);
-    path.remove_prefix(1);
-  }
-  return path.empty();
-}
+using nlohmann::json;
 
 bool holds(const Condition& condition, const nlohmann::json& data,
            std::string_view path) {
-  if (condition.path && !glob_match(*condition.path, path)) return false;
+  if (condition.path && !condition.path->matches(path)) return false;
   for (const Condition& inner : condition.none_of) {
     if (holds(inner, data, path)) return false;
   }
@@ -87,10 +54,69 @@ bool holds(const Condition& condition, const nlohmann::json& data,
   return true;
 }
 
+// Reads the argument `key` of the condition `node` at `pointer` into `out`
+// with `read`, which returns an Expected of it; reports a failure at the
+// argument's value.
+template <typename T, typename Read>
+void read_argument(MigrationSource& source, const std::string& pointer,
+                   const json& node, std::string_view key, Read read,
+                   std::optional<T>& out) {
+  auto it = node.find(key);
+  if (it == node.end()) return;
+  auto value = read(*it);
+  if (value) {
+    out = std::move(*value);
+  } else {
+    source.error(append_pointer(pointer, key), value.error());
+  }
+}
+
+Expected<FieldPath> read_field(const json& value) {
+  if (!value.is_string()) {
+    return unexpected("'field' must be a string, got " + describe_value(value));
+  }
+  return parse_field_path(value.get_ref<const std::string&>());
+}
+
+Expected<std::vector<json>> read_in(const json& value) {
+  if (!value.is_array()) {
+    return unexpected("'in' must be a list, got " + describe_value(value));
+  }
+  return std::vector<json>(value.begin(), value.end());
+}
+
+Expected<bool> read_exists(const json& value) {
+  if (!value.is_boolean()) {
+    return unexpected("'exists' must be true or false, got " +
+                      describe_value(value));
+  }
+  return value.get<bool>();
+}
+
+Expected<std::shared_ptr<const RE2>> read_matches(const json& value) {
+  if (!value.is_string()) {
+    return unexpected("'matches' must be a string, got " +
+                      describe_value(value));
+  }
+  auto regex = compile_ecma_regex(value.get_ref<const std::string&>());
+  if (!regex) {
+    return unexpected("invalid regular expression " + describe_value(value) +
+                      ": " + regex.error());
+  }
+  return regex;
+}
+
+Expected<Glob> read_path(const json& value) {
+  if (!value.is_string()) {
+    return unexpected("'path' must be a glob, got " + describe_value(value));
+  }
+  return Glob::compile(value.get_ref<const std::string&>());
+}
+
 std::optional<Condition> parse_condition(MigrationSource& source,
                                          const std::string& pointer,
-                                         const nlohmann::json& node) {
-  static const std::vector<std::string_view> k_names = {
+                                         const json& node) {
+  static const std::vector<std::string> k_names = {
       "field", "equals", "in", "contains", "exists", "matches", "path", "not"};
   size_t errors_before = source.errors().size();
   if (!node.is_object() || node.empty()) {
@@ -98,72 +124,28 @@ std::optional<Condition> parse_condition(MigrationSource& source,
                           "got " + describe_value(node));
     return std::nullopt;
   }
-  Condition condition;
-  auto at = [&](std::string_view key) { return append_pointer(pointer, key); };
   for (const auto& [key, value] : node.items()) {
     if (std::find(k_names.begin(), k_names.end(), key) == k_names.end()) {
-      source.error(at(key),
-                   "unknown condition '" + key + "'" +
-                       did_you_mean(key, k_names),
-                   true);
+      source.error(
+          append_pointer(pointer, key),
+          "unknown condition '" + key + "'" + did_you_mean(key, k_names), true);
     }
   }
-  if (auto it = node.find("field"); it != node.end()) {
-    Expected<FieldPath> field =
-        it->is_string() ? parse_field_path(it->get<std::string>())
-                        : Expected<FieldPath>(unexpected(
-                              "'field' must be a string, got " +
-                              describe_value(*it)));
-    if (field) {
-      condition.field = std::move(field).value();
-    } else {
-      source.error(at("field"), field.error());
-    }
-  }
+  Condition condition;
   if (auto it = node.find("equals"); it != node.end()) condition.equals = *it;
   if (auto it = node.find("contains"); it != node.end()) {
     condition.contains = *it;
   }
-  if (auto it = node.find("in"); it != node.end()) {
-    if (it->is_array()) {
-      condition.in = std::vector<nlohmann::json>(it->begin(), it->end());
-    } else {
-      source.error(at("in"), "'in' must be a list, got " + describe_value(*it));
-    }
-  }
-  if (auto it = node.find("exists"); it != node.end()) {
-    if (it->is_boolean()) {
-      condition.exists = it->get<bool>();
-    } else {
-      source.error(at("exists"), "'exists' must be true or false, got " +
-                                     describe_value(*it));
-    }
-  }
-  if (auto it = node.find("matches"); it != node.end()) {
-    if (!it->is_string()) {
-      source.error(at("matches"),
-                   "'matches' must be a string, got " + describe_value(*it));
-    } else {
-      auto regex = compile_ecma_regex(it->get_ref<const std::string&>());
-      if (regex) {
-        condition.matches = std::move(*regex);
-      } else {
-        source.error(at("matches"), "invalid regular expression " +
-                                        describe_value(*it) + ": " +
-                                        regex.error());
-      }
-    }
-  }
-  if (auto it = node.find("path"); it != node.end()) {
-    if (it->is_string() && !it->get_ref<const std::string&>().empty()) {
-      condition.path = it->get<std::string>();
-    } else {
-      source.error(at("path"), "'path' must be a non-empty glob, got " +
-                                   describe_value(*it));
-    }
-  }
+  read_argument(source, pointer, node, "field", read_field, condition.field);
+  read_argument(source, pointer, node, "in", read_in, condition.in);
+  read_argument(source, pointer, node, "exists", read_exists, condition.exists);
+  std::optional<std::shared_ptr<const RE2>> matches;
+  read_argument(source, pointer, node, "matches", read_matches, matches);
+  if (matches) condition.matches = std::move(*matches);
+  read_argument(source, pointer, node, "path", read_path, condition.path);
   if (auto it = node.find("not"); it != node.end()) {
-    std::optional<Where> inner = parse_where(source, at("not"), *it);
+    std::optional<Where> inner =
+        parse_where(source, append_pointer(pointer, "not"), *it);
     if (inner) condition.none_of = std::move(inner->all);
   }
   bool value_test = node.contains("equals") || node.contains("in") ||
@@ -182,16 +164,6 @@ std::optional<Condition> parse_condition(MigrationSource& source,
 }
 
 }  // namespace
-
-bool glob_match(std::string_view pattern, std::string_view path) {
-  if (pattern.find('/') == std::string_view::npos) {
-    size_t slash = path.rfind('/');
-    if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
-  }
-  if (path.starts_with("./")) path.remove_prefix(2);
-  if (pattern.starts_with("./")) pattern.remove_prefix(2);
-  return glob_here(pattern, path);
-}
 
 bool evaluate(const Where& where, const nlohmann::json& data,
               std::string_view path) {

@@ -12,9 +12,12 @@
 //   where: {path: 'content/posts/2024/**'}      # glob on the path
 //   where: {not: {field: draft, equals: true}}   # none of these holds
 //
-// Globs: `*` and `?` stop at "/", `**` crosses folders; a pattern without
-// "/" is matched against the file name only. Immutable after parsing;
-// thread-safe.
+// `path` is a base/glob.hpp Glob, the same as the config's include and
+// exclude: it matches the whole path relative to the config file's folder
+// (`*.md` is a file at the top only; `**/*.md` is any Markdown file), `*`
+// and `?` stop at "/", `**` as a whole segment crosses folders, `[a-z]`
+// classes, `\` escapes. A bad glob is an error at its place in the
+// migration file. Immutable after parsing; thread-safe.
 #pragma once
 
 #include <memory>
@@ -25,6 +28,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/glob.hpp"
 #include "migrate/field_path.hpp"
 #include "schema/ecma_regex.hpp"
 
@@ -39,7 +43,7 @@ struct Condition {
   std::optional<nlohmann::json> contains;
   std::optional<bool> exists;
   std::shared_ptr<const RE2> matches;
-  std::optional<std::string> path;
+  std::optional<Glob> path;
   std::vector<Condition> none_of;  // `not`
 };
 
@@ -58,8 +62,5 @@ bool evaluate(const Where& where, const nlohmann::json& data,
 std::optional<Where> parse_where(MigrationSource& source,
                                  const std::string& pointer,
                                  const nlohmann::json& node);
-
-// Returns true when `path` matches the glob `pattern` (see above).
-bool glob_match(std::string_view pattern, std::string_view path);
 
 }  // namespace fmkit

@@ -3,9 +3,10 @@
 
 #include "base/json_pointer.hpp"
 #include "base/source_span.hpp"
+#include "base/spelling.hpp"
 #include "document/yaml_to_json.hpp"
-#include "migrate/did_you_mean.hpp"
 #include "migrate/migration_source.hpp"
+#include "migrate/slug.hpp"
 #include "migrate/yaml_writer.hpp"
 
 #include <algorithm>
@@ -44,24 +45,22 @@ std::optional<int> version_in_name(std::string_view name) {
   return std::stoi(std::string(name.substr(0, digits)));
 }
 
-std::string slug_of(std::string_view name) {
-  std::string out;
-  bool dash = false;
-  for (char c : name) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-      keep = true;
-    }
-    if (keep) {
-      if (dash && !out.empty()) out += '-';
-      dash = false;
-      out += c;
-    } else {
-      dash = true;
-    }
+// The YAML errors of a migration file, one "path:line:col: error: ..." a
+// line.
+std::string yaml_errors(std::string_view path,
+                        const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> errors;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity != Severity::error) continue;
+    errors.push_back(std::string(path) + ":" +
+                     std::to_string(d.span.begin.line) + ":" +
+                     std::to_string(d.span.begin.column) +
+                     ": error: " + d.message + " [" + d.rule + "]");
   }
-  return out;
+  if (errors.empty()) {
+    errors.push_back(std::string(path) + ":1:1: error: invalid YAML");
+  }
+  return join_lines(errors);
 }
 
 }  // namespace
@@ -72,20 +71,7 @@ Expected<Migration> parse_migration(std::string_view text,
   std::vector<Diagnostic> diagnostics;
   std::optional<YamlDocument> yaml = parse_yaml_document(
       text, 0, text.size(), lines, YamlOptions{}, diagnostics);
-  if (!yaml) {
-    std::vector<std::string> errors;
-    for (const Diagnostic& d : diagnostics) {
-      if (d.severity != Severity::error) continue;
-      errors.push_back(std::string(path) + ":" +
-                       std::to_string(d.span.begin.line) + ":" +
-                       std::to_string(d.span.begin.column) +
-                       ": error: " + d.message + " [" + d.rule + "]");
-    }
-    if (errors.empty()) {
-      errors.push_back(std::string(path) + ":1:1: error: invalid YAML");
-    }
-    return unexpected(join_lines(errors));
-  }
+  if (!yaml) return unexpected(yaml_errors(path, diagnostics));
   MigrationSource source(std::string(path), lines, yaml->positions);
   const json& root = yaml->value;
   Migration migration;
@@ -95,8 +81,8 @@ Expected<Migration> parse_migration(std::string_view text,
                      "'description' and 'ops'");
     return unexpected(join_lines(source.errors()));
   }
-  static const std::vector<std::string_view> k_keys = {
-      "version", "description", "schema", "where", "ops"};
+  static const std::vector<std::string> k_keys = {"version", "description",
+                                                  "schema", "where", "ops"};
   for (const auto& [key, value] : root.items()) {
     if (std::find(k_keys.begin(), k_keys.end(), key) == k_keys.end()) {
       source.error(append_pointer("", key),
@@ -229,7 +215,7 @@ Expected<MigrationChain> load_chain(const std::vector<MigrationFile>& files,
 
 Expected<NewMigration> scaffold_migration(const MigrationChain& chain,
                                           std::string_view name) {
-  std::string slug = slug_of(name);
+  std::string slug = slugify(name);
   if (slug.empty()) {
     return unexpected("the migration name '" + std::string(name) +
                       "' needs a letter or a digit");

@@ -2,7 +2,7 @@
 #include "migrate/migration_source.hpp"
 
 #include "base/json_pointer.hpp"
-#include "migrate/did_you_mean.hpp"
+#include "base/spelling.hpp"
 
 #include <algorithm>
 
@@ -134,12 +134,13 @@ void ArgReader::op_error(std::string_view message) {
 
 bool ArgReader::finish() {
   if (m_is_mapping) {
-    std::vector<std::string_view> known(m_known.begin(), m_known.end());
     for (const auto& [key, unused] : m_args.items()) {
-      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      if (std::find(m_known.begin(), m_known.end(), key) != m_known.end()) {
+        continue;
+      }
       m_source.error(arg_pointer(key),
                      "unknown argument '" + key + "' of '" + m_op_name + "'" +
-                         did_you_mean(key, known),
+                         did_you_mean(key, m_known),
                      true);
     }
   }

@@ -12,6 +12,16 @@
 // without `overwrite`, a convert or map_values that has no answer for a
 // value) it reports a conflict and the document is not migrated.
 //
+// Ops write fresh text only for the values they compute (a set value, a
+// mapped or converted value, a trimmed string, an appended item). A value an
+// op only carries keeps its source bytes (`1.10`, `0x1F`, `'x'`, `~`,
+// comments inside), through YamlEditor's carrying edits: rename, move and
+// copy carry the entry; convert to a list wraps the value's text, to a
+// scalar unwraps the item's; map_values, convert and the string ops replace
+// only the items they change; append, remove, dedupe and sort rewrite the
+// list from the texts of the items they keep, chosen by index (not by
+// value, so of two equal items `1.10` and `1.1` the right one stays).
+//
 //   rename      {from, to}                    key renamed in place
 //   move        {from, to}                    into/out of nested mappings
 //   copy        {from, to}
@@ -78,7 +88,9 @@ class Op {
   // Returns the edits that turn the editor's text (whose JSON is
   // `editor.document().data`, the op's input) into YAML whose JSON is
   // `after` (what apply_to_json() made of it). The default is the generic
-  // structural diff; ops that move keys override it to keep text.
+  // structural diff (YamlEditor::diff), right for computed values (`set`);
+  // every op that carries values overrides it with the edits that carry
+  // exactly those values' texts (see above).
   virtual Expected<std::vector<TextEdit>> plan_edits(
       const YamlEditor& editor, const nlohmann::json& after) const;
 
@@ -89,8 +101,8 @@ class Op {
     m_location = std::move(location);
   }
 
- protected:
-  // Appends a conflict at `pointer` to `outcome`.
+  // Appends a conflict at `pointer` to `outcome`, its message followed by
+  // the op's location.
   void conflict(OpOutcome& outcome, std::string pointer,
                 std::string message) const;
 

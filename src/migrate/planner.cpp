@@ -183,6 +183,52 @@ class OpRunner {
   size_t m_deleted_values = 0;
 };
 
+// Runs the migrations of `chain` above `plan.from_version` up to `target`
+// on `text` (read as `original`), bumps the version key and validates the
+// result: the second half of plan_document().
+void run_migrations(std::string_view text, Document original,
+                    const MigrationChain& chain, const FieldPath& version_key,
+                    int target, const MigrateOptions& options,
+                    DocumentPlan& plan) {
+  YamlStyle style = detect_yaml_style(text, original, options.default_style);
+  OpRunner runner(text, std::move(original), style, options.version.yaml,
+                  options.path);
+  std::vector<int> applied;
+  for (const Migration& migration : chain.migrations) {
+    if (migration.version <= plan.from_version || migration.version > target) {
+      continue;
+    }
+    if (evaluate(migration.where, runner.current().data, options.path)) {
+      for (const OpPtr& op : migration.ops) {
+        if (!runner.run(*op, plan.diagnostics)) {
+          plan.status = PlanStatus::failed;
+          return;
+        }
+      }
+    }
+    applied.push_back(migration.version);
+  }
+  OpPtr bump = make_set_op(version_key, json(target), SetMode::overwrite, "");
+  if (!runner.run(*bump, plan.diagnostics)) {
+    plan.status = PlanStatus::failed;
+    return;
+  }
+  plan.status = PlanStatus::migrated;
+  plan.to_version = target;
+  plan.applied = std::move(applied);
+  plan.deleted_values = runner.deleted_values();
+  plan.text = runner.text();
+  plan.changed = plan.text != text;
+  if (options.schema) {
+    LineIndex new_lines(plan.text);
+    Validator validator(options.schema);
+    validator.validate(runner.current(), new_lines, plan.schema_diagnostics);
+    if (count_errors(plan.schema_diagnostics) > 0) {
+      plan.status = PlanStatus::failed;
+    }
+  }
+}
+
 }  // namespace
 
 Expected<int> document_version(const json& data, const FieldPath& key,
@@ -321,43 +367,8 @@ DocumentPlan plan_document(std::string_view text, const MigrationChain& chain,
                                std::to_string(latest) + ")"));
   }
   if (*version >= target) return plan;
-
-  YamlStyle style = detect_yaml_style(text, original, options.default_style);
-  OpRunner runner(text, std::move(original), style, options.version.yaml,
-                  options.path);
-  std::vector<int> applied;
-  for (const Migration& migration : chain.migrations) {
-    if (migration.version <= *version || migration.version > target) continue;
-    if (evaluate(migration.where, runner.current().data, options.path)) {
-      for (const OpPtr& op : migration.ops) {
-        if (!runner.run(*op, plan.diagnostics)) {
-          plan.status = PlanStatus::failed;
-          return plan;
-        }
-      }
-    }
-    applied.push_back(migration.version);
-  }
-  OpPtr bump = make_set_op(*version_key, json(target), SetMode::overwrite, "");
-  if (!runner.run(*bump, plan.diagnostics)) {
-    plan.status = PlanStatus::failed;
-    return plan;
-  }
-
-  plan.status = PlanStatus::migrated;
-  plan.to_version = target;
-  plan.applied = std::move(applied);
-  plan.deleted_values = runner.deleted_values();
-  plan.text = runner.text();
-  plan.changed = plan.text != text;
-  if (options.schema) {
-    LineIndex new_lines(plan.text);
-    Validator validator(options.schema);
-    validator.validate(runner.current(), new_lines, plan.schema_diagnostics);
-    if (count_errors(plan.schema_diagnostics) > 0) {
-      plan.status = PlanStatus::failed;
-    }
-  }
+  run_migrations(text, std::move(original), chain, *version_key, target,
+                 options, plan);
   return plan;
 }
 

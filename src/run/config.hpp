@@ -31,10 +31,10 @@
 #pragma once
 
 #include "base/expected.hpp"
+#include "base/glob.hpp"
 #include "base/source_span.hpp"
 #include "diag/diagnostic.hpp"
 #include "document/document.hpp"
-#include "run/glob.hpp"
 
 #include <cstddef>
 #include <filesystem>

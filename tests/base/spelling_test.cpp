@@ -34,10 +34,14 @@ TEST(SpellingTest, Suggestions) {
   EXPECT_EQ(suggest_spelling("tag", keys), "tags");
 }
 
-TEST(SpellingTest, DidYouMeanIsOneWording) {
-  std::vector<std::string> keys = {"status", "title"};
-  EXPECT_EQ(did_you_mean("stauts", keys), " (did you mean 'status'?)");
-  EXPECT_EQ(did_you_mean("author_homepage", keys), "");
+TEST(SpellingTest, DidYouMean) {
+  std::vector<std::string> ops = {"rename", "remove", "replace"};
+  EXPECT_EQ(did_you_mean("renme", ops), " (did you mean 'rename'?)");
+  EXPECT_EQ(did_you_mean("Rename", ops), " (did you mean 'rename'?)");
+  EXPECT_EQ(did_you_mean("frobnicate", ops), "");
+  EXPECT_EQ(did_you_mean("x", {}), "");
+  EXPECT_EQ("unknown op 'remov'" + did_you_mean("remov", ops),
+            "unknown op 'remov' (did you mean 'remove'?)");
 }
 
 }  // namespace

@@ -36,8 +36,8 @@ TEST(MigrationTest, ReportsEveryProblemWithItsPosition) {
   };
   const Bad cases[] = {
       {"version: 2\nops: []\ndescriptoin: x\n",
-       "m.yaml:3:1: error: unknown key 'descriptoin'; did you mean "
-       "'description'?"},
+       "m.yaml:3:1: error: unknown key 'descriptoin' (did you mean "
+       "'description'?)"},
       {"ops: []\n", "m.yaml:1:1: error: missing 'version'"},
       {"version: two\nops: []\n",
        "m.yaml:1:10: error: 'version' must be a whole number, got 'two'"},
@@ -47,7 +47,7 @@ TEST(MigrationTest, ReportsEveryProblemWithItsPosition) {
       {"version: 2\nops: {rename: x}\n",
        "m.yaml:2:6: error: 'ops' must be a list, got {\"rename\":\"x\"}"},
       {"version: 2\nops:\n  - renam: {from: a, to: b}\n  - delete: {}\n",
-       "m.yaml:3:5: error: unknown op 'renam'; did you mean 'rename'?\n"
+       "m.yaml:3:5: error: unknown op 'renam' (did you mean 'rename'?)\n"
        "m.yaml:4:13: error: 'delete' needs 'field'"},
       {"version: 2\nops: [\n", "m.yaml:2:6: error: "},
       {"- a\n", "m.yaml:1:1: error: a migration must be a mapping"},

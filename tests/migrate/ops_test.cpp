@@ -172,9 +172,10 @@ TEST(OpsTest, Convert) {
       {"scalar to list in a compact file", "---\ntags:\n- a\nseries: Foo\n---\n",
        "  - convert: {field: series, to: list}\n",
        "---\ntags:\n- a\nseries:\n- Foo\n---\n"},
-      {"scalar to flow list", "---\ntags: [a]\nseries: 'Foo'\n---\n",
+      {"scalar to flow list keeps its quotes",
+       "---\ntags: [a]\nseries: 'Foo'\n---\n",
        "  - convert: {field: series, to: list}\n",
-       "---\ntags: [a]\nseries: [Foo]\n---\n"},
+       "---\ntags: [a]\nseries: ['Foo']\n---\n"},
       {"list is a no-op", "---\nseries: [a]\n---\n",
        "  - convert: {field: series, to: list}\n", "---\nseries: [a]\n---\n"},
       {"split", "---\ntags: 'a, b,,c '\n---\n",
@@ -357,15 +358,15 @@ TEST(OpsTest, ParseErrors) {
   };
   const Bad cases[] = {
       {"  - renme: {from: a, to: b}\n",
-       "m.yaml:3:5: error: unknown op 'renme'; did you mean 'rename'?"},
+       "m.yaml:3:5: error: unknown op 'renme' (did you mean 'rename'?)"},
       {"  - rename: {from: a}\n", "m.yaml:3:13: error: 'rename' needs 'to'"},
       {"  - rename: {from: a, too: b}\n",
        "m.yaml:3:13: error: 'rename' needs 'to'\n"
-       "m.yaml:3:23: error: unknown argument 'too' of 'rename'; did you mean "
-       "'to'?"},
+       "m.yaml:3:23: error: unknown argument 'too' of 'rename' (did you mean "
+       "'to'?)"},
       {"  - set: {field: a, value: 1, if_mising: true}\n",
-       "m.yaml:3:31: error: unknown argument 'if_mising' of 'set'; did you "
-       "mean 'if_missing'?"},
+       "m.yaml:3:31: error: unknown argument 'if_mising' of 'set' (did you "
+       "mean 'if_missing'?)"},
       {"  - set: {field: a, value: 1, if_missing: true, overwrite: true}\n",
        "m.yaml:3:60: error: 'if_missing' and 'overwrite' exclude each other"},
       {"  - rename: a\n",
@@ -373,7 +374,7 @@ TEST(OpsTest, ParseErrors) {
        "'a'"},
       {"  - convert: {field: a, to: lst}\n",
        "m.yaml:3:29: error: 'to' must be one of 'list', 'scalar', 'string', "
-       "'bool', 'int', 'number', got 'lst'; did you mean 'list'?"},
+       "'bool', 'int', 'number', got 'lst' (did you mean 'list'?)"},
       {"  - replace: {field: a, pattern: '(', with: x}\n",
        "m.yaml:3:34: error: invalid regular expression '(': missing ): ("},
       {"  - replace: {field: a, pattern: '(a)', with: '$2'}\n",
@@ -391,7 +392,7 @@ TEST(OpsTest, ParseErrors) {
        "m.yaml:3:30: error: 'rename' keeps a key in its mapping; use 'move' "
        "to put '/a/b' at '/c/b'"},
       {"  - delete: {field: a}\n    where: {feld: x}\n",
-       "m.yaml:4:13: error: unknown condition 'feld'; did you mean 'field'?"},
+       "m.yaml:4:13: error: unknown condition 'feld' (did you mean 'field'?)"},
       {"  - delete: {field: a}\n    rename: {from: a, to: b}\n",
        "m.yaml:4:5: error: one op per list item: found 'delete' and 'rename'"},
       {"  - append: {field: a}\n",

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 //
-// Glob: a compiled path pattern, as written in fmkit.yaml's include and
-// exclude lists. A pattern matches a whole relative path, '/'-separated:
+// Glob: a compiled path pattern, the one glob of fmkit: fmkit.yaml's include
+// and exclude lists, and migrations' `where: {path: ...}`. A pattern matches
+// a whole path relative to the config file's folder, '/'-separated:
 //
 //   *       any run of characters within one path segment (dots included)
 //   ?       one character (one code point) other than '/'

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "run/glob.hpp"
+#include "base/glob.hpp"
 
 #include <gtest/gtest.h>
 

@@ -118,7 +118,7 @@ std::optional<Condition> parse_condition(MigrationSource& source,
                                          const json& node) {
   static const std::vector<std::string> k_names = {
       "field", "equals", "in", "contains", "exists", "matches", "path", "not"};
-  size_t errors_before = source.errors().size();
+  size_t errors_before = source.error_count();
   if (!node.is_object() || node.empty()) {
     source.error(pointer, "a 'where' condition must be a non-empty mapping, "
                           "got " + describe_value(node));
@@ -128,7 +128,8 @@ std::optional<Condition> parse_condition(MigrationSource& source,
     if (std::find(k_names.begin(), k_names.end(), key) == k_names.end()) {
       source.error(
           append_pointer(pointer, key),
-          "unknown condition '" + key + "'" + did_you_mean(key, k_names), true);
+          "unknown condition '" + key + "'" + did_you_mean(key, k_names),
+          Place::key, "migration.unknown-key");
     }
   }
   Condition condition;
@@ -159,7 +160,7 @@ std::optional<Condition> parse_condition(MigrationSource& source,
     source.error(pointer, "a 'where' condition on 'field' needs one of "
                           "'equals', 'in', 'contains', 'exists', 'matches'");
   }
-  if (source.errors().size() != errors_before) return std::nullopt;
+  if (source.error_count() != errors_before) return std::nullopt;
   return condition;
 }
 

@@ -4,7 +4,7 @@
 #include "base/json_pointer.hpp"
 #include "base/source_span.hpp"
 #include "base/spelling.hpp"
-#include "document/yaml_to_json.hpp"
+#include "document/yaml_file.hpp"
 #include "migrate/migration_source.hpp"
 #include "migrate/slug.hpp"
 #include "migrate/yaml_writer.hpp"
@@ -17,15 +17,6 @@ namespace fmkit {
 namespace {
 
 using nlohmann::json;
-
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const std::string& line : lines) {
-    if (!out.empty()) out += '\n';
-    out += line;
-  }
-  return out;
-}
 
 std::string_view file_name_of(std::string_view path) {
   size_t slash = path.find_last_of("/\\");
@@ -45,41 +36,21 @@ std::optional<int> version_in_name(std::string_view name) {
   return std::stoi(std::string(name.substr(0, digits)));
 }
 
-// The YAML errors of a migration file, one "path:line:col: error: ..." a
-// line.
-std::string yaml_errors(std::string_view path,
-                        const std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::string> errors;
-  for (const Diagnostic& d : diagnostics) {
-    if (d.severity != Severity::error) continue;
-    errors.push_back(std::string(path) + ":" +
-                     std::to_string(d.span.begin.line) + ":" +
-                     std::to_string(d.span.begin.column) +
-                     ": error: " + d.message + " [" + d.rule + "]");
-  }
-  if (errors.empty()) {
-    errors.push_back(std::string(path) + ":1:1: error: invalid YAML");
-  }
-  return join_lines(errors);
-}
-
 }  // namespace
 
-Expected<Migration> parse_migration(std::string_view text,
-                                    std::string_view path) {
-  LineIndex lines(text);
-  std::vector<Diagnostic> diagnostics;
-  std::optional<YamlDocument> yaml = parse_yaml_document(
-      text, 0, text.size(), lines, YamlOptions{}, diagnostics);
-  if (!yaml) return unexpected(yaml_errors(path, diagnostics));
-  MigrationSource source(std::string(path), lines, yaml->positions);
-  const json& root = yaml->value;
+Expected<Migration, Problems> parse_migration(std::string_view text,
+                                              std::string_view path) {
+  YamlFile file{std::string(path), std::string(text)};
+  if (!file.parsed()) return unexpected(file.problems());
+  MigrationSource source(file);
+  const json& root = file.root();
   Migration migration;
   migration.path = std::string(path);
+  migration.version_span = file.span("/version", Place::value);
   if (!root.is_object()) {
     source.error("", "a migration must be a mapping with 'version', "
                      "'description' and 'ops'");
-    return unexpected(join_lines(source.errors()));
+    return unexpected(file.problems());
   }
   static const std::vector<std::string> k_keys = {"version", "description",
                                                   "schema", "where", "ops"};
@@ -87,7 +58,7 @@ Expected<Migration> parse_migration(std::string_view text,
     if (std::find(k_keys.begin(), k_keys.end(), key) == k_keys.end()) {
       source.error(append_pointer("", key),
                    "unknown key '" + key + "'" + did_you_mean(key, k_keys),
-                   true);
+                   Place::key, "migration.unknown-key");
     }
   }
   auto version = root.find("version");
@@ -132,7 +103,7 @@ Expected<Migration> parse_migration(std::string_view text,
       if (op) migration.ops.push_back(std::move(op));
     }
   }
-  if (!source.errors().empty()) return unexpected(join_lines(source.errors()));
+  if (file.has_errors()) return unexpected(file.problems());
   return migration;
 }
 
@@ -152,50 +123,81 @@ bool is_migration_file_name(std::string_view file_name) {
          (file_name.ends_with(".yaml") || file_name.ends_with(".yml"));
 }
 
-Expected<MigrationChain> load_chain(const std::vector<MigrationFile>& files,
-                                    const ChainOptions& options) {
-  std::vector<std::string> errors;
-  std::map<int, std::vector<Migration>> by_version;
+namespace {
+
+// A problem of the chain in `file`, at `span` (its version).
+FileReport chain_problem(const MigrationFile& file, SourceSpan span,
+                         std::string rule, std::string message) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  d.span = span;
+  return FileReport{file.path, file.text, {std::move(d)}};
+}
+
+// Parses `file` and checks its name and version; adds its problems.
+std::optional<Migration> read_migration(const MigrationFile& file,
+                                        const ChainOptions& options,
+                                        Problems& problems) {
+  std::optional<int> named = version_in_name(file_name_of(file.path));
+  if (!named || !is_migration_file_name(file_name_of(file.path))) {
+    problems.push_back(chain_problem(
+        file, {}, "migration.name",
+        "a migration file is named NNNN-name.yaml, with its version first"));
+    return std::nullopt;
+  }
+  auto migration = parse_migration(file.text, file.path);
+  if (!migration) {
+    for (FileReport& report : std::move(migration).error()) {
+      problems.push_back(std::move(report));
+    }
+    return std::nullopt;
+  }
+  if (migration->version != *named) {
+    problems.push_back(chain_problem(
+        file, migration->version_span, "migration.name",
+        "the file name says version " + std::to_string(*named) +
+            " but 'version' is " + std::to_string(migration->version)));
+    return std::nullopt;
+  }
+  if (migration->version <= options.initial_version) {
+    problems.push_back(chain_problem(
+        file, migration->version_span, "migration.chain",
+        "version " + std::to_string(migration->version) +
+            " is not above the initial version " +
+            std::to_string(options.initial_version)));
+    return std::nullopt;
+  }
+  return std::move(*migration);
+}
+
+}  // namespace
+
+Expected<MigrationChain, Problems> load_chain(
+    const std::vector<MigrationFile>& files, const ChainOptions& options) {
+  Problems problems;
+  std::map<int, std::vector<std::pair<Migration, const MigrationFile*>>>
+      by_version;
   for (const MigrationFile& file : files) {
-    std::string_view name = file_name_of(file.path);
-    std::optional<int> named = version_in_name(name);
-    if (!named || !is_migration_file_name(name)) {
-      errors.push_back(file.path + ":1:1: error: a migration file is named "
-                                   "NNNN-name.yaml, with its version first");
-      continue;
+    if (auto migration = read_migration(file, options, problems)) {
+      int version = migration->version;
+      by_version[version].emplace_back(std::move(*migration), &file);
     }
-    Expected<Migration> migration = parse_migration(file.text, file.path);
-    if (!migration) {
-      errors.push_back(migration.error());
-      continue;
-    }
-    if (migration->version != *named) {
-      errors.push_back(file.path + ":1:1: error: the file name says version " +
-                       std::to_string(*named) + " but 'version' is " +
-                       std::to_string(migration->version));
-      continue;
-    }
-    if (migration->version <= options.initial_version) {
-      errors.push_back(file.path + ":1:1: error: version " +
-                       std::to_string(migration->version) +
-                       " is not above the initial version " +
-                       std::to_string(options.initial_version));
-      continue;
-    }
-    by_version[migration->version].push_back(std::move(migration).value());
   }
   MigrationChain chain;
   chain.initial_version = options.initial_version;
   int expected = options.initial_version + 1;
   for (auto& [version, claims] : by_version) {
+    const auto& [first, first_file] = claims[0];
     if (claims.size() > 1) {
       std::string names;
-      for (const Migration& claim : claims) {
-        names += (names.empty() ? "" : ", ") + claim.path;
+      for (const auto& claim : claims) {
+        names += (names.empty() ? "" : ", ") + claim.first.path;
       }
-      errors.push_back(claims[1].path + ":1:1: error: version " +
-                       std::to_string(version) + " is claimed by " +
-                       std::to_string(claims.size()) + " files: " + names);
+      problems.push_back(chain_problem(
+          *claims[1].second, claims[1].first.version_span, "migration.chain",
+          "version " + std::to_string(version) + " is claimed by " +
+              std::to_string(claims.size()) + " files: " + names));
     }
     if (version != expected) {
       std::string missing =
@@ -203,13 +205,14 @@ Expected<MigrationChain> load_chain(const std::vector<MigrationFile>& files,
               ? "version " + std::to_string(expected) + " is missing"
               : "versions " + std::to_string(expected) + " to " +
                     std::to_string(version - 1) + " are missing";
-      errors.push_back(claims[0].path + ":1:1: error: " + missing +
-                       " before this migration");
+      problems.push_back(chain_problem(*first_file, first.version_span,
+                                       "migration.chain",
+                                       missing + " before this migration"));
     }
     expected = version + 1;
-    chain.migrations.push_back(std::move(claims[0]));
+    chain.migrations.push_back(std::move(claims[0].first));
   }
-  if (!errors.empty()) return unexpected(join_lines(errors));
+  if (!problems.empty()) return unexpected(std::move(problems));
   return chain;
 }
 

@@ -11,8 +11,8 @@
 //
 // MigrationChain: the migrations of a collection, one per version from
 // `initial_version + 1` up, without gaps or duplicates (like Alembic's single
-// head). Files are parsed with the YAML layer so every problem is reported
-// as "path:line:col: error: message"; all problems of all files are
+// head). Files are read with document/yaml_file.hpp, so every problem is a
+// diagnostic at its place in its file; all problems of all files are
 // reported together, before any document is touched. These functions take
 // text, never paths on disk. Immutable after loading; thread-safe.
 #pragma once
@@ -23,6 +23,8 @@
 #include <vector>
 
 #include "base/expected.hpp"
+#include "base/source_span.hpp"
+#include "diag/diagnostic.hpp"
 #include "migrate/condition.hpp"
 #include "migrate/ops.hpp"
 
@@ -37,14 +39,15 @@ struct Migration {
   Where where;
   std::vector<OpPtr> ops;
   std::string path;  // the file, as named in messages
+  SourceSpan version_span;  // where the file gives its version
 };
 
 // Parses the migration file `text`; `path` names it in messages. Fails with
-// one line per problem ("path:line:col: error: message"): invalid YAML, a
+// every problem in the file (migrate/migration_source.hpp): invalid YAML, a
 // missing or non-integer `version`, unknown keys and ops (with a
 // did-you-mean), bad arguments.
-Expected<Migration> parse_migration(std::string_view text,
-                                    std::string_view path);
+Expected<Migration, Problems> parse_migration(std::string_view text,
+                                              std::string_view path);
 
 struct MigrationFile {
   std::string path;  // as named in messages; its file name is NNNN-slug.yaml
@@ -71,9 +74,11 @@ struct MigrationChain {
 // Parses `files` and checks that they form one chain: each file name starts
 // with its version ("0002-x.yaml" holds `version: 2`), no version is
 // claimed twice, none is missing and none is at or below
-// `initial_version`. Fails with every problem, one per line.
-Expected<MigrationChain> load_chain(const std::vector<MigrationFile>& files,
-                                    const ChainOptions& options = {});
+// `initial_version`. Fails with every problem of every file (rules
+// migration.name, migration.chain at the file's `version`, and those of
+// parse_migration()).
+Expected<MigrationChain, Problems> load_chain(
+    const std::vector<MigrationFile>& files, const ChainOptions& options = {});
 
 // Returns true when `file_name` looks like a migration ("0001-x.yaml" or
 // ".yml"); the runner uses it to pick files from the migrations folder.

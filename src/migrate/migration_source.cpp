@@ -8,39 +8,16 @@
 
 namespace fmkit {
 
-MigrationSource::MigrationSource(std::string path, const LineIndex& lines,
-                                 const PositionMap& positions)
-    : m_path(std::move(path)), m_lines(lines), m_positions(positions) {}
-
-SourcePos MigrationSource::position(std::string_view pointer,
-                                    bool at_key) const {
-  const NodeInfo* node = m_positions.find(pointer);
-  if (node == nullptr) {
-    // A missing argument is reported at the nearest node that exists.
-    std::string parent(pointer);
-    while (node == nullptr && !parent.empty()) {
-      parent.erase(parent.rfind('/'));
-      node = m_positions.find(parent);
-    }
-    at_key = true;
-  }
-  if (node == nullptr) return m_lines.at(0);
-  size_t offset = at_key && node->has_key ? node->key_begin : node->value_begin;
-  return m_lines.at(offset);
+void MigrationSource::error(std::string_view pointer, std::string_view message,
+                            Place place, std::string_view rule) {
+  m_file.error(pointer, place, std::string(rule), std::string(message));
+  ++m_errors;
 }
 
 std::string MigrationSource::location(std::string_view pointer) const {
-  SourcePos pos = position(pointer, true);
-  return m_path + ":" + std::to_string(pos.line) + ":" +
+  SourcePos pos = m_file.span(pointer, Place::key).begin;
+  return path() + ":" + std::to_string(pos.line) + ":" +
          std::to_string(pos.column);
-}
-
-void MigrationSource::error(std::string_view pointer, std::string_view message,
-                            bool at_key) {
-  SourcePos pos = position(pointer, at_key);
-  m_errors.push_back(m_path + ":" + std::to_string(pos.line) + ":" +
-                     std::to_string(pos.column) + ": error: " +
-                     std::string(message));
 }
 
 ArgReader::ArgReader(MigrationSource& source, std::string pointer,
@@ -49,7 +26,7 @@ ArgReader::ArgReader(MigrationSource& source, std::string pointer,
       m_pointer(std::move(pointer)),
       m_args(args),
       m_op_name(op_name),
-      m_errors_before(source.errors().size()),
+      m_errors_before(source.error_count()),
       m_is_mapping(args.is_object()) {
   if (!m_is_mapping) {
     m_source.error(m_pointer, "the arguments of '" + m_op_name +
@@ -141,10 +118,10 @@ bool ArgReader::finish() {
       m_source.error(arg_pointer(key),
                      "unknown argument '" + key + "' of '" + m_op_name + "'" +
                          did_you_mean(key, m_known),
-                     true);
+                     Place::key, "migration.unknown-argument");
     }
   }
-  return m_source.errors().size() == m_errors_before;
+  return m_source.error_count() == m_errors_before;
 }
 
 }  // namespace fmkit

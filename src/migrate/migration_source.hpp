@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 //
-// MigrationSource: a parsed migration file (its YAML as JSON plus the
-// positions of every node) and the errors found in it, each formatted as
-// "path:line:col: error: message". ArgReader reads one op's arguments from
-// it, remembering which names it asked for so that unknown arguments can be
-// reported with a did-you-mean. Used while parsing only; not thread-safe.
+// MigrationSource: a migration file read with positions (a YamlFile) and
+// the problems found in it, each a diagnostic at its key or value, shown
+// like any other: "path:line:col: error: message [rule]", the line, a
+// caret. Rules: migration.unknown-key, migration.unknown-op,
+// migration.unknown-argument, migration.invalid (a bad value or a missing
+// argument). ArgReader reads one op's arguments from it, remembering which
+// names it asked for so that unknown arguments can be reported with a
+// did-you-mean. Used while parsing only; not thread-safe.
 #pragma once
 
 #include <optional>
@@ -15,35 +18,32 @@
 #include <nlohmann/json.hpp>
 
 #include "base/source_span.hpp"
-#include "document/position_map.hpp"
+#include "document/yaml_file.hpp"
 #include "migrate/field_path.hpp"
 
 namespace fmkit {
 
 class MigrationSource {
  public:
-  // `text` and `lines` must outlive this object; `path` is how messages name
-  // the file.
-  MigrationSource(std::string path, const LineIndex& lines,
-                  const PositionMap& positions);
+  // `file` (parsed) must outlive this object.
+  explicit MigrationSource(YamlFile& file) : m_file(file) {}
 
-  // Records an error at the value (or, with `at_key`, the key) of the node
-  // at `pointer`; the root or an unknown pointer gives line 1, column 1.
+  // Records an error at the value (or, with Place::key, the key) of the
+  // node at `pointer`; a missing node is shown at its nearest ancestor.
   void error(std::string_view pointer, std::string_view message,
-             bool at_key = false);
+             Place place = Place::value,
+             std::string_view rule = "migration.invalid");
 
   // Returns "path:line:col" of the node at `pointer` (its key if it has one).
   std::string location(std::string_view pointer) const;
-  SourcePos position(std::string_view pointer, bool at_key = false) const;
 
-  const std::string& path() const { return m_path; }
-  const std::vector<std::string>& errors() const { return m_errors; }
+  const std::string& path() const { return m_file.path(); }
+  // How many errors were recorded so far.
+  size_t error_count() const { return m_errors; }
 
  private:
-  std::string m_path;
-  const LineIndex& m_lines;
-  const PositionMap& m_positions;
-  std::vector<std::string> m_errors;
+  YamlFile& m_file;
+  size_t m_errors = 0;
 };
 
 enum class Required { yes, no };

@@ -122,11 +122,7 @@ Expected<MigrationChain, Problems> load_migrations(
     if (!read) return unexpected(problem_at_file(display, "io", read.error()));
     files.push_back({display, std::move(read->content)});
   }
-  auto chain = load_chain(files, chain_options);
-  if (!chain) {
-    return unexpected(problem_at_file(shown, "migration", chain.error()));
-  }
-  return std::move(*chain);
+  return load_chain(files, chain_options);
 }
 
 Expected<Collection, Problems> load_collection(

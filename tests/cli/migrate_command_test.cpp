@@ -274,8 +274,11 @@ TEST_F(MigrateCommandTest, OperationalErrorsExitTwo) {
                "version: 3\nops:\n  - renam: {from: a, to: b}\n");
   CliResult r = run({"migrate"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_TRUE(r.err.starts_with("fmkit: error: migrations/0003-bad.yaml:3:5: "))
-      << r.err;
+  EXPECT_EQ(r.err,
+            "migrations/0003-bad.yaml:3:5: error: unknown op 'renam' (did you "
+            "mean 'rename'?) [migration.unknown-op]\n"
+            "  - renam: {from: a, to: b}\n"
+            "    ^~~~~\n");
   EXPECT_EQ(r.out, "");
 
   m_site.write("fmkit.yaml",

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/render_support.hpp"
+
 #include "migrate/migration.hpp"
 
 namespace fmkit {
@@ -37,8 +39,8 @@ TEST(ConditionTest, PathIsTheConfigGlob) {
   for (const Case& c : cases) {
     std::string text = "version: 2\nwhere: {path: '" + std::string(c.pattern) +
                        "'}\nops: []\n";
-    Expected<Migration> migration = parse_migration(text, "m.yaml");
-    ASSERT_TRUE(migration) << migration.error();
+    auto migration = parse_migration(text, "m.yaml");
+    ASSERT_TRUE(migration) << testing_support::messages(migration.error());
     EXPECT_EQ(evaluate(migration->where, nlohmann::json::object(), c.path),
               c.match)
         << c.pattern << " " << c.path;
@@ -61,11 +63,11 @@ TEST(ConditionTest, BadPathIsAnErrorAtItsPlace) {
        "m.yaml:2:42: error: 'path' must be a glob, got 3"},
   };
   for (const Case& c : cases) {
-    Expected<Migration> migration = parse_migration(
+    auto migration = parse_migration(
         "version: 2\nwhere: " + std::string(c.where) + "\nops: []\n",
         "m.yaml");
     ASSERT_FALSE(migration) << c.where;
-    EXPECT_EQ(migration.error(), c.error);
+    EXPECT_EQ(testing_support::messages(migration.error()), c.error);
   }
 }
 

@@ -7,6 +7,8 @@
 // nothing.
 #include <gtest/gtest.h>
 
+#include "report/render_support.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -71,8 +73,8 @@ TEST_P(MigrateGoldenTest, Case) {
   }
   std::sort(files.begin(), files.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });
-  Expected<MigrationChain> chain = load_chain(files);
-  ASSERT_TRUE(chain) << chain.error();
+  auto chain = load_chain(files);
+  ASSERT_TRUE(chain) << testing_support::messages(chain.error());
   MigrateOptions options;
   options.path = "posts/" + GetParam() + ".md";
   DocumentPlan plan = plan_document(before, *chain, options);

@@ -27,6 +27,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/render_support.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -348,7 +350,7 @@ Case make_case(uint32_t seed) {
   json model = read(c.text).data;
   for (size_t n = 1 + gen.pick(4); c.ops.size() < n;) {
     json op = random_op(gen, model);
-    Expected<Migration> parsed =
+    auto parsed =
         parse_migration("version: 2\nops:\n  - " + op.dump() + "\n", "m.yaml");
     if (!parsed) continue;  // e.g. from and to containing each other
     c.ops.push_back(op);
@@ -541,9 +543,9 @@ TEST(MigratePropertyTest, SecondPlanFindsTheDocumentUpToDate) {
     Case c = make_case(seed);
     std::string ops_yaml;
     for (const json& op : c.ops) ops_yaml += "  - " + op.dump() + "\n";
-    Expected<MigrationChain> chain =
+    auto chain =
         load_chain({{"0002-x.yaml", "version: 2\nops:\n" + ops_yaml}});
-    ASSERT_TRUE(chain) << chain.error();
+    ASSERT_TRUE(chain) << testing_support::messages(chain.error());
     DocumentPlan first_plan = plan_document(c.text, *chain, {});
     if (!first_plan.ok()) continue;
     DocumentPlan second = plan_document(first_plan.text, *chain, {});

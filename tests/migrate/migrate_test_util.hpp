@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/render_support.hpp"
+
 #include "migrate/migration.hpp"
 #include "migrate/planner.hpp"
 
@@ -17,16 +19,16 @@ namespace fmkit::testing {
 // on a parse error.
 inline std::vector<OpPtr> parse_ops(std::string_view ops_yaml) {
   std::string text = "version: 2\nops:\n" + std::string(ops_yaml);
-  Expected<Migration> migration = parse_migration(text, "m.yaml");
-  EXPECT_TRUE(migration) << migration.error();
+  auto migration = parse_migration(text, "m.yaml");
+  EXPECT_TRUE(migration) << testing_support::messages(migration.error());
   return migration ? migration->ops : std::vector<OpPtr>{};
 }
 
 // Returns the parse error of a migration with these ops ("" when none).
 inline std::string ops_error(std::string_view ops_yaml) {
   std::string text = "version: 2\nops:\n" + std::string(ops_yaml);
-  Expected<Migration> migration = parse_migration(text, "m.yaml");
-  return migration ? "" : migration.error();
+  auto migration = parse_migration(text, "m.yaml");
+  return migration ? "" : testing_support::messages(migration.error());
 }
 
 // Applies the ops to `text`: returns the new text, or "ERROR: <messages>".

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/render_support.hpp"
+
 namespace fmkit {
 namespace {
 
@@ -17,8 +19,8 @@ TEST(MigrationTest, ParsesTheIssueExample) {
       "  - set: {field: draft, value: false, if_missing: true}\n"
       "  - delete: {field: insight}\n"
       "  - convert: {field: series, to: list}\n";
-  Expected<Migration> m = parse_migration(text, "migrations/0002-hosts.yaml");
-  ASSERT_TRUE(m) << m.error();
+  auto m = parse_migration(text, "migrations/0002-hosts.yaml");
+  ASSERT_TRUE(m) << testing_support::messages(m.error());
   EXPECT_EQ(m->version, 2);
   EXPECT_EQ(m->description,
             "speakers become hosts; retire the 'seedling' status");
@@ -56,9 +58,9 @@ TEST(MigrationTest, ReportsEveryProblemWithItsPosition) {
        "'equals', 'in', 'contains', 'exists', 'matches'"},
   };
   for (const Bad& bad : cases) {
-    Expected<Migration> m = parse_migration(bad.text, "m.yaml");
+    auto m = parse_migration(bad.text, "m.yaml");
     ASSERT_FALSE(m) << bad.text;
-    EXPECT_EQ(m.error().substr(0, std::string(bad.error).size()), bad.error)
+    EXPECT_EQ(testing_support::messages(m.error()).substr(0, std::string(bad.error).size()), bad.error)
         << bad.text;
   }
 }
@@ -68,25 +70,46 @@ std::string migration(int version) {
 }
 
 TEST(MigrationTest, LoadsAChain) {
-  Expected<MigrationChain> chain = load_chain({
+  auto chain = load_chain({
       {"m/0003-c.yaml", migration(3)},
       {"m/0002-b.yaml", migration(2)},
   });
-  ASSERT_TRUE(chain) << chain.error();
+  ASSERT_TRUE(chain) << testing_support::messages(chain.error());
   EXPECT_EQ(chain->latest_version(), 3);
   ASSERT_EQ(chain->migrations.size(), 2u);
   EXPECT_EQ(chain->migrations[0].version, 2);
   EXPECT_EQ(chain->find(3)->path, "m/0003-c.yaml");
   EXPECT_EQ(chain->find(4), nullptr);
 
-  Expected<MigrationChain> empty = load_chain({});
+  auto empty = load_chain({});
   ASSERT_TRUE(empty);
   EXPECT_EQ(empty->latest_version(), 1);
 
-  Expected<MigrationChain> from_ten =
+  auto from_ten =
       load_chain({{"0011-x.yaml", migration(11)}}, ChainOptions{10});
-  ASSERT_TRUE(from_ten) << from_ten.error();
+  ASSERT_TRUE(from_ten) << testing_support::messages(from_ten.error());
   EXPECT_EQ(from_ten->latest_version(), 11);
+}
+
+TEST(MigrationTest, ProblemsCarryRulesAndQuoteTheLine) {
+  auto m = parse_migration(
+      "version: two\nops:\n  - renam: {from: a}\n  - delete: {feild: x}\n"
+      "colour: red\n",
+      "m.yaml");
+  ASSERT_FALSE(m);
+  EXPECT_EQ(testing_support::headers(m.error()),
+            "m.yaml:1:10: error: 'version' must be a whole number, got 'two' "
+            "[migration.invalid]\n"
+            "m.yaml:3:5: error: unknown op 'renam' (did you mean 'rename'?) "
+            "[migration.unknown-op]\n"
+            "m.yaml:4:13: error: 'delete' needs 'field' [migration.invalid]\n"
+            "m.yaml:4:14: error: unknown argument 'feild' of 'delete' (did "
+            "you mean 'field'?) [migration.unknown-argument]\n"
+            "m.yaml:5:1: error: unknown key 'colour' [migration.unknown-key]\n");
+  EXPECT_TRUE(testing_support::render(m.error())
+                  .starts_with("m.yaml:1:10: error: 'version' must be a whole "
+                               "number, got 'two' [migration.invalid]\n"
+                               "version: two\n         ^~~\n"));
 }
 
 TEST(MigrationTest, RejectsBrokenChains) {
@@ -96,19 +119,19 @@ TEST(MigrationTest, RejectsBrokenChains) {
   };
   const Bad cases[] = {
       {{{"0002-a.yaml", migration(2)}, {"0004-b.yaml", migration(4)}},
-       "0004-b.yaml:1:1: error: version 3 is missing before this migration"},
+       "0004-b.yaml:1:10: error: version 3 is missing before this migration"},
       {{{"0003-a.yaml", migration(3)}},
-       "0003-a.yaml:1:1: error: version 2 is missing before this migration"},
+       "0003-a.yaml:1:10: error: version 2 is missing before this migration"},
       {{{"0002-a.yaml", migration(2)}, {"0002-b.yaml", migration(2)}},
-       "0002-b.yaml:1:1: error: version 2 is claimed by 2 files: "
+       "0002-b.yaml:1:10: error: version 2 is claimed by 2 files: "
        "0002-a.yaml, 0002-b.yaml"},
       {{{"0002-a.yaml", migration(3)}},
-       "0002-a.yaml:1:1: error: the file name says version 2 but 'version' "
+       "0002-a.yaml:1:10: error: the file name says version 2 but 'version' "
        "is 3"},
       {{{"0001-a.yaml", migration(1)}},
-       "0001-a.yaml:1:1: error: version 1 is not above the initial version 1"},
+       "0001-a.yaml:1:10: error: version 1 is not above the initial version 1"},
       {{{"notes.yaml", migration(2)}},
-       "notes.yaml:1:1: error: a migration file is named NNNN-name.yaml, "
+       "notes.yaml: error: a migration file is named NNNN-name.yaml, "
        "with its version first"},
       {{{"0002-a.yaml", "version: 2\nops: [{nope: 1}]\n"},
         {"0003-b.yaml", "version: 3\nops: [{delete: {}}]\n"}},
@@ -116,21 +139,21 @@ TEST(MigrationTest, RejectsBrokenChains) {
        "0003-b.yaml:2:16: error: 'delete' needs 'field'"},
   };
   for (const Bad& bad : cases) {
-    Expected<MigrationChain> chain = load_chain(bad.files);
+    auto chain = load_chain(bad.files);
     ASSERT_FALSE(chain) << bad.error;
-    EXPECT_EQ(chain.error(), bad.error);
+    EXPECT_EQ(testing_support::messages(chain.error()), bad.error);
   }
 }
 
 TEST(MigrationTest, ScaffoldsTheNextVersion) {
-  Expected<MigrationChain> chain = load_chain({{"0002-a.yaml", migration(2)}});
+  auto chain = load_chain({{"0002-a.yaml", migration(2)}});
   ASSERT_TRUE(chain);
   Expected<NewMigration> next =
       scaffold_migration(*chain, "Hosts become speakers!");
   ASSERT_TRUE(next) << next.error();
   EXPECT_EQ(next->file_name, "0003-hosts-become-speakers.yaml");
-  Expected<Migration> parsed = parse_migration(next->text, next->file_name);
-  ASSERT_TRUE(parsed) << parsed.error();
+  auto parsed = parse_migration(next->text, next->file_name);
+  ASSERT_TRUE(parsed) << testing_support::messages(parsed.error());
   EXPECT_EQ(parsed->version, 3);
   EXPECT_EQ(parsed->description, "Hosts become speakers!");
   EXPECT_TRUE(parsed->ops.empty());

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/render_support.hpp"
+
 #include "schema/schema_registry.hpp"
 #include "schema/schema_test_support.hpp"
 
@@ -10,8 +12,8 @@ namespace fmkit {
 namespace {
 
 MigrationChain chain_of(std::vector<MigrationFile> files, int initial = 1) {
-  Expected<MigrationChain> chain = load_chain(files, ChainOptions{initial});
-  EXPECT_TRUE(chain) << chain.error();
+  auto chain = load_chain(files, ChainOptions{initial});
+  EXPECT_TRUE(chain) << testing_support::messages(chain.error());
   return chain ? std::move(chain).value() : MigrationChain{};
 }
 

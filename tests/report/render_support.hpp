@@ -37,4 +37,22 @@ inline std::string headers(const Problems& problems) {
   return out;
 }
 
+// "path:line:col: severity: message" for every diagnostic, without rules,
+// joined by line breaks (no final one): for tables of messages.
+inline std::string messages(const Problems& problems) {
+  std::string out;
+  for (const FileReport& report : problems) {
+    for (const Diagnostic& d : report.diagnostics) {
+      if (!out.empty()) out += '\n';
+      out += report.path;
+      if (d.span.valid()) {
+        out += ':' + std::to_string(d.span.begin.line) + ':' +
+               std::to_string(d.span.begin.column);
+      }
+      out += ": " + std::string(to_string(d.severity)) + ": " + d.message;
+    }
+  }
+  return out;
+}
+
 }  // namespace fmkit::testing_support

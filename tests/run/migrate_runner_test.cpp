@@ -60,7 +60,7 @@ TEST_F(MigrateRunnerTest, LoadsTheFolder) {
   auto broken = load_migrations(m_settings);
   ASSERT_FALSE(broken);
   EXPECT_EQ(headers(broken.error()),
-            "migrations/0005-gap.yaml:1:1: error: version 4 is missing "
+            "migrations/0005-gap.yaml:1:10: error: version 4 is missing "
             "before this migration [migration.chain]\n");
   MigrationSettings missing;
   missing.folder = m_dir / "nope";

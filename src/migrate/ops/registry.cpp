@@ -65,7 +65,7 @@ const OpEntry* find_entry(MigrationSource& source, const std::string& pointer,
     source.error(
         append_pointer(pointer, names[1]),
         "one op per list item: found '" + names[0] + "' and '" + names[1] + "'",
-        true);
+        Place::key);
     return nullptr;
   }
   const std::string& name = names.front();
@@ -75,7 +75,8 @@ const OpEntry* find_entry(MigrationSource& source, const std::string& pointer,
     known.emplace_back(entry.name);
   }
   source.error(append_pointer(pointer, name),
-               "unknown op '" + name + "'" + did_you_mean(name, known), true);
+               "unknown op '" + name + "'" + did_you_mean(name, known),
+               Place::key, "migration.unknown-op");
   return nullptr;
 }
 
@@ -120,7 +121,7 @@ OpPtr parse_op(MigrationSource& source, const std::string& pointer,
   if (inner_where != nullptr && outer_where != item.end()) {
     source.error(append_pointer(pointer, "where"),
                  "'where' is given twice, beside and inside '" + name + "'",
-                 true);
+                 Place::key);
     ok = false;
   }
   Where where;

@@ -46,7 +46,7 @@ std::string describe_value(const nlohmann::json& value, ValueStyle style) {
       return (style == ValueStyle::typed ? "number " : "") + dump(value);
     case Type::array:
     case Type::object:
-      if (style != ValueStyle::literal) {
+      if (style == ValueStyle::typed) {
         return value.is_array() ? "an array" : "an object";
       }
       return shorten(dump(value));

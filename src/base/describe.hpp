@@ -21,7 +21,7 @@ enum class ValueStyle {
   // an array, an object.
   typed,
   // As the subject of a sentence, or after "got" in fmkit's own files:
-  // 'no', 5, true, null, an array, an object.
+  // 'no', 5, true, null, [1,2], {"a":1} (collections as JSON, cut).
   subject,
   // As JSON writes it: "no", 5, true, null, {"a":1}, [1,2].
   literal,

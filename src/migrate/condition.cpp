@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/condition.hpp"
 
+#include "base/describe.hpp"
+
 #include "base/json_pointer.hpp"
 #include "base/spelling.hpp"
 #include "migrate/migration_source.hpp"
@@ -73,14 +75,14 @@ void read_argument(MigrationSource& source, const std::string& pointer,
 
 Expected<FieldPath> read_field(const json& value) {
   if (!value.is_string()) {
-    return unexpected("'field' must be a string, got " + describe_value(value));
+    return unexpected("'field' must be a string, got " + describe_value(value, ValueStyle::subject));
   }
   return parse_field_path(value.get_ref<const std::string&>());
 }
 
 Expected<std::vector<json>> read_in(const json& value) {
   if (!value.is_array()) {
-    return unexpected("'in' must be a list, got " + describe_value(value));
+    return unexpected("'in' must be a list, got " + describe_value(value, ValueStyle::subject));
   }
   return std::vector<json>(value.begin(), value.end());
 }
@@ -88,7 +90,7 @@ Expected<std::vector<json>> read_in(const json& value) {
 Expected<bool> read_exists(const json& value) {
   if (!value.is_boolean()) {
     return unexpected("'exists' must be true or false, got " +
-                      describe_value(value));
+                      describe_value(value, ValueStyle::subject));
   }
   return value.get<bool>();
 }
@@ -96,11 +98,11 @@ Expected<bool> read_exists(const json& value) {
 Expected<std::shared_ptr<const RE2>> read_matches(const json& value) {
   if (!value.is_string()) {
     return unexpected("'matches' must be a string, got " +
-                      describe_value(value));
+                      describe_value(value, ValueStyle::subject));
   }
   auto regex = compile_ecma_regex(value.get_ref<const std::string&>());
   if (!regex) {
-    return unexpected("invalid regular expression " + describe_value(value) +
+    return unexpected("invalid regular expression " + describe_value(value, ValueStyle::subject) +
                       ": " + regex.error());
   }
   return regex;
@@ -108,7 +110,7 @@ Expected<std::shared_ptr<const RE2>> read_matches(const json& value) {
 
 Expected<Glob> read_path(const json& value) {
   if (!value.is_string()) {
-    return unexpected("'path' must be a glob, got " + describe_value(value));
+    return unexpected("'path' must be a glob, got " + describe_value(value, ValueStyle::subject));
   }
   return Glob::compile(value.get_ref<const std::string&>());
 }
@@ -121,7 +123,7 @@ std::optional<Condition> parse_condition(MigrationSource& source,
   size_t errors_before = source.error_count();
   if (!node.is_object() || node.empty()) {
     source.error(pointer, "a 'where' condition must be a non-empty mapping, "
-                          "got " + describe_value(node));
+                          "got " + describe_value(node, ValueStyle::subject));
     return std::nullopt;
   }
   for (const auto& [key, value] : node.items()) {

@@ -86,20 +86,4 @@ size_t existing_prefix(const nlohmann::json& root,
   return n;
 }
 
-std::string describe_value(const nlohmann::json& value) {
-  std::string text = value.is_string()
-                         ? "'" + value.get<std::string>() + "'"
-                         : value.dump(-1, ' ', false,
-                                      nlohmann::json::error_handler_t::replace);
-  if (text.size() > 60) {
-    // Cut on a UTF-8 boundary.
-    size_t cut = 57;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    text = text.substr(0, cut) + "...";
-  }
-  return text;
-}
-
 }  // namespace fmkit

@@ -57,8 +57,4 @@ size_t existing_prefix(const nlohmann::json& root,
 // ("-1", "01", "x").
 bool parse_index(std::string_view token, size_t& index);
 
-// Renders a value for a message: strings in single quotes, others as
-// compact JSON, cut at 60 bytes.
-std::string describe_value(const nlohmann::json& value);
-
 }  // namespace fmkit

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/migration.hpp"
 
+#include "base/describe.hpp"
+
 #include "base/json_pointer.hpp"
 #include "base/source_span.hpp"
 #include "base/spelling.hpp"
@@ -67,7 +69,7 @@ Expected<Migration, Problems> parse_migration(std::string_view text,
   } else if (!version->is_number_integer() || version->get<int64_t>() < 0 ||
              version->get<int64_t>() > 999'999'999) {
     source.error("/version", "'version' must be a whole number, got " +
-                                 describe_value(*version));
+                                 describe_value(*version, ValueStyle::subject));
   } else {
     migration.version = version->get<int>();
   }
@@ -76,7 +78,7 @@ Expected<Migration, Problems> parse_migration(std::string_view text,
       migration.description = it->get<std::string>();
     } else {
       source.error("/description", "'description' must be a string, got " +
-                                       describe_value(*it));
+                                       describe_value(*it, ValueStyle::subject));
     }
   }
   if (auto it = root.find("schema"); it != root.end()) {
@@ -84,7 +86,7 @@ Expected<Migration, Problems> parse_migration(std::string_view text,
       migration.schema = it->get<std::string>();
     } else {
       source.error("/schema", "'schema' must be a path, got " +
-                                  describe_value(*it));
+                                  describe_value(*it, ValueStyle::subject));
     }
   }
   if (auto it = root.find("where"); it != root.end()) {
@@ -96,7 +98,7 @@ Expected<Migration, Problems> parse_migration(std::string_view text,
     source.error("", "missing 'ops' (write 'ops: []' for a migration that "
                      "only bumps the version)");
   } else if (!ops->is_array()) {
-    source.error("/ops", "'ops' must be a list, got " + describe_value(*ops));
+    source.error("/ops", "'ops' must be a list, got " + describe_value(*ops, ValueStyle::subject));
   } else {
     for (size_t i = 0; i < ops->size(); ++i) {
       OpPtr op = parse_op(source, "/ops/" + std::to_string(i), (*ops)[i]);

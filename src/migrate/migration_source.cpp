@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/migration_source.hpp"
 
+#include "base/describe.hpp"
+
 #include "base/json_pointer.hpp"
 #include "base/spelling.hpp"
 
@@ -31,7 +33,7 @@ ArgReader::ArgReader(MigrationSource& source, std::string pointer,
   if (!m_is_mapping) {
     m_source.error(m_pointer, "the arguments of '" + m_op_name +
                                   "' must be a mapping, got " +
-                                  describe_value(args));
+                                  describe_value(args, ValueStyle::subject));
   }
 }
 
@@ -60,7 +62,7 @@ std::optional<std::string> ArgReader::string(std::string_view name,
   if (node == nullptr) return std::nullopt;
   if (!node->is_string()) {
     error(name, "'" + std::string(name) + "' must be a string, got " +
-                    describe_value(*node));
+                    describe_value(*node, ValueStyle::subject));
     return std::nullopt;
   }
   return node->get<std::string>();
@@ -83,7 +85,7 @@ std::optional<bool> ArgReader::boolean(std::string_view name) {
   if (node == nullptr) return std::nullopt;
   if (!node->is_boolean()) {
     error(name, "'" + std::string(name) + "' must be true or false, got " +
-                    describe_value(*node));
+                    describe_value(*node, ValueStyle::subject));
     return std::nullopt;
   }
   return node->get<bool>();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/planner.hpp"
 
+#include "base/describe.hpp"
+
 #include "base/source_span.hpp"
 #include "edit/text_edit.hpp"
 #include "migrate/yaml_editor.hpp"
@@ -75,9 +77,9 @@ std::string first_difference(const json& expected, const json& got) {
   } catch (const json::exception&) {
   }
   std::string out = "at '" + path + "' expected ";
-  out += want ? describe_value(*want) : "nothing";
+  out += want ? describe_value(*want, ValueStyle::subject) : "nothing";
   out += ", got ";
-  out += op == "remove" ? "nothing" : describe_value(first.value("value", json()));
+  out += op == "remove" ? "nothing" : describe_value(first.value("value", json()), ValueStyle::subject);
   return out;
 }
 
@@ -249,7 +251,7 @@ Expected<int> document_version(const json& data, const FieldPath& key,
   if (!version) {
     return unexpected("the version '" + key.text +
                       "' must be a whole number, got " +
-                      describe_value(*value));
+                      describe_value(*value, ValueStyle::subject));
   }
   int latest = chain.latest_version();
   if (*version > latest) {

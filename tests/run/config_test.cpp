@@ -161,7 +161,7 @@ const BadConfig k_bad[] = {
      "fmkit.yaml:1:14: error: 'collections' must be a mapping of collection "
      "names to their settings, got 'posts' [config.type]\n"},
     {"- a\n",
-     "fmkit.yaml:1:1: error: the config must be a mapping, got an array "
+     "fmkit.yaml:1:1: error: the config must be a mapping, got [\"a\"] "
      "[config.type]\n"},
     {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
      "    migrations: ''\n    version_key: [v]\n    initial_version: -1\n"
@@ -169,7 +169,7 @@ const BadConfig k_bad[] = {
      "fmkit.yaml:5:17: error: 'migrations' must be a folder, got '' "
      "[config.type]\n"
      "fmkit.yaml:6:18: error: 'version_key' must be a key or a JSON Pointer, "
-     "got an array [config.type]\n"
+     "got [\"v\"] [config.type]\n"
      "fmkit.yaml:7:22: error: 'initial_version' must be a whole number, got "
      "-1 [config.type]\n"
      "fmkit.yaml:8:5: error: unknown key 'migration' in collection 'posts' "

@@ -7,6 +7,8 @@
 // item of a list, or the reverse, is carried with its text.
 #include "migrate/ops/op_support.hpp"
 
+#include "base/describe.hpp"
+
 #include "base/spelling.hpp"
 #include "migrate/yaml_editor.hpp"
 
@@ -27,7 +29,7 @@ class MapValuesOp final : public FieldOp {
     for_each_value(data, m_field, [&](json& value, const std::string& at) {
       if (!is_scalar(value)) {
         conflict(outcome, at,
-                 "'map_values' cannot map " + describe_value(value) + " of '" +
+                 "'map_values' cannot map " + describe_value(value, ValueStyle::subject) + " of '" +
                      m_field.text + "'");
         return;
       }
@@ -36,7 +38,7 @@ class MapValuesOp final : public FieldOp {
         value = *it;
       } else if (m_strict) {
         conflict(outcome, at,
-                 "'map_values' has no mapping for " + describe_value(value) +
+                 "'map_values' has no mapping for " + describe_value(value, ValueStyle::subject) +
                      " of '" + m_field.text + "' (unmapped: error)");
       }
     });
@@ -209,7 +211,7 @@ class ConvertOp final : public FieldOp {
       for (size_t i = 0; i < value.size(); ++i) {
         if (!is_scalar(value[i])) {
           conflict(outcome, m_field.pointer(),
-                   "'convert' cannot join " + describe_value(value[i]) +
+                   "'convert' cannot join " + describe_value(value[i], ValueStyle::subject) +
                        " of '" + m_field.text + "'");
           return;
         }
@@ -236,7 +238,7 @@ class ConvertOp final : public FieldOp {
     if (value.is_null()) return;
     if (!is_scalar(value)) {
       conflict(outcome, at,
-               "'convert' cannot convert " + describe_value(value) + " of '" +
+               "'convert' cannot convert " + describe_value(value, ValueStyle::subject) + " of '" +
                    m_field.text + "'");
       return;
     }
@@ -248,7 +250,7 @@ class ConvertOp final : public FieldOp {
     if (!converted) {
       conflict(outcome, at,
                "'convert' has no " + std::string(target_name(m_target)) +
-                   " for " + describe_value(value) + " of '" + m_field.text +
+                   " for " + describe_value(value, ValueStyle::subject) + " of '" + m_field.text +
                    "'; add it to 'table'");
       return;
     }
@@ -297,7 +299,7 @@ std::optional<json> read_table(ArgReader& args, const json& table,
               (target == Target::number && value.is_number());
     if (!ok) {
       args.error("table", "'table' maps '" + key + "' to " +
-                              describe_value(value) + ", not a " +
+                              describe_value(value, ValueStyle::subject) + ", not a " +
                               std::string(target_name(target)));
       return std::nullopt;
     }
@@ -315,7 +317,7 @@ std::shared_ptr<Op> parse_map_values(ArgReader& args) {
     args.error("map",
                "'map' must be a non-empty mapping of old value to new "
                "value, got " +
-                   describe_value(*map));
+                   describe_value(*map, ValueStyle::subject));
     return nullptr;
   }
   if (unmapped && *unmapped != "keep" && *unmapped != "error") {

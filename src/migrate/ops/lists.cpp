@@ -7,6 +7,8 @@
 // those items (YamlEditor::rewrite_sequence), so of two equal items (`1.10`
 // and `1.1`, `x` and `'x'`) the one kept keeps its own text.
 #include "migrate/ops/op_support.hpp"
+
+#include "base/describe.hpp"
 #include "migrate/yaml_editor.hpp"
 
 #include <algorithm>
@@ -38,7 +40,7 @@ class AppendOp final : public FieldOp {
     } else if (!list->is_array()) {
       conflict(outcome, m_field.pointer(),
                "'append' needs a list but '" + m_field.text + "' holds " +
-                   describe_value(*list) +
+                   describe_value(*list, ValueStyle::subject) +
                    "; convert it with 'to: list' "
                    "first");
       return;

@@ -5,6 +5,8 @@
 // arguments read, its `where` beside or inside it. Also Op's shared members.
 #include "migrate/ops.hpp"
 
+#include "base/describe.hpp"
+
 #include "base/json_pointer.hpp"
 #include "base/spelling.hpp"
 #include "migrate/migration_source.hpp"
@@ -50,7 +52,7 @@ const OpEntry* find_entry(MigrationSource& source, const std::string& pointer,
     source.error(pointer,
                  "an op must be a mapping such as "
                  "'{rename: {from: a, to: b}}', got " +
-                     describe_value(item));
+                     describe_value(item, ValueStyle::subject));
     return nullptr;
   }
   std::vector<std::string> names;

@@ -4,6 +4,8 @@
 // its own line), `move` (into or out of nested mappings) and `copy`. The
 // value's text comes along byte for byte (YamlEditor::move and insert).
 #include "migrate/ops/op_support.hpp"
+
+#include "base/describe.hpp"
 #include "migrate/yaml_editor.hpp"
 
 #include <algorithm>
@@ -39,7 +41,7 @@ class RenameOp final : public Op {
       conflict(outcome, m_to.pointer(),
                "cannot rename '" + m_from.text + "' to '" + m_to.leaf() +
                    "': '" + m_to.leaf() + "' already holds " +
-                   describe_value(*target));
+                   describe_value(*target, ValueStyle::subject));
       return;
     }
     json value = std::move(*it);
@@ -89,7 +91,7 @@ class MoveOp final : public Op {
         conflict(outcome, m_to.pointer(),
                  "cannot " + name() + " '" + m_from.text + "' to '" +
                      m_to.text + "': '" + m_to.text + "' already holds " +
-                     describe_value(*target));
+                     describe_value(*target, ValueStyle::subject));
         return;
       }
     } else {

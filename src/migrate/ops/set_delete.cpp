@@ -4,6 +4,8 @@
 // computed value, never over an existing one without `overwrite`; the
 // planner bumps the version key with one).
 #include "migrate/ops/op_support.hpp"
+
+#include "base/describe.hpp"
 #include "migrate/yaml_editor.hpp"
 
 namespace fmkit::ops {
@@ -51,8 +53,8 @@ class SetOp final : public FieldOp {
       }
       conflict(outcome, m_field.pointer(),
                "'set' would overwrite '" + m_field.text + "' (" +
-                   describe_value(*existing) + ") with " +
-                   describe_value(m_value) +
+                   describe_value(*existing, ValueStyle::subject) + ") with " +
+                   describe_value(m_value, ValueStyle::subject) +
                    "; add 'overwrite: true' to replace it or 'if_missing: "
                    "true' to keep it");
       return;

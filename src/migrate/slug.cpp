@@ -1,30 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/slug.hpp"
 
+#include "base/utf8.hpp"
+
 #include <cstddef>
 #include <cstdint>
 
 namespace fmkit {
 namespace {
-
-// Decodes the UTF-8 sequence at `s[i]`; returns its code point and sets
-// `length` (an invalid byte counts as one code point of its own value).
-uint32_t decode_utf8(std::string_view s, size_t i, size_t& length) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  length = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (i + length > s.size()) length = 1;
-  if (length == 1) return c;
-  uint32_t cp = c & (0x3F >> (length - 1));
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      length = 1;
-      return c;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  return cp;
-}
 
 // Punctuation, symbols and spaces beyond ASCII that separate words in a
 // slug: Latin-1 punctuation, general punctuation (dashes, quotes), arrows
@@ -43,14 +26,15 @@ std::string slugify(std::string_view s) {
   std::string out;
   bool dash = false;
   for (size_t i = 0; i < s.size();) {
-    size_t length = 1;
-    uint32_t cp = decode_utf8(s, i, length);
-    std::string_view piece = s.substr(i, length);
-    i += length;
+    Utf8Char c = decode_utf8(s.substr(i));
+    uint32_t cp = c.code_point;
+    std::string_view piece = s.substr(i, c.length);
+    i += c.length;
     if (cp == '\'' || cp == 0x2019) continue;  // apostrophes
+    // An ill-formed byte separates words like punctuation: a slug is UTF-8.
     bool keep = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
                 (cp >= 'A' && cp <= 'Z') ||
-                (cp >= 0x80 && !is_unicode_separator(cp));
+                (cp >= 0x80 && c.valid() && !is_unicode_separator(cp));
     if (!keep) {
       dash = true;
       continue;

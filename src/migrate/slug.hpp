@@ -12,7 +12,9 @@
 //     them is one '-', and none is left at either end;
 //   - other non-ASCII characters (letters with accents, CJK) are kept as
 //     they are, not transliterated or case-folded: "Café — Menu" ->
-//     "café-menu", "《失控》 AI" -> "失控-ai".
+//     "café-menu", "《失控》 AI" -> "失控-ai";
+//   - a byte that is not UTF-8 (base/utf8.hpp) separates words too, so a
+//     slug is always valid UTF-8.
 //
 // So a slug never starts or ends with '-', never holds "--", and slugify()
 // of a slug is the slug itself. Pure; thread-safe.

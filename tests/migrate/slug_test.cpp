@@ -27,6 +27,7 @@ TEST(SlugTest, Rules) {
        "b",
        "a-b"},  // no-break space
       {"x × y", "x-y"},
+      {"caf\xE9 menu", "caf-menu"},  // an ill-formed byte separates words
       {"!!!", ""},
       {"", ""},
   };

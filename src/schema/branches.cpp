@@ -1,17 +1,10 @@
 // SPDX-License-Identifier: MIT
-// GCC 12 with -fsanitize reports -Wmaybe-uninitialized false positives
-// inside libstdc++'s <regex> and <functional>, which valijson's headers
-// instantiate; CI builds with sanitizers and -Werror. The pragma has to
-// be in force where those headers are first read, so it comes first.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include "schema/checker.hpp"
 #include "schema/value_text.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <tuple>
-#pragma GCC diagnostic pop
 
 // anyOf and oneOf. When no branch matches, valijson would report every
 // branch's errors; fmkit reports the branch the data meant, found the way

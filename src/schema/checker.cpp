@@ -1,10 +1,4 @@
 // SPDX-License-Identifier: MIT
-// GCC 12 with -fsanitize reports -Wmaybe-uninitialized false positives
-// inside libstdc++'s <regex> and <functional>, which valijson's headers
-// instantiate; CI builds with sanitizers and -Werror. The pragma has to
-// be in force where those headers are first read, so it comes first.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include "schema/checker.hpp"
 
 #include "base/source_span.hpp"
@@ -18,7 +12,6 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#pragma GCC diagnostic pop
 
 // The keywords fmkit checks itself (see compiled_schema.hpp), and running
 // the subschemas they own.

@@ -1,10 +1,4 @@
 // SPDX-License-Identifier: MIT
-// GCC 12 with -fsanitize reports -Wmaybe-uninitialized false positives
-// inside libstdc++'s <regex> and <functional>, which valijson's headers
-// instantiate; CI builds with sanitizers and -Werror. The pragma has to
-// be in force where those headers are first read, so it comes first.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include "schema/compiled_schema.hpp"
 
 #include "schema/checker.hpp"
@@ -13,7 +7,6 @@
 #include <valijson/exceptions.hpp>
 
 #include <new>
-#pragma GCC diagnostic pop
 
 // The "$fmkit" keyword as a valijson constraint: valijson calls it where
 // the keyword sits, and it runs a Checker on the CheckSpec it names.

@@ -1,10 +1,4 @@
 // SPDX-License-Identifier: MIT
-// GCC 12 with -fsanitize reports -Wmaybe-uninitialized false positives
-// inside libstdc++'s <regex> and <functional>, which valijson's headers
-// instantiate; CI builds with sanitizers and -Werror. The pragma has to
-// be in force where those headers are first read, so it comes first.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include "schema/validator.hpp"
 
 #include <cassert>
@@ -21,7 +15,6 @@
 #include "base/json_pointer.hpp"
 #include "schema/compiled_schema.hpp"
 #include "schema/schema_error.hpp"
-#pragma GCC diagnostic pop
 
 namespace fmkit {
 

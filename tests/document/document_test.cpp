@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/render_support.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,24 +12,14 @@
 namespace fmkit {
 namespace {
 
-std::string format(const std::vector<Diagnostic>& diagnostics) {
-  std::string out;
-  for (const Diagnostic& d : diagnostics) {
-    if (!out.empty()) out += '\n';
-    out += std::to_string(d.span.begin.line) + ":" +
-           std::to_string(d.span.begin.column) + ": " +
-           std::string(to_string(d.severity)) + ": " + d.message + " [" +
-           d.rule + "]";
-  }
-  return out;
-}
+using testing_support::diagnostic_lines;
 
 // Reads `text` as a file; keeps the text alive for span checks.
 struct Read {
   explicit Read(std::string file, DocumentOptions options = {})
       : text(std::move(file)), lines(text) {
     document = read_document(text, lines, options, list);
-    diagnostics = format(list);
+    diagnostics = diagnostic_lines(list);
   }
 
   // The text of the value at `pointer`, as written.

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/render_support.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <optional>
@@ -17,18 +19,7 @@ namespace {
 
 using json = nlohmann::json;
 
-// "line:col: severity: message [rule]", one per line.
-std::string format(const std::vector<Diagnostic>& diagnostics) {
-  std::string out;
-  for (const Diagnostic& d : diagnostics) {
-    if (!out.empty()) out += '\n';
-    out += std::to_string(d.span.begin.line) + ":" +
-           std::to_string(d.span.begin.column) + ": " +
-           std::string(to_string(d.severity)) + ": " + d.message + " [" +
-           d.rule + "]";
-  }
-  return out;
-}
+using testing_support::diagnostic_lines;
 
 struct Parsed {
   std::optional<YamlDocument> document;
@@ -42,7 +33,7 @@ Parsed parse(std::string_view yaml, const YamlOptions& options = {}) {
   Parsed p;
   p.document =
       parse_yaml_document(yaml, 0, yaml.size(), lines, options, p.list);
-  p.diagnostics = format(p.list);
+  p.diagnostics = diagnostic_lines(p.list);
   return p;
 }
 
@@ -224,7 +215,7 @@ TEST(YamlTypingTest, IntegersKeepTheirJsonType) {
 
 struct DiagnosticCase {
   std::string_view yaml;
-  std::string_view diagnostics;  // as format() prints them
+  std::string_view diagnostics;  // as diagnostic_lines() prints them
 };
 
 void check_diagnostics(const DiagnosticCase& c, bool expect_value,
@@ -790,7 +781,7 @@ TEST(YamlErrorsTest, LibfyamlNeverWritesToStderr) {
   EXPECT_FALSE(p.document);
   EXPECT_FALSE(stream);
   EXPECT_FALSE(p.diagnostics.empty());
-  EXPECT_EQ(format(diagnostics),
+  EXPECT_EQ(diagnostic_lines(diagnostics),
             "2:1: error: 'b' is at the level of the list items above it but "
             "is not one: a list and a mapping cannot share one level; start "
             "it with '- ' or indent it like the keys it belongs with "
@@ -914,7 +905,7 @@ TEST(YamlStreamTest, OneValuePerDocument) {
 TEST(YamlStreamTest, AnchorsDoNotCrossDocuments) {
   std::vector<Diagnostic> diagnostics;
   EXPECT_FALSE(parse_yaml_stream("a: &x 1\n---\nb: *x\n", {}, diagnostics));
-  EXPECT_EQ(format(diagnostics),
+  EXPECT_EQ(diagnostic_lines(diagnostics),
             "3:4: error: alias '*x' has no anchor '&x' before it [yaml.alias]");
 }
 
@@ -929,7 +920,7 @@ TEST(YamlStreamTest, LenientKeys) {
   EXPECT_EQ((*values)[0].dump(), R"({"":"n","[\"a\",{\"b\":1}]":"x","k":2})");
   // Strict (the default) rejects both.
   EXPECT_FALSE(parse_yaml_stream("k: 1\nk: 2\n", {}, diagnostics));
-  EXPECT_EQ(format(diagnostics),
+  EXPECT_EQ(diagnostic_lines(diagnostics),
             "2:1: error: duplicate key 'k' (first at line 1, column 1) "
             "[yaml.duplicate-key]");
 }

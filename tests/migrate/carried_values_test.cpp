@@ -59,19 +59,7 @@ void run_templates(const std::vector<Template>& templates) {
   }
 }
 
-struct Case {
-  const char* name;
-  const char* before;
-  const char* ops;
-  const char* after;  // "ERROR: ..." for a failure
-};
-
-void run_cases(const std::vector<Case>& cases) {
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.name);
-    EXPECT_EQ(testing::apply(c.before, c.ops), c.after);
-  }
-}
+using testing::run_cases;
 
 TEST(CarriedValuesTest, Rename) {
   run_templates({

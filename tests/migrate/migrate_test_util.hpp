@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -49,6 +50,22 @@ inline std::string apply(std::string_view text, std::string_view ops_yaml,
     return out;
   }
   return result.text;
+}
+
+// One op table row: `before` and, after the ops, `after` ("ERROR: ..."
+// for a failure, as apply() gives it).
+struct OpsCase {
+  const char* name;
+  const char* before;
+  const char* ops;
+  const char* after;
+};
+
+inline void run_cases(const std::vector<OpsCase>& cases) {
+  for (const OpsCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(apply(c.before, c.ops), c.after);
+  }
 }
 
 }  // namespace fmkit::testing

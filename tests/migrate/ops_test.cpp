@@ -11,19 +11,8 @@ namespace {
 using testing::apply;
 using testing::ops_error;
 
-struct Case {
-  const char* name;
-  const char* before;
-  const char* ops;
-  const char* after;  // "ERROR: ..." for a failure
-};
-
-void run_cases(const std::vector<Case>& cases) {
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.name);
-    EXPECT_EQ(apply(c.before, c.ops), c.after);
-  }
-}
+using testing::OpsCase;
+using testing::run_cases;
 
 TEST(OpsTest, Rename) {
   run_cases({

@@ -6,6 +6,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
 #include "report/text_renderer.hpp"
@@ -18,6 +19,20 @@ inline std::string render(const Problems& problems) {
     render_text_file(report, TextOptions{}, out);
   }
   return out.str();
+}
+
+// "line:col: severity: message [rule]" for each of `diagnostics` (all of
+// one file), joined by line breaks (no final one).
+inline std::string diagnostic_lines(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    if (!out.empty()) out += '\n';
+    out += std::to_string(d.span.begin.line) + ":" +
+           std::to_string(d.span.begin.column) + ": " +
+           std::string(to_string(d.severity)) + ": " + d.message + " [" +
+           d.rule + "]";
+  }
+  return out;
 }
 
 // The header line of every diagnostic, each ending in "\n".

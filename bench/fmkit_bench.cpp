@@ -4,17 +4,17 @@
 // ~1.5 KB of front matter, Chinese and English values), and pattern
 // matching on 100,000-character strings (tests/schema/pattern_test.cpp
 // checks the answers; the time is measured here, never asserted).
+#include "document/document.hpp"
+#include "schema/ecma_regex.hpp"
+#include "schema/schema_registry.hpp"
+#include "schema/validator.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "document/document.hpp"
-#include "schema/ecma_regex.hpp"
-#include "schema/schema_registry.hpp"
-#include "schema/validator.hpp"
 
 namespace fmkit {
 namespace {
@@ -27,8 +27,9 @@ std::string read_file(const std::string& path) {
 }
 
 const std::string& seed_post() {
-  static const std::string text = read_file(
-      FMKIT_SOURCE_DIR "/fixtures/site/content/posts/2024/gwern-ai-forecasting.md");
+  static const std::string text =
+      read_file(FMKIT_SOURCE_DIR
+                "/fixtures/site/content/posts/2024/gwern-ai-forecasting.md");
   return text;
 }
 
@@ -55,10 +56,10 @@ BENCHMARK(BM_ReadDocument);
 
 void BM_Validate(benchmark::State& state) {
   const std::string& text = seed_post();
-  SchemaRegistry registry([](const std::filesystem::path& path)
-                              -> Expected<std::string> {
-    return read_file(path.string());
-  });
+  SchemaRegistry registry(
+      [](const std::filesystem::path& path) -> Expected<std::string> {
+        return read_file(path.string());
+      });
   auto schema = registry.load(FMKIT_SOURCE_DIR "/schemas/post.schema.json");
   if (!schema) {
     state.SkipWithError("cannot load schemas/post.schema.json");

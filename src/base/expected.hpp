@@ -75,7 +75,8 @@ template <typename E>
 class [[nodiscard]] Expected<void, E> {
  public:
   Expected() = default;
-  Expected(Unexpected<E> error) : m_error(std::move(error.error)), m_ok(false) {}
+  Expected(Unexpected<E> error)
+      : m_error(std::move(error.error)), m_ok(false) {}
 
   bool has_value() const { return m_ok; }
   explicit operator bool() const { return m_ok; }

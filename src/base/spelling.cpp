@@ -30,7 +30,8 @@ std::vector<uint32_t> code_points(std::string_view text) {
   return out;
 }
 
-size_t distance(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+size_t distance(const std::vector<uint32_t>& a,
+                const std::vector<uint32_t>& b) {
   // Three rows of the optimal-string-alignment table.
   std::vector<size_t> before(b.size() + 1), previous(b.size() + 1),
       current(b.size() + 1);
@@ -39,8 +40,8 @@ size_t distance(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) 
     current[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1,
-                             previous[j - 1] + cost});
+      current[j] = std::min(
+          {previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         current[j] = std::min(current[j], before[j - 2] + 1);
       }

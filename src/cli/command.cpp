@@ -23,11 +23,11 @@ Expected<Config, Problems> find_and_load_config(
   if (!given.empty()) return load_config(given, environment.cwd);
   std::optional<std::filesystem::path> found = find_config(environment.cwd);
   if (!found) {
-    return unexpected(problem_at_file(
-        "fmkit", "config.missing",
-        "no " + std::string(k_config_file_name) + " in " +
-            environment.cwd.string() + " or its parents (" +
-            std::string(hint) + ")"));
+    return unexpected(problem_at_file("fmkit", "config.missing",
+                                      "no " + std::string(k_config_file_name) +
+                                          " in " + environment.cwd.string() +
+                                          " or its parents (" +
+                                          std::string(hint) + ")"));
   }
   std::filesystem::path shown = found->lexically_relative(environment.cwd);
   return load_config(shown.empty() ? *found : shown, environment.cwd);

@@ -65,9 +65,9 @@ std::optional<MigrateSession> load_session(const RunArguments& args,
   }
   SchemaRegistry registry(
       [](const fs::path& path) { return read_whole_file(path); });
-  auto session =
-      plan_migrate(*config, args.files.paths, args.wanted_version(),
-                   context.environment.cwd, registry, args.files.plan_options());
+  auto session = plan_migrate(*config, args.files.paths, args.wanted_version(),
+                              context.environment.cwd, registry,
+                              args.files.plan_options());
   if (!session) {
     print_problems(session.error(), context);
     return std::nullopt;
@@ -118,9 +118,10 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
   bool findings = false;
   std::vector<nlohmann::ordered_json> collections;
   for (const MigrateGroup& group : session->groups) {
-    MigrateRun run = run_migrate(
-        group.files, session->migrations(group).chain,
-        session->run_options(group, mode, static_cast<size_t>(args.files.jobs)));
+    MigrateRun run =
+        run_migrate(group.files, session->migrations(group).chain,
+                    session->run_options(group, mode,
+                                         static_cast<size_t>(args.files.jobs)));
     failed = failed || run.write_errors;
     findings = findings || run.summary.failed > 0 ||
                (mode == MigrateMode::check &&
@@ -250,11 +251,11 @@ int migrate_new_command(int argc, const char* const* argv,
     print_problems(created.error(), context);
     return k_exit_error;
   }
-  context.out << "created "
-              << (fs::path(settings.display) / created->filename())
-                     .generic_string()
-              << " (version " << chain->latest_version() + 1
-              << "): add its ops, then run 'fmkit migrate'\n";
+  context.out
+      << "created "
+      << (fs::path(settings.display) / created->filename()).generic_string()
+      << " (version " << chain->latest_version() + 1
+      << "): add its ops, then run 'fmkit migrate'\n";
   return k_exit_clean;
 }
 

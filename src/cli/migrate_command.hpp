@@ -26,7 +26,6 @@
 
 namespace fmkit {
 
-int migrate_command(int argc, const char* const* argv,
-                    CommandContext& context);
+int migrate_command(int argc, const char* const* argv, CommandContext& context);
 
 }  // namespace fmkit

@@ -12,14 +12,13 @@ std::string_view to_string(Severity severity) {
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
-  std::stable_sort(
-      diagnostics.begin(), diagnostics.end(),
-      [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.span.begin.offset, a.span.begin.line, a.severity,
-                        a.rule, a.message) <
-               std::tie(b.span.begin.offset, b.span.begin.line, b.severity,
-                        b.rule, b.message);
-      });
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.span.begin.offset, a.span.begin.line,
+                                     a.severity, a.rule, a.message) <
+                            std::tie(b.span.begin.offset, b.span.begin.line,
+                                     b.severity, b.rule, b.message);
+                   });
 }
 
 Problems problem_at_file(std::string path, std::string rule,

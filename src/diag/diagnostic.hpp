@@ -5,11 +5,11 @@
 // error returns. Rule names are stable: users filter and grep on them.
 #pragma once
 
+#include "base/source_span.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/source_span.hpp"
 
 namespace fmkit {
 

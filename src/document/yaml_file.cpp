@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "document/yaml_file.hpp"
 
+#include "base/json_pointer.hpp"
+#include "document/yaml_to_json.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <utility>
-
-#include "base/json_pointer.hpp"
-#include "document/yaml_to_json.hpp"
 
 namespace fmkit {
 
 YamlFile::YamlFile(std::string path, std::string text)
     : m_path(std::move(path)), m_text(std::move(text)), m_lines(m_text) {
-  std::optional<YamlDocument> document =
-      parse_yaml_document(m_text, 0, m_text.size(), m_lines, YamlOptions{},
-                          m_diagnostics);
+  std::optional<YamlDocument> document = parse_yaml_document(
+      m_text, 0, m_text.size(), m_lines, YamlOptions{}, m_diagnostics);
   if (!document) return;
   m_parsed = true;
   m_root = std::move(document->value);
@@ -55,8 +54,8 @@ void YamlFile::error(std::string_view pointer, Place place, std::string rule,
   add(Severity::error, pointer, place, std::move(rule), std::move(message));
 }
 
-void YamlFile::warning(std::string_view pointer, Place place,
-                       std::string rule, std::string message) {
+void YamlFile::warning(std::string_view pointer, Place place, std::string rule,
+                       std::string message) {
   add(Severity::warning, pointer, place, std::move(rule), std::move(message));
 }
 
@@ -83,9 +82,7 @@ std::vector<std::string> YamlFile::keys_in_order(
   return keys;
 }
 
-bool YamlFile::has_errors() const {
-  return count_errors(m_diagnostics) > 0;
-}
+bool YamlFile::has_errors() const { return count_errors(m_diagnostics) > 0; }
 
 Problems YamlFile::problems() const {
   if (m_diagnostics.empty()) return {};

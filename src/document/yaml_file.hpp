@@ -16,16 +16,16 @@
 // thread-safe; the text is owned, so a YamlFile stands alone.
 #pragma once
 
+#include "base/source_span.hpp"
+#include "diag/diagnostic.hpp"
+#include "document/position_map.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "base/source_span.hpp"
-#include "diag/diagnostic.hpp"
-#include "document/position_map.hpp"
 
 namespace fmkit {
 

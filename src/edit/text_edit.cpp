@@ -7,10 +7,9 @@ namespace fmkit {
 
 Expected<std::string> apply_edits(std::string_view text,
                                   std::vector<TextEdit> edits) {
-  std::stable_sort(edits.begin(), edits.end(),
-                   [](const TextEdit& a, const TextEdit& b) {
-                     return a.begin < b.begin;
-                   });
+  std::stable_sort(
+      edits.begin(), edits.end(),
+      [](const TextEdit& a, const TextEdit& b) { return a.begin < b.begin; });
   std::string out;
   out.reserve(text.size());
   size_t done = 0;

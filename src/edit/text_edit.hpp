@@ -6,12 +6,12 @@
 // endings, BOM, body). Pure functions; thread-safe.
 #pragma once
 
+#include "base/expected.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/expected.hpp"
 
 namespace fmkit {
 

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "run/atomic_file.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <climits>
 
 #include <cctype>
 #include <cerrno>
-#include <climits>
 #include <cstring>
+#include <fcntl.h>
 #include <functional>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fmkit {
 namespace {
@@ -88,8 +88,7 @@ Expected<void> check_unchanged(const std::filesystem::path& path,
   if (!fd.valid()) return unexpected(errno_text(errno));
   Expected<std::string> now = read_all(fd.get());
   if (!now) return unexpected(now.error());
-  if (now->size() != original.size ||
-      content_digest(*now) != original.digest) {
+  if (now->size() != original.size || content_digest(*now) != original.digest) {
     return unexpected("changed on disk since it was read");
   }
   return {};

@@ -18,14 +18,13 @@
 // attributes and ACLs are not copied. Thread-safe for different paths.
 #pragma once
 
-#include <sys/types.h>
+#include "base/expected.hpp"
 
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
-
-#include "base/expected.hpp"
+#include <sys/types.h>
 
 namespace fmkit {
 
@@ -34,9 +33,9 @@ struct FileSnapshot {
   // write compare `size` and `digest`, kept beside them.
   std::string content;
   size_t size = 0;
-  size_t digest = 0;  // content_digest(content)
+  size_t digest = 0;     // content_digest(content)
   bool symlink = false;  // the path itself is a symbolic link
-  dev_t device = 0;  // of the path itself (lstat)
+  dev_t device = 0;      // of the path itself (lstat)
   ino_t inode = 0;
   // Of the file read: the link's target for a symbolic link.
   dev_t target_device = 0;

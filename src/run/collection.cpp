@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "run/collection.hpp"
 
-#include <algorithm>
-#include <system_error>
-#include <utility>
-
 #include "migrate/planner.hpp"
 #include "run/atomic_file.hpp"
 #include "run/discover.hpp"
 #include "schema/schema_registry.hpp"
+
+#include <algorithm>
+#include <system_error>
+#include <utility>
 
 namespace fmkit {
 
@@ -44,8 +44,8 @@ Expected<std::shared_ptr<const Migrations>, Problems> load_versions(
   migrations->chain = std::move(*chain);
   auto key = parse_field_path(settings.version_key);
   if (!key) {
-    return unexpected(config.problem(collection.name_span,
-                                     "config.version-key", key.error()));
+    return unexpected(config.problem(collection.name_span, "config.version-key",
+                                     key.error()));
   }
   migrations->key = std::move(*key);
   fs::path path = (folder / collection.schema).lexically_normal();
@@ -107,8 +107,8 @@ Expected<MigrationChain, Problems> load_migrations(
   std::error_code ec;
   std::vector<std::pair<std::string, fs::path>> names;
   if (fs::exists(settings.folder, ec)) {
-    for (fs::directory_iterator it(settings.folder, ec), end;
-         !ec && it != end; it.increment(ec)) {
+    for (fs::directory_iterator it(settings.folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
       std::string name = it->path().filename().string();
       if (is_migration_file_name(name)) names.emplace_back(name, it->path());
     }
@@ -127,8 +127,7 @@ Expected<MigrationChain, Problems> load_migrations(
 
 Expected<Collection, Problems> load_collection(
     const CollectionConfig& collection, const Config& config,
-    const fs::path& folder, SchemaRegistry& registry,
-    const YamlOptions& yaml) {
+    const fs::path& folder, SchemaRegistry& registry, const YamlOptions& yaml) {
   Collection loaded;
   loaded.name = collection.name;
   loaded.document.require_front_matter = collection.require_front_matter;

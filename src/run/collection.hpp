@@ -11,12 +11,6 @@
 // Immutable once loaded; thread-safe.
 #pragma once
 
-#include <filesystem>
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "base/expected.hpp"
 #include "base/source_span.hpp"
 #include "diag/diagnostic.hpp"
@@ -24,6 +18,12 @@
 #include "migrate/field_path.hpp"
 #include "migrate/migration.hpp"
 #include "run/config.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace fmkit {
 
@@ -68,8 +68,8 @@ struct Collection {
   std::shared_ptr<const Migrations> migrations;
 
   // Returns the schema the document `read` (usable) must satisfy: that of
-  // the version it declares. Returns nullptr after adding a migrate.version error at the
-  // version's value when the version is not one of the chain's.
+  // the version it declares. Returns nullptr after adding a migrate.version
+  // error at the version's value when the version is not one of the chain's.
   const std::shared_ptr<const CompiledSchema>* schema_for(
       const Document& read, const LineIndex& lines,
       std::vector<Diagnostic>& diagnostics) const;

@@ -174,9 +174,9 @@ CollectionConfig parse_collection(YamlFile& file, const std::string& name,
   std::string where = " in collection '" + name + "'";
   for (const std::string& key : file.keys_in_order(settings, pointer)) {
     std::string key_pointer = append_pointer(pointer, key);
-    auto row = std::find_if(
-        std::begin(k_collection_keys), std::end(k_collection_keys),
-        [&](const CollectionKey& k) { return k.key == key; });
+    auto row =
+        std::find_if(std::begin(k_collection_keys), std::end(k_collection_keys),
+                     [&](const CollectionKey& k) { return k.key == key; });
     if (row == std::end(k_collection_keys)) {
       file.error(key_pointer, Place::key, "config.unknown-key",
                  unknown_key_message(key, k_collection_keys, where));
@@ -186,9 +186,9 @@ CollectionConfig parse_collection(YamlFile& file, const std::string& name,
   }
   for (const CollectionKey& row : k_collection_keys) {
     if (row.required && !settings.contains(std::string(row.key))) {
-      file.error(pointer, Place::key, "config.missing-key",
-                 "collection '" + name + "' has no '" +
-                     std::string(row.key) + "'");
+      file.error(
+          pointer, Place::key, "config.missing-key",
+          "collection '" + name + "' has no '" + std::string(row.key) + "'");
     }
   }
   return collection;

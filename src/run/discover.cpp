@@ -133,8 +133,8 @@ void walk_folder(const fs::path& root, std::string_view display_root,
     }
     if (ec) {
       Problems problem =
-          problem_at_file(display_path(fs::path(display_root) / folder),
-                          "io", describe_errno(ec.value()));
+          problem_at_file(display_path(fs::path(display_root) / folder), "io",
+                          describe_errno(ec.value()));
       problems.push_back(std::move(problem.front()));
     }
   }

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "run/migrate_report.hpp"
 
+#include "base/describe.hpp"
+#include "report/json_renderer.hpp"
+#include "report/summary.hpp"
+
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
-
-#include "base/describe.hpp"
-#include "report/json_renderer.hpp"
-#include "report/summary.hpp"
 
 namespace fmkit {
 
@@ -51,19 +51,26 @@ std::string_view status_name(const FileMigration& file) {
   if (file.link) return "link";
   if (file.failed()) return "failed";
   switch (file.plan.status) {
-    case PlanStatus::up_to_date: return "up-to-date";
-    case PlanStatus::migrated: return "migrated";
-    case PlanStatus::skipped: return "skipped";
-    case PlanStatus::failed: return "failed";
+    case PlanStatus::up_to_date:
+      return "up-to-date";
+    case PlanStatus::migrated:
+      return "migrated";
+    case PlanStatus::skipped:
+      return "skipped";
+    case PlanStatus::failed:
+      return "failed";
   }
   return "failed";
 }
 
 std::string_view mode_name(MigrateMode mode) {
   switch (mode) {
-    case MigrateMode::dry_run: return "dry-run";
-    case MigrateMode::write: return "write";
-    case MigrateMode::check: return "check";
+    case MigrateMode::dry_run:
+      return "dry-run";
+    case MigrateMode::write:
+      return "write";
+    case MigrateMode::check:
+      return "check";
   }
   return "dry-run";
 }
@@ -72,8 +79,8 @@ std::string format_summary_line(std::string_view name, const MigrateSummary& s,
                                 int target) {
   std::string line = std::string(name) + ": " + count_noun(s.files, "file") +
                      ", " + std::to_string(s.migrated) +
-                     " to migrate to version " + std::to_string(target) +
-                     ", " + std::to_string(s.up_to_date) + " up to date";
+                     " to migrate to version " + std::to_string(target) + ", " +
+                     std::to_string(s.up_to_date) + " up to date";
   if (s.skipped > 0) {
     line += ", " + std::to_string(s.skipped) + " without front matter";
   }
@@ -226,9 +233,9 @@ ojson migrate_run_json(MigrateMode mode, std::vector<ojson> collections,
   };
 }
 
-void print_status_text(const MigrateSession& session,
-                       const MigrateGroup& group, const MigrationStatus& status,
-                       const TextOptions& text, std::ostream& out) {
+void print_status_text(const MigrateSession& session, const MigrateGroup& group,
+                       const MigrationStatus& status, const TextOptions& text,
+                       std::ostream& out) {
   for (const FileMigration& problem : status.problems) {
     for (const FileReport& report :
          problem_reports(problem, RequireFrontMatter::yes)) {
@@ -242,8 +249,7 @@ void print_status_text(const MigrateSession& session,
       << migrations.settings.version_key << "', migrations in "
       << migrations.settings.display << ")\n";
   for (const auto& [version, files] : status.files_per_version) {
-    out << "  version " << version << ": " << count_noun(files, "file")
-        << '\n';
+    out << "  version " << version << ": " << count_noun(files, "file") << '\n';
   }
   if (status.skipped > 0) {
     out << "  without front matter: " << count_noun(status.skipped, "file")
@@ -278,8 +284,7 @@ ojson status_json(const MigrateSession& session, const MigrateGroup& group,
   }
   std::vector<FileReport> problems;
   for (const FileMigration& file : status.problems) {
-    for (FileReport& report :
-         problem_reports(file, RequireFrontMatter::yes)) {
+    for (FileReport& report : problem_reports(file, RequireFrontMatter::yes)) {
       problems.push_back(std::move(report));
     }
   }

@@ -17,15 +17,15 @@
 // thread-safe.
 #pragma once
 
-#include <iosfwd>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include "diag/diagnostic.hpp"
 #include "report/text_renderer.hpp"
 #include "run/migrate_runner.hpp"
 #include "run/migrate_session.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iosfwd>
+#include <vector>
 
 namespace fmkit {
 
@@ -51,9 +51,9 @@ nlohmann::ordered_json migrate_run_json(
 
 // Writes the text report of `status` for `group`: its problems, then files
 // per version and the migrations still to apply.
-void print_status_text(const MigrateSession& session,
-                       const MigrateGroup& group, const MigrationStatus& status,
-                       const TextOptions& text, std::ostream& out);
+void print_status_text(const MigrateSession& session, const MigrateGroup& group,
+                       const MigrationStatus& status, const TextOptions& text,
+                       std::ostream& out);
 
 // Returns the JSON report of `status` for `group`.
 nlohmann::ordered_json status_json(const MigrateSession& session,

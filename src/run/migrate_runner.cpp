@@ -24,9 +24,8 @@ std::string quoted_part(std::string_view text,
     if (d.span.valid()) end = std::max(end, d.span.end.offset);
   }
   size_t line_end = text.find('\n', std::min(end, text.size()));
-  return std::string(
-      text.substr(0, line_end == std::string_view::npos ? text.size()
-                                                        : line_end + 1));
+  return std::string(text.substr(
+      0, line_end == std::string_view::npos ? text.size() : line_end + 1));
 }
 
 std::string relative_of(const MigrateFile& file) {
@@ -62,8 +61,8 @@ Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
   plan_options.schema = options.schema;
   out.plan = plan_document(read->content, chain, plan_options);
   if (out.plan.changed) {
-    out.diff = unified_diff(read->content, out.plan.text,
-                            "a/" + file.display, "b/" + file.display);
+    out.diff = unified_diff(read->content, out.plan.text, "a/" + file.display,
+                            "b/" + file.display);
     // Refuse at planning time what the write would refuse, so a dry run
     // reports it too.
     if (read->symlink) {
@@ -80,8 +79,7 @@ Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
   // must not hold every file's text twice.
   // (Assigning an empty string keeps the capacity; swapping frees it.)
   std::string().swap(read->content);
-  if (options.mode != MigrateMode::write || !out.plan.changed ||
-      out.failed()) {
+  if (options.mode != MigrateMode::write || !out.plan.changed || out.failed()) {
     std::string(quoted_part(out.plan.text, out.plan.schema_diagnostics))
         .swap(out.plan.text);
   }
@@ -142,24 +140,24 @@ void write_all(const std::vector<MigrateFile>& files,
     Expected<FileSnapshot> now = read_file_snapshot(files[i].path);
     if (!now || now->size != snapshots[i].size ||
         now->digest != snapshots[i].digest ||
-        now->inode != snapshots[i].inode || now->device != snapshots[i].device) {
-      run.files[i].error = now ? "changed on disk since it was read"
-                               : now.error();
+        now->inode != snapshots[i].inode ||
+        now->device != snapshots[i].device) {
+      run.files[i].error =
+          now ? "changed on disk since it was read" : now.error();
       run.blocked = true;
     }
     to_write.push_back(i);
   }
   MigrateSummary& summary = run.summary;
   if (run.blocked) {
-    summary.failed = static_cast<size_t>(std::count_if(
-        run.files.begin(), run.files.end(),
-        [](const FileMigration& f) { return f.failed(); }));
+    summary.failed = static_cast<size_t>(
+        std::count_if(run.files.begin(), run.files.end(),
+                      [](const FileMigration& f) { return f.failed(); }));
     return;
   }
   for (size_t i : to_write) {
-    Expected<void> written =
-        write_file_atomically(files[i].path, run.files[i].plan.text,
-                              snapshots[i]);
+    Expected<void> written = write_file_atomically(
+        files[i].path, run.files[i].plan.text, snapshots[i]);
     if (written) {
       run.files[i].written = true;
       ++summary.written;
@@ -277,9 +275,9 @@ MigrationStatus migrate_status(const std::vector<MigrateFile>& files,
   return status;
 }
 
-Expected<fs::path, Problems> create_migration(
-    const MigrationSettings& settings, const MigrationChain& chain,
-    std::string_view name) {
+Expected<fs::path, Problems> create_migration(const MigrationSettings& settings,
+                                              const MigrationChain& chain,
+                                              std::string_view name) {
   Expected<NewMigration> scaffold = scaffold_migration(chain, name);
   if (!scaffold) {
     return unexpected(

@@ -5,10 +5,10 @@
 // results in input order, so -j1 and -j8 print the same; an exception in one
 // file's handling fails that file only), and, with MigrateMode::write,
 // writes all changed files atomically (run/atomic_file.hpp) only when
-// every file planned cleanly: one failing file means nothing is written, and every failure is
-// reported. Before the first write every changed file is checked again on
-// disk (still the bytes that were planned, not a symlink, one hard link).
-// A symbolic link to a file migrated under its own name is skipped
+// every file planned cleanly: one failing file means nothing is written, and
+// every failure is reported. Before the first write every changed file is
+// checked again on disk (still the bytes that were planned, not a symlink, one
+// hard link). A symbolic link to a file migrated under its own name is skipped
 // (MigrateSummary::links); any other link fails. A dry run keeps no file's
 // text, only diffs and what diagnostics quote, so 100k files fit in memory.
 //
@@ -21,6 +21,12 @@
 // run_migrate() and migrate_status() block until done; thread-safe.
 #pragma once
 
+#include "base/expected.hpp"
+#include "diag/diagnostic.hpp"
+#include "migrate/migration.hpp"
+#include "migrate/planner.hpp"
+#include "run/collection.hpp"
+
 #include <cstddef>
 #include <filesystem>
 #include <map>
@@ -28,12 +34,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "base/expected.hpp"
-#include "diag/diagnostic.hpp"
-#include "migrate/migration.hpp"
-#include "migrate/planner.hpp"
-#include "run/collection.hpp"
 
 namespace fmkit {
 

@@ -32,7 +32,8 @@ Expected<int, Problems> target_version(const Config& config,
 FileReport outside_warning(FileJob& job, std::string rule, std::string why) {
   return FileReport{std::move(job.display),
                     "",
-                    {Diagnostic{Severity::warning, std::move(rule),
+                    {Diagnostic{Severity::warning,
+                                std::move(rule),
                                 "not migrated: " + std::move(why),
                                 "",
                                 {}}}};
@@ -41,16 +42,15 @@ FileReport outside_warning(FileJob& job, std::string rule, std::string why) {
 // Moves the jobs of `session.plan` into the groups, or into `outside` with
 // a warning when named on the command line.
 void group_files(const Config& config, const std::vector<std::string>& paths,
-                 const std::vector<size_t>& group_of,
-                 MigrateSession& session) {
+                 const std::vector<size_t>& group_of, MigrateSession& session) {
   std::set<std::string> named;
   for (const std::string& path : paths) named.insert(display_path(path));
   for (FileJob& job : session.plan.jobs) {
     if (job.collection == k_no_collection) {
-      session.outside.push_back(outside_warning(
-          job, "config.no-collection",
-          "no collection in '" + config.path.generic_string() +
-              "' includes this file"));
+      session.outside.push_back(
+          outside_warning(job, "config.no-collection",
+                          "no collection in '" + config.path.generic_string() +
+                              "' includes this file"));
       continue;
     }
     if (group_of[job.collection] == k_no_collection) {

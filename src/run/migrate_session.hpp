@@ -11,17 +11,17 @@
 // session is not thread-safe; a built one is immutable.
 #pragma once
 
-#include <cstddef>
-#include <filesystem>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "base/expected.hpp"
 #include "diag/diagnostic.hpp"
 #include "run/config.hpp"
 #include "run/migrate_runner.hpp"
 #include "run/plan.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace fmkit {
 

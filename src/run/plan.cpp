@@ -26,8 +26,8 @@ Diagnostic no_collection_warning(const Config& config) {
   Diagnostic d;
   d.severity = Severity::warning;
   d.rule = "config.no-collection";
-  d.message = "not checked: no collection in '" +
-              config.path.generic_string() + "' includes this file";
+  d.message = "not checked: no collection in '" + config.path.generic_string() +
+              "' includes this file";
   return d;
 }
 
@@ -35,8 +35,8 @@ Diagnostic no_collection_warning(const Config& config) {
 void apply_no_match(Problems& problems, NoMatch no_match) {
   for (FileReport& report : problems) {
     for (Diagnostic& d : report.diagnostics) {
-      d.severity = no_match == NoMatch::error ? Severity::error
-                                              : Severity::warning;
+      d.severity =
+          no_match == NoMatch::error ? Severity::error : Severity::warning;
     }
   }
 }
@@ -90,9 +90,8 @@ std::string missing_folder_hint(const fs::path& folder, const Glob& glob) {
         }
       }
       std::sort(siblings.begin(), siblings.end());
-      std::string shown = base.substr(0, slash == std::string::npos
-                                             ? base.size()
-                                             : slash);
+      std::string shown =
+          base.substr(0, slash == std::string::npos ? base.size() : slash);
       return "; there is no folder '" + shown + "'" +
              did_you_mean(segment, siblings);
     }
@@ -117,10 +116,10 @@ void report_empty_collections(const Config& config, const fs::path& folder,
       globs += (globs.empty() ? "'" : ", '") + glob.pattern() + "'";
       if (hint.empty()) hint = missing_folder_hint(folder, glob);
     }
-    Problems problem = config.problem(
-        collection.include_span, "config.no-match",
-        "collection '" + collection.name + "' has no file: nothing matches " +
-            globs + hint);
+    Problems problem =
+        config.problem(collection.include_span, "config.no-match",
+                       "collection '" + collection.name +
+                           "' has no file: nothing matches " + globs + hint);
     apply_no_match(problem, options.no_match);
     plan.problems.push_back(std::move(problem.front()));
   }
@@ -157,10 +156,10 @@ void plan_paths(const Config& config, const std::vector<std::string>& paths,
                 const fs::path& cwd, const PlanOptions& options, Plan& plan) {
   // Named files are always taken (a file outside every collection gets a
   // warning); walked ones only when a collection has them.
-  Discovery discovery = discover_files(
-      paths, cwd, options.discover, [&](const FoundFile& file) {
-        return file.named || config.collection_for(
-                                 relative_path(plan.folder, file.path));
+  Discovery discovery =
+      discover_files(paths, cwd, options.discover, [&](const FoundFile& file) {
+        return file.named ||
+               config.collection_for(relative_path(plan.folder, file.path));
       });
   for (FoundFile& file : discovery.files) {
     std::string relative = relative_path(plan.folder, file.path);
@@ -171,11 +170,11 @@ void plan_paths(const Config& config, const std::vector<std::string>& paths,
                                 collection.value_or(k_no_collection),
                                 std::move(diagnostics)});
   }
-  report_unmatched_paths(
-      paths, discovery,
-      "no " + extension_list(options.discover) + " file here is in a " +
-          "collection of '" + config.path.generic_string() + "'",
-      options, plan);
+  report_unmatched_paths(paths, discovery,
+                         "no " + extension_list(options.discover) +
+                             " file here is in a " + "collection of '" +
+                             config.path.generic_string() + "'",
+                         options, plan);
 }
 
 // Adds the jobs of every file of the config's collections.
@@ -253,8 +252,8 @@ Expected<Plan, Problems> plan_with_config(const Config& config,
     plan.folder = plan.folder.parent_path();
   }
   for (const CollectionConfig& collection : config.collections) {
-    auto loaded =
-        load_collection(collection, config, plan.folder, registry, options.yaml);
+    auto loaded = load_collection(collection, config, plan.folder, registry,
+                                  options.yaml);
     if (!loaded) return unexpected(std::move(loaded).error());
     plan.collections.push_back(std::move(*loaded));
   }

@@ -75,8 +75,7 @@ class Worker {
 void run_validate(const Plan& plan, const RunOptions& options,
                   const std::function<void(FileResult&&)>& sink) {
   for_each_ordered(
-      plan.jobs.size(), options.jobs,
-      [&] { return Worker(plan, options); },
+      plan.jobs.size(), options.jobs, [&] { return Worker(plan, options); },
       [&](Worker& worker, size_t i) { return worker.run(plan.jobs[i]); },
       [&](size_t i, const std::string& what) {
         // A bug in one file's handling must not take the run down.

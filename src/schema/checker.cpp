@@ -218,11 +218,12 @@ bool Checker::check_string() {
   if (m_spec.min_length || m_spec.max_length) {
     size_t length = count_code_points(text);
     if (m_spec.min_length && length < *m_spec.min_length) {
-      std::string message = length == 0 && *m_spec.min_length == 1
-                                ? k_field + " must not be empty"
-                                : k_field + " must be at least " +
-                                      count_noun(*m_spec.min_length, "character") +
-                                      " long, got " + std::to_string(length);
+      std::string message =
+          length == 0 && *m_spec.min_length == 1
+              ? k_field + " must not be empty"
+              : k_field + " must be at least " +
+                    count_noun(*m_spec.min_length, "character") +
+                    " long, got " + std::to_string(length);
       if (!step(fail("schema.min-length", Anchor::value, "", message)))
         return false;
     }
@@ -302,9 +303,9 @@ bool Checker::check_array() {
   size_t size = m_target.getArraySize();
   bool ok = true;
   if (m_spec.min_items && size < *m_spec.min_items) {
-    ok = fail(
-        "schema.min-items", Anchor::value, "",
-        k_field + " must have at least " + count_noun(*m_spec.min_items, "item"));
+    ok = fail("schema.min-items", Anchor::value, "",
+              k_field + " must have at least " +
+                  count_noun(*m_spec.min_items, "item"));
     if (!m_results) return false;
   }
   if (m_spec.max_items && size > *m_spec.max_items) {

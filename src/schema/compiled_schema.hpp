@@ -23,13 +23,7 @@
 // each thread uses its own valijson::Validator.
 #pragma once
 
-#include <cstdint>
-#include <memory>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
+#include "schema/formats.hpp"
 
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
@@ -37,7 +31,13 @@
 #include <valijson/schema.hpp>
 #include <valijson/validation_results.hpp>
 
-#include "schema/formats.hpp"
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace fmkit {
 
@@ -53,9 +53,9 @@ constexpr unsigned k_integer = 64;
 }  // namespace type_bits
 
 struct PatternRule {
-  std::string source;              // as written in the schema
+  std::string source;  // as written in the schema
   std::shared_ptr<const RE2> regex;
-  int subschema = -1;              // patternProperties: the value schema
+  int subschema = -1;  // patternProperties: the value schema
 };
 
 enum class Additional { allowed, forbidden, schema };

@@ -166,7 +166,8 @@ std::string translate_ecma_regex(std::string_view pattern) {
   return out;
 }
 
-Expected<std::shared_ptr<const RE2>> compile_ecma_regex(std::string_view pattern) {
+Expected<std::shared_ptr<const RE2>> compile_ecma_regex(
+    std::string_view pattern) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);

@@ -15,13 +15,13 @@
 // RE2. Thread-safe.
 #pragma once
 
-#include <memory>
-#include <string>
-#include <string_view>
+#include "base/expected.hpp"
 
 #include <re2/re2.h>
 
-#include "base/expected.hpp"
+#include <memory>
+#include <string>
+#include <string_view>
 
 namespace fmkit {
 
@@ -30,7 +30,8 @@ std::string translate_ecma_regex(std::string_view pattern);
 
 // Compiles the ECMA-262 `pattern` for RE2 (UTF-8). The error is RE2's
 // reason, e.g. "invalid perl operator: (?=".
-Expected<std::shared_ptr<const RE2>> compile_ecma_regex(std::string_view pattern);
+Expected<std::shared_ptr<const RE2>> compile_ecma_regex(
+    std::string_view pattern);
 
 // Returns whether `re` matches anywhere in `text`.
 bool regex_search(const RE2& re, std::string_view text);

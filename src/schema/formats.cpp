@@ -12,7 +12,9 @@ namespace {
 // Character classes are spelled out rather than taken from <cctype>: those
 // depend on the locale, and a format must not.
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool is_hex(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -78,7 +80,8 @@ bool is_full_time(std::string_view text) {
         offset_minute > 59) {
       return false;
     }
-    offset_minutes = (offset_hour * 60 + offset_minute) * (sign == '+' ? 1 : -1);
+    offset_minutes =
+        (offset_hour * 60 + offset_minute) * (sign == '+' ? 1 : -1);
   } else {
     return false;
   }
@@ -98,8 +101,17 @@ bool is_unreserved(char c) {
 
 bool is_sub_delim(char c) {
   switch (c) {
-    case '!': case '$': case '&': case '\'': case '(': case ')':
-    case '*': case '+': case ',': case ';': case '=':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
       return true;
     default:
       return false;
@@ -255,8 +267,8 @@ bool is_authority(std::string_view text) {
     size_t colon = text.find(':');
     std::string_view host = text.substr(0, colon);
     // reg-name covers IPv4 addresses too (999.999.999.999 is a reg-name).
-    if (!all_chars(host,
-                   [](char c) { return is_unreserved(c) || is_sub_delim(c); })) {
+    if (!all_chars(
+            host, [](char c) { return is_unreserved(c) || is_sub_delim(c); })) {
       return false;
     }
     if (colon != std::string_view::npos) port = text.substr(colon + 1);
@@ -315,9 +327,25 @@ std::optional<size_t> scheme_length(std::string_view text) {
 bool is_atext(char c) {
   if (is_alpha(c) || is_digit(c)) return true;
   switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*':
-    case '+': case '-': case '/': case '=': case '?': case '^': case '_':
-    case '`': case '{': case '|': case '}': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '/':
+    case '=':
+    case '?':
+    case '^':
+    case '_':
+    case '`':
+    case '{':
+    case '|':
+    case '}':
+    case '~':
       return true;
     default:
       return false;
@@ -385,14 +413,15 @@ bool is_address_literal(std::string_view text) {
 }  // namespace
 
 std::optional<Format> find_format(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, Format>, 6> k_formats{{
-      {"date", Format::date},
-      {"date-time", Format::date_time},
-      {"time", Format::time},
-      {"uri", Format::uri},
-      {"uri-reference", Format::uri_reference},
-      {"email", Format::email},
-  }};
+  static constexpr std::array<std::pair<std::string_view, Format>, 6> k_formats{
+      {
+          {"date", Format::date},
+          {"date-time", Format::date_time},
+          {"time", Format::time},
+          {"uri", Format::uri},
+          {"uri-reference", Format::uri_reference},
+          {"email", Format::email},
+      }};
   for (const auto& [entry_name, format] : k_formats) {
     if (entry_name == name) return format;
   }
@@ -401,24 +430,36 @@ std::optional<Format> find_format(std::string_view name) {
 
 std::string_view format_name(Format format) {
   switch (format) {
-    case Format::date: return "date";
-    case Format::date_time: return "date-time";
-    case Format::time: return "time";
-    case Format::uri: return "uri";
-    case Format::uri_reference: return "uri-reference";
-    case Format::email: return "email";
+    case Format::date:
+      return "date";
+    case Format::date_time:
+      return "date-time";
+    case Format::time:
+      return "time";
+    case Format::uri:
+      return "uri";
+    case Format::uri_reference:
+      return "uri-reference";
+    case Format::email:
+      return "email";
   }
   return "";
 }
 
 bool check_format(Format format, std::string_view text) {
   switch (format) {
-    case Format::date: return is_date(text);
-    case Format::date_time: return is_date_time(text);
-    case Format::time: return is_time(text);
-    case Format::uri: return is_uri(text);
-    case Format::uri_reference: return is_uri_reference(text);
-    case Format::email: return is_email(text);
+    case Format::date:
+      return is_date(text);
+    case Format::date_time:
+      return is_date_time(text);
+    case Format::time:
+      return is_time(text);
+    case Format::uri:
+      return is_uri(text);
+    case Format::uri_reference:
+      return is_uri_reference(text);
+    case Format::email:
+      return is_email(text);
   }
   return true;
 }

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "schema/schema_registry.hpp"
 
-#include <algorithm>
-#include <stdexcept>
-#include <string_view>
-#include <system_error>
-#include <utility>
+#include "schema/compiled_schema.hpp"
+#include "schema/schema_bundle.hpp"
+#include "schema/schema_problem.hpp"
+#include "schema/schema_uri.hpp"
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 
-#include "schema/compiled_schema.hpp"
-#include "schema/schema_bundle.hpp"
-#include "schema/schema_problem.hpp"
-#include "schema/schema_uri.hpp"
+#include <algorithm>
+#include <stdexcept>
+#include <string_view>
+#include <system_error>
+#include <utility>
 
 namespace fmkit {
 
@@ -61,7 +61,8 @@ SchemaProblem valijson_problem(std::string what, const SchemaBundle& bundle) {
       problem.pointer = decoded;
       placed = true;
     }
-    std::string file = fs::path(bundle.shown[index]).filename().generic_string() + "#";
+    std::string file =
+        fs::path(bundle.shown[index]).filename().generic_string() + "#";
     what.replace(at, stop - at, file + pointer);
     at += file.size() + pointer.size();
   }
@@ -82,8 +83,8 @@ Expected<std::shared_ptr<const CompiledSchema>, Problems> SchemaRegistry::load(
   fs::path key = cache_key(path);
   if (auto it = m_cache.find(key); it != m_cache.end()) return it->second;
 
-  auto bundle = bundle_schema(key, shown.empty() ? path.generic_string() : shown,
-                              m_read_file);
+  auto bundle = bundle_schema(
+      key, shown.empty() ? path.generic_string() : shown, m_read_file);
   if (!bundle) return unexpected(to_problems(bundle.error()));
 
   auto schema = std::make_shared<CompiledSchema>();

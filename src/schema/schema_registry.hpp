@@ -26,21 +26,22 @@
 //                        loops without reaching a schema (at the `$ref`)
 #pragma once
 
+#include "base/expected.hpp"
+#include "diag/diagnostic.hpp"
+
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
 
-#include "base/expected.hpp"
-#include "diag/diagnostic.hpp"
-
 namespace fmkit {
 
 class CompiledSchema;
 
 // Reads a whole file; the error says why it could not be read.
-using ReadFile = std::function<Expected<std::string>(const std::filesystem::path&)>;
+using ReadFile =
+    std::function<Expected<std::string>(const std::filesystem::path&)>;
 
 class SchemaRegistry {
  public:
@@ -56,7 +57,8 @@ class SchemaRegistry {
 
  private:
   ReadFile m_read_file;
-  std::map<std::filesystem::path, std::shared_ptr<const CompiledSchema>> m_cache;
+  std::map<std::filesystem::path, std::shared_ptr<const CompiledSchema>>
+      m_cache;
 };
 
 }  // namespace fmkit

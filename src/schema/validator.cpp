@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "schema/validator.hpp"
 
+#include "base/json_pointer.hpp"
+#include "schema/compiled_schema.hpp"
+#include "schema/schema_error.hpp"
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
 #include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <string_view>
-
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
-
-#include "base/json_pointer.hpp"
-#include "schema/compiled_schema.hpp"
-#include "schema/schema_error.hpp"
 
 namespace fmkit {
 
@@ -58,7 +58,8 @@ bool has_unsigned_above_int64(const json& value) {
 // INT64_MAX would wrap to a negative one, so it is validated as a double.
 json widen_big_unsigned(const json& value) {
   if (value.is_number_unsigned() &&
-      value.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+      value.get<uint64_t>() >
+          static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
     return json(static_cast<double>(value.get<uint64_t>()));
   }
   if (value.is_array()) {
@@ -68,7 +69,8 @@ json widen_big_unsigned(const json& value) {
   }
   if (value.is_object()) {
     json out = json::object();
-    for (const auto& [key, child] : value.items()) out[key] = widen_big_unsigned(child);
+    for (const auto& [key, child] : value.items())
+      out[key] = widen_big_unsigned(child);
     return out;
   }
   return value;
@@ -92,7 +94,8 @@ Place locate(const std::vector<std::string>& context, const json& data) {
     if (node != nullptr && node->is_array()) {
       place.name += "[" + std::string(token) + "]";
       size_t index = 0;
-      auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), index);
+      auto [end, ec] =
+          std::from_chars(token.data(), token.data() + token.size(), index);
       bool valid = ec == std::errc() && end == token.data() + token.size() &&
                    index < node->size();
       node = valid ? &(*node)[index] : nullptr;
@@ -113,7 +116,9 @@ Place locate(const std::vector<std::string>& context, const json& data) {
 
 std::string parent_pointer(std::string_view pointer) {
   size_t slash = pointer.rfind('/');
-  return slash == std::string_view::npos ? std::string() : std::string(pointer.substr(0, slash));
+  return slash == std::string_view::npos
+             ? std::string()
+             : std::string(pointer.substr(0, slash));
 }
 
 // Turns valijson results into diagnostics: places, words and merges them.
@@ -121,7 +126,9 @@ class Reporter {
  public:
   Reporter(const json& data, const Document* document, const LineIndex* lines,
            std::string_view root_name)
-      : m_data(data), m_document(document), m_lines(lines),
+      : m_data(data),
+        m_document(document),
+        m_lines(lines),
         m_root_name(root_name) {}
 
   void report(const valijson::ValidationResults& results,
@@ -153,8 +160,9 @@ class Reporter {
   }
 
  private:
-  std::optional<Diagnostic> convert(const valijson::ValidationResults::Error& error,
-                                    std::vector<std::optional<Diagnostic>>& produced) {
+  std::optional<Diagnostic> convert(
+      const valijson::ValidationResults::Error& error,
+      std::vector<std::optional<Diagnostic>>& produced) {
     Place place = locate(error.context, m_data);
     std::optional<SchemaError> own = decode_error(error.description);
     if (!own) return convert_valijson(error.description, place);
@@ -162,8 +170,9 @@ class Reporter {
     Diagnostic d;
     d.rule = std::string(own->rule);
     d.message = render(own->message, place);
-    std::string child =
-        own->key.empty() ? place.pointer : append_pointer(place.pointer, own->key);
+    std::string child = own->key.empty()
+                            ? place.pointer
+                            : append_pointer(place.pointer, own->key);
     switch (own->anchor) {
       case Anchor::value:
         d.pointer = place.pointer;
@@ -265,7 +274,8 @@ class Reporter {
   }
 
   const NodeInfo* find(const std::string& pointer) const {
-    return m_document != nullptr ? m_document->positions.find(pointer) : nullptr;
+    return m_document != nullptr ? m_document->positions.find(pointer)
+                                 : nullptr;
   }
 
   // The value's span; a pointer the map does not know falls back to its
@@ -283,7 +293,8 @@ class Reporter {
 
   SourceSpan key_span(const std::string& pointer) const {
     const NodeInfo* node = find(pointer);
-    if (node != nullptr && node->has_key && node->key_begin != NodeInfo::k_none) {
+    if (node != nullptr && node->has_key &&
+        node->key_begin != NodeInfo::k_none) {
       return m_lines->span(node->key_begin, node->key_end);
     }
     return value_span(pointer);
@@ -322,12 +333,13 @@ struct Validator::Impl {
 
   // Returns true when `data` is valid; else fills `results`.
   bool run(const json& data, valijson::ValidationResults& results) {
-    return validator.validate(*schema->root,
-                              valijson::adapters::NlohmannJsonAdapter(data), &results);
+    return validator.validate(
+        *schema->root, valijson::adapters::NlohmannJsonAdapter(data), &results);
   }
 
-  void validate(const json& data, const Document* document, const LineIndex* lines,
-                std::string_view root_name, std::vector<Diagnostic>& diagnostics) {
+  void validate(const json& data, const Document* document,
+                const LineIndex* lines, std::string_view root_name,
+                std::vector<Diagnostic>& diagnostics) {
     std::optional<json> widened;
     const json* input = &data;
     if (has_unsigned_above_int64(data)) {
@@ -354,7 +366,8 @@ Validator& Validator::operator=(Validator&&) noexcept = default;
 void Validator::validate(const Document& document, const LineIndex& lines,
                          std::vector<Diagnostic>& diagnostics) {
   assert(document.usable);
-  m_impl->validate(document.data, &document, &lines, "the front matter", diagnostics);
+  m_impl->validate(document.data, &document, &lines, "the front matter",
+                   diagnostics);
 }
 
 void Validator::validate(const nlohmann::json& data,

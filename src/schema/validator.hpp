@@ -39,14 +39,14 @@
 // thread; any number may share a CompiledSchema.
 #pragma once
 
-#include <memory>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include "base/source_span.hpp"
 #include "diag/diagnostic.hpp"
 #include "document/document.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <vector>
 
 namespace fmkit {
 
@@ -67,7 +67,8 @@ class Validator {
   // Validates a bare JSON value (any type) and appends diagnostics with
   // pointers but no spans; messages call the root "the value". For tools
   // and conformance tests.
-  void validate(const nlohmann::json& data, std::vector<Diagnostic>& diagnostics);
+  void validate(const nlohmann::json& data,
+                std::vector<Diagnostic>& diagnostics);
 
  private:
   struct Impl;

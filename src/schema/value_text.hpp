@@ -5,9 +5,9 @@
 // cut after 20 values. Pure functions; thread-safe.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "base/describe.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <string>

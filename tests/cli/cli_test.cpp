@@ -145,7 +145,8 @@ TEST(CliDispatchTest, UsageErrorsExit2WithFmkitStyle) {
 }
 
 TEST(CliDispatchTest, SchemaNeedsPaths) {
-  CliResult r = run_fmkit({"validate", "--schema", "s.json"}, environment_in("/"));
+  CliResult r =
+      run_fmkit({"validate", "--schema", "s.json"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "fmkit: error: --schema needs at least one PATH to validate\n");
@@ -165,8 +166,8 @@ TEST(CliConfigTest, NoConfigFoundExits2) {
 
 TEST(CliConfigTest, MissingConfigFileExits2) {
   ScopedTempDir empty;
-  CliResult r =
-      run_fmkit({"validate", "--config", "does-not-exist.yaml"}, environment_in(empty.path()));
+  CliResult r = run_fmkit({"validate", "--config", "does-not-exist.yaml"},
+                          environment_in(empty.path()));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "does-not-exist.yaml: error: no such file or directory [io]\n");
@@ -177,7 +178,8 @@ TEST(CliConfigTest, BadConfigExits2WithEveryProblem) {
   dir.write("site/fmkit.yaml",
             "collections:\n  posts:\n    includ: ['*.md']\n    schema: s.json\n"
             "colections: {}\n");
-  CliResult r = run_fmkit({"validate", "--config", "site/fmkit.yaml"}, environment_in(dir.path()));
+  CliResult r = run_fmkit({"validate", "--config", "site/fmkit.yaml"},
+                          environment_in(dir.path()));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
@@ -273,7 +275,8 @@ TEST_F(CliTest, NamedFileInNoCollectionIsAWarningWalkedOnesAreSkipped) {
 }
 
 TEST_F(CliTest, ConfigInAParentFolderIsFoundAndPathsShownFromHere) {
-  CliResult r = run_fmkit({"validate"}, environment_in(m_site.path() / "content/posts"));
+  CliResult r =
+      run_fmkit({"validate"}, environment_in(m_site.path() / "content/posts"));
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_TRUE(r.out.starts_with("../../content/notes/yes.md:2:8: warning: "))
       << r.out;
@@ -281,7 +284,8 @@ TEST_F(CliTest, ConfigInAParentFolderIsFoundAndPathsShownFromHere) {
             std::string::npos)
       << r.out;
 
-  r = run_fmkit({"validate", "2024"}, environment_in(m_site.path() / "content/posts"));
+  r = run_fmkit({"validate", "2024"},
+                environment_in(m_site.path() / "content/posts"));
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_TRUE(r.out.starts_with("2024/bad.md:2:8: error: ")) << r.out;
   EXPECT_TRUE(r.out.ends_with("1 file, 1 with errors, 1 error, 0 warnings\n"));
@@ -340,8 +344,8 @@ TEST_F(CliTest, UnreadableFilesAreReportedAndTheOthersStillChecked) {
   // /proc/self/mem opens but can't be read at offset 0: an I/O error
   // mid-run, even as root.
   CliResult r = validate({"--schema", "schemas/post.schema.json", "nope.md",
-                       "/proc/self/mem", "content/posts/good.md",
-                       "content/posts/dangling.md"});
+                          "/proc/self/mem", "content/posts/good.md",
+                          "content/posts/dangling.md"});
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_EQ(r.err,
             "nope.md: error: no such file or directory [io]\n"
@@ -378,8 +382,9 @@ TEST_F(CliTest, ACollectionWithNoFileIsAnErrorAtItsGlobs) {
 
   r = validate({"--no-error-on-unmatched-pattern"});
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_TRUE(r.err.starts_with("fmkit.yaml:3:14: warning: collection 'posts' "
-                                "has no file"))
+  EXPECT_TRUE(
+      r.err.starts_with("fmkit.yaml:3:14: warning: collection 'posts' "
+                        "has no file"))
       << r.err;
 }
 
@@ -414,14 +419,16 @@ TEST_F(CliTest, ColorsOnTerminalsUnlessNoColorOrNever) {
     return r.out.find("\x1b[1;31merror:") != std::string::npos;
   };
   EXPECT_TRUE(colored(run_fmkit({"validate", bad}, terminal)));
-  EXPECT_FALSE(colored(run_fmkit({"validate", "--color", "never", bad}, terminal)));
+  EXPECT_FALSE(
+      colored(run_fmkit({"validate", "--color", "never", bad}, terminal)));
   EXPECT_FALSE(colored(validate({bad})));  // a string stream is no terminal
   EXPECT_TRUE(colored(validate({"--color", "always", bad})));
 
   CliEnvironment no_color = terminal;
   no_color.no_color = true;
   EXPECT_FALSE(colored(run_fmkit({"validate", bad}, no_color)));
-  EXPECT_TRUE(colored(run_fmkit({"validate", "--color", "always", bad}, no_color)));
+  EXPECT_TRUE(
+      colored(run_fmkit({"validate", "--color", "always", bad}, no_color)));
 }
 
 // --- dump -------------------------------------------------------------------
@@ -454,7 +461,8 @@ TEST(CliDumpTest, PrintsFrontMatterAsJsonInDocumentOrder) {
 TEST(CliDumpTest, PositionsGiveEveryNodesSpans) {
   ScopedTempDir dir;
   dir.write("a.md", "---\ntitle: Hi\ntags:\n  - x\n---\n");
-  CliResult r = run_fmkit({"dump", "--positions", "a.md"}, environment_in(dir.path()));
+  CliResult r =
+      run_fmkit({"dump", "--positions", "a.md"}, environment_in(dir.path()));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(
       r.out,

@@ -36,7 +36,8 @@ constexpr const char* k_v2_schema = R"({
   "properties": {"schema_version": {"const": 2}}
 })";
 
-constexpr const char* k_post_a = "---\ntitle: A # keep me\nspeaker: Ann\n---\nbody\n";
+constexpr const char* k_post_a =
+    "---\ntitle: A # keep me\nspeaker: Ann\n---\nbody\n";
 constexpr const char* k_post_b =
     "---\ntitle: B\nhost: Bob\nschema_version: 2\n---\n";
 
@@ -253,8 +254,7 @@ TEST_F(MigrateCommandTest, NewCreatesTheNextMigration) {
 
   // The new file joins the chain: status now counts to version 3.
   r = run({"migrate", "status"});
-  EXPECT_NE(r.out.find("posts: versions 1 to 3"), std::string::npos)
-      << r.out;
+  EXPECT_NE(r.out.find("posts: versions 1 to 3"), std::string::npos) << r.out;
 
   r = run({"migrate", "new", "!!"});
   EXPECT_EQ(r.code, 2);

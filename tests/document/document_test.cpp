@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "document/document.hpp"
 
-#include <gtest/gtest.h>
-
 #include "report/render_support.hpp"
+
+#include <gtest/gtest.h>
 
 #include <string>
 #include <string_view>

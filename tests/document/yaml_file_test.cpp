@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "document/yaml_file.hpp"
 
-#include <gtest/gtest.h>
-
 #include "report/render_support.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fmkit {
 namespace {
@@ -37,7 +37,8 @@ TEST(YamlFileTest, YamlErrorsAreTheFirstProblems) {
   YamlFile file("c.yaml", "a: [1,\n");
   EXPECT_FALSE(file.parsed());
   EXPECT_TRUE(file.has_errors());
-  EXPECT_TRUE(headers(file.problems()).starts_with("c.yaml:")) << headers(file.problems());
+  EXPECT_TRUE(headers(file.problems()).starts_with("c.yaml:"))
+      << headers(file.problems());
 }
 
 TEST(YamlFileTest, WarningsAloneAreNotErrorsAndEmptyFilesPointAtTheStart) {

@@ -2,10 +2,9 @@
 #include "document/yaml_to_json.hpp"
 
 #include "document/yaml_characters.hpp"
+#include "report/render_support.hpp"
 
 #include <gtest/gtest.h>
-
-#include "report/render_support.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -13,15 +13,17 @@ namespace {
 
 // The expected strings were produced by GNU diff -u on the same inputs.
 TEST(UnifiedDiffTest, MatchesGnuDiffHunks) {
-  EXPECT_EQ(unified_diff("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n",
-                         "a\nb\nC\nd\ne\nf\ng\nh\ni\nj\nk\nL\nm\nn", "a/x",
-                         "b/x"),
-            "--- a/x\n+++ b/x\n"
-            "@@ -1,6 +1,6 @@\n a\n b\n-c\n+C\n d\n e\n f\n"
-            "@@ -9,5 +9,6 @@\n i\n j\n k\n-l\n+L\n m\n+n\n"
-            "\\ No newline at end of file\n");
-  EXPECT_EQ(unified_diff("x\n", "", "a", "b"), "--- a\n+++ b\n@@ -1 +0,0 @@\n-x\n");
-  EXPECT_EQ(unified_diff("", "x\n", "a", "b"), "--- a\n+++ b\n@@ -0,0 +1 @@\n+x\n");
+  EXPECT_EQ(
+      unified_diff("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n",
+                   "a\nb\nC\nd\ne\nf\ng\nh\ni\nj\nk\nL\nm\nn", "a/x", "b/x"),
+      "--- a/x\n+++ b/x\n"
+      "@@ -1,6 +1,6 @@\n a\n b\n-c\n+C\n d\n e\n f\n"
+      "@@ -9,5 +9,6 @@\n i\n j\n k\n-l\n+L\n m\n+n\n"
+      "\\ No newline at end of file\n");
+  EXPECT_EQ(unified_diff("x\n", "", "a", "b"),
+            "--- a\n+++ b\n@@ -1 +0,0 @@\n-x\n");
+  EXPECT_EQ(unified_diff("", "x\n", "a", "b"),
+            "--- a\n+++ b\n@@ -0,0 +1 @@\n+x\n");
 }
 
 TEST(UnifiedDiffTest, EqualTextsGiveNothing) {
@@ -102,7 +104,8 @@ TEST(UnifiedDiffTest, RandomEditsRoundTripThroughPatch) {
       size_t at = b.empty() ? 0 : rng() % (b.size() + 1);
       switch (rng() % 3) {
         case 0:
-          b.insert(b.begin() + static_cast<long>(at), "new" + std::to_string(c));
+          b.insert(b.begin() + static_cast<long>(at),
+                   "new" + std::to_string(c));
           break;
         case 1:
           if (at < b.size()) b.erase(b.begin() + static_cast<long>(at));
@@ -126,9 +129,10 @@ TEST(UnifiedDiffTest, RandomEditsRoundTripThroughPatch) {
       EXPECT_EQ(diff, "");
       continue;
     }
-    EXPECT_EQ(patch(before, diff), after) << "before:\n" << before
-                                           << "\nafter:\n" << after
-                                           << "\ndiff:\n" << diff;
+    EXPECT_EQ(patch(before, diff), after) << "before:\n"
+                                          << before << "\nafter:\n"
+                                          << after << "\ndiff:\n"
+                                          << diff;
   }
 }
 

@@ -94,10 +94,10 @@ TEST(ExampleSiteMigrateTest, WriteGivesValidPostsAndIsIdempotent) {
   EXPECT_EQ(snapshot(dir.path() / "fixtures/site"), after);
 
   // Every post is now at version 3 and follows post.v3.schema.json.
-  CliResult v3 = run_fmkit({"validate", "--schema",
-                            "schemas/post.v3.schema.json",
-                            "fixtures/site/content/posts"},
-                           environment_in(dir.path()));
+  CliResult v3 =
+      run_fmkit({"validate", "--schema", "schemas/post.v3.schema.json",
+                 "fixtures/site/content/posts"},
+                environment_in(dir.path()));
   EXPECT_EQ(v3.code, 0) << v3.out;
 }
 

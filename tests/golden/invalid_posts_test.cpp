@@ -5,6 +5,9 @@
 // must equal NAME.text (with a final "[exit N]" line) and the --format json
 // output must equal NAME.json, byte for byte. FMKIT_UPDATE_GOLDEN=1
 // rewrites the goldens: review the diff before committing it.
+#include "cli/cli_run.hpp"
+#include "golden/golden.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -12,17 +15,14 @@
 #include <string>
 #include <vector>
 
-#include "cli/cli_run.hpp"
-#include "golden/golden.hpp"
-
 namespace fmkit {
 namespace {
 
 namespace fs = std::filesystem;
 
+using testing_support::check_golden;
 using testing_support::CliResult;
 using testing_support::environment_in;
-using testing_support::check_golden;
 
 // Runs fmkit in the source folder, so paths in the output read
 // "fixtures/invalid/NAME.md" wherever the build is.
@@ -32,8 +32,8 @@ CliResult run(const std::vector<std::string>& args) {
 
 std::vector<std::string> invalid_posts() {
   std::vector<std::string> names;
-  for (const auto& entry :
-       fs::directory_iterator(fs::path(FMKIT_SOURCE_DIR) / "fixtures/invalid")) {
+  for (const auto& entry : fs::directory_iterator(fs::path(FMKIT_SOURCE_DIR) /
+                                                  "fixtures/invalid")) {
     if (entry.path().extension() == ".md") {
       names.push_back(entry.path().stem().string());
     }
@@ -47,29 +47,31 @@ class InvalidPostGoldenTest : public testing::TestWithParam<std::string> {};
 TEST_P(InvalidPostGoldenTest, TextAndJsonOutputMatchGoldens) {
   const std::string name = GetParam();
   const std::string file = "fixtures/invalid/" + name + ".md";
-  const fs::path golden = fs::path(FMKIT_SOURCE_DIR) / "fixtures/invalid" / name;
+  const fs::path golden =
+      fs::path(FMKIT_SOURCE_DIR) / "fixtures/invalid" / name;
 
-  CliResult text = run({"validate", "--schema", "schemas/post.schema.json", file});
+  CliResult text =
+      run({"validate", "--schema", "schemas/post.schema.json", file});
   EXPECT_EQ(text.err, "");
   check_golden(golden.string() + ".text",
                text.out + "[exit " + std::to_string(text.code) + "]\n");
 
   CliResult json = run({"validate", "--format", "json", "--schema",
-                  "schemas/post.schema.json", file});
+                        "schemas/post.schema.json", file});
   EXPECT_EQ(json.err, "");
   EXPECT_EQ(json.code, text.code);
   check_golden(golden.string() + ".json", json.out);
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, InvalidPostGoldenTest,
-                         testing::ValuesIn(invalid_posts()),
-                         [](const testing::TestParamInfo<std::string>& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Fixtures, InvalidPostGoldenTest, testing::ValuesIn(invalid_posts()),
+    [](const testing::TestParamInfo<std::string>& param_info) {
+      std::string name = param_info.param;
+      for (char& c : name) {
+        if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+      }
+      return name;
+    });
 
 TEST(ExampleSiteTest, EveryPostOfTheExampleSiteIsValid) {
   CliResult result = run({"validate", "--config", "fixtures/site/fmkit.yaml"});

@@ -4,12 +4,12 @@
 // their header lines ("path:line:col: error: message [rule]").
 #pragma once
 
+#include "diag/diagnostic.hpp"
+#include "report/text_renderer.hpp"
+
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "diag/diagnostic.hpp"
-#include "report/text_renderer.hpp"
 
 namespace fmkit::testing_support {
 
@@ -23,7 +23,8 @@ inline std::string render(const Problems& problems) {
 
 // "line:col: severity: message [rule]" for each of `diagnostics` (all of
 // one file), joined by line breaks (no final one).
-inline std::string diagnostic_lines(const std::vector<Diagnostic>& diagnostics) {
+inline std::string diagnostic_lines(
+    const std::vector<Diagnostic>& diagnostics) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     if (!out.empty()) out += '\n';

@@ -4,13 +4,13 @@
 #include "run/scoped_temp_dir.hpp"
 
 #include <gtest/gtest.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fmkit {
 namespace {
@@ -26,8 +26,8 @@ class AtomicFileTest : public ::testing::Test {
     return testing_support::read_bytes(path);
   }
   size_t entries() const {
-    return static_cast<size_t>(std::distance(fs::directory_iterator(m_dir),
-                                             fs::directory_iterator()));
+    return static_cast<size_t>(
+        std::distance(fs::directory_iterator(m_dir), fs::directory_iterator()));
   }
 
   testing_support::ScopedTempDir m_temp;

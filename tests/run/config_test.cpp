@@ -13,9 +13,9 @@
 namespace fmkit {
 namespace {
 
-using testing_support::ScopedTempDir;
 using testing_support::headers;
 using testing_support::render;
+using testing_support::ScopedTempDir;
 
 constexpr const char* k_good = R"(# The example blog.
 collections:
@@ -111,7 +111,8 @@ struct BadConfig {
 };
 
 const BadConfig k_bad[] = {
-    {"", "fmkit.yaml:1:1: error: missing key 'collections' [config.missing-key]\n"},
+    {"",
+     "fmkit.yaml:1:1: error: missing key 'collections' [config.missing-key]\n"},
     {"colections:\n  posts: {}\n",
      "fmkit.yaml:1:1: error: missing key 'collections' [config.missing-key]\n"
      "fmkit.yaml:1:1: error: unknown key 'colections' (did you mean "

@@ -14,8 +14,8 @@ namespace fmkit {
 namespace {
 
 namespace fs = std::filesystem;
-using testing_support::ScopedTempDir;
 using testing_support::headers;
+using testing_support::ScopedTempDir;
 
 std::vector<std::string> displays(const Discovery& discovery) {
   std::vector<std::string> out;

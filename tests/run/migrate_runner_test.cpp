@@ -5,12 +5,12 @@
 #include "run/scoped_temp_dir.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 namespace fmkit {
 namespace {
@@ -73,8 +73,8 @@ TEST_F(MigrateRunnerTest, DryRunWritesNothingAndDiffs) {
   write("a.md", "---\nspeaker: Bob\ninsight: x\n---\nA\n");
   write("b.md", "---\nschema_version: 3\n---\nB\n");
   write("c.md", "no front matter\n");
-  MigrateRun run = run_migrate({file("a.md"), file("b.md"), file("c.md")},
-                               chain(), {});
+  MigrateRun run =
+      run_migrate({file("a.md"), file("b.md"), file("c.md")}, chain(), {});
   EXPECT_EQ(read("a.md"), "---\nspeaker: Bob\ninsight: x\n---\nA\n");
   ASSERT_EQ(run.files.size(), 3u);
   EXPECT_EQ(run.files[0].diff,
@@ -114,11 +114,14 @@ TEST_F(MigrateRunnerTest, WritesEverythingOrNothing) {
   MigrateRun done = run_migrate({file("a.md"), file("b.md")}, chain(), options);
   EXPECT_FALSE(done.blocked);
   EXPECT_EQ(done.summary.written, 2u);
-  EXPECT_EQ(read("a.md"), "---\nhost: Bob\ndraft: false\nschema_version: 3\n---\n");
-  EXPECT_EQ(read("b.md"), "---\nhost: Ann\ndraft: false\nschema_version: 3\n---\n");
+  EXPECT_EQ(read("a.md"),
+            "---\nhost: Bob\ndraft: false\nschema_version: 3\n---\n");
+  EXPECT_EQ(read("b.md"),
+            "---\nhost: Ann\ndraft: false\nschema_version: 3\n---\n");
 
   // Running again changes nothing.
-  MigrateRun again = run_migrate({file("a.md"), file("b.md")}, chain(), options);
+  MigrateRun again =
+      run_migrate({file("a.md"), file("b.md")}, chain(), options);
   EXPECT_EQ(again.summary.up_to_date, 2u);
   EXPECT_EQ(again.summary.written, 0u);
 }
@@ -167,11 +170,12 @@ TEST_F(MigrateRunnerTest, StatusCountsVersionsAndPendingSteps) {
   write("c.md", "---\nschema_version: 3\n---\n");
   write("d.md", "---\nschema_version: nine\n---\n");
   write("e.md", "plain\n");
-  MigrationStatus status = migrate_status(
-      {file("a.md"), file("b.md"), file("c.md"), file("d.md"), file("e.md"),
-       file("missing.md")},
-      chain(), {});
-  EXPECT_EQ(status.files_per_version, (std::map<int, size_t>{{1, 1}, {2, 1}, {3, 1}}));
+  MigrationStatus status =
+      migrate_status({file("a.md"), file("b.md"), file("c.md"), file("d.md"),
+                      file("e.md"), file("missing.md")},
+                     chain(), {});
+  EXPECT_EQ(status.files_per_version,
+            (std::map<int, size_t>{{1, 1}, {2, 1}, {3, 1}}));
   EXPECT_EQ(status.behind, 2u);
   EXPECT_EQ(status.pending, (std::map<int, size_t>{{2, 1}, {3, 2}}));
   EXPECT_EQ(status.skipped, 1u);
@@ -182,8 +186,7 @@ TEST_F(MigrateRunnerTest, StatusCountsVersionsAndPendingSteps) {
 }
 
 TEST_F(MigrateRunnerTest, CreatesTheNextMigration) {
-  auto created =
-      create_migration(m_settings, chain(), "Split the tags");
+  auto created = create_migration(m_settings, chain(), "Split the tags");
   ASSERT_TRUE(created) << render(created.error());
   EXPECT_EQ(created->filename(), "0004-split-the-tags.yaml");
   EXPECT_EQ(chain().latest_version(), 4);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "run/runner.hpp"
 
-#include "run/file_reader.hpp"
 #include "report/render_support.hpp"
+#include "run/file_reader.hpp"
 #include "run/scoped_temp_dir.hpp"
 #include "schema/schema_registry.hpp"
 
@@ -15,9 +15,9 @@
 namespace fmkit {
 namespace {
 
-using testing_support::ScopedTempDir;
 using testing_support::headers;
 using testing_support::render;
+using testing_support::ScopedTempDir;
 
 // A plan whose documents never reach a Validator (no front matter, bad
 // YAML, unreadable, not in a collection), so it needs no schema.

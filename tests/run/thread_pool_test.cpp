@@ -67,8 +67,7 @@ TEST(ThreadPoolTest, NoWorkAndOneThreadRunOnTheCaller) {
 TEST(ThreadPoolTest, AThrowingSinkStopsTheRunCleanly) {
   size_t handed = 0;
   EXPECT_THROW(for_each_ordered(
-                   1000, 4, [] { return 0; },
-                   [](int&, size_t i) { return i; },
+                   1000, 4, [] { return 0; }, [](int&, size_t i) { return i; },
                    [](size_t, const std::string&) { return size_t{0}; },
                    [&](size_t i) {
                      ++handed;

@@ -235,11 +235,14 @@ TEST(BranchesTest, BranchesAndTagsThroughRefs) {
         {"properties": {"type": {"const": "file"}, "path": {"type": "string"}},
          "required": ["path"]}]}
     }})");
-  EXPECT_EQ(check_json(schema, {{"page", {{"slug", "Web/API/X"}, {"page-type", "x"}}},
-                                {"media", {{"type", "link"}, {"path", "p"}}}}),
-            (Lines{"'x' is not an allowed value for 'page.page-type'; expected one of: "
-                   "web-api-event, guide [schema.enum] @/page/page-type",
-                   "missing required key 'url' in 'media' [schema.required] @/media/url"}));
+  EXPECT_EQ(
+      check_json(schema, {{"page", {{"slug", "Web/API/X"}, {"page-type", "x"}}},
+                          {"media", {{"type", "link"}, {"path", "p"}}}}),
+      (Lines{
+          "'x' is not an allowed value for 'page.page-type'; expected one of: "
+          "web-api-event, guide [schema.enum] @/page/page-type",
+          "missing required key 'url' in 'media' [schema.required] "
+          "@/media/url"}));
 }
 
 TEST(BranchesTest, IfThatHeldBeatsABranchWithAsFewErrors) {

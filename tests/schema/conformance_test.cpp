@@ -92,7 +92,8 @@ std::map<std::string, std::string> run_file(const fs::path& file) {
                          test["description"].get<std::string>();
       EXPECT_FALSE(results.contains(name)) << "two cases named " << name;
       if (!schema) {
-        results[name] = "schema refused: " + schema_testing::show_problems(schema.error());
+        results[name] =
+            "schema refused: " + schema_testing::show_problems(schema.error());
         continue;
       }
       Validator validator(*schema);

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "schema/formats.hpp"
 
+#include "schema/schema_registry.hpp"
+#include "schema/schema_test_support.hpp"
+#include "schema/validator.hpp"
+
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "schema/schema_registry.hpp"
-#include "schema/validator.hpp"
-#include "schema/schema_test_support.hpp"
 
 namespace fmkit {
 namespace {
@@ -162,26 +161,29 @@ TEST_P(FormatSuiteTest, AllCasesPass) {
       if (valid == test["valid"].get<bool>()) {
         ++passed;
       } else {
-        ADD_FAILURE() << GetParam() << ": " << test["description"].get<std::string>()
-                      << ": " << test["data"].dump() << " expected "
+        ADD_FAILURE() << GetParam() << ": "
+                      << test["description"].get<std::string>() << ": "
+                      << test["data"].dump() << " expected "
                       << (test["valid"].get<bool>() ? "valid" : "invalid");
       }
     }
   }
-  std::printf("[ suite    ] format %s: %d/%d passed\n", GetParam().c_str(), passed, total);
+  std::printf("[ suite    ] format %s: %d/%d passed\n", GetParam().c_str(),
+              passed, total);
   EXPECT_EQ(passed, total);
 }
 
-INSTANTIATE_TEST_SUITE_P(Draft7, FormatSuiteTest,
-                         testing::Values("date", "date-time", "time", "uri",
-                                         "uri-reference", "email"),
-                         [](const testing::TestParamInfo<std::string>& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (c == '-') c = '_';
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Draft7, FormatSuiteTest,
+    testing::Values("date", "date-time", "time", "uri", "uri-reference",
+                    "email"),
+    [](const testing::TestParamInfo<std::string>& param_info) {
+      std::string name = param_info.param;
+      for (char& c : name) {
+        if (c == '-') c = '_';
+      }
+      return name;
+    });
 
 }  // namespace
 }  // namespace fmkit

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "schema/ecma_regex.hpp"
+#include "schema/schema_test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "schema/schema_test_support.hpp"
 
 namespace fmkit {
 namespace {
@@ -55,11 +53,11 @@ TEST(PatternTest, SearchIsUnanchored) {
 }
 
 TEST(PatternTest, EcmaSemantics) {
-  EXPECT_TRUE(search("^\\s$", "\xC2\xA0"));           // U+00A0 is \s in ECMA
-  EXPECT_TRUE(search("^[\\s]$", "\xE3\x80\x80"));     // U+3000 inside a class
-  EXPECT_FALSE(search("^\\S$", "\xE2\x80\xA8"));      // U+2028
-  EXPECT_FALSE(search("^.$", "\r"));                  // '.' stops at \r
-  EXPECT_TRUE(search("^.$", "\xC3\xA9"));             // one code point
+  EXPECT_TRUE(search("^\\s$", "\xC2\xA0"));        // U+00A0 is \s in ECMA
+  EXPECT_TRUE(search("^[\\s]$", "\xE3\x80\x80"));  // U+3000 inside a class
+  EXPECT_FALSE(search("^\\S$", "\xE2\x80\xA8"));   // U+2028
+  EXPECT_FALSE(search("^.$", "\r"));               // '.' stops at \r
+  EXPECT_TRUE(search("^.$", "\xC3\xA9"));          // one code point
   EXPECT_TRUE(search("^\\p{L}+$", "日本語"));
   EXPECT_TRUE(search("^(?<y>\\d{4})-\\d{2}$", "2024-11"));
   EXPECT_TRUE(search("^[^]$", "\n"));
@@ -68,7 +66,8 @@ TEST(PatternTest, EcmaSemantics) {
 }
 
 TEST(PatternTest, WhatRe2CannotDoIsAnError) {
-  for (const char* pattern : {"(?=a)b", "(?!a)b", "(?<=a)b", "(a)\\1", "a{1,2000}", "(", "[a"}) {
+  for (const char* pattern :
+       {"(?=a)b", "(?!a)b", "(?<=a)b", "(a)\\1", "a{1,2000}", "(", "[a"}) {
     auto re = compile_ecma_regex(pattern);
     EXPECT_FALSE(re) << pattern;
   }
@@ -104,7 +103,8 @@ TEST(PatternTest, LongStringsGetTheRightAnswer) {
   EXPECT_TRUE(
       check_json(schema, {{"s", long_a}, {"t", long_slug}, {long_a, "x"}})
           .empty());
-  auto errors = check_json(schema, {{"s", long_a + "b"}, {"t", long_slug + "-"}, {long_a, 1}});
+  auto errors = check_json(
+      schema, {{"s", long_a + "b"}, {"t", long_slug + "-"}, {long_a, 1}});
   ASSERT_EQ(errors.size(), 3u);
   std::vector<std::string> places;
   for (const std::string& error : errors) {
@@ -118,11 +118,13 @@ TEST(PatternTest, LongStringsGetTheRightAnswer) {
 
 TEST(PatternTest, SchemaWithUnsupportedPatternIsRefused) {
   SchemaRegistry registry(schema_testing::memory_files(
-      {{"/s/a.json", R"json({"properties": {"x": {"pattern": "^(?!draft)"}}})json"}}));
+      {{"/s/a.json",
+        R"json({"properties": {"x": {"pattern": "^(?!draft)"}}})json"}}));
   auto compiled = registry.load("/s/a.json");
   ASSERT_FALSE(compiled);
   EXPECT_EQ(schema_testing::show_problems(compiled.error()),
-            "/s/a.json:1:34-1:46: invalid pattern '^(?!draft)': invalid perl operator: (?! "
+            "/s/a.json:1:34-1:46: invalid pattern '^(?!draft)': invalid perl "
+            "operator: (?! "
             "[schema-file.invalid]");
 }
 

@@ -5,6 +5,14 @@
 // tested without the YAML reader), and diagnostics printed as one line.
 #pragma once
 
+#include "base/source_span.hpp"
+#include "diag/diagnostic.hpp"
+#include "document/document.hpp"
+#include "schema/schema_registry.hpp"
+#include "schema/validator.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -15,14 +23,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "base/source_span.hpp"
-#include "diag/diagnostic.hpp"
-#include "document/document.hpp"
-#include "schema/schema_registry.hpp"
-#include "schema/validator.hpp"
 
 namespace fmkit::schema_testing {
 
@@ -46,7 +46,8 @@ inline ReadFile disk_files() {
 
 // Serves `files` (absolute path -> text); anything else is missing.
 inline ReadFile memory_files(std::map<std::string, std::string> files) {
-  auto shared = std::make_shared<std::map<std::string, std::string>>(std::move(files));
+  auto shared =
+      std::make_shared<std::map<std::string, std::string>>(std::move(files));
   return [shared](const std::filesystem::path& path) -> Expected<std::string> {
     auto it = shared->find(path.generic_string());
     if (it == shared->end()) return unexpected("no such file or directory");
@@ -63,8 +64,9 @@ inline std::string show_problems(const Problems& problems) {
       if (!out.empty()) out += '\n';
       out += report.path + ":";
       if (d.span.valid()) {
-        out += std::to_string(d.span.begin.line) + ":" + std::to_string(d.span.begin.column) +
-               "-" + std::to_string(d.span.end.line) + ":" +
+        out += std::to_string(d.span.begin.line) + ":" +
+               std::to_string(d.span.begin.column) + "-" +
+               std::to_string(d.span.end.line) + ":" +
                std::to_string(d.span.end.column) + ":";
       }
       out += " " + d.message + " [" + d.rule + "]";
@@ -74,7 +76,8 @@ inline std::string show_problems(const Problems& problems) {
 }
 
 // Loads one schema given as JSON text (at /mem/schema.json).
-inline std::shared_ptr<const CompiledSchema> compile_text(const std::string& schema) {
+inline std::shared_ptr<const CompiledSchema> compile_text(
+    const std::string& schema) {
   SchemaRegistry registry(memory_files({{"/mem/schema.json", schema}}));
   auto compiled = registry.load("/mem/schema.json");
   if (!compiled) throw std::runtime_error(show_problems(compiled.error()));
@@ -115,14 +118,16 @@ inline Document make_document(std::string_view text, nlohmann::json data,
     NodeInfo info;
     if (!node.key.empty()) {
       size_t key = text.find(node.key, cursor);
-      if (key == std::string_view::npos) throw std::runtime_error("no key " + node.key);
+      if (key == std::string_view::npos)
+        throw std::runtime_error("no key " + node.key);
       info.has_key = true;
       info.key_begin = key;
       info.key_end = key + node.key.size();
       cursor = info.key_end;
     }
     size_t value = text.find(node.value, cursor);
-    if (value == std::string_view::npos) throw std::runtime_error("no value " + node.value);
+    if (value == std::string_view::npos)
+      throw std::runtime_error("no value " + node.value);
     info.value_begin = value;
     info.value_end = value + node.value.size();
     // Children are searched for inside their parent's value.
@@ -136,22 +141,25 @@ inline Document make_document(std::string_view text, nlohmann::json data,
 inline std::string show(const Diagnostic& d) {
   std::string out;
   if (d.span.valid()) {
-    out = std::to_string(d.span.begin.line) + ":" + std::to_string(d.span.begin.column) +
-          "-" + std::to_string(d.span.end.line) + ":" + std::to_string(d.span.end.column) +
-          ": ";
+    out = std::to_string(d.span.begin.line) + ":" +
+          std::to_string(d.span.begin.column) + "-" +
+          std::to_string(d.span.end.line) + ":" +
+          std::to_string(d.span.end.column) + ": ";
   }
   return out + d.message + " [" + d.rule + "] @" + d.pointer;
 }
 
-inline std::vector<std::string> show_all(const std::vector<Diagnostic>& diagnostics) {
+inline std::vector<std::string> show_all(
+    const std::vector<Diagnostic>& diagnostics) {
   std::vector<std::string> out;
   for (const Diagnostic& d : diagnostics) out.push_back(show(d));
   return out;
 }
 
 // Validates a bare JSON value; returns the messages.
-inline std::vector<std::string> check_json(const std::shared_ptr<const CompiledSchema>& schema,
-                                           const nlohmann::json& data) {
+inline std::vector<std::string> check_json(
+    const std::shared_ptr<const CompiledSchema>& schema,
+    const nlohmann::json& data) {
   Validator validator(schema);
   std::vector<Diagnostic> diagnostics;
   validator.validate(data, diagnostics);

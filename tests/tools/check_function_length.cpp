@@ -2,8 +2,8 @@
 //
 // check_function_length: fails when a source file is longer than a limit,
 // or a function defined at namespace scope in it is, unless a comment in the
-// few lines above the function starts with "// length:" and says why. Written for
-// fmkit's layout (clang-format Google style): a definition starts at column
+// few lines above the function starts with "// length:" and says why. Written
+// for fmkit's layout (clang-format Google style): a definition starts at column
 // 0 and its body ends at the next line that is exactly "}". Functions
 // defined inside class bodies are not checked.
 //
@@ -30,10 +30,10 @@ bool may_open_function(std::string_view line) {
       line[0] == '#' || line[0] == '{') {
     return false;
   }
-  return !starts_with_any(line, {"//", "/*", "namespace", "class ", "struct ",
-                                 "enum ", "union ", "template", "using ",
-                                 "typedef ", "extern ", "static_assert",
-                                 "inline constexpr", "constexpr char"});
+  return !starts_with_any(
+      line, {"//", "/*", "namespace", "class ", "struct ", "enum ", "union ",
+             "template", "using ", "typedef ", "extern ", "static_assert",
+             "inline constexpr", "constexpr char"});
 }
 
 bool has_reason(const std::vector<std::string>& lines, size_t start) {

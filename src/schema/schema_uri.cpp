@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "schema/schema_uri.hpp"
 
+#include "base/json_pointer.hpp"
+
 namespace fmkit {
 
 namespace {
@@ -16,16 +18,8 @@ int hex_value(char c) {
 
 std::string encode_token(std::string_view token) {
   std::string out;
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else if (c == '%') {
-      out += "%25";
-    } else {
-      out += c;
-    }
+  for (char c : escape_pointer_token(token)) {
+    out += c == '%' ? std::string("%25") : std::string(1, c);
   }
   return out;
 }

@@ -24,19 +24,7 @@ using schema_testing::check_json;
 using schema_testing::compile_text;
 using Lines = std::vector<std::string>;
 
-// Reads `text` and validates it; returns the diagnostics, sorted.
-Lines validate_text(const std::shared_ptr<const CompiledSchema>& schema,
-                    const std::string& text) {
-  LineIndex lines(text);
-  std::vector<Diagnostic> diagnostics;
-  Document document =
-      read_document(text, lines, DocumentOptions{}, diagnostics);
-  if (!document.usable) return {"not usable"};
-  std::vector<Diagnostic> found;
-  Validator(schema).validate(document, lines, found);
-  sort_diagnostics(found);
-  return schema_testing::show_all(found);
-}
+using schema_testing::validate_text;
 
 // The shape of MDN's front-matter schema (mdn/content
 // front-matter-config.json), cut down to a few of its branches: an anyOf where

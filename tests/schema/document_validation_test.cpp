@@ -35,20 +35,7 @@ std::shared_ptr<const CompiledSchema> post_schema() {
   return load(fs::path(FMKIT_SOURCE_DIR) / "schemas/post.schema.json");
 }
 
-// Reads `text` and validates it; returns the schema diagnostics, sorted.
-Lines validate_text(const std::shared_ptr<const CompiledSchema>& schema,
-                    const std::string& text) {
-  LineIndex lines(text);
-  std::vector<Diagnostic> diagnostics;
-  Document document =
-      read_document(text, lines, DocumentOptions{}, diagnostics);
-  if (!document.usable) return {"not usable"};
-  std::vector<Diagnostic> found;
-  Validator validator(schema);
-  validator.validate(document, lines, found);
-  sort_diagnostics(found);
-  return schema_testing::show_all(found);
-}
+using schema_testing::validate_text;
 
 std::string seed_post() {
   // The real post the bundled schema models, byte for byte as published.

@@ -157,6 +157,23 @@ inline std::vector<std::string> show_all(
 }
 
 // Validates a bare JSON value; returns the messages.
+// Reads `text` (a whole file) and validates it against `schema`; returns
+// the schema's diagnostics, sorted, as show() gives them, or {"not usable"}
+// when the front matter cannot be validated.
+inline std::vector<std::string> validate_text(
+    const std::shared_ptr<const CompiledSchema>& schema,
+    const std::string& text) {
+  LineIndex lines(text);
+  std::vector<Diagnostic> diagnostics;
+  Document document =
+      read_document(text, lines, DocumentOptions{}, diagnostics);
+  if (!document.usable) return {"not usable"};
+  std::vector<Diagnostic> found;
+  Validator(schema).validate(document, lines, found);
+  sort_diagnostics(found);
+  return show_all(found);
+}
+
 inline std::vector<std::string> check_json(
     const std::shared_ptr<const CompiledSchema>& schema,
     const nlohmann::json& data) {

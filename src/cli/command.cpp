@@ -94,7 +94,7 @@ void use_fmkit_error_style(CLI::App& app) {
       message[0] = static_cast<char>(
           std::tolower(static_cast<unsigned char>(message[0])));
     }
-    return "fmkit: error: " + message + "\nrun '" + failed->get_name() +
+    return "fmkit: error: " + message + " [usage]\nrun '" + failed->get_name() +
            " --help' for usage\n";
   });
 }
@@ -113,13 +113,7 @@ std::optional<int> parse_arguments(CLI::App& app, int argc,
 }
 
 void print_error(std::ostream& err, std::string_view message) {
-  size_t start = 0;
-  while (start <= message.size()) {
-    size_t end = message.find('\n', start);
-    if (end == std::string_view::npos) end = message.size();
-    err << "fmkit: error: " << message.substr(start, end - start) << '\n';
-    start = end + 1;
-  }
+  err << "fmkit: error: " << message << " [usage]\n";
 }
 
 }  // namespace fmkit

@@ -79,8 +79,8 @@ void add_color_option(CLI::App& app, std::string& choice);
 UseColor decide_color(std::string_view choice, bool is_terminal,
                       const CliEnvironment& environment);
 
-// Makes `app` print CLI11's parse errors as "fmkit: error: ..." with a hint
-// to run --help.
+// Makes `app` print CLI11's parse errors as "fmkit: error: ... [usage]"
+// with a hint to run --help.
 void use_fmkit_error_style(CLI::App& app);
 
 // Parses `argv` with `app`. Returns std::nullopt when the command should go
@@ -90,7 +90,8 @@ std::optional<int> parse_arguments(CLI::App& app, int argc,
                                    const char* const* argv,
                                    CommandContext& context);
 
-// Writes "fmkit: error: <line>" to `err` for each line of `message`.
+// Writes a usage error, "fmkit: error: <message> [usage]", to `err`: the
+// one form of every problem, with "fmkit" where a file would be.
 void print_error(std::ostream& err, std::string_view message);
 
 }  // namespace fmkit

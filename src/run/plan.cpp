@@ -2,7 +2,6 @@
 #include "run/plan.hpp"
 
 #include "base/spelling.hpp"
-#include "run/file_reader.hpp"
 #include "schema/schema_registry.hpp"
 
 #include <algorithm>

@@ -97,19 +97,20 @@ TEST(CliDispatchTest, UnknownCommandSuggestsTheNearest) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(
       r.err,
-      "fmkit: error: unknown command 'valdate' (did you mean 'validate'?)\n");
+      "fmkit: error: unknown command 'valdate' (did you mean 'validate'?) "
+      "[usage]\n");
 
   r = run_fmkit({"frobnicate"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "fmkit: error: unknown command 'frobnicate' (commands: validate, "
-            "migrate, dump)\n");
+            "migrate, dump) [usage]\n");
 
   r = run_fmkit({"--frobnicate"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "fmkit: error: unknown option '--frobnicate' (run 'fmkit --help' "
-            "for usage)\n");
+            "for usage) [usage]\n");
 }
 
 TEST(CliDispatchTest, SubcommandHelpExits0) {
@@ -138,8 +139,9 @@ TEST(CliDispatchTest, UsageErrorsExit2WithFmkitStyle) {
     EXPECT_EQ(r.code, 2) << args[1];
     EXPECT_EQ(r.out, "");
     EXPECT_TRUE(r.err.starts_with("fmkit: error: ")) << r.err;
-    EXPECT_NE(r.err.find("run 'fmkit " + args[0] + " --help' for usage\n"),
-              std::string::npos)
+    EXPECT_NE(
+        r.err.find(" [usage]\nrun 'fmkit " + args[0] + " --help' for usage\n"),
+        std::string::npos)
         << r.err;
   }
 }
@@ -149,7 +151,8 @@ TEST(CliDispatchTest, SchemaNeedsPaths) {
       run_fmkit({"validate", "--schema", "s.json"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "fmkit: error: --schema needs at least one PATH to validate\n");
+            "fmkit: error: --schema needs at least one PATH to validate "
+            "[usage]\n");
 }
 
 // --- Config problems --------------------------------------------------------

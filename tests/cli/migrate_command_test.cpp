@@ -266,7 +266,7 @@ TEST_F(MigrateCommandTest, NewCreatesTheNextMigration) {
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "fmkit: error: collection 'notes' in 'fmkit.yaml' does not exist "
-            "or has no migrations\n");
+            "or has no migrations [usage]\n");
 }
 
 TEST_F(MigrateCommandTest, OperationalErrorsExitTwo) {

@@ -22,6 +22,15 @@
 // list from the texts of the items they keep, chosen by index (not by
 // value, so of two equal items `1.10` and `1.1` the right one stays).
 //
+// A number an op turns into text keeps the digits it was written with
+// (SourceText): convert to string makes `1.10` '1.10', not '1.1', and so
+// does join; a key of map_values' `map` or convert's `table` matches a
+// number written as the key is (`1.10: x`, `'1.10': x`), else the number's
+// JSON text (`1.1: x` matches `1.10` too). Comparisons are by value, as
+// YAML 1.2 reads it: in `where` (equals, in, contains), remove, append
+// `unique`, dedupe (`1.10` and `1.1` are one number: the first stays) and
+// sort (numbers by value: 1.10 before 1.9; strings by their bytes).
+//
 //   rename      {from, to}                    key renamed in place
 //   move        {from, to}                    into/out of nested mappings
 //   copy        {from, to}
@@ -60,6 +69,7 @@
 namespace fmkit {
 
 class MigrationSource;
+class SourceText;
 class YamlEditor;
 
 // What applying one op to one document found.
@@ -80,9 +90,11 @@ class Op {
   // "path:line:col" of the op in its migration file.
   const std::string& location() const { return m_location; }
 
-  // Applies the op to `data` (the front matter's JSON). On a conflict,
+  // Applies the op to `data` (the front matter's JSON), whose source is
+  // `source` (the text of the same front matter, for the ops that turn a
+  // number into text; a SourceText() for JSON alone). On a conflict,
   // appends to `outcome.conflicts`; `data` is then unspecified.
-  virtual void apply_to_json(nlohmann::json& data,
+  virtual void apply_to_json(nlohmann::json& data, const SourceText& source,
                              OpOutcome& outcome) const = 0;
 
   // Returns the edits that turn the editor's text (whose JSON is

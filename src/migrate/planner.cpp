@@ -5,6 +5,7 @@
 
 #include "base/source_span.hpp"
 #include "edit/text_edit.hpp"
+#include "migrate/source_text.hpp"
 #include "migrate/yaml_editor.hpp"
 #include "schema/validator.hpp"
 
@@ -105,7 +106,7 @@ class OpRunner {
     if (!evaluate(op.where(), m_current.data, m_path)) return true;
     json after = m_current.data;
     OpOutcome outcome;
-    op.apply_to_json(after, outcome);
+    op.apply_to_json(after, SourceText(m_text, m_current), outcome);
     if (!outcome.conflicts.empty()) {
       for (Diagnostic& d : outcome.conflicts) {
         // Spans are in the input text: an earlier op may have moved the

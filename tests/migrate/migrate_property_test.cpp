@@ -24,6 +24,7 @@
 #include "migrate/migration.hpp"
 #include "migrate/planner.hpp"
 #include "migrate/property_generator.hpp"
+#include "migrate/source_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -355,8 +356,9 @@ Case make_case(uint32_t seed) {
     if (!parsed) continue;  // e.g. from and to containing each other
     c.ops.push_back(op);
     c.parsed.push_back(parsed->ops.at(0));
+    // The model only guides the next op's choice: JSON alone will do.
     OpOutcome outcome;
-    c.parsed.back()->apply_to_json(model, outcome);
+    c.parsed.back()->apply_to_json(model, SourceText(), outcome);
   }
   return c;
 }
@@ -388,9 +390,10 @@ std::optional<std::string> run_step(std::string_view text, const OpPtr& op,
   const Diagnostic& d = result.diagnostics.front();
   EXPECT_EQ(result.text, text);
   if (d.rule == "migrate.conflict") {
-    json model = read(text).data;
+    Document document = read(text);
+    json model = document.data;
     OpOutcome outcome;
-    op->apply_to_json(model, outcome);
+    op->apply_to_json(model, SourceText(text, document), outcome);
     EXPECT_FALSE(outcome.conflicts.empty()) << d.message << "\n" << context;
   } else {
     bool known = std::any_of(
@@ -417,7 +420,7 @@ TEST(MigratePropertyTest, RandomDocumentsTimesRandomOps) {
       ASSERT_TRUE(before.usable) << context;
       json expected = before.data;
       OpOutcome outcome;
-      c.parsed[i]->apply_to_json(expected, outcome);
+      c.parsed[i]->apply_to_json(expected, SourceText(text, before), outcome);
       std::optional<std::string> next = run_step(text, c.parsed[i], context);
       if (!next) {
         all_ok = false;

@@ -4,7 +4,9 @@
 // of old value to new) and `convert` (scalar to list and back, split and
 // join, to string, bool, int or number, by rule or by an explicit `table`).
 // A value they leave as it is keeps its text; a scalar that becomes the one
-// item of a list, or the reverse, is carried with its text.
+// item of a list, or the reverse, is carried with its text. A number they
+// turn into text, or look up in `map` or `table`, is the text it is written
+// with (SourceText: `1.10` becomes '1.10').
 #include "migrate/ops/op_support.hpp"
 
 #include "base/describe.hpp"
@@ -25,7 +27,8 @@ class MapValuesOp final : public FieldOp {
   MapValuesOp(FieldPath field, json map, bool strict)
       : FieldOp(std::move(field)), m_map(std::move(map)), m_strict(strict) {}
 
-  void apply_to_json(json& data, OpOutcome& outcome) const override {
+  void apply_to_json(json& data, const SourceText& source,
+                     OpOutcome& outcome) const override {
     for_each_value(data, m_field, [&](json& value, const std::string& at) {
       if (!is_scalar(value)) {
         conflict(outcome, at,
@@ -33,7 +36,7 @@ class MapValuesOp final : public FieldOp {
                      m_field.text + "'");
         return;
       }
-      auto it = m_map.find(lookup_key(value));
+      auto it = find_key(m_map, value, at, source);
       if (it != m_map.end()) {
         value = *it;
       } else if (m_strict) {
@@ -97,12 +100,10 @@ std::optional<json> parse_number(std::string_view s) {
   return json(value);
 }
 
-// Returns `value` (a scalar, not null) as `target` by rule, or std::nullopt
-// when there is no rule for it.
+// Returns `value` (a scalar, not null) as `target` (a bool or a number) by
+// rule, or std::nullopt when there is no rule for it.
 std::optional<json> convert_by_rule(const json& value, Target target) {
   switch (target) {
-    case Target::string:
-      return value.is_string() ? value : json(lookup_key(value));
     case Target::boolean:
       if (value.is_boolean()) return value;
       if (value == "true" || value == "false") return json(value == "true");
@@ -141,15 +142,16 @@ class ConvertOp final : public FieldOp {
         m_join(std::move(join)),
         m_table(std::move(table)) {}
 
-  void apply_to_json(json& data, OpOutcome& outcome) const override {
+  void apply_to_json(json& data, const SourceText& source,
+                     OpOutcome& outcome) const override {
     json* value = find_value(data, m_field.tokens);
     if (value == nullptr) return;
     if (m_target == Target::list) return to_list(*value, outcome);
     if (m_target == Target::scalar || (m_join && value->is_array())) {
-      return to_scalar(*value, outcome);
+      return to_scalar(*value, source, outcome);
     }
     for_each_value(data, m_field, [&](json& item, const std::string& at) {
-      convert_scalar(item, at, outcome);
+      convert_scalar(item, at, source, outcome);
     });
   }
 
@@ -198,7 +200,8 @@ class ConvertOp final : public FieldOp {
     }
   }
 
-  void to_scalar(json& value, OpOutcome& outcome) const {
+  void to_scalar(json& value, const SourceText& source,
+                 OpOutcome& outcome) const {
     if (is_scalar(value)) return;
     if (value.is_object()) {
       conflict(outcome, m_field.pointer(),
@@ -217,7 +220,8 @@ class ConvertOp final : public FieldOp {
         }
         if (value[i].is_null()) continue;
         if (!joined.empty()) joined += *m_join;
-        joined += lookup_key(value[i]);
+        joined += source.text(
+            value[i], append_pointer(m_field.pointer(), std::to_string(i)));
       }
       value = joined;
       return;
@@ -234,7 +238,7 @@ class ConvertOp final : public FieldOp {
   }
 
   void convert_scalar(json& value, const std::string& at,
-                      OpOutcome& outcome) const {
+                      const SourceText& source, OpOutcome& outcome) const {
     if (value.is_null()) return;
     if (!is_scalar(value)) {
       conflict(outcome, at,
@@ -242,11 +246,14 @@ class ConvertOp final : public FieldOp {
                    m_field.text + "'");
       return;
     }
-    if (auto it = m_table.find(lookup_key(value)); it != m_table.end()) {
+    if (auto it = find_key(m_table, value, at, source); it != m_table.end()) {
       value = *it;
       return;
     }
-    std::optional<json> converted = convert_by_rule(value, m_target);
+    // A number becomes the text it is written with (SourceText).
+    std::optional<json> converted =
+        m_target == Target::string ? json(source.text(value, at))
+                                   : convert_by_rule(value, m_target);
     if (!converted) {
       conflict(outcome, at,
                "'convert' has no " + std::string(target_name(m_target)) +

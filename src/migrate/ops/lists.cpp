@@ -26,7 +26,8 @@ class AppendOp final : public FieldOp {
         m_values(std::move(values)),
         m_unique(unique) {}
 
-  void apply_to_json(json& data, OpOutcome& outcome) const override {
+  void apply_to_json(json& data, const SourceText&,
+                     OpOutcome& outcome) const override {
     json* list = find_value(data, m_field.tokens);
     if (list == nullptr) {
       json* parent =
@@ -78,7 +79,8 @@ class KeepItemsOp : public FieldOp {
  public:
   using FieldOp::FieldOp;
 
-  void apply_to_json(json& data, OpOutcome& outcome) const override {
+  void apply_to_json(json& data, const SourceText&,
+                     OpOutcome& outcome) const override {
     json* list = find_value(data, m_field.tokens);
     if (list == nullptr || !list->is_array()) return;
     std::optional<std::vector<size_t>> kept = keep(*list, outcome);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
-// Helpers shared by the ops: lookup keys, creating the mappings a new value
-// needs, and the in-place plan of edits.
+// Helpers shared by the ops: `map` and `table` lookups, creating the
+// mappings a new value needs, and the in-place plan of edits.
 #include "migrate/ops/op_support.hpp"
 
 #include "base/describe.hpp"
@@ -12,8 +12,14 @@ namespace fmkit::ops {
 
 using nlohmann::json;
 
-std::string lookup_key(const json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
+json::const_iterator find_key(const json& map, const json& value,
+                              std::string_view pointer,
+                              const SourceText& source) {
+  if (auto written = source.written_number(value, pointer)) {
+    auto it = map.find(std::string(*written));
+    if (it != map.end()) return it;
+  }
+  return map.find(json_text(value));
 }
 
 std::string trim_spaces(std::string_view s) {

@@ -9,6 +9,7 @@
 #include "base/json_pointer.hpp"
 #include "migrate/migration_source.hpp"
 #include "migrate/ops.hpp"
+#include "migrate/source_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -69,9 +70,15 @@ inline bool is_scalar(const nlohmann::json& value) {
   return !value.is_array() && !value.is_object();
 }
 
-// The text a scalar is looked up by in a `map` or `table` (YAML keys are
-// strings: `1: one` is keyed "1", `true: yes` is keyed "true").
-std::string lookup_key(const nlohmann::json& value);
+// Returns the entry of `map` (a `map` or `table`: its keys are text, `1:
+// one` is keyed "1", `true: yes` "true") for the scalar `value` at
+// `pointer` of the document `source`: the key written as the number is
+// written (`1.10`, `0x1F`), else the key of its JSON text (`1.1`, `31`,
+// `true`); map.end() when neither is a key.
+nlohmann::json::const_iterator find_key(const nlohmann::json& map,
+                                        const nlohmann::json& value,
+                                        std::string_view pointer,
+                                        const SourceText& source);
 
 // Returns `s` without leading and trailing spaces, tabs and line breaks.
 std::string trim_spaces(std::string_view s);

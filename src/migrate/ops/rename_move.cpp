@@ -20,7 +20,8 @@ class RenameOp final : public Op {
   RenameOp(FieldPath from, FieldPath to)
       : m_from(std::move(from)), m_to(std::move(to)) {}
 
-  void apply_to_json(json& data, OpOutcome& outcome) const override {
+  void apply_to_json(json& data, const SourceText&,
+                     OpOutcome& outcome) const override {
     json* parent = find_value(data, m_from.parent().tokens);
     if (parent == nullptr) return;
     if (!parent->is_object()) {
@@ -76,7 +77,8 @@ class MoveOp final : public Op {
   MoveOp(FieldPath from, FieldPath to, Keep keep)
       : m_from(std::move(from)), m_to(std::move(to)), m_keep(keep) {}
 
-  void apply_to_json(json& data, OpOutcome& outcome) const override {
+  void apply_to_json(json& data, const SourceText&,
+                     OpOutcome& outcome) const override {
     const json* source = find_value(data, m_from.tokens);
     if (source == nullptr) return;
     bool copy = m_keep == Keep::source;

@@ -17,7 +17,8 @@ class DeleteOp final : public FieldOp {
  public:
   using FieldOp::FieldOp;
 
-  void apply_to_json(json& data, OpOutcome& outcome) const override {
+  void apply_to_json(json& data, const SourceText&,
+                     OpOutcome& outcome) const override {
     json* parent = find_value(data, m_field.parent().tokens);
     if (parent == nullptr) return;
     if (parent->is_object()) {
@@ -44,7 +45,8 @@ class SetOp final : public FieldOp {
   SetOp(FieldPath field, json value, SetMode mode)
       : FieldOp(std::move(field)), m_value(std::move(value)), m_mode(mode) {}
 
-  void apply_to_json(json& data, OpOutcome& outcome) const override {
+  void apply_to_json(json& data, const SourceText&,
+                     OpOutcome& outcome) const override {
     if (json* existing = find_value(data, m_field.tokens)) {
       if (*existing == m_value || m_mode == SetMode::if_missing) return;
       if (m_mode == SetMode::overwrite) {

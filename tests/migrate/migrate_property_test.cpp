@@ -16,6 +16,9 @@
 //   - the bytes before and after the front matter, and every top-level
 //     entry the op does not name (comments inside included) are unchanged;
 //     new lines use the file's line ending;
+//   - a number the op turns into text (convert to a string, join, a
+//     map_values key) is the text it is written with, by an oracle on the
+//     source bytes (number_text_oracle.hpp): `1.10` becomes "1.10";
 //   - an op that fails fails with a conflict the model predicts, or with a
 //     refusal from the documented list k_refusals.
 // Then idempotence (see EachOpIsIdempotent).
@@ -23,6 +26,7 @@
 #include "document/document.hpp"
 #include "migrate/migration.hpp"
 #include "migrate/planner.hpp"
+#include "migrate/number_text_oracle.hpp"
 #include "migrate/property_generator.hpp"
 #include "migrate/source_text.hpp"
 
@@ -409,6 +413,7 @@ std::optional<std::string> run_step(std::string_view text, const OpPtr& op,
 TEST(MigratePropertyTest, RandomDocumentsTimesRandomOps) {
   std::map<std::string, size_t> succeeded;  // op name -> successful steps
   std::map<std::string, size_t> carried;    // op name -> values checked
+  property::NumberCounts numbers;
   auto [first, last] = seeds(1, 600);
   for (uint32_t seed = first; seed < last; ++seed) {
     Case c = make_case(seed);
@@ -434,6 +439,8 @@ TEST(MigratePropertyTest, RandomDocumentsTimesRandomOps) {
       carried[name] +=
           expect_bytes_kept({text, before}, {*next, after}, c.ops[i],
                             context + "step " + std::to_string(i));
+      property::expect_number_texts(text, before, after, name,
+                                    op_args(c.ops[i]), context, numbers);
       text = std::move(*next);
     }
     if (all_ok) {
@@ -457,6 +464,11 @@ TEST(MigratePropertyTest, RandomDocumentsTimesRandomOps) {
        {"rename", "move", "copy", "delete", "map_values", "convert", "trim",
         "append", "remove", "dedupe", "sort"}) {
     EXPECT_GT(carried[name], 0u) << name;
+  }
+  for (const char* kind : {"convert", "join", "map_values"}) {
+    std::cout << kind << ": " << numbers[kind]
+              << " numbers made text of their digits\n";
+    EXPECT_GT(numbers[kind], 0u) << kind;
   }
 }
 

@@ -2,7 +2,7 @@
 //
 // Random front matter and random ops for the migrate property tests: block
 // and flow collections, quoted and plain scalars in forms the JSON model
-// does not keep (1.10, 0x1F, 1e3, 0o17, a 30-digit integer, 'x', "x\n", ~,
+// does not keep (1.10, 0x1F, 1e3, 0o17, +5, 010, a 30-digit integer, 'x', "x\n", ~,
 // a timestamp), block scalars, comments, CRLF, a BOM, 2- or 4-space
 // indents, dashes indented or not, tags and anchors (no aliases: editing
 // aliased values is refused by design). Deterministic per seed.
@@ -44,6 +44,9 @@ inline const char* const k_plain[] = {
     "0o17",
     "-.5",
     "123456789012345678901234567890",
+    "+5",
+    "010",
+    "2.50",
     "2024-01-02 10:00:00",
     "!!str 12",
     "&anchor anchored",
@@ -201,6 +204,27 @@ inline std::string random_field(DocumentGenerator& gen, const json& data) {
   return fields[gen.pick(fields.size())];
 }
 
+// A field of `data` that holds a number or a list with one, when there is
+// one (for the ops that make text of numbers), else random_field().
+inline std::string number_field(DocumentGenerator& gen, const json& data) {
+  std::vector<std::string> fields;
+  auto has_number = [](const json& v) {
+    return v.is_number() ||
+           (v.is_array() &&
+            std::any_of(v.begin(), v.end(),
+                        [](const json& item) { return item.is_number(); }));
+  };
+  for (const auto& [key, value] : data.items()) {
+    if (has_number(value)) fields.push_back(key);
+    if (!value.is_object()) continue;
+    for (const auto& [inner, item] : value.items()) {
+      if (has_number(item)) fields.push_back("/" + key + "/" + inner);
+    }
+  }
+  if (fields.empty()) return random_field(gen, data);
+  return fields[gen.pick(fields.size())];
+}
+
 // A value to remove from the list at `field`: one of its items when it has
 // some.
 inline json value_to_remove(DocumentGenerator& gen, const json& data,
@@ -236,12 +260,24 @@ inline json random_op(DocumentGenerator& gen, const json& data) {
       return {{"set", args}};
     }
     case 6:
-      return {
-          {"map_values",
-           {{"field", field}, {"map", {{"alpha", "omega"}, {"ML", "no"}}}}}};
+      // Numbers by their text (1.10, 0o17) or by their JSON text (1e3).
+      return {{"map_values",
+               {{"field", gen.pick(2) ? number_field(gen, data) : field},
+                {"map",
+                 {{"alpha", "omega"},
+                  {"ML", "no"},
+                  {"1.10", "ten"},
+                  {"0o17", "fifteen"},
+                  {"1000", "thousand"}}}}}};
     case 7: {
       const char* targets[] = {"list", "scalar", "string", "int", "number"};
-      return {{"convert", {{"field", field}, {"to", targets[gen.pick(5)]}}}};
+      const char* to = targets[gen.pick(5)];
+      json args = {{"field", gen.pick(2) ? number_field(gen, data) : field},
+                   {"to", to}};
+      if (std::string_view(to) == "string" || std::string_view(to) == "scalar") {
+        if (gen.pick(2)) args["join"] = ", ";
+      }
+      return {{"convert", args}};
     }
     case 8: {
       const char* kinds[] = {"trim", "lower", "upper", "slugify"};

@@ -44,8 +44,7 @@ class SourceText {
 
   // Returns the scalar `value`, the document's value at `pointer`, as
   // text: its written_number() when it has one, else json_text(value).
-  std::string text(const nlohmann::json& value,
-                   std::string_view pointer) const;
+  std::string text(const nlohmann::json& value, std::string_view pointer) const;
 
  private:
   std::string_view m_text;

@@ -25,8 +25,8 @@
 #include "base/json_pointer.hpp"
 #include "document/document.hpp"
 #include "migrate/migration.hpp"
-#include "migrate/planner.hpp"
 #include "migrate/number_text_oracle.hpp"
+#include "migrate/planner.hpp"
 #include "migrate/property_generator.hpp"
 #include "migrate/source_text.hpp"
 

@@ -80,10 +80,12 @@ inline void expect_number_texts(std::string_view before_text,
       const json& item = (*old)[i];
       if (item.is_null()) continue;
       if (!joined.empty()) joined += args["join"].get<std::string>();
-      auto text = plain_number(before_text, before, at + "/" + std::to_string(i));
+      auto text =
+          plain_number(before_text, before, at + "/" + std::to_string(i));
       numbers += text && *text != item.dump();
-      joined += text ? *text
-                     : item.is_string() ? item.get<std::string>() : item.dump();
+      joined += text               ? *text
+                : item.is_string() ? item.get<std::string>()
+                                   : item.dump();
     }
     EXPECT_EQ(*now, json(joined)) << context;
     counts["join"] += numbers;
@@ -100,7 +102,7 @@ inline void expect_number_texts(std::string_view before_text,
     if (name == "map_values") {
       const json& map = args.at("map");
       counted = counted && map.contains(*text);
-      expected = map.contains(*text)          ? map[*text]
+      expected = map.contains(*text)           ? map[*text]
                  : map.contains(number.dump()) ? map[number.dump()]
                                                : number;
     }

@@ -15,36 +15,23 @@
 namespace fmkit {
 namespace {
 
-struct NumberCase {
-  const char* name;
-  const char* before;
-  const char* ops;
-  const char* after;  // "ERROR: ..." for a failure
-};
-
-void run_number_cases(const std::vector<NumberCase>& cases) {
-  for (const NumberCase& c : cases) {
-    SCOPED_TRACE(c.name);
-    EXPECT_EQ(testing::apply(c.before, c.ops), c.after);
-  }
-}
+using testing::run_cases;
 
 TEST(NumberTextTest, ConvertToString) {
   const char* const to_string = "  - convert: {field: n, to: string}\n";
-  run_number_cases({
+  run_cases({
       {"trailing zero", "---\nn: 1.10\n---\n", to_string,
        "---\nn: '1.10'\n---\n"},
       {"hex", "---\nn: 0x1F\n---\n", to_string, "---\nn: '0x1F'\n---\n"},
       {"octal", "---\nn: 0o17\n---\n", to_string, "---\nn: '0o17'\n---\n"},
       {"exponent", "---\nn: 1e3\n---\n", to_string, "---\nn: '1e3'\n---\n"},
       {"plus sign", "---\nn: +5\n---\n", to_string, "---\nn: '+5'\n---\n"},
-      {"leading zero", "---\nn: 010\n---\n", to_string,
-       "---\nn: '010'\n---\n"},
+      {"leading zero", "---\nn: 010\n---\n", to_string, "---\nn: '010'\n---\n"},
       {"no leading digit", "---\nn: -.5\n---\n", to_string,
        "---\nn: '-.5'\n---\n"},
       {"whole float", "---\nn: 2.0\n---\n", to_string, "---\nn: '2.0'\n---\n"},
-      {"30 digits", "---\nn: 123456789012345678901234567890\n---\n",
-       to_string, "---\nn: '123456789012345678901234567890'\n---\n"},
+      {"30 digits", "---\nn: 123456789012345678901234567890\n---\n", to_string,
+       "---\nn: '123456789012345678901234567890'\n---\n"},
       {"plain integer", "---\nn: 42\n---\n", to_string, "---\nn: '42'\n---\n"},
       {"infinity is a string already", "---\nn: .inf\n---\n", to_string,
        "---\nn: .inf\n---\n"},
@@ -56,8 +43,7 @@ TEST(NumberTextTest, ConvertToString) {
        "---\nn: '1.10'\n---\n"},
       {"a bool is its JSON text", "---\nn: True\n---\n", to_string,
        "---\nn: 'true'\n---\n"},
-      {"flow list items",
-       "---\nn: [1.10, 0x1F, a, 7]\n---\n", to_string,
+      {"flow list items", "---\nn: [1.10, 0x1F, a, 7]\n---\n", to_string,
        "---\nn: ['1.10', '0x1F', a, '7']\n---\n"},
       {"block list items", "---\nn:\n  - 1.10 # a\n  - +5\nz: 1\n---\n",
        to_string, "---\nn:\n  - '1.10' # a\n  - '+5'\nz: 1\n---\n"},
@@ -75,7 +61,7 @@ TEST(NumberTextTest, ConvertToString) {
 }
 
 TEST(NumberTextTest, ConvertJoin) {
-  run_number_cases({
+  run_cases({
       {"to string", "---\nv: [1.10, 0x1F, 2.0, +5]\n---\n",
        "  - convert: {field: v, to: string, join: ', '}\n",
        "---\nv: 1.10, 0x1F, 2.0, +5\n---\n"},
@@ -95,10 +81,9 @@ TEST(NumberTextTest, ConvertJoin) {
 // same key). A scalar matches the key written as the scalar is written
 // (`1.10`, `0x1F`), else the key of its JSON text (`1.1`, `31`, `true`).
 TEST(NumberTextTest, MapValuesLookup) {
-  run_number_cases({
+  run_cases({
       {"plain key", "---\nv: 1.10\n---\n",
-       "  - map_values: {field: v, map: {1.10: ten}}\n",
-       "---\nv: ten\n---\n"},
+       "  - map_values: {field: v, map: {1.10: ten}}\n", "---\nv: ten\n---\n"},
       {"quoted key", "---\nv: 1.10\n---\n",
        "  - map_values: {field: v, map: {'1.10': ten}}\n",
        "---\nv: ten\n---\n"},
@@ -115,11 +100,14 @@ TEST(NumberTextTest, MapValuesLookup) {
        "  - map_values: {field: v, map: {123456789012345678901234567890: "
        "big}}\n",
        "---\nv: big\n---\n"},
-      {"a key with more digits is not the number",
-       "---\nv: 1.1\n---\n",
+      {"a key with more digits is not the number", "---\nv: 1.1\n---\n",
        "  - map_values: {field: v, map: {1.10: ten}, unmapped: error}\n",
        "ERROR: 'map_values' has no mapping for 1.1 of 'v' (unmapped: error) "
        "(m.yaml:3:5) [migrate.conflict] @2:4"},
+      {"a message quotes the number as written", "---\nv: [x, 1.100]\n---\n",
+       "  - map_values: {field: v, map: {x: y, 1.10: ten}, unmapped: error}\n",
+       "ERROR: 'map_values' has no mapping for 1.100 of 'v' (unmapped: error) "
+       "(m.yaml:3:5) [migrate.conflict] @2:8"},
       {"a string is its value", "---\nv: ['1.10', '1.1']\n---\n",
        "  - map_values: {field: v, map: {1.10: ten}}\n",
        "---\nv: ['ten', '1.1']\n---\n"},
@@ -130,7 +118,11 @@ TEST(NumberTextTest, MapValuesLookup) {
 }
 
 TEST(NumberTextTest, ConvertTableLookup) {
-  run_number_cases({
+  run_cases({
+      {"a message quotes the number as written", "---\nn: 2.50\n---\n",
+       "  - convert: {field: n, to: int}\n",
+       "ERROR: 'convert' has no int for 2.50 of 'n'; add it to 'table' "
+       "(m.yaml:3:5) [migrate.conflict] @2:4"},
       {"to string", "---\nv: [1.10, 1.1, 1.100]\n---\n",
        "  - convert: {field: v, to: string, table: {1.10: ten}}\n",
        "---\nv: [ten, '1.1', '1.100']\n---\n"},
@@ -142,7 +134,7 @@ TEST(NumberTextTest, ConvertTableLookup) {
 
 // The string ops change strings only: a number keeps its text.
 TEST(NumberTextTest, StringOpsLeaveNumbers) {
-  run_number_cases({
+  run_cases({
       {"upper", "---\nn: 0x1f\n---\n", "  - upper: n\n", "---\nn: 0x1f\n---\n"},
       {"lower", "---\nn: 1E3\n---\n", "  - lower: n\n", "---\nn: 1E3\n---\n"},
       {"trim and slugify", "---\nn: [1.10, +5]\n---\n",
@@ -150,8 +142,8 @@ TEST(NumberTextTest, StringOpsLeaveNumbers) {
       {"replace", "---\nn: 1.10\n---\n",
        "  - replace: {field: n, pattern: '0', with: 'x'}\n",
        "---\nn: 1.10\n---\n"},
-      {"a string that becomes a number's text is quoted",
-       "---\nn: 0X1F\n---\n", "  - lower: n\n", "---\nn: '0x1f'\n---\n"},
+      {"a string that becomes a number's text is quoted", "---\nn: 0X1F\n---\n",
+       "  - lower: n\n", "---\nn: '0x1f'\n---\n"},
   });
 }
 
@@ -159,7 +151,7 @@ TEST(NumberTextTest, StringOpsLeaveNumbers) {
 // YAML 1.2 reads them: `1.10` and `1.1` are the same number, `'1.10'` is a
 // string and equals no number.
 TEST(NumberTextTest, ComparisonsAreByValue) {
-  run_number_cases({
+  run_cases({
       {"equals a number written otherwise", "---\nv: 1.1\n---\n",
        "  - set: {field: x, value: 1, where: {field: v, equals: 1.10}}\n",
        "---\nv: 1.1\nx: 1\n---\n"},

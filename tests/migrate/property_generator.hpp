@@ -2,8 +2,8 @@
 //
 // Random front matter and random ops for the migrate property tests: block
 // and flow collections, quoted and plain scalars in forms the JSON model
-// does not keep (1.10, 0x1F, 1e3, 0o17, +5, 010, a 30-digit integer, 'x', "x\n", ~,
-// a timestamp), block scalars, comments, CRLF, a BOM, 2- or 4-space
+// does not keep (1.10, 0x1F, 1e3, 0o17, +5, 010, a 30-digit integer, 'x',
+// "x\n", ~, a timestamp), block scalars, comments, CRLF, a BOM, 2- or 4-space
 // indents, dashes indented or not, tags and anchors (no aliases: editing
 // aliased values is refused by design). Deterministic per seed.
 #pragma once
@@ -274,7 +274,8 @@ inline json random_op(DocumentGenerator& gen, const json& data) {
       const char* to = targets[gen.pick(5)];
       json args = {{"field", gen.pick(2) ? number_field(gen, data) : field},
                    {"to", to}};
-      if (std::string_view(to) == "string" || std::string_view(to) == "scalar") {
+      if (std::string_view(to) == "string" ||
+          std::string_view(to) == "scalar") {
         if (gen.pick(2)) args["join"] = ", ";
       }
       return {{"convert", args}};

@@ -41,8 +41,9 @@ class MapValuesOp final : public FieldOp {
         value = *it;
       } else if (m_strict) {
         conflict(outcome, at,
-                 "'map_values' has no mapping for " + describe_value(value, ValueStyle::subject) +
-                     " of '" + m_field.text + "' (unmapped: error)");
+                 "'map_values' has no mapping for " +
+                     describe_scalar(value, at, source) + " of '" +
+                     m_field.text + "' (unmapped: error)");
       }
     });
   }
@@ -251,14 +252,14 @@ class ConvertOp final : public FieldOp {
       return;
     }
     // A number becomes the text it is written with (SourceText).
-    std::optional<json> converted =
-        m_target == Target::string ? json(source.text(value, at))
-                                   : convert_by_rule(value, m_target);
+    std::optional<json> converted = m_target == Target::string
+                                        ? json(source.text(value, at))
+                                        : convert_by_rule(value, m_target);
     if (!converted) {
       conflict(outcome, at,
                "'convert' has no " + std::string(target_name(m_target)) +
-                   " for " + describe_value(value, ValueStyle::subject) + " of '" + m_field.text +
-                   "'; add it to 'table'");
+                   " for " + describe_scalar(value, at, source) + " of '" +
+                   m_field.text + "'; add it to 'table'");
       return;
     }
     value = std::move(*converted);

@@ -22,6 +22,14 @@ json::const_iterator find_key(const json& map, const json& value,
   return map.find(json_text(value));
 }
 
+std::string describe_scalar(const json& value, std::string_view pointer,
+                            const SourceText& source) {
+  if (auto written = source.written_number(value, pointer)) {
+    return std::string(*written);
+  }
+  return describe_value(value, ValueStyle::subject);
+}
+
 std::string trim_spaces(std::string_view s) {
   size_t begin = s.find_first_not_of(" \t\r\n");
   if (begin == std::string_view::npos) return "";

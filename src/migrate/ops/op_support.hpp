@@ -80,6 +80,12 @@ nlohmann::json::const_iterator find_key(const nlohmann::json& map,
                                         std::string_view pointer,
                                         const SourceText& source);
 
+// Returns the scalar `value` at `pointer` of the document `source` as a
+// message quotes it: a number as it is written (1.10, 0x1F), anything else
+// as describe_value() shows a subject ('x', true).
+std::string describe_scalar(const nlohmann::json& value,
+                            std::string_view pointer, const SourceText& source);
+
 // Returns `s` without leading and trailing spaces, tabs and line breaks.
 std::string trim_spaces(std::string_view s);
 

@@ -38,8 +38,7 @@ class StringOp final : public FieldOp {
         m_pattern(std::move(pattern)),
         m_rewrite(std::move(rewrite)) {}
 
-  void apply_to_json(json& data, const SourceText&,
-                     OpOutcome&) const override {
+  void apply_to_json(json& data, const SourceText&, OpOutcome&) const override {
     for_each_value(data, m_field, [&](json& value, const std::string&) {
       if (!value.is_string()) return;
       const std::string& s = value.get_ref<const std::string&>();

@@ -24,7 +24,8 @@
 //
 // A number an op turns into text keeps the digits it was written with
 // (SourceText): convert to string makes `1.10` '1.10', not '1.1', and so
-// does join; a key of map_values' `map` or convert's `table` matches a
+// does join (which refuses an alias to a number: its digits are at the
+// anchor); a key of map_values' `map` or convert's `table` matches a
 // number written as the key is (`1.10: x`, `'1.10': x`), else the number's
 // JSON text (`1.1: x` matches `1.10` too). Comparisons are by value, as
 // YAML 1.2 reads it: in `where` (equals, in, contains), remove, append

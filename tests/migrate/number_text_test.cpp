@@ -71,6 +71,14 @@ TEST(NumberTextTest, ConvertJoin) {
       {"one number joined is a string", "---\nv: [1.10]\n---\n",
        "  - convert: {field: v, to: string, join: ', '}\n",
        "---\nv: '1.10'\n---\n"},
+      {"an alias to a number is refused", "---\na: &x 1.10\nv: [*x, 2]\n---\n",
+       "  - convert: {field: v, to: string, join: ', '}\n",
+       "ERROR: cannot edit the YAML ('convert' at m.yaml:3:5): '/v/0' is an "
+       "alias; fmkit does not join the number it stands for, whose digits "
+       "are written at its anchor [migrate.unsupported]"},
+      {"an alias to a string is joined", "---\na: &x 'b c'\nv: [*x, 2]\n---\n",
+       "  - convert: {field: v, to: string, join: ', '}\n",
+       "---\na: &x 'b c'\nv: b c, 2\n---\n"},
       {"a scalar with join", "---\nv: 010\n---\n",
        "  - convert: {field: v, to: string, join: ', '}\n",
        "---\nv: '010'\n---\n"},

@@ -170,10 +170,30 @@ class ConvertOp final : public FieldOp {
         *before == json::array({*now})) {
       return one_edit(editor.unwrap_list(pointer));
     }
+    if (m_join && before != nullptr && before->is_array()) {
+      if (auto alias = aliased_number(editor, *before)) {
+        return unexpected("'" + *alias +
+                          "' is an alias; fmkit does not join the number it "
+                          "stands for, whose digits are written at its anchor");
+      }
+    }
     return replace_changed(editor, m_field, after);
   }
 
  private:
+  // Returns the pointer of the first item of `list` (the field's list) that
+  // is an alias to a number: SourceText cannot give its digits, so joining
+  // it would write the JSON number (1.1 for `&x 1.10`).
+  std::optional<std::string> aliased_number(const YamlEditor& editor,
+                                            const json& list) const {
+    for (size_t i = 0; i < list.size(); ++i) {
+      std::string item = append_pointer(m_field.pointer(), std::to_string(i));
+      const NodeInfo* info = editor.document().positions.find(item);
+      if (list[i].is_number() && info != nullptr && info->alias) return item;
+    }
+    return std::nullopt;
+  }
+
   void to_list(json& value, OpOutcome& outcome) const {
     if (value.is_array()) return;
     if (value.is_null()) {

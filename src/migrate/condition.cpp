@@ -2,7 +2,6 @@
 #include "migrate/condition.hpp"
 
 #include "base/describe.hpp"
-
 #include "base/json_pointer.hpp"
 #include "base/spelling.hpp"
 #include "migrate/migration_source.hpp"
@@ -75,14 +74,16 @@ void read_argument(MigrationSource& source, const std::string& pointer,
 
 Expected<FieldPath> read_field(const json& value) {
   if (!value.is_string()) {
-    return unexpected("'field' must be a string, got " + describe_value(value, ValueStyle::subject));
+    return unexpected("'field' must be a string, got " +
+                      describe_value(value, ValueStyle::subject));
   }
   return parse_field_path(value.get_ref<const std::string&>());
 }
 
 Expected<std::vector<json>> read_in(const json& value) {
   if (!value.is_array()) {
-    return unexpected("'in' must be a list, got " + describe_value(value, ValueStyle::subject));
+    return unexpected("'in' must be a list, got " +
+                      describe_value(value, ValueStyle::subject));
   }
   return std::vector<json>(value.begin(), value.end());
 }
@@ -102,15 +103,17 @@ Expected<std::shared_ptr<const RE2>> read_matches(const json& value) {
   }
   auto regex = compile_ecma_regex(value.get_ref<const std::string&>());
   if (!regex) {
-    return unexpected("invalid regular expression " + describe_value(value, ValueStyle::subject) +
-                      ": " + regex.error());
+    return unexpected("invalid regular expression " +
+                      describe_value(value, ValueStyle::subject) + ": " +
+                      regex.error());
   }
   return regex;
 }
 
 Expected<Glob> read_path(const json& value) {
   if (!value.is_string()) {
-    return unexpected("'path' must be a glob, got " + describe_value(value, ValueStyle::subject));
+    return unexpected("'path' must be a glob, got " +
+                      describe_value(value, ValueStyle::subject));
   }
   return Glob::compile(value.get_ref<const std::string&>());
 }
@@ -122,8 +125,10 @@ std::optional<Condition> parse_condition(MigrationSource& source,
       "field", "equals", "in", "contains", "exists", "matches", "path", "not"};
   size_t errors_before = source.error_count();
   if (!node.is_object() || node.empty()) {
-    source.error(pointer, "a 'where' condition must be a non-empty mapping, "
-                          "got " + describe_value(node, ValueStyle::subject));
+    source.error(pointer,
+                 "a 'where' condition must be a non-empty mapping, "
+                 "got " +
+                     describe_value(node, ValueStyle::subject));
     return std::nullopt;
   }
   for (const auto& [key, value] : node.items()) {
@@ -155,12 +160,14 @@ std::optional<Condition> parse_condition(MigrationSource& source,
                     node.contains("contains") || node.contains("exists") ||
                     node.contains("matches");
   if (value_test && !node.contains("field")) {
-    source.error(pointer, "a 'where' condition that tests a value needs "
-                          "'field'");
+    source.error(pointer,
+                 "a 'where' condition that tests a value needs "
+                 "'field'");
   }
   if (node.contains("field") && !value_test) {
-    source.error(pointer, "a 'where' condition on 'field' needs one of "
-                          "'equals', 'in', 'contains', 'exists', 'matches'");
+    source.error(pointer,
+                 "a 'where' condition on 'field' needs one of "
+                 "'equals', 'in', 'contains', 'exists', 'matches'");
   }
   if (source.error_count() != errors_before) return std::nullopt;
   return condition;

@@ -20,17 +20,17 @@
 // migration file. Immutable after parsing; thread-safe.
 #pragma once
 
+#include "base/glob.hpp"
+#include "migrate/field_path.hpp"
+#include "schema/ecma_regex.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "base/glob.hpp"
-#include "migrate/field_path.hpp"
-#include "schema/ecma_regex.hpp"
 
 namespace fmkit {
 

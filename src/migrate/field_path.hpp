@@ -6,13 +6,13 @@
 // document. Array tokens are decimal indexes. Pure; thread-safe.
 #pragma once
 
-#include <string>
-#include <string_view>
-#include <vector>
+#include "base/expected.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "base/expected.hpp"
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace fmkit {
 

@@ -2,7 +2,6 @@
 #include "migrate/migration.hpp"
 
 #include "base/describe.hpp"
-
 #include "base/json_pointer.hpp"
 #include "base/source_span.hpp"
 #include "base/spelling.hpp"
@@ -50,8 +49,9 @@ Expected<Migration, Problems> parse_migration(std::string_view text,
   migration.path = std::string(path);
   migration.version_span = file.span("/version", Place::value);
   if (!root.is_object()) {
-    source.error("", "a migration must be a mapping with 'version', "
-                     "'description' and 'ops'");
+    source.error("",
+                 "a migration must be a mapping with 'version', "
+                 "'description' and 'ops'");
     return unexpected(file.problems());
   }
   static const std::vector<std::string> k_keys = {"version", "description",
@@ -77,8 +77,9 @@ Expected<Migration, Problems> parse_migration(std::string_view text,
     if (it->is_string()) {
       migration.description = it->get<std::string>();
     } else {
-      source.error("/description", "'description' must be a string, got " +
-                                       describe_value(*it, ValueStyle::subject));
+      source.error("/description",
+                   "'description' must be a string, got " +
+                       describe_value(*it, ValueStyle::subject));
     }
   }
   if (auto it = root.find("schema"); it != root.end()) {
@@ -95,10 +96,12 @@ Expected<Migration, Problems> parse_migration(std::string_view text,
   }
   auto ops = root.find("ops");
   if (ops == root.end()) {
-    source.error("", "missing 'ops' (write 'ops: []' for a migration that "
-                     "only bumps the version)");
+    source.error("",
+                 "missing 'ops' (write 'ops: []' for a migration that "
+                 "only bumps the version)");
   } else if (!ops->is_array()) {
-    source.error("/ops", "'ops' must be a list, got " + describe_value(*ops, ValueStyle::subject));
+    source.error("/ops", "'ops' must be a list, got " +
+                             describe_value(*ops, ValueStyle::subject));
   } else {
     for (size_t i = 0; i < ops->size(); ++i) {
       OpPtr op = parse_op(source, "/ops/" + std::to_string(i), (*ops)[i]);
@@ -163,11 +166,11 @@ std::optional<Migration> read_migration(const MigrationFile& file,
     return std::nullopt;
   }
   if (migration->version <= options.initial_version) {
-    problems.push_back(chain_problem(
-        file, migration->version_span, "migration.chain",
-        "version " + std::to_string(migration->version) +
-            " is not above the initial version " +
-            std::to_string(options.initial_version)));
+    problems.push_back(
+        chain_problem(file, migration->version_span, "migration.chain",
+                      "version " + std::to_string(migration->version) +
+                          " is not above the initial version " +
+                          std::to_string(options.initial_version)));
     return std::nullopt;
   }
   return std::move(*migration);
@@ -233,8 +236,12 @@ Expected<NewMigration> scaffold_migration(const MigrationChain& chain,
   std::string description = render_string(name);
   out.text = "# Migration to version " + std::to_string(version) +
              ". Ops run in order, on every document below this version.\n"
-             "version: " + std::to_string(version) + "\n"
-             "description: " + description + "\n"
+             "version: " +
+             std::to_string(version) +
+             "\n"
+             "description: " +
+             description +
+             "\n"
              "# schema: ../schemas/post.schema.json\n"
              "ops: []\n"
              "# ops:\n"

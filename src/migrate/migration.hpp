@@ -17,16 +17,16 @@
 // text, never paths on disk. Immutable after loading; thread-safe.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include "base/expected.hpp"
 #include "base/source_span.hpp"
 #include "diag/diagnostic.hpp"
 #include "migrate/condition.hpp"
 #include "migrate/ops.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace fmkit {
 
@@ -38,7 +38,7 @@ struct Migration {
   std::optional<std::string> schema;
   Where where;
   std::vector<OpPtr> ops;
-  std::string path;  // the file, as named in messages
+  std::string path;         // the file, as named in messages
   SourceSpan version_span;  // where the file gives its version
 };
 

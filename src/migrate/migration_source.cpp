@@ -2,7 +2,6 @@
 #include "migrate/migration_source.hpp"
 
 #include "base/describe.hpp"
-
 #include "base/json_pointer.hpp"
 #include "base/spelling.hpp"
 
@@ -48,8 +47,8 @@ const nlohmann::json* ArgReader::value(std::string_view name,
   auto it = m_args.find(name);
   if (it == m_args.end()) {
     if (required == Required::yes) {
-      m_source.error(m_pointer, "'" + m_op_name + "' needs '" +
-                                    std::string(name) + "'");
+      m_source.error(m_pointer,
+                     "'" + m_op_name + "' needs '" + std::string(name) + "'");
     }
     return nullptr;
   }

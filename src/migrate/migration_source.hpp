@@ -10,16 +10,16 @@
 // did-you-mean. Used while parsing only; not thread-safe.
 #pragma once
 
+#include "base/source_span.hpp"
+#include "document/yaml_file.hpp"
+#include "migrate/field_path.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "base/source_span.hpp"
-#include "document/yaml_file.hpp"
-#include "migrate/field_path.hpp"
 
 namespace fmkit {
 

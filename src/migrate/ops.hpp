@@ -53,19 +53,19 @@
 // or a JSON Pointer. Ops are immutable after parsing; thread-safe.
 #pragma once
 
-#include <cstddef>
-#include <memory>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include "base/expected.hpp"
 #include "diag/diagnostic.hpp"
 #include "edit/text_edit.hpp"
 #include "migrate/condition.hpp"
 #include "migrate/field_path.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace fmkit {
 

@@ -2,7 +2,6 @@
 #include "migrate/planner.hpp"
 
 #include "base/describe.hpp"
-
 #include "base/source_span.hpp"
 #include "edit/text_edit.hpp"
 #include "migrate/source_text.hpp"
@@ -80,10 +79,11 @@ std::string first_difference(const json& expected, const json& got) {
   std::string out = "at '" + path + "' expected ";
   out += want ? describe_value(*want, ValueStyle::subject) : "nothing";
   out += ", got ";
-  out += op == "remove" ? "nothing" : describe_value(first.value("value", json()), ValueStyle::subject);
+  out += op == "remove" ? "nothing"
+                        : describe_value(first.value("value", json()),
+                                         ValueStyle::subject);
   return out;
 }
-
 
 // Runs ops one at a time on a document's text, checking each edit against
 // the JSON model (see planner.hpp).
@@ -124,9 +124,9 @@ class OpRunner {
     YamlEditor editor(m_text, m_current, m_style);
     Expected<std::vector<TextEdit>> edits = op.plan_edits(editor, after);
     if (!edits) {
-      diagnostics.push_back(make_error(
-          "migrate.unsupported",
-          "cannot edit the YAML" + where + ": " + edits.error()));
+      diagnostics.push_back(
+          make_error("migrate.unsupported",
+                     "cannot edit the YAML" + where + ": " + edits.error()));
       return false;
     }
     Expected<std::string> next = apply_edits(m_text, std::move(*edits));
@@ -155,14 +155,17 @@ class OpRunner {
         // refuse rather than a bug.
         diagnostics.push_back(make_error(
             "migrate.unsupported",
-            "cannot edit the YAML" + where + ": the front matter uses "
-            "aliases (*name), and the edit would change them too, " + detail));
+            "cannot edit the YAML" + where +
+                ": the front matter uses "
+                "aliases (*name), and the edit would change them too, " +
+                detail));
         return false;
       }
       diagnostics.push_back(make_error(
           "migrate.internal", "internal error" + where +
                                   ": the edit does not give the expected "
-                                  "front matter, " + detail));
+                                  "front matter, " +
+                                  detail));
       return false;
     }
     m_text = std::move(*next);
@@ -256,14 +259,13 @@ Expected<int> document_version(const json& data, const FieldPath& key,
   }
   int latest = chain.latest_version();
   if (*version > latest) {
-    return unexpected("the document is at version " +
-                      std::to_string(*version) +
+    return unexpected("the document is at version " + std::to_string(*version) +
                       ", newer than the latest migration (" +
                       std::to_string(latest) + ")");
   }
   if (*version < chain.initial_version) {
-    return unexpected("the document is at version " +
-                      std::to_string(*version) + ", below the initial version " +
+    return unexpected("the document is at version " + std::to_string(*version) +
+                      ", below the initial version " +
                       std::to_string(chain.initial_version));
   }
   return *version;
@@ -278,7 +280,8 @@ DocumentVersion read_document_version(std::string_view text,
   out.has_front_matter =
       document.front_matter.status != FrontMatterStatus::missing;
   if (!document.usable || !key) {
-    if (!key) out.diagnostics.push_back(make_error("migrate.version", key.error()));
+    if (!key)
+      out.diagnostics.push_back(make_error("migrate.version", key.error()));
     return out;
   }
   out.explicit_version = find_value(document.data, key->tokens) != nullptr;
@@ -287,9 +290,9 @@ DocumentVersion read_document_version(std::string_view text,
     out.version = *version;
   } else {
     LineIndex lines(text);
-    out.diagnostics.push_back(make_error(
-        "migrate.version", version.error(), key->pointer(),
-        locate(document, lines, key->pointer())));
+    out.diagnostics.push_back(
+        make_error("migrate.version", version.error(), key->pointer(),
+                   locate(document, lines, key->pointer())));
   }
   return out;
 }
@@ -307,8 +310,7 @@ OpsResult apply_ops(std::string_view text, const std::vector<OpPtr>& ops,
     return result;
   }
   YamlStyle style = detect_yaml_style(text, document, options.default_style);
-  OpRunner runner(text, std::move(document), style, options.yaml,
-                  options.path);
+  OpRunner runner(text, std::move(document), style, options.yaml, options.path);
   for (const OpPtr& op : ops) {
     if (!runner.run(*op, result.diagnostics)) return result;
   }
@@ -347,8 +349,8 @@ DocumentPlan plan_document(std::string_view text, const MigrationChain& chain,
   if (!original.usable) {
     plan.status = PlanStatus::failed;
     if (count_errors(plan.diagnostics) == 0) {
-      plan.diagnostics.push_back(make_error(
-          "migrate.unreadable", "the front matter cannot be read"));
+      plan.diagnostics.push_back(
+          make_error("migrate.unreadable", "the front matter cannot be read"));
     }
     return plan;
   }

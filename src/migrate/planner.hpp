@@ -24,18 +24,18 @@
 // read-only; each call builds its own Validator).
 #pragma once
 
+#include "diag/diagnostic.hpp"
+#include "document/document.hpp"
+#include "migrate/field_path.hpp"
+#include "migrate/migration.hpp"
+#include "migrate/yaml_writer.hpp"
+
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "diag/diagnostic.hpp"
-#include "document/document.hpp"
-#include "migrate/field_path.hpp"
-#include "migrate/migration.hpp"
-#include "migrate/yaml_writer.hpp"
 
 namespace fmkit {
 
@@ -72,11 +72,11 @@ enum class PlanStatus {
 struct DocumentPlan {
   PlanStatus status = PlanStatus::up_to_date;
   int from_version = 0;
-  int to_version = 0;     // the version the new text is at
+  int to_version = 0;  // the version the new text is at
   // The new text: the input unless migrated (a schema failure keeps the
   // migrated text, which `schema_diagnostics` point into).
   std::string text;
-  bool changed = false;   // text differs from the input
+  bool changed = false;  // text differs from the input
   size_t deleted_values = 0;
   std::vector<int> applied;  // versions whose migrations ran
   // Problems; spans are in the *input* text. Errors mean "do not write".
@@ -126,8 +126,7 @@ struct DocumentVersion {
 // `key` (a whole number, or a string of digits), the chain's initial
 // version when missing. Fails with a message quoting the value when it is
 // not a whole number or lies outside the chain's versions.
-Expected<int> document_version(const nlohmann::json& data,
-                               const FieldPath& key,
+Expected<int> document_version(const nlohmann::json& data, const FieldPath& key,
                                const MigrationChain& chain);
 
 // Reads the version of the document `text` (initial_version when the key is

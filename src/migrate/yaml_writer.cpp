@@ -34,18 +34,41 @@ std::string double_quote(std::string_view s) {
     auto c = static_cast<unsigned char>(s[i]);
     std::string_view rest = s.substr(i);
     switch (c) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\0': out += "\\0"; continue;
-      case '\a': out += "\\a"; continue;
-      case '\b': out += "\\b"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\v': out += "\\v"; continue;
-      case '\f': out += "\\f"; continue;
-      case '\r': out += "\\r"; continue;
-      case 0x1b: out += "\\e"; continue;
-      default: break;
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '\0':
+        out += "\\0";
+        continue;
+      case '\a':
+        out += "\\a";
+        continue;
+      case '\b':
+        out += "\\b";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\v':
+        out += "\\v";
+        continue;
+      case '\f':
+        out += "\\f";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      case 0x1b:
+        out += "\\e";
+        continue;
+      default:
+        break;
     }
     if (c < 0x20 || c == 0x7f) {
       append_hex_escape(out, c);
@@ -212,7 +235,8 @@ std::string render_entry_value(const nlohmann::json& value, size_t key_column,
   }
   std::string out;
   for (const auto& [key, item] : value.items()) {
-    out += style.eol + render_entry(key, item, key_column + style.indent, style);
+    out +=
+        style.eol + render_entry(key, item, key_column + style.indent, style);
   }
   return out;
 }

@@ -16,11 +16,11 @@
 // double quotes with escapes. Pure functions; thread-safe.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace fmkit {
 
@@ -55,7 +55,8 @@ struct YamlStyle {
 // merge/value key) under YAML 1.1 or 1.2, starts with an indicator, holds
 // ": ", " #", a tab, a line break or a control character, has leading or
 // trailing spaces, or ends with ":".
-bool needs_quotes(std::string_view s, ScalarContext context = ScalarContext::block);
+bool needs_quotes(std::string_view s,
+                  ScalarContext context = ScalarContext::block);
 
 // Returns true when `s` can only be written double-quoted (control
 // characters, line breaks, U+0085, U+2028, U+2029, U+FEFF).

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/condition.hpp"
 
-#include <gtest/gtest.h>
-
+#include "migrate/migration.hpp"
 #include "report/render_support.hpp"
 
-#include "migrate/migration.hpp"
+#include <gtest/gtest.h>
 
 namespace fmkit {
 namespace {
@@ -64,8 +63,7 @@ TEST(ConditionTest, BadPathIsAnErrorAtItsPlace) {
   };
   for (const Case& c : cases) {
     auto migration = parse_migration(
-        "version: 2\nwhere: " + std::string(c.where) + "\nops: []\n",
-        "m.yaml");
+        "version: 2\nwhere: " + std::string(c.where) + "\nops: []\n", "m.yaml");
     ASSERT_FALSE(migration) << c.where;
     EXPECT_EQ(testing_support::messages(migration.error()), c.error);
   }

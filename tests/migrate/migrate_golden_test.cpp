@@ -5,18 +5,17 @@
 // or errors.txt for a case that must fail. FMKIT_UPDATE_GOLDEN=1 rewrites
 // them. Every migrated case is also run a second time, which must change
 // nothing.
-#include <gtest/gtest.h>
-
+#include "edit/unified_diff.hpp"
+#include "migrate/planner.hpp"
 #include "report/render_support.hpp"
+
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include "edit/unified_diff.hpp"
-#include "migrate/planner.hpp"
 
 namespace fmkit {
 namespace {

@@ -29,10 +29,9 @@
 #include "migrate/planner.hpp"
 #include "migrate/property_generator.hpp"
 #include "migrate/source_text.hpp"
+#include "report/render_support.hpp"
 
 #include <gtest/gtest.h>
-
-#include "report/render_support.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -558,8 +557,7 @@ TEST(MigratePropertyTest, SecondPlanFindsTheDocumentUpToDate) {
     Case c = make_case(seed);
     std::string ops_yaml;
     for (const json& op : c.ops) ops_yaml += "  - " + op.dump() + "\n";
-    auto chain =
-        load_chain({{"0002-x.yaml", "version: 2\nops:\n" + ops_yaml}});
+    auto chain = load_chain({{"0002-x.yaml", "version: 2\nops:\n" + ops_yaml}});
     ASSERT_TRUE(chain) << testing_support::messages(chain.error());
     DocumentPlan first_plan = plan_document(c.text, *chain, {});
     if (!first_plan.ok()) continue;

@@ -3,16 +3,15 @@
 // Helpers for the migrate tests: parse ops from YAML and run them on a text.
 #pragma once
 
-#include <string>
-#include <string_view>
-#include <vector>
+#include "migrate/migration.hpp"
+#include "migrate/planner.hpp"
+#include "report/render_support.hpp"
 
 #include <gtest/gtest.h>
 
-#include "report/render_support.hpp"
-
-#include "migrate/migration.hpp"
-#include "migrate/planner.hpp"
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace fmkit::testing {
 

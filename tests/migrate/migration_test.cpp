@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/migration.hpp"
 
-#include <gtest/gtest.h>
-
 #include "report/render_support.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fmkit {
 namespace {
@@ -60,7 +60,9 @@ TEST(MigrationTest, ReportsEveryProblemWithItsPosition) {
   for (const Bad& bad : cases) {
     auto m = parse_migration(bad.text, "m.yaml");
     ASSERT_FALSE(m) << bad.text;
-    EXPECT_EQ(testing_support::messages(m.error()).substr(0, std::string(bad.error).size()), bad.error)
+    EXPECT_EQ(testing_support::messages(m.error()).substr(
+                  0, std::string(bad.error).size()),
+              bad.error)
         << bad.text;
   }
 }
@@ -97,19 +99,20 @@ TEST(MigrationTest, ProblemsCarryRulesAndQuoteTheLine) {
       "colour: red\n",
       "m.yaml");
   ASSERT_FALSE(m);
-  EXPECT_EQ(testing_support::headers(m.error()),
-            "m.yaml:1:10: error: 'version' must be a whole number, got 'two' "
-            "[migration.invalid]\n"
-            "m.yaml:3:5: error: unknown op 'renam' (did you mean 'rename'?) "
-            "[migration.unknown-op]\n"
-            "m.yaml:4:13: error: 'delete' needs 'field' [migration.invalid]\n"
-            "m.yaml:4:14: error: unknown argument 'feild' of 'delete' (did "
-            "you mean 'field'?) [migration.unknown-argument]\n"
-            "m.yaml:5:1: error: unknown key 'colour' [migration.unknown-key]\n");
-  EXPECT_TRUE(testing_support::render(m.error())
-                  .starts_with("m.yaml:1:10: error: 'version' must be a whole "
-                               "number, got 'two' [migration.invalid]\n"
-                               "version: two\n         ^~~\n"));
+  EXPECT_EQ(
+      testing_support::headers(m.error()),
+      "m.yaml:1:10: error: 'version' must be a whole number, got 'two' "
+      "[migration.invalid]\n"
+      "m.yaml:3:5: error: unknown op 'renam' (did you mean 'rename'?) "
+      "[migration.unknown-op]\n"
+      "m.yaml:4:13: error: 'delete' needs 'field' [migration.invalid]\n"
+      "m.yaml:4:14: error: unknown argument 'feild' of 'delete' (did "
+      "you mean 'field'?) [migration.unknown-argument]\n"
+      "m.yaml:5:1: error: unknown key 'colour' [migration.unknown-key]\n");
+  EXPECT_TRUE(testing_support::render(m.error()).starts_with(
+      "m.yaml:1:10: error: 'version' must be a whole "
+      "number, got 'two' [migration.invalid]\n"
+      "version: two\n         ^~~\n"));
 }
 
 TEST(MigrationTest, RejectsBrokenChains) {

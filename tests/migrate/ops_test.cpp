@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/ops.hpp"
 
-#include <gtest/gtest.h>
-
 #include "migrate/migrate_test_util.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fmkit {
 namespace {
@@ -31,7 +31,8 @@ TEST(OpsTest, Rename) {
       {"in a flow mapping", "---\nseo: {t: x, d: y}\n---\n",
        "  - rename: {from: /seo/t, to: title}\n",
        "---\nseo: {title: x, d: y}\n---\n"},
-      {"onto an equal value drops the old key", "---\nhost: Bob\nspeaker: Bob\n---\n",
+      {"onto an equal value drops the old key",
+       "---\nhost: Bob\nspeaker: Bob\n---\n",
        "  - rename: {from: speaker, to: host}\n", "---\nhost: Bob\n---\n"},
       {"onto a different value is a conflict",
        "---\nhost: Ann\nspeaker: Bob\n---\n",
@@ -158,7 +159,8 @@ TEST(OpsTest, Convert) {
       {"scalar to block list", "---\nseries: Foo # s\n---\n",
        "  - convert: {field: series, to: list}\n",
        "---\nseries:\n  - Foo # s\n---\n"},
-      {"scalar to list in a compact file", "---\ntags:\n- a\nseries: Foo\n---\n",
+      {"scalar to list in a compact file",
+       "---\ntags:\n- a\nseries: Foo\n---\n",
        "  - convert: {field: series, to: list}\n",
        "---\ntags:\n- a\nseries:\n- Foo\n---\n"},
       {"scalar to flow list keeps its quotes",
@@ -181,7 +183,8 @@ TEST(OpsTest, Convert) {
        "  - convert: {field: series, to: scalar, join: ' / '}\n",
        "---\nseries: a / b\n---\n"},
       {"string to bool with a table", "---\ndraft: 'yes'\nok: nope\n---\n",
-       "  - convert: {field: draft, to: bool, table: {'yes': true, 'no': false}}\n",
+       "  - convert: {field: draft, to: bool, table: {'yes': true, 'no': "
+       "false}}\n",
        "---\ndraft: true\nok: nope\n---\n"},
       {"bool without an answer", "---\ndraft: maybe\n---\n",
        "  - convert: {field: draft, to: bool, table: {'yes': true}}\n",
@@ -207,7 +210,8 @@ TEST(OpsTest, StringTransforms) {
       {"lower makes a bool-looking string", "---\nt: YES\n---\n",
        "  - lower: t\n", "---\nt: 'yes'\n---\n"},
       {"slugify",
-       "---\ns: \"Don't Panic: Part 2!\"\nc: 《失控》 AI\nd: Café — Menu\n---\n",
+       "---\ns: \"Don't Panic: Part 2!\"\nc: 《失控》 AI\nd: Café — "
+       "Menu\n---\n",
        "  - slugify: s\n  - slugify: c\n  - slugify: d\n",
        "---\ns: \"dont-panic-part-2\"\nc: 失控-ai\nd: café-menu\n---\n"},
       {"replace", "---\nu: http://x.io/a\n---\n",
@@ -229,7 +233,8 @@ TEST(OpsTest, StringTransforms) {
       {"replace with a backslash", "---\ns: a/b\n---\n",
        "  - replace: {field: s, pattern: '/', with: '\\1'}\n",
        "---\ns: a\\1b\n---\n"},
-      {"block scalar stays literal", "---\ns: |\n    one  \n    two\nx: 1\n---\n",
+      {"block scalar stays literal",
+       "---\ns: |\n    one  \n    two\nx: 1\n---\n",
        "  - replace: {field: s, pattern: ' +$', with: ''}\n",
        "---\ns: |\n    one  \n    two\nx: 1\n---\n"},
       {"literal rewritten", "---\ns: |\n  one\n  two\nx: 1\n---\n",
@@ -265,7 +270,8 @@ TEST(OpsTest, ListOps) {
        "  - remove: {field: tags, value: a}\n", "---\ntags: []\nx: 1\n---\n"},
       {"dedupe", "---\ntags: [a, b, a, 'b']\n---\n", "  - dedupe: tags\n",
        "---\ntags: [a, b]\n---\n"},
-      {"sort keeps each item's text", "---\ntags:\n  - 'c'\n  # about a\n  - a\n  - b # bee\n---\n",
+      {"sort keeps each item's text",
+       "---\ntags:\n  - 'c'\n  # about a\n  - a\n  - b # bee\n---\n",
        "  - sort: tags\n",
        "---\ntags:\n  # about a\n  - a\n  - b # bee\n  - 'c'\n---\n"},
       {"sort desc flow", "---\nn: [1, 3, 2]\n---\n",
@@ -288,7 +294,8 @@ TEST(OpsTest, MoveAndCopy) {
       {"the last key leaves {}", "---\nseo:\n  title: T\n---\n",
        "  - move: {from: /seo/title, to: title}\n",
        "---\nseo: {}\ntitle: T\n---\n"},
-      {"block scalar re-indented", "---\na: |\n  one\n  two\nm:\n    k: 1\n---\n",
+      {"block scalar re-indented",
+       "---\na: |\n  one\n  two\nm:\n    k: 1\n---\n",
        "  - move: {from: a, to: /m/a}\n",
        "---\nm:\n    k: 1\n    a: |\n      one\n      two\n---\n"},
       {"onto a different value is a conflict", "---\na: 1\nb: 2\n---\n",
@@ -320,14 +327,17 @@ TEST(OpsTest, AliasesAreRefusedNotMangled) {
 
 TEST(OpsTest, Where) {
   const char* doc = "---\nstatus: draft\ntags: [a]\n---\n";
-  EXPECT_EQ(apply(doc, "  - set: {field: x, value: 1, where: {field: status, "
-                       "equals: draft}}\n"),
+  EXPECT_EQ(apply(doc,
+                  "  - set: {field: x, value: 1, where: {field: status, "
+                  "equals: draft}}\n"),
             "---\nstatus: draft\ntags: [a]\nx: 1\n---\n");
-  EXPECT_EQ(apply(doc, "  - set: {field: x, value: 1}\n    where: {field: "
-                       "status, equals: final}\n"),
+  EXPECT_EQ(apply(doc,
+                  "  - set: {field: x, value: 1}\n    where: {field: "
+                  "status, equals: final}\n"),
             doc);
-  EXPECT_EQ(apply(doc, "  - delete: {field: tags, where: {field: tags, "
-                       "contains: a}}\n"),
+  EXPECT_EQ(apply(doc,
+                  "  - delete: {field: tags, where: {field: tags, "
+                  "contains: a}}\n"),
             "---\nstatus: draft\n---\n");
   EXPECT_EQ(apply(doc, "  - delete: {field: tags, where: {path: 'posts/**'}}\n",
                   "posts/2024/a.md"),
@@ -335,8 +345,9 @@ TEST(OpsTest, Where) {
   EXPECT_EQ(apply(doc, "  - delete: {field: tags, where: {path: 'notes/*'}}\n",
                   "posts/2024/a.md"),
             doc);
-  EXPECT_EQ(apply(doc, "  - delete: {field: tags, where: {not: {field: "
-                       "status, in: [draft]}}}\n"),
+  EXPECT_EQ(apply(doc,
+                  "  - delete: {field: tags, where: {not: {field: "
+                  "status, in: [draft]}}}\n"),
             doc);
 }
 
@@ -400,14 +411,17 @@ TEST(OpsTest, LongStrings) {
   while (pairs.size() < 100'000) pairs += "ab";
   const std::string doc = "---\ns: " + pairs + "\n---\n";
   // Qualified: with a std::string argument, ADL would also find std::apply.
-  EXPECT_EQ(testing::apply(doc, "  - replace: {field: s, pattern: '(ab)+', "
-                                "with: '<$&>'}\n"),
+  EXPECT_EQ(testing::apply(doc,
+                           "  - replace: {field: s, pattern: '(ab)+', "
+                           "with: '<$&>'}\n"),
             "---\ns: <" + pairs + ">\n---\n");
-  EXPECT_EQ(testing::apply(doc, "  - set: {field: x, value: 1, where: "
-                                "{field: s, matches: '^(a|b)+$'}}\n"),
+  EXPECT_EQ(testing::apply(doc,
+                           "  - set: {field: x, value: 1, where: "
+                           "{field: s, matches: '^(a|b)+$'}}\n"),
             "---\ns: " + pairs + "\nx: 1\n---\n");
-  EXPECT_EQ(testing::apply(doc, "  - set: {field: x, value: 1, where: "
-                                "{field: s, matches: '^(a|b)+c$'}}\n"),
+  EXPECT_EQ(testing::apply(doc,
+                           "  - set: {field: x, value: 1, where: "
+                           "{field: s, matches: '^(a|b)+c$'}}\n"),
             doc);
 }
 

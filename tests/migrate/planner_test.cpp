@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/planner.hpp"
 
-#include <gtest/gtest.h>
-
 #include "report/render_support.hpp"
-
 #include "schema/schema_registry.hpp"
 #include "schema/schema_test_support.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fmkit {
 namespace {
@@ -88,17 +87,18 @@ TEST(PlannerTest, ANoOpMigrationChangesOnlyTheVersion) {
 TEST(PlannerTest, ARenameChangesExactlyThatLine) {
   MigrationChain chain = chain_of(
       {{"0002-x.yaml", "version: 2\nops:\n  - rename: {from: b, to: c}\n"}});
-  const char* text = "---\nschema_version: 1\na: 1\nb: [x, 'y']  # z\nd: 4\n---\n";
+  const char* text =
+      "---\nschema_version: 1\na: 1\nb: [x, 'y']  # z\nd: 4\n---\n";
   DocumentPlan plan = plan_document(text, chain, {});
   EXPECT_EQ(plan.text,
             "---\nschema_version: 2\na: 1\nc: [x, 'y']  # z\nd: 4\n---\n");
 }
 
 TEST(PlannerTest, FailuresKeepTheText) {
-  MigrationChain chain = chain_of(
-      {{"0002-x.yaml",
-        "version: 2\nops:\n  - delete: insight\n"
-        "  - set: {field: draft, value: false}\n"}});
+  MigrationChain chain =
+      chain_of({{"0002-x.yaml",
+                 "version: 2\nops:\n  - delete: insight\n"
+                 "  - set: {field: draft, value: false}\n"}});
   const char* text = "---\ninsight: x\ndraft: true\n---\n";
   DocumentPlan plan = plan_document(text, chain, {});
   EXPECT_EQ(plan.status, PlanStatus::failed);
@@ -143,8 +143,7 @@ TEST(PlannerTest, VersionProblems) {
   EXPECT_EQ(none.status, PlanStatus::skipped);
   EXPECT_TRUE(none.ok());
 
-  DocumentPlan broken =
-      plan_document("---\na: [\n---\n", two_steps(), {});
+  DocumentPlan broken = plan_document("---\na: [\n---\n", two_steps(), {});
   EXPECT_EQ(broken.status, PlanStatus::failed);
   EXPECT_EQ(broken.diagnostics.at(0).rule, "yaml.syntax");
 }
@@ -163,8 +162,8 @@ TEST(PlannerTest, CustomVersionKeyAndMigrationWhere) {
   plan = plan_document("---\na: 1\nmeta: {v: 10}\n---\n", chain, options);
   EXPECT_EQ(plan.text, "---\na: 1\nmeta: {v: 11}\n---\n");
 
-  DocumentVersion version = read_document_version(
-      "---\nmeta:\n  v: 11\n---\n", chain, options.version);
+  DocumentVersion version = read_document_version("---\nmeta:\n  v: 11\n---\n",
+                                                  chain, options.version);
   EXPECT_EQ(version.version, 11);
   EXPECT_TRUE(version.explicit_version);
   version = read_document_version("---\nx: 1\n---\n", chain, options.version);
@@ -173,10 +172,11 @@ TEST(PlannerTest, CustomVersionKeyAndMigrationWhere) {
 }
 
 TEST(PlannerTest, ValidatesAgainstTheTargetSchema) {
-  SchemaRegistry registry([](const std::filesystem::path&) -> Expected<std::string> {
-    return std::string(R"({"type": "object", "required": ["host"],
+  SchemaRegistry registry(
+      [](const std::filesystem::path&) -> Expected<std::string> {
+        return std::string(R"({"type": "object", "required": ["host"],
       "properties": {"host": {"type": "string"}}})");
-  });
+      });
   auto schema = registry.load("/schemas/post.schema.json");
   ASSERT_TRUE(schema) << schema_testing::show_problems(schema.error());
   MigrateOptions options;
@@ -184,7 +184,8 @@ TEST(PlannerTest, ValidatesAgainstTheTargetSchema) {
   DocumentPlan good =
       plan_document("---\nspeaker: Bob\n---\n", two_steps(), options);
   EXPECT_TRUE(good.ok());
-  DocumentPlan bad = plan_document("---\ntitle: x\n---\n", two_steps(), options);
+  DocumentPlan bad =
+      plan_document("---\ntitle: x\n---\n", two_steps(), options);
   EXPECT_EQ(bad.status, PlanStatus::failed);
   EXPECT_FALSE(bad.ok());
   ASSERT_FALSE(bad.schema_diagnostics.empty());

@@ -15,8 +15,8 @@ TEST(YamlWriterTest, NeedsQuotesTable) {
       "True", "TRUE", "false", "False", "on", "On", "ON", "off", "Off", "OFF",
       "null", "Null", "NULL", "~", "<<", "=", "0", "12", "-3", "+4", "1_000",
       "0x1F", "0X1f", "0o17", "017", "0b1010", "1.0", "1.", ".5", "-.5", "1e3",
-      "1E-3", "1.5e+10", "1.2.3", ".", "1:30", "-1:30:15.5", "190:20:30",
-      "...", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "2024-11-13", "2024-1-3",
+      "1E-3", "1.5e+10", "1.2.3", ".", "1:30", "-1:30:15.5", "190:20:30", "...",
+      ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "2024-11-13", "2024-1-3",
       "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5",
       "2001-12-15T02:59:43.1Z", "2001-12-14 21:59:43.10",
       // indicators
@@ -29,13 +29,15 @@ TEST(YamlWriterTest, NeedsQuotesTable) {
   for (const char* s : quoted) {
     EXPECT_TRUE(needs_quotes(s)) << "'" << s << "'";
   }
-  const char* const plain[] = {
-      "hello",       "post.njk",    "Hello World", "a:b",        "a#b",
-      "https://x.io/a?b=c#d",    "yesterday",   "nope",       "ONE",
-      "1a",          "v1.0",        "2024-11-13x", "1.0.0-beta", "0x",
-      "12 monkeys",  "C++",         "what?",       "a-b",        "《失控》",
-      "naïve",       "--",          "x...",         "draft",      "+",
-      "1e",          "0b2",         "x"};
+  const char* const plain[] = {"hello",      "post.njk", "Hello World",
+                               "a:b",        "a#b",      "https://x.io/a?b=c#d",
+                               "yesterday",  "nope",     "ONE",
+                               "1a",         "v1.0",     "2024-11-13x",
+                               "1.0.0-beta", "0x",       "12 monkeys",
+                               "C++",        "what?",    "a-b",
+                               "《失控》",   "naïve",    "--",
+                               "x...",       "draft",    "+",
+                               "1e",         "0b2",      "x"};
   // "--" starts with an indicator. "..." matches the YAML 1.1 float regex.
   for (const char* s : plain) {
     std::string_view view = s;
@@ -86,12 +88,12 @@ TEST(YamlWriterTest, RendersStrings) {
   EXPECT_EQ(render_string("2024-11-13"), "'2024-11-13'");
   EXPECT_EQ(render_string("a\nb"), "\"a\\nb\"");
   EXPECT_EQ(render_string("q\"\\\x01\xE2\x80\xA8"), "\"q\\\"\\\\\\x01\\L\"");
-  EXPECT_EQ(render_string("x", ScalarContext::block,
-                          QuotePreference::single_quoted),
-            "'x'");
-  EXPECT_EQ(render_string("x", ScalarContext::block,
-                          QuotePreference::double_quoted),
-            "\"x\"");
+  EXPECT_EQ(
+      render_string("x", ScalarContext::block, QuotePreference::single_quoted),
+      "'x'");
+  EXPECT_EQ(
+      render_string("x", ScalarContext::block, QuotePreference::double_quoted),
+      "\"x\"");
   EXPECT_EQ(render_string("a\tb", ScalarContext::block), "'a\tb'");
 }
 
@@ -135,7 +137,8 @@ TEST(YamlWriterTest, RendersBlockEntries) {
             "meta:\n    seo:\n        keys:\n            - x\n"
             "        title: T");
   style.indent = 2;
-  json links = json::array({{{"url", "u"}, {"title", "t"}}, json::array({1, 2})});
+  json links =
+      json::array({{{"url", "u"}, {"title", "t"}}, json::array({1, 2})});
   EXPECT_EQ(render_entry("links", links, 0, style),
             "links:\n  - title: t\n    url: u\n  - - 1\n    - 2");
   EXPECT_EQ(render_entry("e", json::object(), 0, style), "e: {}");

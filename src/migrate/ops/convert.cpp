@@ -7,11 +7,9 @@
 // item of a list, or the reverse, is carried with its text. A number they
 // turn into text, or look up in `map` or `table`, is the text it is written
 // with (SourceText: `1.10` becomes '1.10').
-#include "migrate/ops/op_support.hpp"
-
 #include "base/describe.hpp"
-
 #include "base/spelling.hpp"
+#include "migrate/ops/op_support.hpp"
 #include "migrate/yaml_editor.hpp"
 
 #include <charconv>
@@ -32,7 +30,8 @@ class MapValuesOp final : public FieldOp {
     for_each_value(data, m_field, [&](json& value, const std::string& at) {
       if (!is_scalar(value)) {
         conflict(outcome, at,
-                 "'map_values' cannot map " + describe_value(value, ValueStyle::subject) + " of '" +
+                 "'map_values' cannot map " +
+                     describe_value(value, ValueStyle::subject) + " of '" +
                      m_field.text + "'");
         return;
       }
@@ -235,8 +234,9 @@ class ConvertOp final : public FieldOp {
       for (size_t i = 0; i < value.size(); ++i) {
         if (!is_scalar(value[i])) {
           conflict(outcome, m_field.pointer(),
-                   "'convert' cannot join " + describe_value(value[i], ValueStyle::subject) +
-                       " of '" + m_field.text + "'");
+                   "'convert' cannot join " +
+                       describe_value(value[i], ValueStyle::subject) + " of '" +
+                       m_field.text + "'");
           return;
         }
         if (value[i].is_null()) continue;
@@ -263,7 +263,8 @@ class ConvertOp final : public FieldOp {
     if (value.is_null()) return;
     if (!is_scalar(value)) {
       conflict(outcome, at,
-               "'convert' cannot convert " + describe_value(value, ValueStyle::subject) + " of '" +
+               "'convert' cannot convert " +
+                   describe_value(value, ValueStyle::subject) + " of '" +
                    m_field.text + "'");
       return;
     }
@@ -327,8 +328,8 @@ std::optional<json> read_table(ArgReader& args, const json& table,
               (target == Target::number && value.is_number());
     if (!ok) {
       args.error("table", "'table' maps '" + key + "' to " +
-                              describe_value(value, ValueStyle::subject) + ", not a " +
-                              std::string(target_name(target)));
+                              describe_value(value, ValueStyle::subject) +
+                              ", not a " + std::string(target_name(target)));
       return std::nullopt;
     }
   }

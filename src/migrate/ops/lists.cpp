@@ -6,9 +6,8 @@
 // the JSON and the text: the list is rewritten from the texts of exactly
 // those items (YamlEditor::rewrite_sequence), so of two equal items (`1.10`
 // and `1.1`, `x` and `'x'`) the one kept keeps its own text.
-#include "migrate/ops/op_support.hpp"
-
 #include "base/describe.hpp"
+#include "migrate/ops/op_support.hpp"
 #include "migrate/yaml_editor.hpp"
 
 #include <algorithm>

@@ -5,7 +5,6 @@
 #include "migrate/ops/op_support.hpp"
 
 #include "base/describe.hpp"
-
 #include "migrate/yaml_editor.hpp"
 
 namespace fmkit::ops {
@@ -65,7 +64,8 @@ json* mapping_for_new(json& data, const FieldPath& path, OpOutcome& outcome,
   if (!node->is_object() && !node->is_array()) {
     std::string pointer = to_pointer(walked);
     op.conflict(outcome, pointer,
-                cannot + ": '" + pointer + "' holds " + describe_value(*node, ValueStyle::subject) +
+                cannot + ": '" + pointer + "' holds " +
+                    describe_value(*node, ValueStyle::subject) +
                     ", not a mapping");
     return nullptr;
   }

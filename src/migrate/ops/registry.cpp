@@ -3,13 +3,11 @@
 // The op table (name -> parser) and parse_op(): one list item of a
 // migration's `ops`, its name looked up (with a did-you-mean), its
 // arguments read, its `where` beside or inside it. Also Op's shared members.
-#include "migrate/ops.hpp"
-
 #include "base/describe.hpp"
-
 #include "base/json_pointer.hpp"
 #include "base/spelling.hpp"
 #include "migrate/migration_source.hpp"
+#include "migrate/ops.hpp"
 #include "migrate/ops/op_support.hpp"
 #include "migrate/yaml_editor.hpp"
 

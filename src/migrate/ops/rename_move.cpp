@@ -3,9 +3,8 @@
 // The ops that carry an entry to another key: `rename` (in its mapping, on
 // its own line), `move` (into or out of nested mappings) and `copy`. The
 // value's text comes along byte for byte (YamlEditor::move and insert).
-#include "migrate/ops/op_support.hpp"
-
 #include "base/describe.hpp"
+#include "migrate/ops/op_support.hpp"
 #include "migrate/yaml_editor.hpp"
 
 #include <algorithm>

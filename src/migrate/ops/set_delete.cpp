@@ -3,9 +3,8 @@
 // `delete` (a key or a list item, counted in the summary) and `set` (a
 // computed value, never over an existing one without `overwrite`; the
 // planner bumps the version key with one).
-#include "migrate/ops/op_support.hpp"
-
 #include "base/describe.hpp"
+#include "migrate/ops/op_support.hpp"
 #include "migrate/yaml_editor.hpp"
 
 namespace fmkit::ops {

@@ -80,6 +80,27 @@ Result read_number_into(const KeywordInput& in, CheckSpec& spec) {
   return {};
 }
 
+// "unknown type 'int' in 'type' (did you mean 'integer'?)": a near
+// spelling, or the JSON Schema name of another language's type name.
+std::string unknown_type_message(const std::string& text) {
+  static const std::vector<std::string> k_names = {
+      "array", "boolean", "integer", "null", "number", "object", "string"};
+  static const std::map<std::string, std::string, std::less<>> k_aliases = {
+      {"bool", "boolean"}, {"dict", "object"}, {"double", "number"},
+      {"float", "number"}, {"int", "integer"}, {"list", "array"},
+      {"map", "object"},   {"none", "null"},   {"str", "string"},
+  };
+  std::string message = "unknown type '" + text + "' in 'type'";
+  auto alias = k_aliases.find(text);
+  std::string hint = alias != k_aliases.end()
+                         ? did_you_mean(alias->second, {alias->second})
+                         : did_you_mean(text, k_names);
+  if (!hint.empty()) return message + hint;
+  return message +
+         "; expected one of: array, boolean, integer, null, number, object, "
+         "string";
+}
+
 Result read_type(const KeywordInput& in, CheckSpec& spec) {
   static const std::map<std::string, unsigned, std::less<>> k_types = {
       {"array", type_bits::k_array},     {"boolean", type_bits::k_boolean},
@@ -102,17 +123,7 @@ Result read_type(const KeywordInput& in, CheckSpec& spec) {
     const std::string& text = name.get_ref<const std::string&>();
     auto it = k_types.find(text);
     if (it == k_types.end()) {
-      std::vector<std::string> names;
-      for (const auto& [known, bits] : k_types) names.push_back(known);
-      std::string message = "unknown type '" + text + "' in 'type'";
-      if (auto near = suggest_spelling(text, names)) {
-        message += " (did you mean '" + *near + "'?)";
-      } else {
-        message +=
-            "; expected one of: array, boolean, integer, null, number, object, "
-            "string";
-      }
-      return refuse(std::move(message), where);
+      return refuse(unknown_type_message(text), where);
     }
     spec.types |= it->second;
   }

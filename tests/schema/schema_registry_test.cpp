@@ -299,9 +299,15 @@ TEST_F(SchemaRegistryTest, InvalidSchemasPointAtTheValue) {
        "1:10-1:17: unknown type 'strin' in 'type' (did you mean 'string'?) "
        "[schema-file.invalid]"},
       {R"({"type": ["null", "bool"]})",
-       "1:19-1:25: unknown type 'bool' in 'type'; expected one of: array, "
-       "boolean, integer, "
-       "null, number, object, string [schema-file.invalid]"},
+       "1:19-1:25: unknown type 'bool' in 'type' (did you mean 'boolean'?) "
+       "[schema-file.invalid]"},
+      {R"({"type": "int"})",
+       "1:10-1:15: unknown type 'int' in 'type' (did you mean 'integer'?) "
+       "[schema-file.invalid]"},
+      {R"({"type": "text"})",
+       "1:10-1:16: unknown type 'text' in 'type'; expected one of: array, "
+       "boolean, integer, null, number, object, string "
+       "[schema-file.invalid]"},
       {R"({"type": ["null", 1]})",
        "1:19-1:20: 'type' must list type names, got number 1 "
        "[schema-file.invalid]"},

@@ -4,7 +4,9 @@
 #include "base/spelling.hpp"
 #include "cli/command.hpp"
 #include "cli/dump_command.hpp"
+#include "cli/help_examples.hpp"
 #include "cli/migrate_command.hpp"
+#include "cli/schema_command.hpp"
 #include "cli/validate_command.hpp"
 
 #include <cstdlib>
@@ -20,7 +22,8 @@ namespace fmkit {
 
 namespace {
 
-constexpr std::string_view k_version = "0.1.0";
+// The project's version, from CMakeLists.txt (src/CMakeLists.txt passes it).
+constexpr std::string_view k_version = FMKIT_VERSION;
 
 struct Command {
   std::string_view name;
@@ -36,6 +39,8 @@ constexpr Command k_commands[] = {
      "rewrite front matter with the collections' migrations (dry run "
      "first)"},
     {"dump", dump_command, "print a file's front matter as JSON"},
+    {"schema", schema_command,
+     "check JSON Schema files ('fmkit schema check FILE...')"},
 };
 
 void print_usage(std::ostream& out) {
@@ -54,7 +59,9 @@ void print_usage(std::ostream& out) {
   out << "\n"
          "Run 'fmkit <command> --help' for the options of a command.\n"
          "Exit codes: 0 no errors, 1 errors found, 2 usage, config, schema "
-         "or I/O error.\n";
+         "or I/O error.\n"
+         "\n"
+      << help_examples("") << '\n';
 }
 
 int dispatch(int argc, const char* const* argv, CommandContext& context) {

@@ -2,6 +2,7 @@
 #include "cli/dump_command.hpp"
 
 #include "base/json_pointer.hpp"
+#include "cli/help_examples.hpp"
 #include "document/document.hpp"
 #include "report/text_renderer.hpp"
 #include "run/discover.hpp"
@@ -136,6 +137,7 @@ int dump_command(int argc, const char* const* argv, CommandContext& context) {
                "Print {\"data\": ..., \"positions\": ...} with the line, "
                "column and offset of every key and value");
   add_color_option(app, color);
+  app.footer(help_examples("dump"));
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
   const CliEnvironment& environment = context.environment;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/migrate_command.hpp"
 
+#include "cli/help_examples.hpp"
 #include "run/config.hpp"
 #include "run/file_reader.hpp"
 #include "run/migrate_report.hpp"
@@ -68,6 +69,8 @@ std::optional<MigrateSession> load_session(const RunArguments& args,
   auto session = plan_migrate(*config, args.files.paths, args.wanted_version(),
                               context.environment.cwd, registry,
                               args.files.plan_options());
+  // What the schemas check less than they seem to: warnings, once each.
+  print_problems(registry.take_warnings(), context);
   if (!session) {
     print_problems(session.error(), context);
     return std::nullopt;
@@ -88,7 +91,9 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
   use_fmkit_error_style(app);
   app.footer(
       "Also: 'fmkit migrate status [PATH...]' (files per version, pending "
-      "migrations) and 'fmkit migrate new NAME' (the next migration file).");
+      "migrations) and 'fmkit migrate new NAME' (the next migration "
+      "file).\n\n" +
+      help_examples("migrate"));
   args.add_to(app, "Stop at this version (default: the latest)");
   CLI::Option* dry_run_flag = app.add_flag(
       "--dry-run", dry_run, "Show the changes, write nothing (the default)");
@@ -150,6 +155,7 @@ int migrate_status_command(int argc, const char* const* argv,
       "fmkit migrate status"};
   use_fmkit_error_style(app);
   args.add_to(app, "The version to compare with (default: the latest)");
+  app.footer(help_examples("migrate status"));
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
   bool failed = false;
@@ -227,6 +233,7 @@ int migrate_new_command(int argc, const char* const* argv,
                  "The collection (needed when several have migrations)")
       ->type_name("NAME");
   add_config_option(app, config_path);
+  app.footer(help_examples("migrate new"));
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
   auto config =

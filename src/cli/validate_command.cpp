@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/validate_command.hpp"
 
+#include "cli/help_examples.hpp"
 #include "report/json_renderer.hpp"
 #include "report/renderer.hpp"
 #include "report/summary.hpp"
@@ -70,6 +71,8 @@ std::optional<Plan> load_plan(const FileArguments& args,
     plan = plan_with_config(*config, args.paths, environment.cwd, registry,
                             args.plan_options());
   }
+  // What the schemas check less than they seem to: warnings, once each.
+  print_problems(registry.take_warnings(), context);
   if (!plan) {
     print_problems(plan.error(), context);
     return std::nullopt;
@@ -107,6 +110,7 @@ int validate_command(int argc, const char* const* argv,
       ->type_name("FORMAT");
   app.add_flag("-q,--quiet", quiet,
                "Print errors only, and the summary only when there are some");
+  app.footer(help_examples("validate"));
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
   if (!schema_path.empty() && args.paths.empty()) {

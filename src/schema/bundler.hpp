@@ -3,7 +3,9 @@
 // Bundler (internal to schema/): the work of bundle_schema() (see
 // schema_bundle.hpp), one instance per call. schema_bundle.cpp reads the
 // files, walks and rewrites the schema objects; bundle_refs.cpp resolves
-// `$ref`s and describes anyOf/oneOf branches. Not thread-safe; short-lived.
+// `$ref`s and describes anyOf/oneOf branches; schema_lint.cpp finds what
+// loads but checks nothing (unknown keywords, ...). Not thread-safe;
+// short-lived.
 #pragma once
 
 #include "base/expected.hpp"
@@ -18,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,11 +40,12 @@ inline bool is_schema_shape(const nlohmann::json& node) {
 class Bundler {
  public:
   Bundler(const ReadFile& read_file, std::filesystem::path root,
-          std::string shown_root)
+          std::string shown_root, std::vector<SchemaProblem>& warnings)
       : m_read_file(read_file),
         m_root(std::move(root)),
         m_folder(m_root.parent_path()),
-        m_shown_root(std::move(shown_root)) {}
+        m_shown_root(std::move(shown_root)),
+        m_warnings(warnings) {}
 
   Expected<SchemaBundle, SchemaProblem> run();
 
@@ -60,6 +64,13 @@ class Bundler {
     size_t file = 0;
     std::vector<std::string> tokens;
     const nlohmann::json* node = nullptr;
+  };
+
+  // A schema object the walk reached: the object at `pointer` in `file`.
+  struct SchemaObject {
+    size_t file = 0;
+    const nlohmann::json* node = nullptr;
+    std::string pointer;
   };
 
   // A "$ref" in the object at `pointer` of `file`, and where it leads.
@@ -91,6 +102,12 @@ class Bundler {
                                                std::string uri,
                                                const std::string& at);
   Result check_ref_loops() const;
+  void lint();
+  void lint_object(const SchemaObject& object,
+                   const std::set<std::pair<size_t, std::string>>& referenced);
+  void lint_enum_type(const SchemaObject& object);
+  void warn(const SchemaObject& object, std::string pointer, std::string rule,
+            std::string message, ProblemAt at);
   std::string bundle_ref(const Target& target) const;
   int add_subschema(const std::string& out_pointer);
   size_t add_check(std::unique_ptr<CheckSpec> spec);
@@ -120,6 +137,8 @@ class Bundler {
   std::unordered_map<const nlohmann::json*, Ref>
       m_refs;  // key: the object with "$ref"
   std::vector<const nlohmann::json*> m_ref_order;  // m_refs' keys, as found
+  std::vector<SchemaObject> m_schema_objects;      // as the walk found them
+  std::vector<SchemaProblem>& m_warnings;
   SchemaBundle m_out;
 };
 

@@ -283,6 +283,12 @@ bool is_own_keyword(std::string_view keyword) {
   return readers().count(keyword) != 0;
 }
 
+std::vector<std::string_view> own_keywords() {
+  std::vector<std::string_view> names;
+  for (const auto& [name, reader] : readers()) names.push_back(name);
+  return names;
+}
+
 Expected<void, KeywordProblem> read_keyword(const KeywordInput& input,
                                             CheckSpec& spec) {
   auto it = readers().find(input.keyword);

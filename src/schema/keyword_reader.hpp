@@ -16,6 +16,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fmkit {
 
@@ -40,6 +41,10 @@ struct KeywordProblem {
 
 // Whether fmkit checks `keyword` itself, so that the bundler renames it.
 bool is_own_keyword(std::string_view keyword);
+
+// The keywords fmkit checks itself, in name order: draft-07 keywords
+// (schema/keywords.hpp), and "id", renamed so valijson ignores it.
+std::vector<std::string_view> own_keywords();
 
 // Reads `input` into `spec`. anyOf/oneOf get their Branch::schema only.
 Expected<void, KeywordProblem> read_keyword(const KeywordInput& input,

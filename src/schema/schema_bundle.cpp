@@ -4,6 +4,7 @@
 #include "base/json_pointer.hpp"
 #include "schema/bundler.hpp"
 #include "schema/keyword_reader.hpp"
+#include "schema/keywords.hpp"
 #include "schema/schema_uri.hpp"
 #include "schema/value_text.hpp"
 
@@ -27,25 +28,6 @@ using nlohmann::json;
 
 // Schema nesting beyond this is refused rather than risking the stack.
 constexpr size_t k_max_depth = 200;
-
-// Keywords whose value is an object of schemas.
-bool holds_schema_map(std::string_view keyword) {
-  return keyword == "properties" || keyword == "patternProperties" ||
-         keyword == "definitions" || keyword == "$defs";
-}
-
-// Keywords whose value is one schema.
-bool holds_schema(std::string_view keyword) {
-  return keyword == "additionalProperties" || keyword == "additionalItems" ||
-         keyword == "contains" || keyword == "propertyNames" ||
-         keyword == "not" || keyword == "if" || keyword == "then" ||
-         keyword == "else";
-}
-
-// Keywords whose value is an array of schemas.
-bool holds_schema_list(std::string_view keyword) {
-  return keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf";
-}
 
 const char* const k_schema_shape = "a schema (an object or a boolean)";
 
@@ -76,6 +58,9 @@ Expected<SchemaBundle, SchemaProblem> Bundler::run() {
   }
   if (auto loops = check_ref_loops(); !loops)
     return unexpected(std::move(loops).error());
+  // Before the keyword values are read, so that the warnings come along
+  // when one of them is refused.
+  lint();
   json files = json::array();
   for (size_t i = 0; i < m_files.size(); ++i) {
     std::string out_pointer = "/$fmkit/" + std::to_string(i);
@@ -159,6 +144,7 @@ Bundler::Result Bundler::collect(size_t file, const json& node,
                                   std::to_string(k_max_depth) + " levels)"));
   }
   if (!node.is_object()) return {};
+  m_schema_objects.push_back(SchemaObject{file, &node, pointer});
   if (node.contains("$ref")) return collect_ref(file, node, pointer, depth);
   for (const auto& [keyword, value] : node.items()) {
     auto r = collect_keyword(file, keyword, value,
@@ -173,21 +159,22 @@ Bundler::Result Bundler::collect_keyword(size_t file, std::string_view keyword,
                                          const std::string& pointer,
                                          size_t depth) {
   std::string name(keyword);
+  Holds holds = keyword_holds(keyword);
   auto wrong = [&](const json& v, const std::string& at,
                    const std::string& what) {
     return unexpected(
         problem(file, at, "schema-file.invalid",
                 what + ", got " + describe_value(v, ValueStyle::typed)));
   };
-  bool map = holds_schema_map(keyword) || keyword == "dependencies";
-  bool list =
-      holds_schema_list(keyword) || (keyword == "items" && value.is_array());
+  bool map = holds == Holds::schema_map || holds == Holds::dependencies;
+  bool list = holds == Holds::schema_list ||
+              (holds == Holds::schema_items && value.is_array());
   if (map) {
     if (!value.is_object())
       return wrong(value, pointer, "'" + name + "' must be an object");
     for (const auto& [key, schema] : value.items()) {
       std::string at = append_pointer(pointer, key);
-      if (keyword == "dependencies" && schema.is_array()) continue;
+      if (holds == Holds::dependencies && schema.is_array()) continue;
       if (!is_schema_shape(schema)) {
         return wrong(
             schema, at,
@@ -208,7 +195,7 @@ Bundler::Result Bundler::collect_keyword(size_t file, std::string_view keyword,
       }
       if (auto r = collect(file, value[i], at, depth + 1); !r) return r;
     }
-  } else if (holds_schema(keyword) || keyword == "items") {
+  } else if (holds == Holds::schema || holds == Holds::schema_items) {
     if (!is_schema_shape(value))
       return wrong(value, pointer, "'" + name + "' must be " + k_schema_shape);
     return collect(file, value, pointer, depth + 1);
@@ -347,8 +334,8 @@ Expected<json, SchemaProblem> Bundler::transform_dependencies(
 
 Expected<SchemaBundle, SchemaProblem> bundle_schema(
     const fs::path& root, const std::string& shown_root,
-    const ReadFile& read_file) {
-  return Bundler(read_file, root, shown_root).run();
+    const ReadFile& read_file, std::vector<SchemaProblem>& warnings) {
+  return Bundler(read_file, root, shown_root, warnings).run();
 }
 
 }  // namespace fmkit

@@ -57,9 +57,12 @@ struct SchemaBundle {
 // shown relative to it. The problem names the file and the place:
 // unreadable, invalid JSON, invalid keyword values, patterns RE2 cannot
 // compile, remote, escaping, dangling or looping refs (rules in
-// schema_registry.hpp).
+// schema_registry.hpp). Appends to `warnings` what loads but checks nothing
+// (unknown keywords, ...; see schema_registry.hpp), also when a keyword
+// value is then refused; not when a file or a `$ref` fails to load, as the
+// walk that finds the schema objects stops there.
 Expected<SchemaBundle, SchemaProblem> bundle_schema(
     const std::filesystem::path& root, const std::string& shown_root,
-    const ReadFile& read_file);
+    const ReadFile& read_file, std::vector<SchemaProblem>& warnings);
 
 }  // namespace fmkit

@@ -5,6 +5,9 @@
 #include "document/yaml_to_json.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <memory>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -13,10 +16,10 @@ namespace fmkit {
 
 namespace {
 
-// The span of `pointer` in `text`, or of its nearest ancestor the reader
-// placed; an invalid span when the text does not read as YAML.
-SourceSpan find_span(const std::string& text, const LineIndex& lines,
-                     std::string pointer, ProblemAt at) {
+// The file's text read as YAML, for positions only; std::nullopt when it
+// does not read as YAML.
+std::optional<YamlDocument> read_positions(const std::string& text,
+                                           const LineIndex& lines) {
   YamlOptions options;
   // A schema may be large and deep; this read only looks for a position.
   options.max_bytes = text.size() + 1;
@@ -26,8 +29,14 @@ SourceSpan find_span(const std::string& text, const LineIndex& lines,
       std::max(options.max_expanded_bytes, text.size() * 2);
   options.keys = MappingKeys::lenient;
   std::vector<Diagnostic> ignored;
-  auto document =
-      parse_yaml_document(text, 0, text.size(), lines, options, ignored);
+  return parse_yaml_document(text, 0, text.size(), lines, options, ignored);
+}
+
+// The span of `pointer` in `document`, or of its nearest ancestor the
+// reader placed; an invalid span when there is no document.
+SourceSpan find_span(const std::optional<YamlDocument>& document,
+                     const LineIndex& lines, std::string pointer,
+                     ProblemAt at) {
   if (!document) return {};
   while (true) {
     if (const NodeInfo* node = document->positions.find(pointer)) {
@@ -54,24 +63,55 @@ size_t previous_token(std::string_view text, size_t offset) {
 }  // namespace
 
 Problems to_problems(const SchemaProblem& problem) {
-  const std::string& shown = problem.shown;
-  if (problem.at == ProblemAt::file || problem.text.empty()) {
-    return problem_at_file(shown, problem.rule, problem.message);
+  return to_problems(std::vector<SchemaProblem>{problem});
+}
+
+Problems to_problems(const std::vector<SchemaProblem>& problems) {
+  // One report per file; its text is read for positions once. A deque, so
+  // that a report's text stays where its LineIndex points.
+  struct Placed {
+    FileReport report;
+    std::unique_ptr<LineIndex> lines;
+    std::optional<YamlDocument> document;
+  };
+  std::deque<Placed> files;
+  for (const SchemaProblem& problem : problems) {
+    auto same = std::find_if(files.begin(), files.end(), [&](const Placed& p) {
+      return p.report.path == problem.shown;
+    });
+    if (same == files.end()) {
+      files.emplace_back();
+      same = files.end() - 1;
+      same->report.path = problem.shown;
+    }
+    Diagnostic d;
+    d.severity = problem.severity;
+    d.rule = problem.rule;
+    d.message = problem.message;
+    if (problem.at != ProblemAt::file && !problem.text.empty()) {
+      if (!same->lines) {
+        same->report.text = problem.text;
+        same->lines = std::make_unique<LineIndex>(same->report.text);
+        same->document = read_positions(same->report.text, *same->lines);
+      }
+      d.pointer = problem.pointer;
+      const LineIndex& lines = *same->lines;
+      const std::string& text = same->report.text;
+      if (problem.at == ProblemAt::byte) {
+        size_t begin = std::min(problem.offset, text.size());
+        d.span = lines.span(begin, std::min(begin + 1, text.size()));
+      } else {
+        d.span = find_span(same->document, lines, problem.pointer, problem.at);
+      }
+    }
+    same->report.diagnostics.push_back(std::move(d));
   }
-  LineIndex lines(problem.text);
-  Diagnostic d;
-  d.rule = problem.rule;
-  d.message = problem.message;
-  d.pointer = problem.pointer;
-  if (problem.at == ProblemAt::byte) {
-    size_t begin = std::min(problem.offset, problem.text.size());
-    d.span = lines.span(begin, std::min(begin + 1, problem.text.size()));
-  } else {
-    d.span = find_span(problem.text, lines, problem.pointer, problem.at);
+  Problems out;
+  for (Placed& placed : files) {
+    sort_diagnostics(placed.report.diagnostics);
+    out.push_back(std::move(placed.report));
   }
-  Problems problems;
-  problems.push_back(FileReport{shown, problem.text, {std::move(d)}});
-  return problems;
+  return out;
 }
 
 SchemaProblem json_problem(const nlohmann::json::parse_error& error,

@@ -2,11 +2,13 @@
 //
 // SchemaProblem (internal to schema/): one problem in a schema file, found
 // while loading it, named by the file and the JSON Pointer of the offending
-// value (or a byte, for invalid JSON). to_problems() turns it into the
-// Problems SchemaRegistry::load returns: a Diagnostic at the value's (or
+// value (or a byte, for invalid JSON): an error that stops the schema from
+// loading, or a warning about a schema that loads but does not check what
+// it seems to (an unknown keyword). to_problems() turns problems into the
+// Problems SchemaRegistry::load returns: Diagnostics at the value's (or
 // key's) span, found by reading the file's text with fmkit's YAML reader
-// (JSON is YAML 1.2). That second read happens only on this error path.
-// Pure functions; thread-safe.
+// (JSON is YAML 1.2), once per file. That second read happens only when
+// there is a problem. Pure functions; thread-safe.
 #pragma once
 
 #include "diag/diagnostic.hpp"
@@ -15,6 +17,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace fmkit {
 
@@ -27,6 +30,7 @@ enum class ProblemAt {
 };
 
 struct SchemaProblem {
+  Severity severity = Severity::error;
   std::string rule;  // see schema_registry.hpp
   std::string message;
   std::string shown;  // the file, as shown to the user
@@ -37,6 +41,10 @@ struct SchemaProblem {
 };
 
 Problems to_problems(const SchemaProblem& problem);
+
+// Returns `problems` as one FileReport per file (in the order files first
+// appear), each file's diagnostics sorted by position.
+Problems to_problems(const std::vector<SchemaProblem>& problems);
 
 // Describes a JSON parse error of `text` as a problem at its byte: the
 // cause where a common one is recognised (a trailing comma, a comment, a

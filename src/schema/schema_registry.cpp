@@ -83,9 +83,15 @@ Expected<std::shared_ptr<const CompiledSchema>, Problems> SchemaRegistry::load(
   fs::path key = cache_key(path);
   if (auto it = m_cache.find(key); it != m_cache.end()) return it->second;
 
-  auto bundle = bundle_schema(
-      key, shown.empty() ? path.generic_string() : shown, m_read_file);
-  if (!bundle) return unexpected(to_problems(bundle.error()));
+  std::vector<SchemaProblem> warnings;
+  auto bundle =
+      bundle_schema(key, shown.empty() ? path.generic_string() : shown,
+                    m_read_file, warnings);
+  if (!bundle) {
+    warnings = new_warnings(std::move(warnings));
+    warnings.insert(warnings.begin(), bundle.error());
+    return unexpected(to_problems(warnings));
+  }
 
   auto schema = std::make_shared<CompiledSchema>();
   schema->path = key.generic_string();
@@ -115,10 +121,33 @@ Expected<std::shared_ptr<const CompiledSchema>, Problems> SchemaRegistry::load(
       schema->subschemas.push_back(compile(entry));
     }
   } catch (const std::exception& error) {
-    return unexpected(to_problems(valijson_problem(error.what(), *bundle)));
+    warnings = new_warnings(std::move(warnings));
+    warnings.insert(warnings.begin(), valijson_problem(error.what(), *bundle));
+    return unexpected(to_problems(warnings));
+  }
+  for (SchemaProblem& warning : new_warnings(std::move(warnings))) {
+    m_pending.push_back(std::move(warning));
   }
   m_cache.emplace(key, schema);
   return std::shared_ptr<const CompiledSchema>(std::move(schema));
+}
+
+Problems SchemaRegistry::take_warnings() {
+  Problems problems = to_problems(m_pending);
+  m_pending.clear();
+  return problems;
+}
+
+std::vector<SchemaProblem> SchemaRegistry::new_warnings(
+    std::vector<SchemaProblem> found) {
+  std::set<std::string> files;
+  std::erase_if(found, [&](const SchemaProblem& warning) {
+    if (m_warned.count(warning.shown) != 0) return true;
+    files.insert(warning.shown);
+    return false;
+  });
+  m_warned.insert(files.begin(), files.end());
+  return found;
 }
 
 }  // namespace fmkit

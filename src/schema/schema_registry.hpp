@@ -24,6 +24,21 @@
 //   schema-file.ref      a `$ref` that is remote, leaves the root schema's
 //                        folder, names an unreadable file or nothing, or
 //                        loops without reaching a schema (at the `$ref`)
+//
+// A schema that loads may still check less than it seems to: draft-07
+// ignores what it does not know. Such places are warnings, kept by the
+// registry (once per schema file, whichever root reached it) until
+// take_warnings(), and part of the Problems of a load that fails:
+//   schema-file.unknown-keyword  a keyword draft-07 does not know
+//                        ("requried", with "did you mean"; a keyword of a
+//                        later draft or OpenAPI, saying so). Not: "$defs",
+//                        "x-..." and editor annotations (schema/keywords.hpp),
+//                        nor a key a `$ref` points into
+//   schema-file.ref-sibling      a keyword that checks something next to a
+//                        `$ref`, which draft-07 ignores
+//   schema-file.unknown-format   a "format" draft-07 does not define
+//   schema-file.enum-type        an "enum" value or a "const" that the
+//                        object's own "type" excludes
 #pragma once
 
 #include "base/expected.hpp"
@@ -33,11 +48,14 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace fmkit {
 
 class CompiledSchema;
+struct SchemaProblem;
 
 // Reads a whole file; the error says why it could not be read.
 using ReadFile =
@@ -55,10 +73,21 @@ class SchemaRegistry {
   Expected<std::shared_ptr<const CompiledSchema>, Problems> load(
       const std::filesystem::path& path, const std::string& shown = "");
 
+  // Returns the warnings about the schema files loaded since the last call
+  // (see above), one FileReport per file, and forgets them. A file whose
+  // warnings were returned (here or in a failed load's Problems) gets none
+  // again; files are told apart by how they are shown.
+  Problems take_warnings();
+
  private:
+  // Returns the warnings about files not warned about yet, marking them.
+  std::vector<SchemaProblem> new_warnings(std::vector<SchemaProblem> found);
+
   ReadFile m_read_file;
   std::map<std::filesystem::path, std::shared_ptr<const CompiledSchema>>
       m_cache;
+  std::set<std::string> m_warned;        // files shown in warnings so far
+  std::vector<SchemaProblem> m_pending;  // not yet taken
 };
 
 }  // namespace fmkit

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <string_view>
 
 namespace fmkit {
 
@@ -23,6 +24,9 @@ struct CliEnvironment {
   bool err_is_terminal = false;
   // Whether NO_COLOR is set to a non-empty value (no colors in auto mode).
   bool no_color = false;
+  // Where per-user caches go: $XDG_CACHE_HOME when it is an absolute path,
+  // else $HOME/.cache; "" when neither is set (no cache outside the site).
+  std::filesystem::path cache_home;
 
   // Returns the environment of this process for the streams `out` and
   // `err`: a stream is a terminal only when it is std::cout (std::cerr) and
@@ -30,6 +34,9 @@ struct CliEnvironment {
   static CliEnvironment from_process(const std::ostream& out,
                                      const std::ostream& err);
 };
+
+// Returns fmkit's version, "0.1.0".
+std::string_view fmkit_version();
 
 // Runs fmkit with `argv` in the environment of this process and returns the
 // exit code.

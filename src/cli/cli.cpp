@@ -109,6 +109,7 @@ CliEnvironment CliEnvironment::from_process(const std::ostream& out,
   environment.err_is_terminal = &err == &std::cerr && ::isatty(2) == 1;
   const char* no_color = std::getenv("NO_COLOR");
   environment.no_color = no_color != nullptr && *no_color != '\0';
+  environment.in = &std::cin;
   return environment;
 }
 

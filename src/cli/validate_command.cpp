@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/validate_command.hpp"
 
+#include "cli/progress.hpp"
 #include "report/json_renderer.hpp"
 #include "report/renderer.hpp"
 #include "report/summary.hpp"
@@ -55,10 +56,15 @@ std::optional<Plan> load_plan(const FileArguments& args,
   SchemaRegistry registry(
       [](const std::filesystem::path& path) { return read_whole_file(path); });
   const CliEnvironment& environment = context.environment;
+  Expected<PlanOptions, Problems> options = args.plan_options(environment);
+  if (!options) {
+    print_problems(options.error(), context);
+    return std::nullopt;
+  }
   Expected<Plan, Problems> plan = unexpected(Problems{});
   if (!schema_path.empty()) {
     plan = plan_with_schema(schema_path, args.paths, environment.cwd, registry,
-                            args.plan_options());
+                            *options);
   } else {
     auto config = find_and_load_config(
         args.config_path, environment,
@@ -68,7 +74,7 @@ std::optional<Plan> load_plan(const FileArguments& args,
       return std::nullopt;
     }
     plan = plan_with_config(*config, args.paths, environment.cwd, registry,
-                            args.plan_options());
+                            *options);
   }
   if (!plan) {
     print_problems(plan.error(), context);
@@ -109,8 +115,10 @@ int validate_command(int argc, const char* const* argv,
                "Print errors only, and the summary only when there are some");
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
-  if (!schema_path.empty() && args.paths.empty()) {
-    print_error(context.err, "--schema needs at least one PATH to validate");
+  if (!schema_path.empty() && args.paths.empty() && !args.selects()) {
+    print_error(context.err,
+                "--schema needs at least one PATH to validate, or "
+                "--changed-since, --staged or --files-from");
     return k_exit_error;
   }
   std::optional<Plan> plan = load_plan(args, schema_path, context);
@@ -122,8 +130,12 @@ int validate_command(int argc, const char* const* argv,
   auto format_row =
       std::find_if(std::begin(k_formats), std::end(k_formats),
                    [&](const OutputFormat& f) { return f.name == format; });
+  // Declared before the renderer, which writes through it.
+  ProgressLine progress(
+      context.out, context.err, context.environment, plan->jobs.size(),
+      "checking", quiet ? ShowProgress::never : ShowProgress::on_terminal);
   std::unique_ptr<Renderer> renderer =
-      format_row->make(context.out, text_options);
+      format_row->make(progress.out(), text_options);
 
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(args.jobs);
@@ -138,8 +150,10 @@ int validate_command(int argc, const char* const* argv,
       });
     }
     renderer->file(result.report);
+    progress.advance();
   });
   renderer->end(summary);
+  progress.clear();
   context.out.flush();
 
   if (failed) return k_exit_error;

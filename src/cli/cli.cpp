@@ -116,6 +116,7 @@ CliEnvironment CliEnvironment::from_process(const std::ostream& out,
   } else if (home != nullptr && home[0] == '/') {
     environment.cache_home = std::filesystem::path(home) / ".cache";
   }
+  environment.in = &std::cin;
   return environment;
 }
 

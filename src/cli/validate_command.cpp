@@ -2,6 +2,7 @@
 #include "cli/validate_command.hpp"
 
 #include "base/describe.hpp"
+#include "cli/progress.hpp"
 #include "report/json_renderer.hpp"
 #include "report/renderer.hpp"
 #include "report/summary.hpp"
@@ -87,10 +88,15 @@ std::optional<Plan> load_plan(const FileArguments& args,
   // The schema layer never touches the disk itself: it reads through this.
   SchemaRegistry registry(inputs.reader());
   const CliEnvironment& environment = context.environment;
+  Expected<PlanOptions, Problems> options = args.plan_options(environment);
+  if (!options) {
+    print_problems(options.error(), context);
+    return std::nullopt;
+  }
   Expected<Plan, Problems> plan = unexpected(Problems{});
   if (!schema_path.empty()) {
     plan = plan_with_schema(schema_path, args.paths, environment.cwd, registry,
-                            args.plan_options());
+                            *options);
   } else {
     auto config = find_and_load_config(
         args.config_path, environment,
@@ -102,7 +108,7 @@ std::optional<Plan> load_plan(const FileArguments& args,
     inputs.add((environment.cwd / config->path).lexically_normal(),
                config->text);
     plan = plan_with_config(*config, args.paths, environment.cwd, registry,
-                            args.plan_options());
+                            *options);
   }
   if (!plan) {
     print_problems(plan.error(), context);
@@ -214,7 +220,7 @@ bool start_baseline(BaselineRun& run, CommandContext& context) {
 // when a file could not be checked. Returns the counts rendered.
 Summary check_files(const Plan& plan, const RunOptions& options,
                     BaselineRun& baseline, bool quiet, Renderer& renderer,
-                    bool& failed) {
+                    ProgressLine& progress, bool& failed) {
   Summary summary;
   renderer.begin(plan.jobs.size());
   run_validate(plan, options, [&](FileResult&& result) {
@@ -227,9 +233,29 @@ Summary check_files(const Plan& plan, const RunOptions& options,
       });
     }
     renderer.file(result.report);
+    progress.advance();
   });
   renderer.end(summary);
+  progress.clear();
   return summary;
+}
+
+// Adds --format, one of k_formats, to `app`.
+void add_format_option(CLI::App& app, std::string& format) {
+  std::vector<std::string> format_names;
+  for (const OutputFormat& f : k_formats) format_names.emplace_back(f.name);
+  app.add_option("--format", format,
+                 "Output format: text or json (default: text)")
+      ->check(CLI::IsMember(format_names))
+      ->type_name("FORMAT");
+}
+
+// Returns the folders a run over `args` checked in full: none for a
+// selection or a shard, which check some files, not whole folders.
+RunScope checked_scope(const FileArguments& args,
+                       const std::filesystem::path& cwd) {
+  if (args.selects() || !args.shard.empty()) return RunScope{};
+  return run_scope(args.paths, cwd);
 }
 
 }  // namespace
@@ -254,20 +280,17 @@ int validate_command(int argc, const char* const* argv,
                  "config's collections")
       ->type_name("FILE")
       ->excludes("--config");
-  std::vector<std::string> format_names;
-  for (const OutputFormat& f : k_formats) format_names.emplace_back(f.name);
-  app.add_option("--format", format,
-                 "Output format: text or json (default: text)")
-      ->check(CLI::IsMember(format_names))
-      ->type_name("FORMAT");
+  add_format_option(app, format);
   app.add_flag("-q,--quiet", quiet,
                "Print errors only, and the summary only when there are some");
   KeepOptions keep;
   keep.add_to(app);
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
-  if (!schema_path.empty() && args.paths.empty()) {
-    print_error(context.err, "--schema needs at least one PATH to validate");
+  if (!schema_path.empty() && args.paths.empty() && !args.selects()) {
+    print_error(context.err,
+                "--schema needs at least one PATH to validate, or "
+                "--changed-since, --staged or --files-from");
     return k_exit_error;
   }
   const CliEnvironment& environment = context.environment;
@@ -284,19 +307,23 @@ int validate_command(int argc, const char* const* argv,
   auto format_row =
       std::find_if(std::begin(k_formats), std::end(k_formats),
                    [&](const OutputFormat& f) { return f.name == format; });
+  // Declared before the renderer, which writes through it.
+  ProgressLine progress(
+      context.out, context.err, context.environment, plan->jobs.size(),
+      "checking", quiet ? ShowProgress::never : ShowProgress::on_terminal);
   std::unique_ptr<Renderer> renderer =
-      format_row->make(context.out, text_options);
+      format_row->make(progress.out(), text_options);
 
   std::unique_ptr<ResultCache> cache =
       open_cache(keep, *plan, schema_path, inputs, environment);
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(args.jobs);
   run_options.cache = cache.get();
-  Summary summary =
-      check_files(*plan, run_options, baseline, quiet, *renderer, failed);
+  Summary summary = check_files(*plan, run_options, baseline, quiet, *renderer,
+                                progress, failed);
   context.out.flush();
 
-  RunScope scope = run_scope(args.paths, environment.cwd);
+  RunScope scope = checked_scope(args, environment.cwd);
   if (cache) save_cache(*cache, scope, context);
   // Notes about the baseline follow the text summary; they go to standard
   // error with other formats, whose output is a document.

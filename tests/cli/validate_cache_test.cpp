@@ -133,6 +133,25 @@ TEST_F(ValidateCacheTest, NoCacheNeitherReadsNorWrites) {
             std::string::npos);
 }
 
+TEST_F(ValidateCacheTest, SelectionsAndShardsKeepTheOtherFilesEntries) {
+  validate({});
+  auto entries_of = [&] {
+    auto entries =
+        decode_cache_file(m_site.read(".fmkit-cache/validate.cache"));
+    return entries ? entries->size() : size_t{0};
+  };
+  size_t all = entries_of();
+  ASSERT_EQ(all, 5u);
+  m_site.write("list.txt", "content/good.md\n");
+  m_site.write("content/good.md", "---\ntitle: Changed\n---\n");
+  EXPECT_EQ(validate({"--files-from", "list.txt"}).code, 0);
+  EXPECT_EQ(entries_of(), all);
+  m_site.write("content/good.md", "---\ntitle: Again\n---\n");
+  validate({"--shard", "1/2"});
+  validate({"--shard", "2/2"});
+  EXPECT_EQ(entries_of(), all);
+}
+
 TEST_F(ValidateCacheTest, CacheDirKeepsTheCacheElsewhere) {
   CliResult fresh = validate({"--no-cache"});
   expect_same(validate({"--cache-dir", "elsewhere"}), fresh, "cold");

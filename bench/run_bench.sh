@@ -2,7 +2,7 @@
 # Times tools on one corpus with a warm page cache: RUNS rounds, each running
 # every TOOL once under /usr/bin/time, in turn (so a slow spell of the machine
 # hits all tools alike); one row per run is appended to $RESULTS.
-#   run_bench.sh CORPUS [RUNS] [TOOL ...]     (default: read_fm fmkit node python-libyaml)
+#   run_bench.sh CORPUS [RUNS] [TOOL ...]     (default: read_fm fmkit fmkit-warm-cache node python-libyaml)
 # Environment: RESULTS (rows, default ./results.tsv), READ_FM (the read_fm
 # binary), FMKIT (the fmkit binary), BENCH_NODE_DIR (where `npm ci` put the
 # node peer's node_modules). bench/run.sh sets them all.
@@ -13,23 +13,26 @@ corpus=$(readlink -f "$1") runs=${2:-5}
 shift $(($# < 2 ? $# : 2))
 schema=$here/post.schema.json
 results=${RESULTS:-results.tsv}
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 declare -A cmd=(
   [find]="find $corpus -name '*.md' | wc -l"
   [cat]="find $corpus -name '*.md' -print0 | xargs -0 cat >/dev/null"
   [read_fm]="${READ_FM:-read_fm} $corpus"
-  [fmkit]="${FMKIT:-fmkit} validate --quiet --schema $schema $corpus"
+  [fmkit]="${FMKIT:-fmkit} validate --quiet --no-cache --schema $schema $corpus"
+  [fmkit-warm-cache]="${FMKIT:-fmkit} validate --quiet --cache-dir $tmp/cache --schema $schema $corpus"
   [node]="node $here/peers/node/check.mjs $schema $corpus"
   [node-gm-cache]="node $here/peers/node/check.mjs $schema $corpus --gm-cache"
   [python-libyaml]="/usr/bin/python3 $here/peers/python/check.py $schema $corpus"
   [python-pure]="/usr/bin/python3 $here/peers/python/check.py $schema $corpus --pure"
 )
-[ $# -gt 0 ] || set -- read_fm fmkit node python-libyaml
+[ $# -gt 0 ] || set -- read_fm fmkit fmkit-warm-cache node python-libyaml
 for tool in "$@"; do
   [ -n "${cmd[$tool]:-}" ] || { echo "unknown tool $tool" >&2; exit 2; }
 done
-tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 TIMEFORMAT=$'%3R\t%3U\t%3S'
 find "$corpus" -name '*.md' -print0 | xargs -0 cat >/dev/null  # warm the page cache
+# fmkit-warm-cache times runs whose result cache already holds every file.
+sh -c "${cmd[fmkit-warm-cache]}" >/dev/null 2>&1
 for i in $(seq "$runs"); do
   for tool in "$@"; do
     # bash's time: ms resolution for wall/user/sys; GNU time: peak RSS (KiB)

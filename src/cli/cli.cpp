@@ -116,8 +116,18 @@ CliEnvironment CliEnvironment::from_process(const std::ostream& out,
   environment.err_is_terminal = &err == &std::cerr && ::isatty(2) == 1;
   const char* no_color = std::getenv("NO_COLOR");
   environment.no_color = no_color != nullptr && *no_color != '\0';
+  const char* cache_home = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  if (cache_home != nullptr && cache_home[0] == '/') {
+    environment.cache_home = cache_home;
+  } else if (home != nullptr && home[0] == '/') {
+    environment.cache_home = std::filesystem::path(home) / ".cache";
+  }
+  environment.in = &std::cin;
   return environment;
 }
+
+std::string_view fmkit_version() { return k_version; }
 
 int run_cli(int argc, const char* const* argv, std::ostream& out,
             std::ostream& err) {

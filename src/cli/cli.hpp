@@ -8,8 +8,11 @@
 // 1 findings, 2 usage, config, schema or I/O error.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
+#include <string_view>
 
 namespace fmkit {
 
@@ -23,13 +26,24 @@ struct CliEnvironment {
   bool err_is_terminal = false;
   // Whether NO_COLOR is set to a non-empty value (no colors in auto mode).
   bool no_color = false;
+  // Where per-user caches go: $XDG_CACHE_HOME when it is an absolute path,
+  // else $HOME/.cache; "" when neither is set (no cache outside the site).
+  std::filesystem::path cache_home;
+  // Standard input, read by `--files-from -`; nullptr when there is none.
+  std::istream* in = nullptr;
+  // The clock of the progress line; std::chrono::steady_clock::now when
+  // empty.
+  std::function<std::chrono::steady_clock::time_point()> clock;
 
   // Returns the environment of this process for the streams `out` and
   // `err`: a stream is a terminal only when it is std::cout (std::cerr) and
-  // file descriptor 1 (2) is a TTY.
+  // file descriptor 1 (2) is a TTY; `in` is std::cin.
   static CliEnvironment from_process(const std::ostream& out,
                                      const std::ostream& err);
 };
+
+// Returns fmkit's version, "0.1.0".
+std::string_view fmkit_version();
 
 // Runs fmkit with `argv` in the environment of this process and returns the
 // exit code.

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "cli/validate_command.hpp"
 
+#include "base/describe.hpp"
 #include "cli/help_examples.hpp"
+#include "cli/progress.hpp"
 #include "report/json_renderer.hpp"
 #include "report/renderer.hpp"
 #include "report/summary.hpp"
 #include "report/text_renderer.hpp"
+#include "run/baseline.hpp"
+#include "run/cache.hpp"
+#include "run/cache_key.hpp"
 #include "run/config.hpp"
 #include "run/file_reader.hpp"
 #include "run/plan.hpp"
@@ -20,6 +25,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -47,19 +53,51 @@ constexpr OutputFormat k_formats[] = {
     {"json", make_json},
 };
 
-// Plans the run: against --schema, or the config's collections. Prints
-// the problems that stop it and returns std::nullopt.
+// The options of validate that keep results between runs.
+struct KeepOptions {
+  bool no_cache = false;
+  std::string cache_dir;
+  std::string baseline;
+  std::string write_baseline;
+
+  void add_to(CLI::App& app) {
+    auto* no_cache_option = app.add_flag(
+        "--no-cache", no_cache,
+        "Neither read nor write the result cache (default: .fmkit-cache/ "
+        "beside fmkit.yaml)");
+    app.add_option("--cache-dir", cache_dir,
+                   "Keep the result cache in this folder")
+        ->type_name("DIR")
+        ->excludes(no_cache_option);
+    auto* baseline_option =
+        app.add_option("--baseline", baseline,
+                       "Report only findings this baseline file does not hold")
+            ->type_name("FILE");
+    app.add_option("--write-baseline", write_baseline,
+                   "Record every finding in this baseline file and exit 0")
+        ->type_name("FILE")
+        ->excludes(baseline_option);
+  }
+};
+
+// Plans the run: against --schema, or the config's collections. Adds the
+// config file to `inputs`, and every schema file as it is read. Prints the
+// problems that stop it and returns std::nullopt.
 std::optional<Plan> load_plan(const FileArguments& args,
                               const std::string& schema_path,
-                              CommandContext& context) {
+                              CommandContext& context, InputDigest& inputs) {
   // The schema layer never touches the disk itself: it reads through this.
-  SchemaRegistry registry(
-      [](const std::filesystem::path& path) { return read_whole_file(path); });
+  SchemaRegistry registry(inputs.reader());
   const CliEnvironment& environment = context.environment;
+  Expected<PlanOptions, Problems> options = args.plan_options(environment);
+  if (!options) {
+    print_problems(options.error(), context);
+    return std::nullopt;
+  }
   Expected<Plan, Problems> plan = unexpected(Problems{});
   if (!schema_path.empty()) {
     plan = plan_with_schema(schema_path, args.paths, environment.cwd, registry,
-                            args.plan_options());
+                            *options);
   } else {
     auto config = find_and_load_config(
         args.config_path, environment,
@@ -68,8 +106,10 @@ std::optional<Plan> load_plan(const FileArguments& args,
       print_problems(config.error(), context);
       return std::nullopt;
     }
+    inputs.add((environment.cwd / config->path).lexically_normal(),
+               config->text);
     plan = plan_with_config(*config, args.paths, environment.cwd, registry,
-                            args.plan_options());
+                            *options);
   }
   // What the schemas check less than they seem to: warnings, once each.
   print_problems(registry.take_warnings(), context);
@@ -78,6 +118,147 @@ std::optional<Plan> load_plan(const FileArguments& args,
     return std::nullopt;
   }
   return std::move(*plan);
+}
+
+// Opens the result cache of `plan`; nullptr with --no-cache or when there
+// is nowhere to keep it.
+std::unique_ptr<ResultCache> open_cache(const KeepOptions& keep,
+                                        const Plan& plan,
+                                        const std::string& schema_path,
+                                        const InputDigest& inputs,
+                                        const CliEnvironment& environment) {
+  if (keep.no_cache) return nullptr;
+  std::filesystem::path folder =
+      keep.cache_dir.empty()
+          ? default_cache_folder(plan, environment.cwd / schema_path,
+                                 environment.cache_home)
+          : environment.cwd / keep.cache_dir;
+  if (folder.empty()) return nullptr;
+  std::filesystem::path root = plan.folder.empty() ? "/" : plan.folder;
+  std::string identity = std::string(fmkit_version()) + " build " + build_id();
+  return std::make_unique<ResultCache>(
+      folder.lexically_normal(), root,
+      collection_keys(plan, inputs.value(root), identity));
+}
+
+// Writes the cache; a cache that can't be written is a warning.
+void save_cache(ResultCache& cache, const RunScope& scope,
+                CommandContext& context) {
+  Expected<void> saved = cache.save(scope);
+  if (saved) return;
+  Problems warning = problem_at_file(
+      display_path(cache.file().lexically_proximate(context.environment.cwd)),
+      "cache",
+      "cannot write the result cache: " + saved.error() +
+          "; the results are not kept for the next run");
+  warning.front().diagnostics.front().severity = Severity::warning;
+  print_problems(warning, context);
+}
+
+// --baseline and --write-baseline over one run.
+struct BaselineRun {
+  const KeepOptions& keep;
+  std::filesystem::path root;  // baseline paths are relative to it
+  std::optional<Baseline> baseline;
+  std::optional<BaselineWriter> writer;
+  size_t suppressed = 0;
+
+  // Takes the findings the baseline holds (or, writing, every finding)
+  // out of `report`, the report of the file `path` (absolute).
+  void apply(const std::string& path, FileReport& report) {
+    std::string file = relative_path(root, path);
+    if (baseline) suppressed += baseline->suppress(file, report.diagnostics);
+    if (writer) writer->add(file, report.diagnostics);
+  }
+
+  // Writes the baseline file when asked to, and prints what the baseline
+  // did to `notes`. Returns false when the file could not be written.
+  bool finish(const RunScope& scope, bool failed, std::ostream& notes,
+              CommandContext& context) {
+    if (baseline && suppressed > 0) {
+      notes << count_noun(suppressed, "finding")
+            << " suppressed by the baseline\n";
+    }
+    if (size_t gone = baseline ? baseline->unmatched(scope, root) : 0) {
+      notes << count_noun(gone, "baseline finding")
+            << (gone == 1 ? " no longer occurs" : " no longer occur")
+            << "; run 'fmkit validate --write-baseline " << keep.baseline
+            << "' to drop " << (gone == 1 ? "it" : "them") << '\n';
+    }
+    if (!writer) return true;
+    if (failed) {
+      print_problems(problem_at_file(keep.write_baseline, "io",
+                                     "the baseline is not written: a file "
+                                     "could not be checked"),
+                     context);
+      return false;
+    }
+    auto written = write_baseline(context.environment.cwd / keep.write_baseline,
+                                  keep.write_baseline, writer->text());
+    if (!written) return !print_problems(written.error(), context);
+    notes << count_noun(writer->findings(), "finding")
+          << " written to the baseline " << keep.write_baseline << '\n';
+    return true;
+  }
+};
+
+// Loads --baseline (or starts --write-baseline) into `run`. Prints the
+// problems that stop it and returns false.
+bool start_baseline(BaselineRun& run, CommandContext& context) {
+  if (!run.keep.baseline.empty()) {
+    auto loaded = Baseline::load(context.environment.cwd / run.keep.baseline,
+                                 run.keep.baseline);
+    if (!loaded) {
+      print_problems(loaded.error(), context);
+      return false;
+    }
+    run.baseline = std::move(*loaded);
+  }
+  if (!run.keep.write_baseline.empty()) run.writer.emplace();
+  return true;
+}
+
+// Validates the files of `plan` and renders each report once the baseline
+// has taken its findings out (and --quiet its warnings); sets `failed`
+// when a file could not be checked. Returns the counts rendered.
+Summary check_files(const Plan& plan, const RunOptions& options,
+                    BaselineRun& baseline, bool quiet, Renderer& renderer,
+                    ProgressLine& progress, bool& failed) {
+  Summary summary;
+  renderer.begin(plan.jobs.size());
+  run_validate(plan, options, [&](FileResult&& result) {
+    failed = failed || result.failed;
+    baseline.apply(plan.jobs[result.job].path, result.report);
+    summary.add(result.report);
+    if (quiet) {
+      std::erase_if(result.report.diagnostics, [](const Diagnostic& d) {
+        return d.severity == Severity::warning;
+      });
+    }
+    renderer.file(result.report);
+    progress.advance();
+  });
+  renderer.end(summary);
+  progress.clear();
+  return summary;
+}
+
+// Adds --format, one of k_formats, to `app`.
+void add_format_option(CLI::App& app, std::string& format) {
+  std::vector<std::string> format_names;
+  for (const OutputFormat& f : k_formats) format_names.emplace_back(f.name);
+  app.add_option("--format", format,
+                 "Output format: text or json (default: text)")
+      ->check(CLI::IsMember(format_names))
+      ->type_name("FORMAT");
+}
+
+// Returns the folders a run over `args` checked in full: none for a
+// selection or a shard, which check some files, not whole folders.
+RunScope checked_scope(const FileArguments& args,
+                       const std::filesystem::path& cwd) {
+  if (args.selects() || !args.shard.empty()) return RunScope{};
+  return run_scope(args.paths, cwd);
 }
 
 }  // namespace
@@ -102,51 +283,60 @@ int validate_command(int argc, const char* const* argv,
                  "config's collections")
       ->type_name("FILE")
       ->excludes("--config");
-  std::vector<std::string> format_names;
-  for (const OutputFormat& f : k_formats) format_names.emplace_back(f.name);
-  app.add_option("--format", format,
-                 "Output format: text or json (default: text)")
-      ->check(CLI::IsMember(format_names))
-      ->type_name("FORMAT");
+  add_format_option(app, format);
   app.add_flag("-q,--quiet", quiet,
                "Print errors only, and the summary only when there are some");
   app.footer(help_examples("validate"));
+  KeepOptions keep;
+  keep.add_to(app);
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
-  if (!schema_path.empty() && args.paths.empty()) {
-    print_error(context.err, "--schema needs at least one PATH to validate");
+  if (!schema_path.empty() && args.paths.empty() && !args.selects()) {
+    print_error(context.err,
+                "--schema needs at least one PATH to validate, or "
+                "--changed-since, --staged or --files-from");
     return k_exit_error;
   }
-  std::optional<Plan> plan = load_plan(args, schema_path, context);
+  const CliEnvironment& environment = context.environment;
+  InputDigest inputs;
+  std::optional<Plan> plan = load_plan(args, schema_path, context, inputs);
   if (!plan) return k_exit_error;
+  BaselineRun baseline{keep,
+                       plan->folder.empty() ? environment.cwd : plan->folder};
+  if (!start_baseline(baseline, context)) return k_exit_error;
   bool failed = print_problems(plan->problems, context);
 
-  TextOptions text_options = args.text_options(context.environment);
+  TextOptions text_options = args.text_options(environment);
   text_options.summary = quiet ? SummaryLine::on_errors : SummaryLine::always;
   auto format_row =
       std::find_if(std::begin(k_formats), std::end(k_formats),
                    [&](const OutputFormat& f) { return f.name == format; });
+  // Declared before the renderer, which writes through it.
+  ProgressLine progress(
+      context.out, context.err, context.environment, plan->jobs.size(),
+      "checking", quiet ? ShowProgress::never : ShowProgress::on_terminal);
   std::unique_ptr<Renderer> renderer =
-      format_row->make(context.out, text_options);
+      format_row->make(progress.out(), text_options);
 
+  std::unique_ptr<ResultCache> cache =
+      open_cache(keep, *plan, schema_path, inputs, environment);
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(args.jobs);
-  Summary summary;
-  renderer->begin(plan->jobs.size());
-  run_validate(*plan, run_options, [&](FileResult&& result) {
-    failed = failed || result.failed;
-    summary.add(result.report);
-    if (quiet) {
-      std::erase_if(result.report.diagnostics, [](const Diagnostic& d) {
-        return d.severity == Severity::warning;
-      });
-    }
-    renderer->file(result.report);
-  });
-  renderer->end(summary);
+  run_options.cache = cache.get();
+  Summary summary = check_files(*plan, run_options, baseline, quiet, *renderer,
+                                progress, failed);
   context.out.flush();
 
-  if (failed) return k_exit_error;
+  RunScope scope = checked_scope(args, environment.cwd);
+  if (cache) save_cache(*cache, scope, context);
+  // Notes about the baseline follow the text summary; they go to standard
+  // error with other formats, whose output is a document.
+  std::ostringstream notes;
+  bool written = baseline.finish(scope, failed, notes, context);
+  if (!quiet || summary.errors > 0) {
+    (format == "text" ? context.out : context.err) << notes.str();
+  }
+  if (failed || !written) return k_exit_error;
   return summary.errors > 0 ? k_exit_findings : k_exit_clean;
 }
 

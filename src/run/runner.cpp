@@ -3,11 +3,14 @@
 
 #include "base/source_span.hpp"
 #include "document/document.hpp"
+#include "run/cache.hpp"
 #include "run/file_reader.hpp"
 #include "run/thread_pool.hpp"
 #include "schema/validator.hpp"
 
 #include <memory>
+#include <optional>
+#include <system_error>
 #include <unordered_map>
 #include <utility>
 
@@ -23,22 +26,35 @@ void fail(FileResult& result, std::string rule, std::string message) {
       Diagnostic{Severity::error, std::move(rule), std::move(message), "", {}});
 }
 
+// A file's result and, when it goes through the cache, its entry.
+struct Checked {
+  struct CacheRecord {
+    std::string relative;
+    Hash128 key;
+    bool hit = false;
+  };
+  FileResult result;
+  std::optional<CacheRecord> record;
+};
+
 // One thread's state: a Validator per schema, made on first use.
 class Worker {
  public:
   Worker(const Plan& plan, const RunOptions& options)
       : m_plan(plan), m_options(options) {}
 
-  FileResult run(const FileJob& job) {
-    FileResult result;
-    result.report.path = job.display;
-    result.report.diagnostics = job.diagnostics;
-    if (job.collection != k_no_collection) validate(job, result);
-    return result;
+  Checked run(const FileJob& job, size_t index) {
+    Checked checked;
+    checked.result.job = index;
+    checked.result.report.path = job.display;
+    checked.result.report.diagnostics = job.diagnostics;
+    if (job.collection != k_no_collection) validate(job, checked);
+    return checked;
   }
 
  private:
-  void validate(const FileJob& job, FileResult& result) {
+  void validate(const FileJob& job, Checked& checked) {
+    FileResult& result = checked.result;
     const Collection& collection = m_plan.collections[job.collection];
     ReadOptions read_options;
     read_options.first_chunk = m_options.first_chunk;
@@ -49,6 +65,20 @@ class Worker {
       return;
     }
     std::vector<Diagnostic>& diagnostics = result.report.diagnostics;
+    // Files with diagnostics from the plan are not cached: an entry holds
+    // the diagnostics of reading and validating only.
+    if (m_options.cache != nullptr && job.diagnostics.empty()) {
+      const ResultCache& cache = *m_options.cache;
+      auto& record = checked.record.emplace();
+      record.relative = cache.relative(job.path);
+      record.key = cache.key(job.collection, record.relative, *read);
+      if (auto stored = cache.find(record.relative, record.key)) {
+        record.hit = true;
+        diagnostics = std::move(*stored);
+        if (!diagnostics.empty()) result.report.text = std::move(read->text);
+        return;
+      }
+    }
     {
       LineIndex lines(read->text);
       Document document = read_front_matter_document(
@@ -72,19 +102,60 @@ class Worker {
 
 }  // namespace
 
+bool RunScope::covers(std::string_view path) const {
+  for (const std::filesystem::path& folder : folders) {
+    std::string_view prefix = folder.native();
+    if (prefix == "/" || path == prefix) return true;
+    if (path.size() > prefix.size() && path.starts_with(prefix) &&
+        path[prefix.size()] == '/') {
+      return true;
+    }
+  }
+  return false;
+}
+
+RunScope run_scope(const std::vector<std::string>& paths,
+                   const std::filesystem::path& cwd) {
+  RunScope scope;
+  if (paths.empty()) scope.folders.emplace_back("/");
+  for (const std::string& path : paths) {
+    std::filesystem::path folder = (cwd / path).lexically_normal();
+    if (folder.has_parent_path() && !folder.has_filename()) {
+      folder = folder.parent_path();  // "content/" -> "content"
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(folder, ec)) {
+      scope.folders.push_back(std::move(folder));
+    }
+  }
+  return scope;
+}
+
 void run_validate(const Plan& plan, const RunOptions& options,
                   const std::function<void(FileResult&&)>& sink) {
   for_each_ordered(
       plan.jobs.size(), options.jobs, [&] { return Worker(plan, options); },
-      [&](Worker& worker, size_t i) { return worker.run(plan.jobs[i]); },
+      [&](Worker& worker, size_t i) { return worker.run(plan.jobs[i], i); },
       [&](size_t i, const std::string& what) {
         // A bug in one file's handling must not take the run down.
-        FileResult result;
-        result.report.path = plan.jobs[i].display;
-        fail(result, "internal", "internal error: " + what);
-        return result;
+        Checked checked;
+        checked.result.job = i;
+        checked.result.report.path = plan.jobs[i].display;
+        fail(checked.result, "internal", "internal error: " + what);
+        return checked;
       },
-      sink);
+      [&](Checked&& checked) {
+        if (checked.record) {
+          const Checked::CacheRecord& record = *checked.record;
+          if (record.hit) {
+            options.cache->keep(record.relative);
+          } else {
+            options.cache->store(record.relative, record.key,
+                                 checked.result.report.diagnostics);
+          }
+        }
+        sink(std::move(checked.result));
+      });
 }
 
 std::vector<FileResult> run_validate(const Plan& plan,

@@ -10,19 +10,26 @@
 // handling fails with an exception (a bug), is an error result for that
 // file only; the others are still checked.
 // A FileReport keeps the text read only when it has diagnostics, so a run
-// over 100k clean files holds little memory. run_validate() may be called
-// from any thread; it blocks until every file is done.
+// over 100k clean files holds little memory. With a ResultCache
+// (run/cache.hpp), a file whose key is in the cache is read but not parsed
+// or validated: its stored diagnostics are its result, and each fresh
+// result is handed to the cache on the calling thread. run_validate() may
+// be called from any thread; it blocks until every file is done.
 #pragma once
 
 #include "diag/diagnostic.hpp"
 #include "run/plan.hpp"
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fmkit {
+
+class ResultCache;
 
 struct RunOptions {
   // Threads validating files; 0 means one per hardware thread. No more
@@ -31,9 +38,34 @@ struct RunOptions {
   size_t jobs = 0;
   // Bytes asked for by the first read of each file. Default: 4 KiB.
   size_t first_chunk = 4096;
+  // Results of earlier runs, and where this run's go (keep() and store()
+  // are called on the calling thread); nullptr: none. Default: nullptr.
+  ResultCache* cache = nullptr;
 };
 
+// The part of the file system a run looked at in full: every file in one
+// of `folders` that could be checked was checked. Stored results (the
+// result cache) and baseline entries of a file in scope that the run did
+// not check belong to a file that is gone or no longer checked.
+struct RunScope {
+  // Absolute and lexically normal; "/" for everything.
+  std::vector<std::filesystem::path> folders;
+
+  // Returns whether the absolute, lexically normal `path` lies in a folder.
+  bool covers(std::string_view path) const;
+};
+
+// Returns the scope of a run over `paths` (relative to the absolute folder
+// `cwd` unless absolute): the paths that are folders; everything when
+// `paths` is empty (the run covers every collection of the config). A run
+// that picks files some other way (not by walking folders) must not use
+// this: its scope is empty.
+RunScope run_scope(const std::vector<std::string>& paths,
+                   const std::filesystem::path& cwd);
+
 struct FileResult {
+  // The index of the file's job in plan.jobs.
+  size_t job = 0;
   // The file's diagnostics, sorted with sort_diagnostics(); `text` is the
   // bytes read when there are diagnostics, empty otherwise.
   FileReport report;

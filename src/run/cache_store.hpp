@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+//
+// The result cache's file (run/cache.hpp holds the policy): the bytes of
+// one cache file and the diagnostics of one entry, encoded and checked.
+//
+// A cache file is a 48-byte header, then the entries:
+//
+//   header   "fmkitRC\n" (8 bytes), format version (u32), 0 (u32),
+//            payload size in bytes (u64), entry count (u64),
+//            MurmurHash3_x64_128 of the payload (16 bytes)
+//   entry    path (u32 size + bytes), key (16 bytes),
+//            diagnostics (u32 size + the bytes of encode_diagnostics())
+//
+// and one entry's diagnostics are a u32 count, then per diagnostic its
+// severity (u8: 0 error, 1 warning), rule, message and pointer (u32 size +
+// bytes each) and its span: begin line, column (u32), offset (u64), end
+// line, column (u32), offset (u64). Every number is little-endian. Every
+// field a renderer reads is stored, so an entry renders exactly as the
+// diagnostics it was made from.
+//
+// decode_cache_file() trusts nothing: another magic or format version, a
+// size that disagrees with the file, a checksum that does not match, a
+// field running past its end, trailing bytes or a path listed twice make
+// the whole file unusable (std::nullopt). Pure functions; thread-safe.
+#pragma once
+
+#include "base/expected.hpp"
+#include "diag/diagnostic.hpp"
+#include "run/cache_hash.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace fmkit {
+
+inline constexpr uint32_t k_cache_format_version = 1;
+
+// One entry as stored: views into the file's bytes.
+struct CacheEntryView {
+  Hash128 key;
+  std::string_view diagnostics;  // encode_diagnostics() bytes
+};
+
+// The entries of a decoded file, by path; views into its bytes.
+using CacheEntryViews = std::unordered_map<std::string_view, CacheEntryView>;
+
+// Returns the bytes of `diagnostics` as stored in an entry.
+std::string encode_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+// Returns the diagnostics of `bytes`, or std::nullopt when they are not
+// exactly what encode_diagnostics() writes.
+std::optional<std::vector<Diagnostic>> decode_diagnostics(
+    std::string_view bytes);
+
+// Returns a whole cache file holding `entries` ({path, key, diagnostics
+// bytes}, written in the order given).
+std::string encode_cache_file(
+    const std::vector<std::pair<std::string_view, CacheEntryView>>& entries);
+
+// Returns the entries of the cache file `bytes` (views into it), or
+// std::nullopt when it is not a whole cache file of this format.
+std::optional<CacheEntryViews> decode_cache_file(std::string_view bytes);
+
+// Replaces the file `path` with `bytes`: written to a fresh temporary file
+// beside it, then renamed over it, so a reader sees the old file or the new
+// one, never a mix, however many processes write at once (the last rename
+// wins). Not synced to disk: a cache is rebuilt when a crash leaves it
+// damaged, which the checksum detects. The error says why, without the path.
+Expected<void> replace_file(const std::filesystem::path& path,
+                            std::string_view bytes);
+
+}  // namespace fmkit

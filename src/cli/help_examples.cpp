@@ -32,6 +32,14 @@ constexpr Example k_examples[] = {
      "check the files under content/posts against one schema, no config"},
     {"validate", "fmkit validate --quiet --format json",
      "errors only, as one JSON document"},
+    {"validate", "fmkit validate --staged",
+     "check what 'git commit' is about to commit (a pre-commit hook)"},
+    {"validate", "fmkit validate --changed-since HEAD",
+     "check what changed since a git revision, and untracked files (a "
+     "pull request: --changed-since origin/main)"},
+    {"validate", "fmkit validate --write-baseline .fmkit-baseline.json",
+     "record today's findings, then gate on new ones only with "
+     "--baseline .fmkit-baseline.json"},
 
     {"migrate", "fmkit migrate", "show the changes as a diff, write nothing"},
     {"migrate", "fmkit migrate --write",
@@ -80,6 +88,12 @@ std::string help_examples(std::string_view command) {
             std::string(example.what);
   }
   return text;
+}
+
+std::vector<std::string_view> help_example_lines() {
+  std::vector<std::string_view> lines;
+  for (const Example& example : k_examples) lines.push_back(example.line);
+  return lines;
 }
 
 }  // namespace fmkit

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fmkit {
 
@@ -20,5 +21,8 @@ namespace fmkit {
 //         check only the files under content/posts
 // without a final line ending; "" when the table has none for `command`.
 std::string help_examples(std::string_view command);
+
+// Returns the command line of every example, in table order.
+std::vector<std::string_view> help_example_lines();
 
 }  // namespace fmkit

@@ -57,12 +57,14 @@ int schema_check_command(int argc, const char* const* argv,
     auto loaded =
         registry.load(context.environment.cwd / file, display_path(file));
     Problems found = loaded ? registry.take_warnings() : loaded.error();
+    ++summary.files;
     if (!loaded && is_unreadable(found)) {
       print_problems(found, context);
       unreadable = true;
+      ++summary.errors;
+      ++summary.files_with_errors;
       continue;
     }
-    ++summary.files;
     size_t errors = 0;
     for (const FileReport& report : found) {
       render_text_file(report, text, context.out);

@@ -34,7 +34,15 @@ Bundler::Result Bundler::collect_ref(size_t file, const json& node,
                                   describe_value(ref, ValueStyle::typed)));
   }
   auto target = resolve_ref(file, ref.get<std::string>(), pointer);
-  if (!target) return unexpected(std::move(target).error());
+  if (!target) {
+    // Not fatal yet: Bundler::run() reports it with what else it finds.
+    if (m_bad_ref) {
+      m_warnings.push_back(std::move(target).error());
+    } else {
+      m_bad_ref = std::move(target).error();
+    }
+    return {};
+  }
   std::string target_pointer;
   for (const std::string& token : target->tokens) {
     target_pointer = append_pointer(target_pointer, token);

@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -138,7 +139,10 @@ class Bundler {
       m_refs;  // key: the object with "$ref"
   std::vector<const nlohmann::json*> m_ref_order;  // m_refs' keys, as found
   std::vector<SchemaObject> m_schema_objects;      // as the walk found them
-  std::vector<SchemaProblem>& m_warnings;
+  // The first $ref that cannot be followed: the walk goes on past it, so
+  // that every other problem is found in the same run.
+  std::optional<SchemaProblem> m_bad_ref;
+  std::vector<SchemaProblem>& m_warnings;  // and the other bad $refs
   SchemaBundle m_out;
 };
 

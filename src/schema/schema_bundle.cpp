@@ -53,14 +53,15 @@ Expected<SchemaBundle, SchemaProblem> Bundler::run() {
     return p;
   });
   if (!loaded) return unexpected(std::move(loaded).error());
-  if (auto walked = collect(0, m_files[0]->doc, "", 0); !walked) {
-    return unexpected(std::move(walked).error());
-  }
+  // The lint comes before any error is returned, and before the keyword
+  // values are read, so that its warnings come along when the schema is
+  // refused.
+  auto walked = collect(0, m_files[0]->doc, "", 0);
+  lint();
+  if (!walked) return unexpected(std::move(walked).error());
+  if (m_bad_ref) return unexpected(std::move(*m_bad_ref));
   if (auto loops = check_ref_loops(); !loops)
     return unexpected(std::move(loops).error());
-  // Before the keyword values are read, so that the warnings come along
-  // when one of them is refused.
-  lint();
   json files = json::array();
   for (size_t i = 0; i < m_files.size(); ++i) {
     std::string out_pointer = "/$fmkit/" + std::to_string(i);

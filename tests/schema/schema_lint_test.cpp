@@ -206,6 +206,18 @@ TEST(SchemaLint, WarningsComeWithTheErrorThatStopsTheLoad) {
             "[schema-file.unknown-keyword]\n"
             "s.json:1:29-1:32: error: invalid pattern '(': missing ): ( "
             "[schema-file.invalid]");
+  // $refs that point to nothing: every one of them, and the walk goes on
+  // past them (the properties after 'a' are still linted).
+  EXPECT_EQ(
+      lint(R"({"properties": {"a": {"$ref": "#/x"}, "b": {"$ref": "#/y"},)"
+           R"( "c": {"minLenght": 1}}})"),
+      "s.json:1:31-1:36: error: $ref '#/x' points to nothing in s.json "
+      "[schema-file.ref]\n"
+      "s.json:1:53-1:58: error: $ref '#/y' points to nothing in s.json "
+      "[schema-file.ref]\n"
+      "s.json:1:67-1:78: warning: unknown keyword 'minLenght' is "
+      "ignored, so it checks nothing (did you mean 'minLength'?) "
+      "[schema-file.unknown-keyword]");
 }
 
 TEST(SchemaLint, EachFileIsWarnedAboutOnce) {

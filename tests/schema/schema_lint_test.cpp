@@ -17,22 +17,7 @@ using schema_testing::memory_files;
 
 // "s.json:1:2-1:12: warning: message [rule]", one a line.
 std::string show(const Problems& problems) {
-  std::string out;
-  for (const FileReport& report : problems) {
-    for (const Diagnostic& d : report.diagnostics) {
-      if (!out.empty()) out += '\n';
-      out += report.path + ":";
-      if (d.span.valid()) {
-        out += std::to_string(d.span.begin.line) + ":" +
-               std::to_string(d.span.begin.column) + "-" +
-               std::to_string(d.span.end.line) + ":" +
-               std::to_string(d.span.end.column) + ":";
-      }
-      out += " " + std::string(to_string(d.severity)) + ": " + d.message +
-             " [" + d.rule + "]";
-    }
-  }
-  return out;
+  return schema_testing::show_problems(problems, /*severity=*/true);
 }
 
 // Loads `schema` (as s.json) and shows what the load found: its problems

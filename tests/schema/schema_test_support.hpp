@@ -56,8 +56,10 @@ inline ReadFile memory_files(std::map<std::string, std::string> files) {
 }
 
 // "path:line:col-line:col: message [rule]" for each problem, one a line
-// (no position for a problem without one).
-inline std::string show_problems(const Problems& problems) {
+// (no position for a problem without one); with `severity`,
+// "path:line:col-line:col: warning: message [rule]".
+inline std::string show_problems(const Problems& problems,
+                                 bool severity = false) {
   std::string out;
   for (const FileReport& report : problems) {
     for (const Diagnostic& d : report.diagnostics) {
@@ -69,7 +71,9 @@ inline std::string show_problems(const Problems& problems) {
                std::to_string(d.span.end.line) + ":" +
                std::to_string(d.span.end.column) + ":";
       }
-      out += " " + d.message + " [" + d.rule + "]";
+      out += " ";
+      if (severity) out += std::string(to_string(d.severity)) + ": ";
+      out += d.message + " [" + d.rule + "]";
     }
   }
   return out;

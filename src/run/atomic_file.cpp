@@ -223,4 +223,16 @@ Expected<void> create_file_atomically(const std::filesystem::path& path,
   return sync_folder(path);
 }
 
+Expected<void> replace_file_atomically(const std::filesystem::path& path,
+                                       std::string_view bytes) {
+  Expected<std::string> temporary = write_temporary(path, bytes, nullptr);
+  if (!temporary) return unexpected(temporary.error());
+  if (::rename(temporary->c_str(), path.c_str()) != 0) {
+    int error = errno;
+    ::unlink(temporary->c_str());
+    return unexpected("cannot replace it: " + errno_text(error));
+  }
+  return {};
+}
+
 }  // namespace fmkit

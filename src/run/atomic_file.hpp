@@ -65,4 +65,12 @@ Expected<void> write_file_atomically(const std::filesystem::path& path,
 Expected<void> create_file_atomically(const std::filesystem::path& path,
                                       std::string_view bytes);
 
+// Replaces whatever is at `path` with `bytes`, without the checks of
+// write_file_atomically(): for files fmkit owns (the result cache). Written
+// to a fresh temporary file beside it, synced, then renamed over it, so a
+// reader sees the old file or the new one, never a mix, however many
+// processes write at once (the last rename wins).
+Expected<void> replace_file_atomically(const std::filesystem::path& path,
+                                       std::string_view bytes);
+
 }  // namespace fmkit

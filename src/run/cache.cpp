@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "run/cache.hpp"
 
+#include "run/atomic_file.hpp"
 #include "run/cache_key.hpp"
 
 #include <algorithm>
@@ -37,7 +38,8 @@ Expected<void> make_folder(const fs::path& folder) {
   for (auto [name, text] : {std::pair{".gitignore", k_gitignore},
                             std::pair{"CACHEDIR.TAG", k_cachedir_tag}}) {
     if (fs::exists(folder / name, ec)) continue;
-    if (Expected<void> made = replace_file(folder / name, text); !made) {
+    if (Expected<void> made = replace_file_atomically(folder / name, text);
+        !made) {
       return made;
     }
   }
@@ -132,7 +134,7 @@ Expected<void> ResultCache::save(const RunScope& scope) {
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   if (Expected<void> made = make_folder(m_folder); !made) return made;
-  return replace_file(file(), encode_cache_file(entries));
+  return replace_file_atomically(file(), encode_cache_file(entries));
 }
 
 }  // namespace fmkit

@@ -3,11 +3,7 @@
 
 #include "run/file_reader.hpp"
 
-#include <atomic>
-#include <cerrno>
-#include <fcntl.h>
 #include <string>
-#include <unistd.h>
 
 namespace fmkit {
 
@@ -176,36 +172,6 @@ std::optional<CacheEntryViews> decode_cache_file(std::string_view bytes) {
   }
   if (!in.at_end()) return std::nullopt;
   return entries;
-}
-
-Expected<void> replace_file(const std::filesystem::path& path,
-                            std::string_view bytes) {
-  // A name no other writer uses (O_EXCL makes sure), created with mode
-  // 0666 less the umask, like any file the user creates.
-  static std::atomic<uint64_t> counter{0};
-  std::string name;
-  int fd = -1;
-  for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
-    name = path.string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-           std::to_string(counter++);
-    fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && errno != EEXIST) return unexpected(describe_errno(errno));
-  }
-  if (fd < 0) return unexpected(describe_errno(EEXIST));
-  std::string_view rest = bytes;
-  int error = 0;
-  while (!rest.empty() && error == 0) {
-    ssize_t n = ::write(fd, rest.data(), rest.size());
-    if (n < 0 && errno != EINTR) error = errno;
-    if (n > 0) rest.remove_prefix(static_cast<size_t>(n));
-  }
-  if (::close(fd) != 0 && error == 0) error = errno;
-  if (error == 0 && ::rename(name.c_str(), path.c_str()) != 0) error = errno;
-  if (error != 0) {
-    ::unlink(name.c_str());
-    return unexpected(describe_errno(error));
-  }
-  return {};
 }
 
 }  // namespace fmkit

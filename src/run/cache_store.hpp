@@ -67,12 +67,4 @@ std::string encode_cache_file(
 // std::nullopt when it is not a whole cache file of this format.
 std::optional<CacheEntryViews> decode_cache_file(std::string_view bytes);
 
-// Replaces the file `path` with `bytes`: written to a fresh temporary file
-// beside it, then renamed over it, so a reader sees the old file or the new
-// one, never a mix, however many processes write at once (the last rename
-// wins). Not synced to disk: a cache is rebuilt when a crash leaves it
-// damaged, which the checksum detects. The error says why, without the path.
-Expected<void> replace_file(const std::filesystem::path& path,
-                            std::string_view bytes);
-
 }  // namespace fmkit

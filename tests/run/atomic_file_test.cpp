@@ -162,5 +162,18 @@ TEST_F(AtomicFileTest, CreatesOnlyNewFiles) {
   EXPECT_EQ(entries(), 1u);
 }
 
+TEST_F(AtomicFileTest, ReplaceFileReplacesWholeAndLeavesNoTemporary) {
+  fs::path path = m_dir / "validate.cache";
+  ASSERT_TRUE(replace_file_atomically(path, "first").has_value());
+  ASSERT_TRUE(replace_file_atomically(path, "second, longer").has_value());
+  EXPECT_EQ(read(path), "second, longer");
+  EXPECT_EQ(entries(), 1u);
+  auto failed = replace_file_atomically(m_dir / "no-such-folder" / "x", "b");
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error(),
+            "cannot create a temporary file beside it: no such file or "
+            "directory");
+}
+
 }  // namespace
 }  // namespace fmkit

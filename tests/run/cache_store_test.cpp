@@ -127,22 +127,5 @@ TEST(CacheStoreTest, ForeignFilesAreRefused) {
           .has_value());
 }
 
-TEST(CacheStoreTest, ReplaceFileReplacesWholeAndLeavesNoTemporary) {
-  ScopedTempDir dir;
-  std::filesystem::path path = dir.path() / "validate.cache";
-  ASSERT_TRUE(replace_file(path, "first").has_value());
-  ASSERT_TRUE(replace_file(path, "second, longer").has_value());
-  EXPECT_EQ(dir.read("validate.cache"), "second, longer");
-  size_t files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-    (void)entry;
-    ++files;
-  }
-  EXPECT_EQ(files, 1u);
-  auto failed = replace_file(dir.path() / "no-such-folder" / "x", "bytes");
-  ASSERT_FALSE(failed.has_value());
-  EXPECT_EQ(failed.error(), "no such file or directory");
-}
-
 }  // namespace
 }  // namespace fmkit

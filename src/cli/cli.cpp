@@ -20,8 +20,6 @@ namespace fmkit {
 
 namespace {
 
-constexpr std::string_view k_version = "0.1.0";
-
 struct Command {
   std::string_view name;
   CommandFunction function;
@@ -68,7 +66,7 @@ int dispatch(int argc, const char* const* argv, CommandContext& context) {
     return k_exit_clean;
   }
   if (name == "--version") {
-    context.out << "fmkit " << k_version << '\n';
+    context.out << "fmkit " << k_fmkit_version << '\n';
     return k_exit_clean;
   }
   for (const Command& command : k_commands) {
@@ -109,6 +107,9 @@ CliEnvironment CliEnvironment::from_process(const std::ostream& out,
   environment.err_is_terminal = &err == &std::cerr && ::isatty(2) == 1;
   const char* no_color = std::getenv("NO_COLOR");
   environment.no_color = no_color != nullptr && *no_color != '\0';
+  const char* github_actions = std::getenv("GITHUB_ACTIONS");
+  environment.github_actions =
+      github_actions != nullptr && std::string_view(github_actions) == "true";
   return environment;
 }
 

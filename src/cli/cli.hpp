@@ -3,15 +3,19 @@
 // The fmkit command line: parses arguments and dispatches to subcommands
 // through a table of {name, function} (cli.cpp), answering unknown names
 // with "did you mean". Streams and the process's environment (working
-// folder, terminals, NO_COLOR) are parameters, so tests run the whole CLI
-// in-process, with no chdir and no global state. Exit codes: 0 clean,
+// folder, terminals, NO_COLOR, GITHUB_ACTIONS) are parameters, so tests run the
+// whole CLI in-process, with no chdir and no global state. Exit codes: 0 clean,
 // 1 findings, 2 usage, config, schema or I/O error.
 #pragma once
 
 #include <filesystem>
 #include <iosfwd>
+#include <string_view>
 
 namespace fmkit {
+
+// fmkit's version, as --version and SARIF's tool.driver.version give it.
+inline constexpr std::string_view k_fmkit_version = "0.1.0";
 
 // What the CLI needs from the process it runs in.
 struct CliEnvironment {
@@ -23,6 +27,9 @@ struct CliEnvironment {
   bool err_is_terminal = false;
   // Whether NO_COLOR is set to a non-empty value (no colors in auto mode).
   bool no_color = false;
+  // Whether GITHUB_ACTIONS is "true" (a GitHub Actions runner): then
+  // `validate` writes the github format unless --format says otherwise.
+  bool github_actions = false;
 
   // Returns the environment of this process for the streams `out` and
   // `err`: a stream is a terminal only when it is std::cout (std::cerr) and

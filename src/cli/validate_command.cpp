@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "cli/validate_command.hpp"
 
+#include "report/github_renderer.hpp"
+#include "report/gitlab_renderer.hpp"
 #include "report/json_renderer.hpp"
+#include "report/junit_renderer.hpp"
 #include "report/renderer.hpp"
+#include "report/repository_paths.hpp"
+#include "report/sarif_renderer.hpp"
 #include "report/summary.hpp"
 #include "report/text_renderer.hpp"
 #include "run/config.hpp"
 #include "run/file_reader.hpp"
 #include "run/plan.hpp"
+#include "run/repository_root.hpp"
 #include "run/runner.hpp"
 #include "schema/schema_registry.hpp"
 
@@ -26,25 +32,62 @@ namespace fmkit {
 
 namespace {
 
+// What the formats are made from.
+struct FormatContext {
+  TextOptions text;
+  RepositoryPaths paths;
+};
+
 std::unique_ptr<Renderer> make_text(std::ostream& out,
-                                    const TextOptions& options) {
-  return make_text_renderer(out, options);
+                                    const FormatContext& context) {
+  return make_text_renderer(out, context.text);
 }
 
-std::unique_ptr<Renderer> make_json(std::ostream& out, const TextOptions&) {
+std::unique_ptr<Renderer> make_json(std::ostream& out, const FormatContext&) {
   return make_json_renderer(out);
+}
+
+std::unique_ptr<Renderer> make_sarif(std::ostream& out,
+                                     const FormatContext& context) {
+  return make_sarif_renderer(
+      out, SarifOptions{context.paths, std::string(k_fmkit_version)});
+}
+
+std::unique_ptr<Renderer> make_github(std::ostream& out,
+                                      const FormatContext& context) {
+  return make_github_renderer(out, GithubOptions{context.paths, context.text});
+}
+
+std::unique_ptr<Renderer> make_junit(std::ostream& out,
+                                     const FormatContext& context) {
+  return make_junit_renderer(out, JunitOptions{context.paths});
+}
+
+std::unique_ptr<Renderer> make_gitlab(std::ostream& out,
+                                      const FormatContext& context) {
+  return make_gitlab_renderer(out, GitlabOptions{context.paths});
 }
 
 struct OutputFormat {
   std::string_view name;
-  std::unique_ptr<Renderer> (*make)(std::ostream&, const TextOptions&);
+  std::unique_ptr<Renderer> (*make)(std::ostream&, const FormatContext&);
 };
 
-// Output formats of --format; the first is the default.
+// Output formats of --format; the first is the default (github on a
+// GitHub Actions runner).
 constexpr OutputFormat k_formats[] = {
-    {"text", make_text},
-    {"json", make_json},
+    {"text", make_text},     {"json", make_json},   {"sarif", make_sarif},
+    {"github", make_github}, {"junit", make_junit}, {"gitlab", make_gitlab},
 };
+
+// The folder the code-host formats name files relative to: the git working
+// tree's top (what GitHub and GitLab resolve paths against), else the
+// config file's folder, else the working folder.
+std::filesystem::path repository_root(const Plan& plan,
+                                      const CliEnvironment& environment) {
+  if (auto top = find_git_top_level(environment.cwd)) return *top;
+  return plan.folder.empty() ? environment.cwd : plan.folder;
+}
 
 // Plans the run: against --schema, or the config's collections. Prints
 // the problems that stop it and returns std::nullopt.
@@ -77,13 +120,27 @@ std::optional<Plan> load_plan(const FileArguments& args,
   return std::move(*plan);
 }
 
+// Returns the renderer of --format `format`; without --format, of the
+// github format on a GitHub Actions runner, else of the text format.
+std::unique_ptr<Renderer> make_renderer(std::string_view format,
+                                        const FormatContext& format_context,
+                                        CommandContext& context) {
+  if (format.empty()) {
+    format = context.environment.github_actions ? "github" : k_formats[0].name;
+  }
+  auto row =
+      std::find_if(std::begin(k_formats), std::end(k_formats),
+                   [&](const OutputFormat& f) { return f.name == format; });
+  return row->make(context.out, format_context);
+}
+
 }  // namespace
 
 int validate_command(int argc, const char* const* argv,
                      CommandContext& context) {
   FileArguments args;
   std::string schema_path;
-  std::string format(k_formats[0].name);
+  std::string format;
   bool quiet = false;
 
   CLI::App app{
@@ -102,7 +159,8 @@ int validate_command(int argc, const char* const* argv,
   std::vector<std::string> format_names;
   for (const OutputFormat& f : k_formats) format_names.emplace_back(f.name);
   app.add_option("--format", format,
-                 "Output format: text or json (default: text)")
+                 "Output format: text, json, sarif, github, junit or gitlab "
+                 "(default: text; github when GITHUB_ACTIONS=true)")
       ->check(CLI::IsMember(format_names))
       ->type_name("FORMAT");
   app.add_flag("-q,--quiet", quiet,
@@ -117,19 +175,22 @@ int validate_command(int argc, const char* const* argv,
   if (!plan) return k_exit_error;
   bool failed = print_problems(plan->problems, context);
 
-  TextOptions text_options = args.text_options(context.environment);
-  text_options.summary = quiet ? SummaryLine::on_errors : SummaryLine::always;
-  auto format_row =
-      std::find_if(std::begin(k_formats), std::end(k_formats),
-                   [&](const OutputFormat& f) { return f.name == format; });
+  FormatContext format_context;
+  format_context.text = args.text_options(context.environment);
+  format_context.text.summary =
+      quiet ? SummaryLine::on_errors : SummaryLine::always;
+  format_context.paths = {context.environment.cwd,
+                          repository_root(*plan, context.environment)};
   std::unique_ptr<Renderer> renderer =
-      format_row->make(context.out, text_options);
+      make_renderer(format, format_context, context);
 
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(args.jobs);
   Summary summary;
+  size_t next_job = 0;
   renderer->begin(plan->jobs.size());
   run_validate(*plan, run_options, [&](FileResult&& result) {
+    const FileJob& job = plan->jobs[next_job++];
     failed = failed || result.failed;
     summary.add(result.report);
     if (quiet) {
@@ -137,13 +198,19 @@ int validate_command(int argc, const char* const* argv,
         return d.severity == Severity::warning;
       });
     }
-    renderer->file(result.report);
+    FileContext file_context;
+    // With --schema the one collection is named after the schema file.
+    if (schema_path.empty() && job.collection != k_no_collection) {
+      file_context.collection = plan->collections[job.collection].name;
+    }
+    renderer->file(result.report, file_context);
   });
-  renderer->end(summary);
+  int code = failed               ? k_exit_error
+             : summary.errors > 0 ? k_exit_findings
+                                  : k_exit_clean;
+  renderer->end(RunEnd{summary, code, plan->problems});
   context.out.flush();
-
-  if (failed) return k_exit_error;
-  return summary.errors > 0 ? k_exit_findings : k_exit_clean;
+  return code;
 }
 
 }  // namespace fmkit

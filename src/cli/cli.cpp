@@ -110,6 +110,7 @@ CliEnvironment CliEnvironment::from_process(const std::ostream& out,
   const char* github_actions = std::getenv("GITHUB_ACTIONS");
   environment.github_actions =
       github_actions != nullptr && std::string_view(github_actions) == "true";
+  environment.in = &std::cin;
   return environment;
 }
 

@@ -8,7 +8,9 @@
 // 1 findings, 2 usage, config, schema or I/O error.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <string_view>
 
@@ -30,10 +32,15 @@ struct CliEnvironment {
   // Whether GITHUB_ACTIONS is "true" (a GitHub Actions runner): then
   // `validate` writes the github format unless --format says otherwise.
   bool github_actions = false;
+  // Standard input, read by `--files-from -`; nullptr when there is none.
+  std::istream* in = nullptr;
+  // The clock of the progress line; std::chrono::steady_clock::now when
+  // empty.
+  std::function<std::chrono::steady_clock::time_point()> clock;
 
   // Returns the environment of this process for the streams `out` and
   // `err`: a stream is a terminal only when it is std::cout (std::cerr) and
-  // file descriptor 1 (2) is a TTY.
+  // file descriptor 1 (2) is a TTY; `in` is std::cin.
   static CliEnvironment from_process(const std::ostream& out,
                                      const std::ostream& err);
 };

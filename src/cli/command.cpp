@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "cli/command.hpp"
 
+#include "run/file_list.hpp"
+#include "run/git.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cctype>
 #include <filesystem>
+#include <istream>
+#include <iterator>
 #include <ostream>
+#include <utility>
 
 namespace fmkit {
 
@@ -44,11 +50,67 @@ void FileArguments::add_to(CLI::App& app, std::string_view paths_help) {
   app.add_flag("--no-error-on-unmatched-pattern", allow_unmatched,
                "A PATH or a collection from which no file is checked is a "
                "warning, not an error");
+  add_selectors(app);
 }
 
-PlanOptions FileArguments::plan_options() const {
+void FileArguments::add_selectors(CLI::App& app) {
+  CLI::Option* since =
+      app.add_option("--changed-since", changed_since,
+                     "Only files changed since the merge base of REF and "
+                     "HEAD: committed, staged, unstaged and untracked (git)")
+          ->type_name("REF");
+  CLI::Option* staged_flag =
+      app.add_flag("--staged", staged,
+                   "Only files staged for the next commit (git; the "
+                   "working-tree copy is read)")
+          ->excludes(since);
+  app.add_option("--files-from", files_from,
+                 "Only the files listed in FILE ('-': standard input), one a "
+                 "line or NUL-separated")
+      ->type_name("FILE")
+      ->excludes(since)
+      ->excludes(staged_flag);
+  app.add_option("--shard", shard,
+                 "Only shard K of N (1-based), a stable split by path for CI "
+                 "matrices")
+      ->type_name("K/N")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            Expected<Shard> parsed = parse_shard(text);
+            return parsed ? std::string() : parsed.error();
+          },
+          ""));
+}
+
+bool FileArguments::selects() const {
+  return !changed_since.empty() || staged || !files_from.empty();
+}
+
+Expected<PlanOptions, Problems> FileArguments::plan_options(
+    const CliEnvironment& environment) const {
   PlanOptions options;
   options.no_match = allow_unmatched ? NoMatch::warn : NoMatch::error;
+  if (!shard.empty()) options.shard = parse_shard(shard).value();
+  Expected<FileSelection, Problems> selection = FileSelection{};
+  if (!changed_since.empty()) {
+    selection = git_changed_since(changed_since, environment.cwd);
+  } else if (staged) {
+    selection = git_staged(environment.cwd);
+  } else if (files_from == "-") {
+    if (environment.in == nullptr) {
+      return unexpected(problem_at_file(
+          "fmkit", "io", "--files-from -: there is no standard input"));
+    }
+    std::string text{std::istreambuf_iterator<char>(*environment.in),
+                     std::istreambuf_iterator<char>()};
+    selection = listed_files(text, environment.cwd);
+  } else if (!files_from.empty()) {
+    selection = read_file_list(files_from, environment.cwd);
+  } else {
+    return options;
+  }
+  if (!selection) return unexpected(std::move(selection).error());
+  options.selection = std::move(*selection);
   return options;
 }
 

@@ -50,19 +50,34 @@ Expected<Config, Problems> find_and_load_config(
     std::string_view hint);
 
 // The options of the commands that check files: PATHs, --config, -j,
-// --color and --no-error-on-unmatched-pattern.
+// --color, --no-error-on-unmatched-pattern, the selectors --changed-since,
+// --staged and --files-from (one at most; with PATHs, the files both
+// name), and --shard.
 struct FileArguments {
   std::vector<std::string> paths;
   std::string config_path;
   std::string color;
   int jobs = 0;
   bool allow_unmatched = false;
+  std::string changed_since;  // a git revision; "" when not given
+  bool staged = false;
+  std::string files_from;  // a file, "-" for standard input; "" when not given
+  std::string shard;       // "K/N", checked when parsed; "" when not given
 
   // Adds the options to `app`; `paths_help` describes the PATHs.
   void add_to(CLI::App& app, std::string_view paths_help);
-  PlanOptions plan_options() const;
+  // Whether a selector names the files.
+  bool selects() const;
+  // Returns the options of the plan, with the files the selector names
+  // (asking git, or reading the list from a file or `environment.in`).
+  // Fails when git or the list fails (git.*, io).
+  Expected<PlanOptions, Problems> plan_options(
+      const CliEnvironment& environment) const;
   // Text options for `out` (colors as --color says).
   TextOptions text_options(const CliEnvironment& environment) const;
+
+ private:
+  void add_selectors(CLI::App& app);
 };
 
 // Writes `problems` to `err` in the text format (source line and caret),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/migrate_command.hpp"
 
+#include "cli/progress.hpp"
 #include "run/config.hpp"
 #include "run/file_reader.hpp"
 #include "run/migrate_report.hpp"
@@ -63,17 +64,28 @@ std::optional<MigrateSession> load_session(const RunArguments& args,
     print_problems(config.error(), context);
     return std::nullopt;
   }
+  auto options = args.files.plan_options(context.environment);
+  if (!options) {
+    print_problems(options.error(), context);
+    return std::nullopt;
+  }
   SchemaRegistry registry(
       [](const fs::path& path) { return read_whole_file(path); });
   auto session = plan_migrate(*config, args.files.paths, args.wanted_version(),
-                              context.environment.cwd, registry,
-                              args.files.plan_options());
+                              context.environment.cwd, registry, *options);
   if (!session) {
     print_problems(session.error(), context);
     return std::nullopt;
   }
   failed = print_problems(session->plan.problems, context);
   return std::move(*session);
+}
+
+// The files of every group of `session`, for the progress line.
+size_t file_count(const MigrateSession& session) {
+  size_t count = 0;
+  for (const MigrateGroup& group : session.groups) count += group.files.size();
+  return count;
 }
 
 int migrate_run(int argc, const char* const* argv, CommandContext& context) {
@@ -110,18 +122,23 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
   if (!session) return k_exit_error;
   TextOptions text = args.files.text_options(context.environment);
   bool json = args.format == "json";
+  ProgressLine progress(context.out, context.err, context.environment,
+                        file_count(*session), "migrating",
+                        ShowProgress::on_terminal);
+  std::ostream& out = progress.out();
   if (!json) {
     for (const FileReport& report : session->outside) {
-      render_text_file(report, text, context.out);
+      render_text_file(report, text, out);
     }
   }
   bool findings = false;
   std::vector<nlohmann::ordered_json> collections;
   for (const MigrateGroup& group : session->groups) {
+    MigrateRunOptions options =
+        session->run_options(group, mode, static_cast<size_t>(args.files.jobs));
+    options.on_file = [&progress] { progress.advance(); };
     MigrateRun run =
-        run_migrate(group.files, session->migrations(group).chain,
-                    session->run_options(group, mode,
-                                         static_cast<size_t>(args.files.jobs)));
+        run_migrate(group.files, session->migrations(group).chain, options);
     failed = failed || run.write_errors;
     findings = findings || run.summary.failed > 0 ||
                (mode == MigrateMode::check &&
@@ -129,13 +146,14 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
     if (json) {
       collections.push_back(migrate_json(*session, group, run));
     } else {
-      print_migrate_text(*session, group, run, mode, text, context.out);
+      print_migrate_text(*session, group, run, mode, text, out);
     }
   }
   if (json) {
     write_json(migrate_run_json(mode, std::move(collections), session->outside),
-               context.out);
+               out);
   }
+  progress.clear();
   context.out.flush();
   if (failed) return k_exit_error;
   return findings ? k_exit_findings : k_exit_clean;
@@ -157,24 +175,29 @@ int migrate_status_command(int argc, const char* const* argv,
   if (!session) return k_exit_error;
   TextOptions text = args.files.text_options(context.environment);
   bool json = args.format == "json";
+  ProgressLine progress(context.out, context.err, context.environment,
+                        file_count(*session), "reading",
+                        ShowProgress::on_terminal);
   bool findings = false;
   nlohmann::ordered_json collections = nlohmann::ordered_json::array();
   for (const MigrateGroup& group : session->groups) {
-    MigrationStatus status = migrate_status(
-        group.files, session->migrations(group).chain,
-        session->run_options(group, MigrateMode::check,
-                             static_cast<size_t>(args.files.jobs)));
+    MigrateRunOptions options = session->run_options(
+        group, MigrateMode::check, static_cast<size_t>(args.files.jobs));
+    options.on_file = [&progress] { progress.advance(); };
+    MigrationStatus status =
+        migrate_status(group.files, session->migrations(group).chain, options);
     findings = findings || !status.problems.empty();
     if (json) {
       collections.push_back(status_json(*session, group, status));
     } else {
-      print_status_text(*session, group, status, text, context.out);
+      print_status_text(*session, group, status, text, progress.out());
     }
   }
   if (json) {
     write_json({{"version", 1}, {"collections", std::move(collections)}},
-               context.out);
+               progress.out());
   }
+  progress.clear();
   context.out.flush();
   if (failed) return k_exit_error;
   return findings ? k_exit_findings : k_exit_clean;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/validate_command.hpp"
 
+#include "cli/progress.hpp"
 #include "report/github_renderer.hpp"
 #include "report/gitlab_renderer.hpp"
 #include "report/json_renderer.hpp"
@@ -98,10 +99,15 @@ std::optional<Plan> load_plan(const FileArguments& args,
   SchemaRegistry registry(
       [](const std::filesystem::path& path) { return read_whole_file(path); });
   const CliEnvironment& environment = context.environment;
+  Expected<PlanOptions, Problems> options = args.plan_options(environment);
+  if (!options) {
+    print_problems(options.error(), context);
+    return std::nullopt;
+  }
   Expected<Plan, Problems> plan = unexpected(Problems{});
   if (!schema_path.empty()) {
     plan = plan_with_schema(schema_path, args.paths, environment.cwd, registry,
-                            args.plan_options());
+                            *options);
   } else {
     auto config = find_and_load_config(
         args.config_path, environment,
@@ -111,7 +117,7 @@ std::optional<Plan> load_plan(const FileArguments& args,
       return std::nullopt;
     }
     plan = plan_with_config(*config, args.paths, environment.cwd, registry,
-                            args.plan_options());
+                            *options);
   }
   if (!plan) {
     print_problems(plan.error(), context);
@@ -124,14 +130,15 @@ std::optional<Plan> load_plan(const FileArguments& args,
 // github format on a GitHub Actions runner, else of the text format.
 std::unique_ptr<Renderer> make_renderer(std::string_view format,
                                         const FormatContext& format_context,
-                                        CommandContext& context) {
+                                        CommandContext& context,
+                                        std::ostream& out) {
   if (format.empty()) {
     format = context.environment.github_actions ? "github" : k_formats[0].name;
   }
   auto row =
       std::find_if(std::begin(k_formats), std::end(k_formats),
                    [&](const OutputFormat& f) { return f.name == format; });
-  return row->make(context.out, format_context);
+  return row->make(out, format_context);
 }
 
 }  // namespace
@@ -167,8 +174,10 @@ int validate_command(int argc, const char* const* argv,
                "Print errors only, and the summary only when there are some");
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
 
-  if (!schema_path.empty() && args.paths.empty()) {
-    print_error(context.err, "--schema needs at least one PATH to validate");
+  if (!schema_path.empty() && args.paths.empty() && !args.selects()) {
+    print_error(context.err,
+                "--schema needs at least one PATH to validate, or "
+                "--changed-since, --staged or --files-from");
     return k_exit_error;
   }
   std::optional<Plan> plan = load_plan(args, schema_path, context);
@@ -181,8 +190,12 @@ int validate_command(int argc, const char* const* argv,
       quiet ? SummaryLine::on_errors : SummaryLine::always;
   format_context.paths = {context.environment.cwd,
                           repository_root(*plan, context.environment)};
+  // Declared before the renderer, which writes through it.
+  ProgressLine progress(
+      context.out, context.err, context.environment, plan->jobs.size(),
+      "checking", quiet ? ShowProgress::never : ShowProgress::on_terminal);
   std::unique_ptr<Renderer> renderer =
-      make_renderer(format, format_context, context);
+      make_renderer(format, format_context, context, progress.out());
 
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(args.jobs);
@@ -204,11 +217,13 @@ int validate_command(int argc, const char* const* argv,
       file_context.collection = plan->collections[job.collection].name;
     }
     renderer->file(result.report, file_context);
+    progress.advance();
   });
   int code = failed               ? k_exit_error
              : summary.errors > 0 ? k_exit_findings
                                   : k_exit_clean;
   renderer->end(RunEnd{summary, code, plan->problems});
+  progress.clear();
   context.out.flush();
   return code;
 }

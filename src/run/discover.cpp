@@ -14,15 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool has_extension(std::string_view path, const DiscoverOptions& options) {
-  std::string_view name = path.substr(path.rfind('/') + 1);
-  return std::any_of(options.extensions.begin(), options.extensions.end(),
-                     [name](const std::string& extension) {
-                       return name.size() > extension.size() &&
-                              name.ends_with(extension);
-                     });
-}
-
 bool skipped_folder(std::string_view name, const DiscoverOptions& options) {
   return name.starts_with('.') ||
          std::find(options.skip_folders.begin(), options.skip_folders.end(),
@@ -55,6 +46,15 @@ bool is_plain(std::string_view relative) {
 }
 
 }  // namespace
+
+bool has_extension(std::string_view path, const DiscoverOptions& options) {
+  std::string_view name = path.substr(path.rfind('/') + 1);
+  return std::any_of(options.extensions.begin(), options.extensions.end(),
+                     [name](const std::string& extension) {
+                       return name.size() > extension.size() &&
+                              name.ends_with(extension);
+                     });
+}
 
 std::string display_path(const fs::path& path) {
   std::string out = path.lexically_normal().generic_string();

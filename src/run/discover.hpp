@@ -79,6 +79,10 @@ void walk_folder(const std::filesystem::path& root,
                  const std::function<void(const std::string& relative)>& visit,
                  Problems& problems);
 
+// Returns whether the file name at the end of `path` ends with one of the
+// extensions of `options` (and is longer than it: ".md" is not "*.md").
+bool has_extension(std::string_view path, const DiscoverOptions& options);
+
 // Returns `path` normalized for display: lexically normal, '/'-separated,
 // without a leading "./" ("." stays ".").
 std::string display_path(const std::filesystem::path& path);

@@ -195,6 +195,7 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
       [&](Planned&& planned) {
         run.files.push_back(std::move(planned.migration));
         snapshots.push_back(std::move(planned.snapshot));
+        if (options.on_file) options.on_file();
       });
   skip_links(run, snapshots);
   run.summary = summarize(run.files);
@@ -249,6 +250,7 @@ MigrationStatus migrate_status(const std::vector<MigrateFile>& files,
       },
       [&](VersionRead&& result) {
         const MigrateFile& file = files[i++];
+        if (options.on_file) options.on_file();
         if (result.error.empty() && !result.version.has_front_matter) {
           ++status.skipped;
           return;

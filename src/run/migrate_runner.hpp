@@ -29,6 +29,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -60,6 +61,9 @@ struct MigrateRunOptions {
   VersionOptions version;
   // Style of new text where a file shows none.
   YamlStyle default_style;
+  // Called on the calling thread as each file is planned (read, for
+  // migrate_status()), in input order: a progress line. Default: none.
+  std::function<void()> on_file;
 };
 
 struct FileMigration {

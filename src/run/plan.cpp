@@ -2,6 +2,7 @@
 #include "run/plan.hpp"
 
 #include "base/spelling.hpp"
+#include "run/plan_select.hpp"
 #include "schema/schema_registry.hpp"
 
 #include <algorithm>
@@ -19,15 +20,6 @@ namespace {
 bool is_under(const std::string& base, const std::string& other) {
   return other.empty() || base == other ||
          (base.starts_with(other) && base[other.size()] == '/');
-}
-
-Diagnostic no_collection_warning(const Config& config) {
-  Diagnostic d;
-  d.severity = Severity::warning;
-  d.rule = "config.no-collection";
-  d.message = "not checked: no collection in '" + config.path.generic_string() +
-              "' includes this file";
-  return d;
 }
 
 // Sets the severity of every diagnostic of `problems` as `no_match` says.
@@ -227,16 +219,24 @@ Expected<Plan, Problems> plan_with_schema(const fs::path& schema,
   if (!collection) return unexpected(std::move(collection).error());
   plan.collections.push_back(std::move(*collection));
 
-  Discovery discovery = discover_files(paths, cwd, options.discover);
-  plan.jobs.reserve(discovery.files.size());
-  for (FoundFile& file : discovery.files) {
-    plan.jobs.push_back(
-        FileJob{std::move(file.path), std::move(file.display), 0, {}});
+  if (options.selection) {
+    plan_selection_with_schema(paths, cwd, options, plan);
+    sort_and_deduplicate(plan.jobs);
+  } else {
+    Discovery discovery = discover_files(paths, cwd, options.discover);
+    plan.jobs.reserve(discovery.files.size());
+    for (FoundFile& file : discovery.files) {
+      plan.jobs.push_back(
+          FileJob{std::move(file.path), std::move(file.display), 0, {}});
+    }
+    report_unmatched_paths(
+        paths, discovery,
+        "no " + extension_list(options.discover) + " file in this folder",
+        options, plan);
   }
-  report_unmatched_paths(
-      paths, discovery,
-      "no " + extension_list(options.discover) + " file in this folder",
-      options, plan);
+  if (options.shard) {
+    keep_shard(*options.shard, fs::path(display_path(cwd)), plan);
+  }
   return plan;
 }
 
@@ -256,12 +256,15 @@ Expected<Plan, Problems> plan_with_config(const Config& config,
     if (!loaded) return unexpected(std::move(loaded).error());
     plan.collections.push_back(std::move(*loaded));
   }
-  if (paths.empty()) {
+  if (options.selection) {
+    plan_selection_with_config(config, paths, cwd, options, plan);
+  } else if (paths.empty()) {
     plan_collections(config, options, plan);
   } else {
     plan_paths(config, paths, cwd, options, plan);
   }
   sort_and_deduplicate(plan.jobs);
+  if (options.shard) keep_shard(*options.shard, plan.folder, plan);
   return plan;
 }
 

@@ -14,11 +14,29 @@
 //   (rule config.no-collection) and is not checked, so a pre-commit hook
 //   can pass every changed *.md file.
 //
+// A selection (PlanOptions::selection: the files `--changed-since`,
+// `--staged` or `--files-from` name) replaces the walks: only its files are
+// candidates, narrowed to those under the given paths when there are some
+// (an intersection: `fmkit validate content/ --staged`). A candidate that a
+// collection includes is checked; one that no collection includes gets the
+// config.no-collection warning when it is named as a path, or ends in a
+// Markdown extension inside the config file's folder, and is left out in
+// silence otherwise (a changed package.json, a README.md elsewhere in the
+// repository). With a schema instead of a config, the candidates are the
+// Markdown files under the paths (or under the working folder) and the
+// files named as paths. A selected file's note (git.unstaged) is a warning
+// among the plan's problems. An empty selection is no failure: nothing to
+// check is then exit 0, "0 files".
+//
+// A shard (PlanOptions::shard) keeps the files of one part of a run split N
+// ways (run/file_list.hpp), after everything else is decided.
+//
 // A check that checks nothing is a failure, as in ESLint: a path that does
 // not exist is an `io` error, and a path, or a collection's globs, from
 // which no file is checked is a `no-match` error (at the collection's
 // `include` in fmkit.yaml, with a "did you mean" for a misspelt folder).
-// With NoMatch::warn these are warnings instead. Problems with the paths
+// With NoMatch::warn these are warnings instead; with a selection they are
+// not reported (paths that do not exist still are). Problems with the paths
 // do not stop the plan: the other files are still checked.
 //
 // Jobs are sorted by shown path (see discover.hpp). Building a plan is not
@@ -31,9 +49,11 @@
 #include "run/collection.hpp"
 #include "run/config.hpp"
 #include "run/discover.hpp"
+#include "run/file_list.hpp"
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,6 +95,11 @@ struct PlanOptions {
   RequireFrontMatter require_front_matter = RequireFrontMatter::yes;
   // Default: an error.
   NoMatch no_match = NoMatch::error;
+  // The only files to consider, as described above. Default: none, the
+  // paths (or the config's collections) are walked.
+  std::optional<FileSelection> selection;
+  // The part of the run to keep. Default: everything.
+  std::optional<Shard> shard;
 };
 
 // Returns the absolute, normalized `path` relative to the folder `folder`
@@ -83,9 +108,10 @@ struct PlanOptions {
 std::string relative_path(const std::filesystem::path& folder,
                           const std::string& path);
 
-// Plans checking the files found from `paths` against the schema file
-// `schema`. Relative paths are relative to the absolute folder `cwd`.
-// Fails when the schema can't be loaded.
+// Plans checking the files found from `paths`, or the selection of
+// `options` (narrowed to `paths`), against the schema file `schema`. Relative
+// paths are relative to the absolute folder `cwd`. Fails when the schema can't
+// be loaded.
 Expected<Plan, Problems> plan_with_schema(const std::filesystem::path& schema,
                                           const std::vector<std::string>& paths,
                                           const std::filesystem::path& cwd,
@@ -93,9 +119,10 @@ Expected<Plan, Problems> plan_with_schema(const std::filesystem::path& schema,
                                           const PlanOptions& options);
 
 // Plans checking `paths`, or the collections of `config` when `paths` is
-// empty, as described above. Loads every collection, used or not, so a
-// broken schema or migration is reported early; fails when one can't be
-// loaded. `config` must outlive the plan.
+// empty, or the selection of `options` (narrowed to `paths`), as described
+// above. Loads every collection, used or not, so a broken schema or
+// migration is reported early; fails when one can't be loaded. `config`
+// must outlive the plan.
 Expected<Plan, Problems> plan_with_config(const Config& config,
                                           const std::vector<std::string>& paths,
                                           const std::filesystem::path& cwd,

@@ -151,8 +151,8 @@ TEST(CliDispatchTest, SchemaNeedsPaths) {
       run_fmkit({"validate", "--schema", "s.json"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "fmkit: error: --schema needs at least one PATH to validate "
-            "[usage]\n");
+            "fmkit: error: --schema needs at least one PATH to validate, or "
+            "--changed-since, --staged or --files-from [usage]\n");
 }
 
 // --- Config problems --------------------------------------------------------

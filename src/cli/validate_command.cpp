@@ -141,6 +141,47 @@ std::unique_ptr<Renderer> make_renderer(std::string_view format,
   return row->make(out, format_context);
 }
 
+// How check_files() runs.
+struct CheckSettings {
+  size_t jobs = 0;               // -j; 0: one thread per core
+  bool quiet = false;            // --quiet: warnings are left out
+  bool name_collections = true;  // false with --schema: one unnamed schema
+  bool failed = false;           // planning already met an operational problem
+};
+
+// Checks the files of `plan`, writes each report through `renderer` as it
+// is ready (then the run's end), and returns the exit code.
+int check_files(const Plan& plan, const CheckSettings& settings,
+                Renderer& renderer, ProgressLine& progress) {
+  RunOptions run_options;
+  run_options.jobs = settings.jobs;
+  bool failed = settings.failed;
+  Summary summary;
+  size_t next_job = 0;
+  renderer.begin(plan.jobs.size());
+  run_validate(plan, run_options, [&](FileResult&& result) {
+    const FileJob& job = plan.jobs[next_job++];
+    failed = failed || result.failed;
+    summary.add(result.report);
+    if (settings.quiet) {
+      std::erase_if(result.report.diagnostics, [](const Diagnostic& d) {
+        return d.severity == Severity::warning;
+      });
+    }
+    FileContext file_context;
+    if (settings.name_collections && job.collection != k_no_collection) {
+      file_context.collection = plan.collections[job.collection].name;
+    }
+    renderer.file(result.report, file_context);
+    progress.advance();
+  });
+  int code = failed               ? k_exit_error
+             : summary.errors > 0 ? k_exit_findings
+                                  : k_exit_clean;
+  renderer.end(RunEnd{summary, code, plan.problems});
+  return code;
+}
+
 }  // namespace
 
 int validate_command(int argc, const char* const* argv,
@@ -197,32 +238,9 @@ int validate_command(int argc, const char* const* argv,
   std::unique_ptr<Renderer> renderer =
       make_renderer(format, format_context, context, progress.out());
 
-  RunOptions run_options;
-  run_options.jobs = static_cast<size_t>(args.jobs);
-  Summary summary;
-  size_t next_job = 0;
-  renderer->begin(plan->jobs.size());
-  run_validate(*plan, run_options, [&](FileResult&& result) {
-    const FileJob& job = plan->jobs[next_job++];
-    failed = failed || result.failed;
-    summary.add(result.report);
-    if (quiet) {
-      std::erase_if(result.report.diagnostics, [](const Diagnostic& d) {
-        return d.severity == Severity::warning;
-      });
-    }
-    FileContext file_context;
-    // With --schema the one collection is named after the schema file.
-    if (schema_path.empty() && job.collection != k_no_collection) {
-      file_context.collection = plan->collections[job.collection].name;
-    }
-    renderer->file(result.report, file_context);
-    progress.advance();
-  });
-  int code = failed               ? k_exit_error
-             : summary.errors > 0 ? k_exit_findings
-                                  : k_exit_clean;
-  renderer->end(RunEnd{summary, code, plan->problems});
+  CheckSettings settings{static_cast<size_t>(args.jobs), quiet,
+                         schema_path.empty(), failed};
+  int code = check_files(*plan, settings, *renderer, progress);
   progress.clear();
   context.out.flush();
   return code;

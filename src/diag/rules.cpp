@@ -33,7 +33,8 @@ constexpr RuleInfo k_rules[] = {
      "Fix the YAML at the caret: tab indentation, an unclosed quote or "
      "bracket, 'key: a: b' (quote a value holding ': ').",
      "rules"},
-    {"yaml.duplicate-key", E, "a key repeats in a mapping",
+    {"yaml.duplicate-key", E,
+     "a key repeats in a mapping; the message names both places",
      "Readers disagree about which value wins: keep one of the two keys the "
      "message names.",
      "rules"},
@@ -43,19 +44,24 @@ constexpr RuleInfo k_rules[] = {
     {"yaml.utf8", E, "invalid UTF-8, at the first bad byte",
      "Save the file as UTF-8; the message names the byte that is not.",
      "rules"},
-    {"yaml.control-character", E, "a raw control character that YAML forbids",
+    {"yaml.control-character", E,
+     "a raw control character that YAML forbids (NUL, ESC, DEL, the C1 "
+     "controls, U+FFFE, U+FFFF)",
      "Some readers silently cut a value at a control character: delete it, "
-     "or write it as the escape the message names in a double-quoted string.",
+     "or write it as the escape the message names ('\\0', '\\e', '\\x7F') in "
+     "a double-quoted string.",
      "rules"},
     {"yaml.bom", E,
-     "a byte-order mark (U+FEFF) anywhere but the start of the file",
+     "a byte-order mark (U+FEFF) anywhere but the very start of the file",
      "It would become part of the next key or value: delete it.", "rules"},
     {"yaml.limit", E,
-     "too many nodes after alias expansion, too deep, or too large",
+     "too many nodes after alias expansion (an alias bomb), too deep, or too "
+     "large",
      "Front matter is limited to 100,000 nodes after aliases, depth 64 and "
      "1 MiB: expand fewer aliases, or move the data out of the front matter.",
      "rules"},
-    {"yaml.alias", E, "an alias to an unknown or unfinished anchor",
+    {"yaml.alias", E,
+     "an alias to an unknown or unfinished anchor (a self-reference)",
      "Define the anchor ('&name') before the alias ('*name'), outside the "
      "value that uses it.",
      "rules"},
@@ -65,9 +71,10 @@ constexpr RuleInfo k_rules[] = {
      "Front matter is one document: remove the '---' or '...' line inside it.",
      "rules"},
     {"yaml.indentation", W,
-     "a closing bracket or a continuation line not indented past its key",
-     "Strict YAML rejects it while Hugo, Jekyll and Eleventy read it: indent "
-     "the line as the message says.",
+     "a flow collection's closing ']' or '}', or a quoted string's "
+     "continuation line, not indented past its key",
+     "Strict YAML rejects it while Hugo, Jekyll and Eleventy read it, so "
+     "fmkit reads it too: indent the line as the message says.",
      "rules"},
     {"yaml.non-finite", W, "'.inf' or '.nan': no JSON form, kept as a string",
      "Quote the value if a string is meant; JSON has no infinity or NaN.",
@@ -78,7 +85,7 @@ constexpr RuleInfo k_rules[] = {
      "quote it to keep a string, or write true or false.",
      "rules"},
     {"yaml11-null", W,
-     "a null spelling YAML 1.2 reads as a string ('nULL', 'NuLl')",
+     "'nULL', 'NuLl': a string in YAML 1.2, null to Jekyll (Psych)",
      "Jekyll reads null: quote it to keep a string, or write null.", "rules"},
     {"yaml11-timestamp", W,
      "an unquoted date: a string in YAML 1.2, a timestamp in YAML 1.1",
@@ -88,14 +95,15 @@ constexpr RuleInfo k_rules[] = {
      "Quote it to keep the digits, or write 0o755 for an octal number.",
      "rules"},
     {"yaml11-sexagesimal", W,
-     "'1:30': a string in YAML 1.2, a base-60 number in YAML 1.1",
+     "'1:30': a string in YAML 1.2, 90 in YAML 1.1 (5400 in Jekyll)",
      "Quote the value so every reader gets the same string.", "rules"},
     {"yaml11-number", W,
-     "'1_000', '0b101', '1e3' and the like: numbers to some readers only",
+     "'1_000', '1,000', '0b101', '0X1F', '1e3': numbers to some readers, "
+     "strings in YAML 1.2",
      "Quote it to keep a string, or write the number in YAML 1.2 form.",
      "rules"},
     // The run.
-    {"io", E, "a file or folder that cannot be read",
+    {"io", E, "a file or folder that cannot be read (no position)",
      "Check that the path exists and is readable; the message gives the "
      "system's reason. fmkit exits with 2.",
      "rules"},
@@ -107,6 +115,30 @@ constexpr RuleInfo k_rules[] = {
      "Fix the path, or pass --no-error-on-unmatched-pattern when no file is "
      "fine (a warning then).",
      "rules"},
+    // Git, for --changed-since and --staged.
+    {"git.ref", E,
+     "--changed-since names a revision git does not know, or one with no "
+     "commit in common with HEAD (a shallow clone)",
+     "Fetch the revision first (in a CI checkout, with 'fetch-depth: 0'), or "
+     "fix its name. fmkit exits with 2.",
+     "checking-only-some-files"},
+    {"git.repository", E, "--changed-since or --staged outside a git work tree",
+     "Run fmkit inside the repository, or pass PATHs or --files-from "
+     "instead. fmkit exits with 2.",
+     "checking-only-some-files"},
+    {"git.not-found", E, "--changed-since or --staged without a git command",
+     "Install git or put it on PATH. fmkit exits with 2.",
+     "checking-only-some-files"},
+    {"git.failed", E,
+     "git failed for another reason; the message quotes what it said",
+     "Fix what git says, then run fmkit again. fmkit exits with 2.",
+     "checking-only-some-files"},
+    {"git.unstaged", W,
+     "--staged: a staged file that also has unstaged changes (the working "
+     "tree is checked), or was deleted after staging (not checked)",
+     "Stage or stash the other changes (pre-commit and lint-staged stash "
+     "them), so that what is checked is what is committed.",
+     "checking-only-some-files"},
     // fmkit.yaml.
     {"config.missing", E, "no fmkit.yaml in the folder or its parents",
      "Create fmkit.yaml, pass --config FILE, or pass --schema FILE and PATHs.",
@@ -134,14 +166,16 @@ constexpr RuleInfo k_rules[] = {
      "or pass --no-error-on-unmatched-pattern (a warning then).",
      "config-fmkityaml"},
     {"config.no-collection", W,
-     "a file named on the command line that no collection covers",
+     "a file named as a PATH, or a selected Markdown file in the folder of "
+     "fmkit.yaml, that no collection covers",
      "The file is not checked: add a glob that matches it to a collection's "
      "'include', or leave it out.",
      "config-fmkityaml"},
     {"config.no-migrations", W,
-     "a file named on the command line whose collection has no migrations",
+     "a file named as a PATH whose collection has no migrations (an error "
+     "at fmkit.yaml when no collection has any)",
      "The file is not migrated: add 'migrations:' to its collection.",
-     "config-fmkityaml"},
+     "migrations"},
     // JSON Schema violations, one rule per keyword.
     {"schema.type", E, "a value of the wrong type",
      "Write a value of the type the schema asks for; a quoted '42' is a "
@@ -240,7 +274,10 @@ constexpr RuleInfo k_rules[] = {
      "Number the migrations from initial_version + 1 up, one file each.",
      "migrations"},
     // Running migrations.
-    {"migrate.conflict", E, "an op cannot carry a value over without loss",
+    {"migrate.conflict", E,
+     "an op cannot carry a value over without loss (a rename onto another "
+     "value, 'set' without 'overwrite', no answer in 'map_values' or "
+     "'convert')",
      "Resolve it by hand, or give the op what it needs ('overwrite: true', a "
      "'map' entry, a 'table' entry).",
      "migrations"},
@@ -249,20 +286,23 @@ constexpr RuleInfo k_rules[] = {
      "migration",
      "Write the document's version as a whole number the chain knows.",
      "migrations"},
-    {"migrate.unsupported", E, "a layout the editor will not touch",
-     "Rewrite the value by hand (an aliased value, a flow list with comments "
-     "inside), then migrate again.",
-     "migrations"},
+    {"migrate.unsupported", E,
+     "a layout the editor will not touch (an aliased value, a flow list with "
+     "comments inside, a value with comments moved into a flow collection)",
+     "Rewrite the value by hand, then migrate again.", "migrations"},
     {"migrate.internal", E, "an edit did not give the expected JSON",
      "A bug in fmkit: the file is never written. Please report it.",
      "migrations"},
     {"migrate.io", E, "a file that cannot be read or written safely",
-     "Check the file: unreadable, a symlink or hard link, or changed on disk "
-     "since it was read.",
+     "Check the file: unreadable, a symlink or hard link that cannot be "
+     "written, or changed on disk since it was read.",
      "migrations"},
-    {"migrate.unreadable", E, "front matter that cannot be read",
+    {"migrate.unreadable", E,
+     "front matter that cannot be read, with no reader error to show",
      "Fix the front matter so that 'fmkit validate' reads it.", "migrations"},
-    {"migrate.no-front-matter", W, "a file with no front matter to migrate",
+    {"migrate.no-front-matter", W,
+     "a file with no front matter to migrate (not shown when the collection "
+     "has 'require_front_matter: false')",
      "Nothing is done; add front matter if the file should have some.",
      "migrations"},
     {"migrate.to", E, "--to names a version the collection does not have",

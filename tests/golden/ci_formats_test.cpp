@@ -117,6 +117,24 @@ TEST_F(CiFormatsGolden, GithubIsTheDefaultOnGithubActions) {
   EXPECT_EQ(validate({}, false).out, output("text"));
 }
 
+TEST_F(CiFormatsGolden, OutsideGitPathsAreFromTheConfigFolder) {
+  // Without REPO/.git, the root is the folder of fmkit.yaml, REPO/site,
+  // wherever fmkit runs.
+  fs::remove(m_repo.path() / ".git");
+  CliEnvironment environment = environment_in(site() / "content");
+  CliResult result = testing_support::run_fmkit(
+      {"validate", "--format", "gitlab", "--config", "../fmkit.yaml"},
+      environment);
+  EXPECT_EQ(result.code, 1);
+  std::set<std::string> paths;
+  for (const json& issue : json::parse(result.out)) {
+    paths.insert(issue["location"]["path"]);
+  }
+  EXPECT_EQ(paths, (std::set<std::string>{"content/50%, été.md",
+                                          "content/two-lines.md",
+                                          "content/warnings-only.md"}));
+}
+
 TEST_F(CiFormatsGolden, GitlabFingerprintsAreStableAndDistinct) {
   auto fingerprints = [&] {
     json issues = json::parse(output("gitlab"));

@@ -123,6 +123,9 @@ CliEnvironment CliEnvironment::from_process(const std::ostream& out,
   } else if (home != nullptr && home[0] == '/') {
     environment.cache_home = std::filesystem::path(home) / ".cache";
   }
+  const char* github_actions = std::getenv("GITHUB_ACTIONS");
+  environment.github_actions =
+      github_actions != nullptr && std::string_view(github_actions) == "true";
   environment.in = &std::cin;
   return environment;
 }

@@ -3,8 +3,8 @@
 // The fmkit command line: parses arguments and dispatches to subcommands
 // through a table of {name, function} (cli.cpp), answering unknown names
 // with "did you mean". Streams and the process's environment (working
-// folder, terminals, NO_COLOR) are parameters, so tests run the whole CLI
-// in-process, with no chdir and no global state. Exit codes: 0 clean,
+// folder, terminals, NO_COLOR, GITHUB_ACTIONS) are parameters, so tests run the
+// whole CLI in-process, with no chdir and no global state. Exit codes: 0 clean,
 // 1 findings, 2 usage, config, schema or I/O error.
 #pragma once
 
@@ -15,6 +15,8 @@
 #include <string_view>
 
 namespace fmkit {
+
+// fmkit's version, as --version and SARIF's tool.driver.version give it.
 
 // What the CLI needs from the process it runs in.
 struct CliEnvironment {
@@ -29,6 +31,9 @@ struct CliEnvironment {
   // Where per-user caches go: $XDG_CACHE_HOME when it is an absolute path,
   // else $HOME/.cache; "" when neither is set (no cache outside the site).
   std::filesystem::path cache_home;
+  // Whether GITHUB_ACTIONS is "true" (a GitHub Actions runner): then
+  // `validate` writes the github format unless --format says otherwise.
+  bool github_actions = false;
   // Standard input, read by `--files-from -`; nullptr when there is none.
   std::istream* in = nullptr;
   // The clock of the progress line; std::chrono::steady_clock::now when

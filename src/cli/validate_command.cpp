@@ -3,11 +3,10 @@
 
 #include "base/describe.hpp"
 #include "cli/help_examples.hpp"
+#include "cli/output_format.hpp"
 #include "cli/progress.hpp"
-#include "report/json_renderer.hpp"
 #include "report/renderer.hpp"
 #include "report/summary.hpp"
-#include "report/text_renderer.hpp"
 #include "run/baseline.hpp"
 #include "run/cache.hpp"
 #include "run/cache_key.hpp"
@@ -32,26 +31,6 @@
 namespace fmkit {
 
 namespace {
-
-std::unique_ptr<Renderer> make_text(std::ostream& out,
-                                    const TextOptions& options) {
-  return make_text_renderer(out, options);
-}
-
-std::unique_ptr<Renderer> make_json(std::ostream& out, const TextOptions&) {
-  return make_json_renderer(out);
-}
-
-struct OutputFormat {
-  std::string_view name;
-  std::unique_ptr<Renderer> (*make)(std::ostream&, const TextOptions&);
-};
-
-// Output formats of --format; the first is the default.
-constexpr OutputFormat k_formats[] = {
-    {"text", make_text},
-    {"json", make_json},
-};
 
 // The options of validate that keep results between runs.
 struct KeepOptions {
@@ -219,38 +198,44 @@ bool start_baseline(BaselineRun& run, CommandContext& context) {
 }
 
 // Validates the files of `plan` and renders each report once the baseline
-// has taken its findings out (and --quiet its warnings); sets `failed`
-// when a file could not be checked. Returns the counts rendered.
+// has taken its findings out (and --quiet its warnings), naming its
+// collection unless `name_collections` is false (--schema: one unnamed
+// schema); sets `failed` when a file could not be checked. Returns the
+// counts rendered; the caller ends the renderer.
 Summary check_files(const Plan& plan, const RunOptions& options,
-                    BaselineRun& baseline, bool quiet, Renderer& renderer,
-                    ProgressLine& progress, bool& failed) {
+                    BaselineRun& baseline, bool quiet, bool name_collections,
+                    Renderer& renderer, ProgressLine& progress, bool& failed) {
   Summary summary;
   renderer.begin(plan.jobs.size());
   run_validate(plan, options, [&](FileResult&& result) {
+    const FileJob& job = plan.jobs[result.job];
     failed = failed || result.failed;
-    baseline.apply(plan.jobs[result.job].path, result.report);
+    baseline.apply(job.path, result.report);
     summary.add(result.report);
     if (quiet) {
       std::erase_if(result.report.diagnostics, [](const Diagnostic& d) {
         return d.severity == Severity::warning;
       });
     }
-    renderer.file(result.report);
+    FileContext file_context;
+    if (name_collections && job.collection != k_no_collection) {
+      file_context.collection = plan.collections[job.collection].name;
+    }
+    renderer.file(result.report, file_context);
     progress.advance();
   });
-  renderer.end(summary);
-  progress.clear();
   return summary;
 }
 
-// Adds --format, one of k_formats, to `app`.
-void add_format_option(CLI::App& app, std::string& format) {
-  std::vector<std::string> format_names;
-  for (const OutputFormat& f : k_formats) format_names.emplace_back(f.name);
-  app.add_option("--format", format,
-                 "Output format: text or json (default: text)")
-      ->check(CLI::IsMember(format_names))
-      ->type_name("FORMAT");
+// Returns what the output formats of a run over `plan` are made from.
+FormatContext format_context_of(const FileArguments& args, bool quiet,
+                                const Plan& plan,
+                                const CliEnvironment& environment) {
+  FormatContext context;
+  context.text = args.text_options(environment);
+  context.text.summary = quiet ? SummaryLine::on_errors : SummaryLine::always;
+  context.paths = {environment.cwd, repository_root(plan, environment)};
+  return context;
 }
 
 // Returns the folders a run over `args` checked in full: none for a
@@ -267,7 +252,7 @@ int validate_command(int argc, const char* const* argv,
                      CommandContext& context) {
   FileArguments args;
   std::string schema_path;
-  std::string format(k_formats[0].name);
+  std::string format;
   bool quiet = false;
 
   CLI::App app{
@@ -306,38 +291,40 @@ int validate_command(int argc, const char* const* argv,
   if (!start_baseline(baseline, context)) return k_exit_error;
   bool failed = print_problems(plan->problems, context);
 
-  TextOptions text_options = args.text_options(environment);
-  text_options.summary = quiet ? SummaryLine::on_errors : SummaryLine::always;
-  auto format_row =
-      std::find_if(std::begin(k_formats), std::end(k_formats),
-                   [&](const OutputFormat& f) { return f.name == format; });
+  FormatContext format_context =
+      format_context_of(args, quiet, *plan, environment);
   // Declared before the renderer, which writes through it.
   ProgressLine progress(
-      context.out, context.err, context.environment, plan->jobs.size(),
-      "checking", quiet ? ShowProgress::never : ShowProgress::on_terminal);
+      context.out, context.err, environment, plan->jobs.size(), "checking",
+      quiet ? ShowProgress::never : ShowProgress::on_terminal);
   std::unique_ptr<Renderer> renderer =
-      format_row->make(progress.out(), text_options);
+      make_renderer(format, format_context, environment, progress.out());
 
   std::unique_ptr<ResultCache> cache =
       open_cache(keep, *plan, schema_path, inputs, environment);
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(args.jobs);
   run_options.cache = cache.get();
-  Summary summary = check_files(*plan, run_options, baseline, quiet, *renderer,
-                                progress, failed);
-  context.out.flush();
-
+  Summary summary =
+      check_files(*plan, run_options, baseline, quiet, schema_path.empty(),
+                  *renderer, progress, failed);
   RunScope scope = checked_scope(args, environment.cwd);
-  if (cache) save_cache(*cache, scope, context);
   // Notes about the baseline follow the text summary; they go to standard
   // error with other formats, whose output is a document.
   std::ostringstream notes;
   bool written = baseline.finish(scope, failed, notes, context);
+  int code = failed || !written   ? k_exit_error
+             : summary.errors > 0 ? k_exit_findings
+                                  : k_exit_clean;
+  renderer->end(RunEnd{summary, code, plan->problems});
+  progress.clear();
   if (!quiet || summary.errors > 0) {
-    (format == "text" ? context.out : context.err) << notes.str();
+    (is_text_format(format, environment) ? context.out : context.err)
+        << notes.str();
   }
-  if (failed || !written) return k_exit_error;
-  return summary.errors > 0 ? k_exit_findings : k_exit_clean;
+  context.out.flush();
+  if (cache) save_cache(*cache, scope, context);
+  return code;
 }
 
 }  // namespace fmkit

@@ -26,7 +26,7 @@ class JsonRenderer final : public Renderer {
           << ",\n  \"files\": " << file_count << ",\n  \"diagnostics\": [";
   }
 
-  void file(const FileReport& report) override {
+  void file(const FileReport& report, const FileContext&) override {
     if (report.diagnostics.empty()) return;
     for (const Diagnostic& d : report.diagnostics) {
       m_out << (m_any ? ",\n    " : "\n    ")
@@ -35,7 +35,7 @@ class JsonRenderer final : public Renderer {
     }
   }
 
-  void end(const Summary&) override {
+  void end(const RunEnd&) override {
     m_out << (m_any ? "\n  ]\n}\n" : "]\n}\n");
   }
 
@@ -69,16 +69,29 @@ nlohmann::ordered_json diagnostic_to_json(std::string_view file,
   };
 }
 
-std::string format_json_diagnostic(std::string_view file, const Diagnostic& d) {
-  const nlohmann::ordered_json object = diagnostic_to_json(file, d);
-  std::string out = "{";
-  for (const auto& [key, value] : object.items()) {
-    if (out.size() > 1) out += ", ";
-    out += json_quote(key) + ": " +
-           value.dump(-1, ' ', false,
-                      nlohmann::ordered_json::error_handler_t::replace);
+std::string format_json_inline(const nlohmann::ordered_json& value) {
+  if (value.is_object() && !value.empty()) {
+    std::string out = "{";
+    for (const auto& [key, member] : value.items()) {
+      if (out.size() > 1) out += ", ";
+      out += json_quote(key) + ": " + format_json_inline(member);
+    }
+    return out + '}';
   }
-  return out + '}';
+  if (value.is_array() && !value.empty()) {
+    std::string out = "[";
+    for (const nlohmann::ordered_json& item : value) {
+      if (out.size() > 1) out += ", ";
+      out += format_json_inline(item);
+    }
+    return out + ']';
+  }
+  return value.dump(-1, ' ', false,
+                    nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string format_json_diagnostic(std::string_view file, const Diagnostic& d) {
+  return format_json_inline(diagnostic_to_json(file, d));
 }
 
 std::unique_ptr<Renderer> make_json_renderer(std::ostream& out) {

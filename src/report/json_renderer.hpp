@@ -39,6 +39,10 @@ std::string json_quote(std::string_view text);
 nlohmann::ordered_json diagnostic_to_json(std::string_view file,
                                           const Diagnostic& d);
 
+// Returns `value` on one line, with a space after each ':' and ','
+// ({"a": [1, 2]}); invalid UTF-8 in strings becomes U+FFFD.
+std::string format_json_inline(const nlohmann::ordered_json& value);
+
 // Returns diagnostic_to_json() on one line: {"file": "a.md", "line": 3, ...}.
 std::string format_json_diagnostic(std::string_view file, const Diagnostic& d);
 

@@ -42,15 +42,12 @@ class TextRenderer final : public Renderer {
 
   void begin(size_t) override {}
 
-  void file(const FileReport& report) override {
+  void file(const FileReport& report, const FileContext&) override {
     render_text_file(report, m_options, m_out);
   }
 
-  void end(const Summary& summary) override {
-    bool print =
-        m_options.summary == SummaryLine::always ||
-        (m_options.summary == SummaryLine::on_errors && summary.errors > 0);
-    if (print) m_out << format_summary(summary) << '\n';
+  void end(const RunEnd& run) override {
+    render_summary_line(run.summary, m_options, m_out);
   }
 
  private:
@@ -157,6 +154,14 @@ void render_text_file(const FileReport& report, const TextOptions& options,
       out << quoted.marker << '\n';
     }
   }
+}
+
+void render_summary_line(const Summary& summary, const TextOptions& options,
+                         std::ostream& out) {
+  bool print =
+      options.summary == SummaryLine::always ||
+      (options.summary == SummaryLine::on_errors && summary.errors > 0);
+  if (print) out << format_summary(summary) << '\n';
 }
 
 void render_diff(std::string_view diff, UseColor color, std::ostream& out) {

@@ -58,6 +58,10 @@ QuotedLine quote_line(std::string_view line, size_t begin, size_t end,
 void render_text_file(const FileReport& report, const TextOptions& options,
                       std::ostream& out);
 
+// Writes the summary line of `summary` when `options.summary` says so.
+void render_summary_line(const Summary& summary, const TextOptions& options,
+                         std::ostream& out);
+
 // Writes the unified diff `diff` (edit/unified_diff.hpp), colored when
 // `color` says so: file headers bold, hunk headers cyan, removed lines red,
 // added lines green.

@@ -28,9 +28,9 @@ TEST(JsonRendererTest, OneDiagnosticPerLineInTheDocumentedShape) {
   std::ostringstream out;
   auto renderer = make_json_renderer(out);
   renderer->begin(2);
-  renderer->file(clean);
-  renderer->file(bad);
-  renderer->end(Summary{});
+  renderer->file(clean, {});
+  renderer->file(bad, {});
+  renderer->end(RunEnd{});
   const std::string expected =
       "{\n"
       "  \"version\": 1,\n"
@@ -55,7 +55,7 @@ TEST(JsonRendererTest, NoDiagnosticsIsAnEmptyList) {
   std::ostringstream out;
   auto renderer = make_json_renderer(out);
   renderer->begin(0);
-  renderer->end(Summary{});
+  renderer->end(RunEnd{});
   EXPECT_EQ(
       out.str(),
       "{\n  \"version\": 1,\n  \"files\": 0,\n  \"diagnostics\": []\n}\n");

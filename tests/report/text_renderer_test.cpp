@@ -161,9 +161,9 @@ TEST(TextRendererTest, RendererPrintsFilesThenTheSummary) {
   summary.add(bad);
   summary.add(clean);
   renderer->begin(2);
-  renderer->file(bad);
-  renderer->file(clean);
-  renderer->end(summary);
+  renderer->file(bad, {});
+  renderer->file(clean, {});
+  renderer->end(RunEnd{summary, 1, {}});
   EXPECT_EQ(out.str(),
             "posts/a.md:2:8: error: expected a string, got 42 [schema.type]\n"
             "title: 42\n"
@@ -184,7 +184,7 @@ TEST(TextRendererTest, SummaryLineOnErrorsOnlyOrNever) {
     std::ostringstream out;
     TextOptions options;
     options.summary = mode;
-    make_text_renderer(out, options)->end(summary);
+    make_text_renderer(out, options)->end(RunEnd{summary, 0, {}});
     EXPECT_EQ(out.str(), expected);
   }
 }

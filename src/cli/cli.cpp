@@ -5,6 +5,8 @@
 #include "cli/command.hpp"
 #include "cli/dump_command.hpp"
 #include "cli/help_examples.hpp"
+#include "cli/infer_command.hpp"
+#include "cli/init_command.hpp"
 #include "cli/migrate_command.hpp"
 #include "cli/schema_command.hpp"
 #include "cli/validate_command.hpp"
@@ -38,6 +40,11 @@ constexpr Command k_commands[] = {
     {"migrate", migrate_command,
      "rewrite front matter with the collections' migrations (dry run "
      "first)"},
+    {"init", init_command,
+     "set fmkit up on an existing site: collections, schemas, fmkit.yaml"},
+    {"infer", infer_command,
+     "write the JSON Schema the files' front matter follows, and report "
+     "likely mistakes"},
     {"dump", dump_command, "print a file's front matter as JSON"},
     {"schema", schema_command,
      "check JSON Schema files ('fmkit schema check FILE...')"},

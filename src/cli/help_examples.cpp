@@ -12,6 +12,8 @@ struct Example {
 };
 
 constexpr Example k_examples[] = {
+    {"", "fmkit init",
+     "start on an existing site: collections, schemas and fmkit.yaml"},
     {"", "fmkit validate", "check every collection of fmkit.yaml"},
     {"", "fmkit validate --schema schemas/post.schema.json content/posts",
      "check the files under content/posts against one schema, no config"},
@@ -61,6 +63,19 @@ constexpr Example k_examples[] = {
      "create migrations/NNNN-retire-series.yaml, the next version"},
     {"migrate new", "fmkit migrate new \"add cover\" --collection posts",
      "the same, for one of several collections with migrations"},
+
+    {"init", "fmkit init",
+     "find the collections, write schemas/ and fmkit.yaml, check the site"},
+    {"init", "fmkit init --dry-run", "print what init would write"},
+
+    {"infer", "fmkit infer content/posts",
+     "print the schema the posts follow; likely mistakes go to standard "
+     "error"},
+    {"infer",
+     "fmkit infer --collection posts --out schemas/post.schema.json --force",
+     "replace a collection's schema with the one its files follow"},
+    {"infer", "fmkit infer --outlier-ratio 0 content/notes",
+     "widen the schema to every value seen: no likely mistakes"},
 
     {"dump", "fmkit dump content/posts/hello.md",
      "print the front matter as JSON"},

@@ -342,6 +342,13 @@ constexpr RuleInfo k_rules[] = {
      "Pass a version between the collection's first and last.", "migrations"},
     {"migrate.name", E, "a name 'migrate new' cannot make a file name of",
      "Give a name with a letter or a digit.", "migrations"},
+    // Inferring schemas.
+    {"infer.outlier", W,
+     "a value that breaks its field's shape in a small minority of files",
+     "A likely mistake: 'fmkit infer' left it out of the schema, so 'fmkit "
+     "validate' reports it. Fix the value, or raise --outlier-ratio (or "
+     "edit the schema) if it is meant.",
+     "start-on-an-existing-site"},
 };
 
 }  // namespace

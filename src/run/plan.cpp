@@ -240,16 +240,34 @@ Expected<Plan, Problems> plan_with_schema(const fs::path& schema,
   return plan;
 }
 
+namespace {
+
+fs::path config_folder(const Config& config, const fs::path& cwd) {
+  fs::path folder = (cwd / config.folder()).lexically_normal();
+  if (!folder.has_filename() && folder != folder.root_path()) {
+    folder = folder.parent_path();
+  }
+  return folder;
+}
+
+}  // namespace
+
+Plan plan_config_files(const Config& config, const fs::path& cwd,
+                       const PlanOptions& options) {
+  Plan plan;
+  plan.folder = config_folder(config, cwd);
+  plan_collections(config, options, plan);
+  sort_and_deduplicate(plan.jobs);
+  return plan;
+}
+
 Expected<Plan, Problems> plan_with_config(const Config& config,
                                           const std::vector<std::string>& paths,
                                           const fs::path& cwd,
                                           SchemaRegistry& registry,
                                           const PlanOptions& options) {
   Plan plan;
-  plan.folder = (cwd / config.folder()).lexically_normal();
-  if (!plan.folder.has_filename() && plan.folder != plan.folder.root_path()) {
-    plan.folder = plan.folder.parent_path();
-  }
+  plan.folder = config_folder(config, cwd);
   for (const CollectionConfig& collection : config.collections) {
     auto loaded = load_collection(collection, config, plan.folder, registry,
                                   options.yaml);

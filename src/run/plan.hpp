@@ -129,4 +129,11 @@ Expected<Plan, Problems> plan_with_config(const Config& config,
                                           SchemaRegistry& registry,
                                           const PlanOptions& options);
 
+// Plans the files of the config's collections as plan_with_config() does
+// without paths or a selection, but loads no collection (Plan::collections
+// stays empty; FileJob::collection indexes config.collections): for
+// commands that read the files before their schemas exist (fmkit infer).
+Plan plan_config_files(const Config& config, const std::filesystem::path& cwd,
+                       const PlanOptions& options);
+
 }  // namespace fmkit

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -64,6 +65,8 @@ TEST(HelpExamplesTest, EveryHelpEndsWithItsExamples) {
       {"migrate", "status", "--help"},
       {"migrate", "new", "--help"},
       {"dump", "--help"},
+      {"infer", "--help"},
+      {"init", "--help"},
       {"schema", "--help"},
       {"schema", "check", "--help"}};
   for (const auto& args : commands) {
@@ -91,6 +94,8 @@ TEST(HelpExamplesTest, ManPageDescribesEveryOption) {
       {"migrate", "status", "--help"},
       {"migrate", "new", "--help"},
       {"dump", "--help"},
+      {"infer", "--help"},
+      {"init", "--help"},
       {"schema", "check", "--help"}};
   static const std::regex k_option("--[a-z][a-z-]*");
   std::set<std::string> missing;
@@ -144,7 +149,16 @@ class ExampleSite : public GitRepo {
 TEST(HelpExamplesTest, EveryExampleRunsOnTheSiteItAssumes) {
   ExampleSite site;
   for (std::string_view line : help_example_lines()) {
-    CliEnvironment environment = environment_in(site.path());
+    // init sets a site up: its examples run on the site before fmkit, with
+    // no fmkit.yaml and no schemas/, one copy each.
+    std::optional<ExampleSite> before_fmkit;
+    if (line.starts_with("fmkit init")) {
+      before_fmkit.emplace();
+      fs::remove(before_fmkit->path() / "fmkit.yaml");
+      fs::remove_all(before_fmkit->path() / "schemas");
+    }
+    CliEnvironment environment =
+        environment_in(before_fmkit ? before_fmkit->path() : site.path());
     CliResult r = run_fmkit(split_example(line), environment);
     // 1 is fine: the example site has posts behind their migrations.
     EXPECT_TRUE(r.code == 0 || r.code == 1)

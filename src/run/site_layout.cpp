@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: MIT
+#include "run/site_layout.hpp"
+
+#include "run/discover.hpp"
+#include "run/file_reader.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <system_error>
+
+namespace fmkit {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Markers {
+  Generator generator;
+  std::vector<std::string_view> files;    // one of them must exist
+  std::vector<std::string_view> folders;  // one of them, when not empty
+};
+
+// In the order they are tried: the more specific markers first (a Hugo
+// site may hold a config.yaml; any site may have a _config.yml).
+const std::vector<Markers>& markers() {
+  static const std::vector<Markers> k_markers = {
+      {Generator::hugo,
+       {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml",
+        "config.yaml", "config.yml"},
+       {"content"}},
+      {Generator::astro,
+       {"astro.config.mjs", "astro.config.js", "astro.config.ts",
+        "astro.config.mts", "astro.config.cjs"},
+       {"src/content"}},
+      {Generator::docusaurus,
+       {"docusaurus.config.js", "docusaurus.config.ts",
+        "docusaurus.config.mjs", "docusaurus.config.cjs"},
+       {"docs", "blog"}},
+      {Generator::mkdocs, {"mkdocs.yml", "mkdocs.yaml"}, {"docs"}},
+      {Generator::jekyll, {"_config.yml", "_config.yaml"}, {}},
+      {Generator::eleventy,
+       {".eleventy.js", ".eleventy.cjs", "eleventy.config.js",
+        "eleventy.config.cjs", "eleventy.config.mjs", "eleventy.config.ts"},
+       {}},
+  };
+  return k_markers;
+}
+
+const std::vector<std::string> k_markdown = {".md", ".markdown", ".mdx"};
+
+// Where a file goes: a group name and the folder its include glob walks
+// ("" for the site folder), recursively or not.
+struct Place {
+  std::string group;
+  std::string base;
+  bool recursive = true;
+};
+
+struct Group {
+  std::string name;
+  std::set<std::pair<std::string, bool>> bases;  // base, recursive
+  std::set<std::string> extensions;
+  std::vector<std::string> files;
+  bool index_pages = false;  // Hugo's _index.md files
+};
+
+std::pair<std::string, std::string> split_first(const std::string& path) {
+  size_t slash = path.find('/');
+  if (slash == std::string::npos) return {"", path};
+  return {path.substr(0, slash), path.substr(slash + 1)};
+}
+
+std::string stem(const std::string& path) {
+  return fs::path(path).stem().string();
+}
+
+// A top-level file or folder, generic and Eleventy style.
+std::optional<Place> top_level(const std::string& relative) {
+  auto [top, rest] = split_first(relative);
+  if (top.empty()) {
+    if (stem(rest) == "README") return std::nullopt;
+    return Place{"pages", "", false};
+  }
+  return Place{top, top, true};
+}
+
+std::optional<Place> place_hugo(const std::string& relative) {
+  auto [top, rest] = split_first(relative);
+  if (top != "content") return std::nullopt;
+  if (stem(rest).starts_with("_index")) return Place{"sections", "content"};
+  auto [section, file] = split_first(rest);
+  if (section.empty()) return Place{"pages", "content", false};
+  return Place{section, "content/" + section, true};
+}
+
+std::optional<Place> place_jekyll(const std::string& relative) {
+  auto [top, rest] = split_first(relative);
+  if (top == "_posts" || top == "_drafts") return Place{"posts", top, true};
+  if (top.starts_with('_')) return Place{top.substr(1), top, true};
+  if (top.empty()) return top_level(relative);
+  return Place{"pages", top, true};
+}
+
+std::optional<Place> place_astro(const std::string& relative) {
+  if (relative.starts_with("src/content/")) {
+    auto [name, rest] = split_first(relative.substr(12));
+    if (name.empty()) return std::nullopt;
+    return Place{name, "src/content/" + name, true};
+  }
+  if (relative.starts_with("src/pages/")) {
+    return Place{"pages", "src/pages", true};
+  }
+  return std::nullopt;
+}
+
+std::optional<Place> place_named_folders(const std::string& relative,
+                                         std::vector<std::string> folders) {
+  auto [top, rest] = split_first(relative);
+  if (std::find(folders.begin(), folders.end(), top) == folders.end()) {
+    return std::nullopt;
+  }
+  return Place{top, top, true};
+}
+
+std::optional<Place> place(Generator generator, const std::string& relative) {
+  switch (generator) {
+    case Generator::hugo:
+      return place_hugo(relative);
+    case Generator::jekyll:
+      return place_jekyll(relative);
+    case Generator::astro:
+      return place_astro(relative);
+    case Generator::mkdocs:
+      return place_named_folders(relative, {"docs"});
+    case Generator::docusaurus:
+      return place_named_folders(relative, {"docs", "blog"});
+    default:
+      return top_level(relative);
+  }
+}
+
+// The keys most of a sample of the group's files hold.
+std::set<std::string> shape_of(const fs::path& root, const Group& group) {
+  constexpr size_t k_sample = 20;
+  std::map<std::string, size_t> counts;
+  size_t read = 0;
+  for (const std::string& file : group.files) {
+    if (read == k_sample) break;
+    auto text = read_front_matter(root / file, ReadOptions{});
+    if (!text) continue;
+    LineIndex lines(text->text);
+    std::vector<Diagnostic> ignored;
+    Document document = read_front_matter_document(*text, lines,
+                                                   DocumentOptions{}, ignored);
+    if (!document.usable) continue;
+    ++read;
+    for (const auto& item : document.data.items()) ++counts[item.key()];
+  }
+  std::set<std::string> shape;
+  for (const auto& [key, count] : counts) {
+    if (2 * count >= read) shape.insert(key);
+  }
+  return shape;
+}
+
+bool same_shape(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return false;
+  size_t common = 0;
+  for (const std::string& key : a) common += b.contains(key) ? 1 : 0;
+  size_t all = a.size() + b.size() - common;
+  return 10 * common >= 8 * all;  // Jaccard index >= 0.8
+}
+
+// Merges the groups whose files share a shape into one, "content".
+void merge_by_shape(const fs::path& root, std::vector<Group>& groups) {
+  std::vector<std::set<std::string>> shapes;
+  for (const Group& group : groups) shapes.push_back(shape_of(root, group));
+  std::vector<Group> merged;
+  std::vector<bool> taken(groups.size(), false);
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (taken[i]) continue;
+    Group group = std::move(groups[i]);
+    size_t members = 1;
+    for (size_t j = i + 1; j < groups.size(); ++j) {
+      if (taken[j] || !same_shape(shapes[i], shapes[j])) continue;
+      taken[j] = true;
+      ++members;
+      group.bases.insert(groups[j].bases.begin(), groups[j].bases.end());
+      group.extensions.insert(groups[j].extensions.begin(),
+                              groups[j].extensions.end());
+      group.files.insert(group.files.end(), groups[j].files.begin(),
+                         groups[j].files.end());
+    }
+    if (members > 1) group.name = "content";
+    std::sort(group.files.begin(), group.files.end());
+    merged.push_back(std::move(group));
+  }
+  groups = std::move(merged);
+}
+
+ProposedCollection propose(const Group& group, bool has_index_pages,
+                           Generator generator, const fs::path& root) {
+  ProposedCollection collection;
+  collection.name = group.name;
+  collection.files = group.files;
+  for (const auto& [base, recursive] : group.bases) {
+    std::string prefix = base.empty() ? "" : base + "/";
+    for (const std::string& extension : group.extensions) {
+      if (group.index_pages) {
+        collection.include.push_back(prefix + "**/_index" + extension);
+      } else {
+        collection.include.push_back(prefix + (recursive ? "**/*" : "*") +
+                                     extension);
+      }
+    }
+  }
+  if (generator == Generator::hugo && has_index_pages && !group.index_pages) {
+    collection.exclude.push_back("content/**/_index.*");
+  }
+  std::error_code ec;
+  if (group.bases.contains({"", false}) && fs::exists(root / "README.md", ec)) {
+    collection.exclude.push_back("README.md");
+  }
+  return collection;
+}
+
+}  // namespace
+
+std::string_view generator_name(Generator generator) {
+  constexpr std::string_view k_names[] = {"Hugo",  "Jekyll", "Eleventy",
+                                          "Astro", "MkDocs", "Docusaurus",
+                                          "generic"};
+  return k_names[static_cast<size_t>(generator)];
+}
+
+SiteLayout detect_site(const fs::path& root, Problems& problems) {
+  SiteLayout layout;
+  std::error_code ec;
+  for (const Markers& marker : markers()) {
+    auto file = std::find_if(marker.files.begin(), marker.files.end(),
+                             [&](auto name) { return fs::is_regular_file(root / name, ec); });
+    if (file == marker.files.end()) continue;
+    auto folder = std::find_if(marker.folders.begin(), marker.folders.end(),
+                               [&](auto name) { return fs::is_directory(root / name, ec); });
+    if (!marker.folders.empty() && folder == marker.folders.end()) continue;
+    layout.generator = marker.generator;
+    layout.evidence.emplace_back(*file);
+    if (folder != marker.folders.end()) {
+      layout.evidence.push_back(std::string(*folder) + "/");
+    }
+    break;
+  }
+  DiscoverOptions options;
+  options.skip_folders = {"node_modules", "_site",    "_layouts", "_includes",
+                          "_data",        "_sass",    "_plugins", "vendor"};
+  std::map<std::string, Group> groups;
+  walk_folder(
+      root, ".", options,
+      [&](const std::string& relative) {
+        std::string extension = fs::path(relative).extension().string();
+        if (std::find(k_markdown.begin(), k_markdown.end(), extension) ==
+            k_markdown.end()) {
+          return;
+        }
+        std::optional<Place> where = place(layout.generator, relative);
+        if (!where) return;
+        Group& group = groups[where->group];
+        group.name = where->group;
+        group.bases.emplace(where->base, where->recursive);
+        group.extensions.insert(extension);
+        group.files.push_back(relative);
+        group.index_pages = layout.generator == Generator::hugo &&
+                            where->group == "sections";
+      },
+      problems);
+  std::vector<Group> ordered;
+  for (auto& [name, group] : groups) {
+    std::sort(group.files.begin(), group.files.end());
+    ordered.push_back(std::move(group));
+  }
+  if (layout.generator == Generator::generic ||
+      layout.generator == Generator::eleventy) {
+    merge_by_shape(root, ordered);
+  }
+  bool index_pages = groups.contains("sections");
+  for (const Group& group : ordered) {
+    layout.collections.push_back(
+        propose(group, index_pages, layout.generator, root));
+  }
+  return layout;
+}
+
+}  // namespace fmkit

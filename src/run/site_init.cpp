@@ -42,9 +42,11 @@ std::string config_text(const SiteInit& init) {
     evidence += (evidence.empty() ? " (" : ", ") + item;
   }
   if (!evidence.empty()) evidence += ")";
+  std::string_view name = generator_name(init.layout.generator);
+  std::string article = name == "Astro" || name == "Eleventy" ? "an " : "a ";
   std::string text =
-      "# Written by 'fmkit init' for a " +
-      std::string(generator_name(init.layout.generator)) + " site" + evidence +
+      "# Written by 'fmkit init' for " + article + std::string(name) +
+      " site" + evidence +
       ".\n"
       "# The schemas in schemas/ were inferred from the files: review them.\n"
       "# See https://github.com/fmkit/fmkit#start-on-an-existing-site\n"

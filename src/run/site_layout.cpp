@@ -34,8 +34,8 @@ const std::vector<Markers>& markers() {
         "astro.config.mts", "astro.config.cjs"},
        {"src/content"}},
       {Generator::docusaurus,
-       {"docusaurus.config.js", "docusaurus.config.ts",
-        "docusaurus.config.mjs", "docusaurus.config.cjs"},
+       {"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
+        "docusaurus.config.cjs"},
        {"docs", "blog"}},
       {Generator::mkdocs, {"mkdocs.yml", "mkdocs.yaml"}, {"docs"}},
       {Generator::jekyll, {"_config.yml", "_config.yaml"}, {}},
@@ -96,7 +96,9 @@ std::optional<Place> place_hugo(const std::string& relative) {
 
 std::optional<Place> place_jekyll(const std::string& relative) {
   auto [top, rest] = split_first(relative);
-  if (top == "_posts" || top == "_drafts") return Place{"posts", top, true};
+  // Drafts are posts without a date yet: a collection of their own.
+  if (top == "_posts") return Place{"posts", top, true};
+  if (top == "_drafts") return Place{"drafts", top, true};
   if (top.starts_with('_')) return Place{top.substr(1), top, true};
   if (top.empty()) return top_level(relative);
   return Place{"pages", top, true};
@@ -123,7 +125,21 @@ std::optional<Place> place_named_folders(const std::string& relative,
   return Place{top, top, true};
 }
 
-std::optional<Place> place(Generator generator, const std::string& relative) {
+// Generic and Eleventy layouts group by the top-level folders of the
+// content folder `content`: the site folder (""), Eleventy's usual input
+// folder src/, or the one folder every Markdown file is in (content/).
+std::optional<Place> place_in(const std::string& relative,
+                              const std::string& content) {
+  if (content.empty()) return top_level(relative);
+  if (!relative.starts_with(content + "/")) return std::nullopt;
+  std::optional<Place> where = top_level(relative.substr(content.size() + 1));
+  if (where)
+    where->base = where->base.empty() ? content : content + "/" + where->base;
+  return where;
+}
+
+std::optional<Place> place(Generator generator, const std::string& relative,
+                           const std::string& content) {
   switch (generator) {
     case Generator::hugo:
       return place_hugo(relative);
@@ -136,7 +152,7 @@ std::optional<Place> place(Generator generator, const std::string& relative) {
     case Generator::docusaurus:
       return place_named_folders(relative, {"docs", "blog"});
     default:
-      return top_level(relative);
+      return place_in(relative, content);
   }
 }
 
@@ -151,8 +167,8 @@ std::set<std::string> shape_of(const fs::path& root, const Group& group) {
     if (!text) continue;
     LineIndex lines(text->text);
     std::vector<Diagnostic> ignored;
-    Document document = read_front_matter_document(*text, lines,
-                                                   DocumentOptions{}, ignored);
+    Document document =
+        read_front_matter_document(*text, lines, DocumentOptions{}, ignored);
     if (!document.usable) continue;
     ++read;
     for (const auto& item : document.data.items()) ++counts[item.key()];
@@ -164,7 +180,8 @@ std::set<std::string> shape_of(const fs::path& root, const Group& group) {
   return shape;
 }
 
-bool same_shape(const std::set<std::string>& a, const std::set<std::string>& b) {
+bool same_shape(const std::set<std::string>& a,
+                const std::set<std::string>& b) {
   if (a.empty() || b.empty()) return false;
   size_t common = 0;
   for (const std::string& key : a) common += b.contains(key) ? 1 : 0;
@@ -225,12 +242,35 @@ ProposedCollection propose(const Group& group, bool has_index_pages,
   return collection;
 }
 
+// The content folder of a generic or Eleventy site (see place_in()).
+std::string content_folder(Generator generator,
+                           const std::vector<std::string>& markdown,
+                           const fs::path& root) {
+  if (generator != Generator::generic && generator != Generator::eleventy) {
+    return "";
+  }
+  std::error_code ec;
+  if (generator == Generator::eleventy && fs::is_directory(root / "src", ec)) {
+    return "src";
+  }
+  std::string common;
+  for (const std::string& file : markdown) {
+    auto [top, rest] = split_first(file);
+    if (top.empty()) {
+      if (stem(rest) == "README") continue;
+      return "";
+    }
+    if (!common.empty() && top != common) return "";
+    common = top;
+  }
+  return common;
+}
+
 }  // namespace
 
 std::string_view generator_name(Generator generator) {
-  constexpr std::string_view k_names[] = {"Hugo",  "Jekyll", "Eleventy",
-                                          "Astro", "MkDocs", "Docusaurus",
-                                          "generic"};
+  constexpr std::string_view k_names[] = {
+      "Hugo", "Jekyll", "Eleventy", "Astro", "MkDocs", "Docusaurus", "generic"};
   return k_names[static_cast<size_t>(generator)];
 }
 
@@ -238,11 +278,13 @@ SiteLayout detect_site(const fs::path& root, Problems& problems) {
   SiteLayout layout;
   std::error_code ec;
   for (const Markers& marker : markers()) {
-    auto file = std::find_if(marker.files.begin(), marker.files.end(),
-                             [&](auto name) { return fs::is_regular_file(root / name, ec); });
+    auto file = std::find_if(
+        marker.files.begin(), marker.files.end(),
+        [&](auto name) { return fs::is_regular_file(root / name, ec); });
     if (file == marker.files.end()) continue;
-    auto folder = std::find_if(marker.folders.begin(), marker.folders.end(),
-                               [&](auto name) { return fs::is_directory(root / name, ec); });
+    auto folder = std::find_if(
+        marker.folders.begin(), marker.folders.end(),
+        [&](auto name) { return fs::is_directory(root / name, ec); });
     if (!marker.folders.empty() && folder == marker.folders.end()) continue;
     layout.generator = marker.generator;
     layout.evidence.emplace_back(*file);
@@ -252,28 +294,34 @@ SiteLayout detect_site(const fs::path& root, Problems& problems) {
     break;
   }
   DiscoverOptions options;
-  options.skip_folders = {"node_modules", "_site",    "_layouts", "_includes",
-                          "_data",        "_sass",    "_plugins", "vendor"};
-  std::map<std::string, Group> groups;
+  options.skip_folders = {"node_modules", "_site", "_layouts", "_includes",
+                          "_data",        "_sass", "_plugins", "vendor"};
+  std::vector<std::string> markdown;
   walk_folder(
       root, ".", options,
       [&](const std::string& relative) {
         std::string extension = fs::path(relative).extension().string();
-        if (std::find(k_markdown.begin(), k_markdown.end(), extension) ==
+        if (std::find(k_markdown.begin(), k_markdown.end(), extension) !=
             k_markdown.end()) {
-          return;
+          markdown.push_back(relative);
         }
-        std::optional<Place> where = place(layout.generator, relative);
-        if (!where) return;
-        Group& group = groups[where->group];
-        group.name = where->group;
-        group.bases.emplace(where->base, where->recursive);
-        group.extensions.insert(extension);
-        group.files.push_back(relative);
-        group.index_pages = layout.generator == Generator::hugo &&
-                            where->group == "sections";
       },
       problems);
+  std::sort(markdown.begin(), markdown.end());
+  std::string content = content_folder(layout.generator, markdown, root);
+  std::map<std::string, Group> groups;
+  for (const std::string& relative : markdown) {
+    std::string extension = fs::path(relative).extension().string();
+    std::optional<Place> where = place(layout.generator, relative, content);
+    if (!where) continue;
+    Group& group = groups[where->group];
+    group.name = where->group;
+    group.bases.emplace(where->base, where->recursive);
+    group.extensions.insert(extension);
+    group.files.push_back(relative);
+    group.index_pages =
+        layout.generator == Generator::hugo && where->group == "sections";
+  }
   std::vector<Group> ordered;
   for (auto& [name, group] : groups) {
     std::sort(group.files.begin(), group.files.end());

@@ -7,15 +7,18 @@
 //   Hugo        hugo.toml|yaml|json or config.toml|yaml + content/: one per
 //               section (content/<section>/), "pages" for content/*.md,
 //               "sections" for the _index.md list pages
-//   Jekyll      _config.yml: "posts" (_posts/ and _drafts/), one per
-//               collection folder _<name>/, "pages" for the other pages
-//   Eleventy    .eleventy.js, eleventy.config.js|cjs|mjs|ts: as generic
+//   Jekyll      _config.yml: "posts" (_posts/), "drafts" (_drafts/: no
+//               date yet), one per collection folder _<name>/, "pages"
+//               for the other pages
+//   Eleventy    .eleventy.js, eleventy.config.js|cjs|mjs|ts: as generic,
+//               in src/ when there is one (the usual input folder)
 //   Astro       astro.config.mjs|js|ts + src/content/: one per
 //               src/content/<name>/, "pages" for src/pages/
 //   MkDocs      mkdocs.yml + docs/: "docs"
 //   Docusaurus  docusaurus.config.js|ts + docs/ or blog/: "docs", "blog"
-//   generic     one per top-level folder, "pages" for the files at the
-//               top; folders whose files share a shape (the same keys in
+//   generic     one per top-level folder (of the one folder all files are
+//               in, if there is one: content/), "pages" for the files at
+//               the top; folders whose files share a shape (the same keys in
 //               most files) are merged into one collection, "content"
 //
 // Markdown is *.md, *.markdown and *.mdx. Walks skip hidden folders,

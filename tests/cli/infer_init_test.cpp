@@ -112,14 +112,11 @@ TEST(InitTest, TheExampleSitePassesValidateAfterInit) {
   CliResult r = run_fmkit({"init"}, environment_in(site.path()));
   EXPECT_EQ(r.code, 0);
   EXPECT_TRUE(r.out.starts_with(
-      "site: generic
-"
+      "site: generic\n"
       "collection notes: 4 files (content/notes/**/*.md) -> "
-      "schemas/notes.schema.json
-"
+      "schemas/notes.schema.json\n"
       "collection posts: 18 files (content/posts/**/*.md) -> "
-      "schemas/posts.schema.json
-"))
+      "schemas/posts.schema.json\n"))
       << r.out;
   EXPECT_NE(r.out.find("\nno likely mistakes found\n"), std::string::npos);
   r = run_fmkit({"validate", "--no-cache"}, environment_in(site.path()));

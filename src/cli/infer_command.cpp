@@ -168,7 +168,8 @@ int infer_command(int argc, const char* const* argv, CommandContext& context) {
   if (!args.out.empty() && !args.force) {
     auto writable = check_writable(context.environment.cwd / args.out,
                                    display_path(args.out), Overwrite::no);
-    if (!writable) return print_problems(writable.error(), context), k_exit_error;
+    if (!writable)
+      return print_problems(writable.error(), context), k_exit_error;
   }
 
   InferRunOptions options;

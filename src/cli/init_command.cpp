@@ -78,8 +78,8 @@ bool write_outputs(const SiteInit& init, const InitArguments& args,
   }
   if (!existing.empty()) return !print_problems(existing, context);
   for (const OutputText& output : init.outputs) {
-    auto written =
-        write_output_file(cwd / output.path, output.path, output.text, overwrite);
+    auto written = write_output_file(cwd / output.path, output.path,
+                                     output.text, overwrite);
     if (!written) return !print_problems(written.error(), context);
     context.out << "wrote " << output.path << '\n';
   }
@@ -93,8 +93,8 @@ std::optional<Summary> validate_site(CommandContext& context) {
   auto config = load_config(k_config_file_name, environment.cwd);
   if (!config) return print_problems(config.error(), context), std::nullopt;
   SchemaRegistry registry(read_whole_file);
-  auto plan = plan_with_config(*config, {}, environment.cwd, registry,
-                               PlanOptions{});
+  auto plan =
+      plan_with_config(*config, {}, environment.cwd, registry, PlanOptions{});
   if (!plan) return print_problems(plan.error(), context), std::nullopt;
   Summary summary;
   for (const FileResult& result : run_validate(*plan, RunOptions{})) {

@@ -48,8 +48,9 @@ void decide_types(const FieldStats& stats, const InferOptions& options,
     if (n > 0) kinds.emplace_back(n, k);
   }
   // Most frequent first; ties in the order of Kind.
-  std::stable_sort(kinds.begin(), kinds.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(
+      kinds.begin(), kinds.end(),
+      [](const auto& a, const auto& b) { return a.first > b.first; });
   uint64_t budget = options.allowance(stats.values);
   size_t kept = kinds.size();
   while (kept > 1 && kinds[kept - 1].first <= budget) {
@@ -60,9 +61,9 @@ void decide_types(const FieldStats& stats, const InferOptions& options,
     Kind kind = static_cast<Kind>(kinds[i].second);
     rule.allowed_count += kinds[i].first;
     if (kind != Kind::numeric) {
-      constexpr JsonType k_types[] = {JsonType::null,   JsonType::boolean,
+      constexpr JsonType k_types[] = {JsonType::null,    JsonType::boolean,
                                       JsonType::integer, JsonType::string,
-                                      JsonType::array,  JsonType::object};
+                                      JsonType::array,   JsonType::object};
       JsonType type = k_types[kinds[i].second];
       rule.allowed[index_of(type)] = true;
       rule.schema_types.push_back(type);
@@ -108,9 +109,8 @@ void decide_enum(const FieldStats& stats, const InferOptions& options,
   }
   if (members.empty() || members.size() > options.max_enum_values) return;
   if (strings - covered > options.allowance(strings)) return;
-  std::stable_sort(members.begin(), members.end(), [](auto* a, auto* b) {
-    return a->second > b->second;
-  });
+  std::stable_sort(members.begin(), members.end(),
+                   [](auto* a, auto* b) { return a->second > b->second; });
   for (const auto* member : members) {
     rule.enum_values.push_back(member->first);
     rule.enum_set.insert(member->first);
@@ -163,9 +163,8 @@ void decide_list(const FieldStats& stats, const InferOptions& options,
                  FieldRule& rule) {
   rule.lists = stats.count(JsonType::array);
   rule.lists_not_repeating = rule.lists - stats.lists_repeating;
-  rule.unique_items =
-      stats.lists_with_two > 0 &&
-      stats.lists_repeating <= options.allowance(rule.lists);
+  rule.unique_items = stats.lists_with_two > 0 &&
+                      stats.lists_repeating <= options.allowance(rule.lists);
   if (!stats.items || stats.items->values == 0) return;
   FieldName items{rule.name.path + "[]", "an item of '" + rule.name.path + "'",
                   "item", "items"};
@@ -193,7 +192,8 @@ void decide_mapping(const FieldStats& stats, const InferOptions& options,
       rule.rare_key_counts.emplace(key, member.values);
       continue;
     }
-    std::string path = rule.name.path.empty() ? key : rule.name.path + "." + key;
+    std::string path =
+        rule.name.path.empty() ? key : rule.name.path + "." + key;
     FieldName name{path, "'" + path + "'", rule.container.one,
                    rule.container.many};
     MemberRule entry{key, decide_rule(member, name, options), member.values,
@@ -273,8 +273,9 @@ ordered_json rule_schema(const FieldRule& rule,
     ordered_json properties = ordered_json::object();
     ordered_json required = ordered_json::array();
     for (const MemberRule& member : rule.members) {
-      properties[member.key] = rule_schema(
-          *member.rule, in_count(member.present, rule.mappings, rule.container));
+      properties[member.key] =
+          rule_schema(*member.rule,
+                      in_count(member.present, rule.mappings, rule.container));
       if (member.required) required.push_back(member.key);
     }
     schema["properties"] = std::move(properties);

@@ -50,14 +50,14 @@ std::vector<std::string> keys_as_written(const json& mapping,
   std::vector<std::pair<size_t, std::string>> keyed;
   keyed.reserve(mapping.size());
   for (const auto& item : mapping.items()) {
-    const NodeInfo* node =
-        positions.find(append_pointer(pointer, item.key()));
-    size_t at = node != nullptr && node->has_key ? node->key_begin
-                                                 : NodeInfo::k_none;
+    const NodeInfo* node = positions.find(append_pointer(pointer, item.key()));
+    size_t at =
+        node != nullptr && node->has_key ? node->key_begin : NodeInfo::k_none;
     keyed.emplace_back(at, item.key());
   }
-  std::stable_sort(keyed.begin(), keyed.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(
+      keyed.begin(), keyed.end(),
+      [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> keys;
   keys.reserve(keyed.size());
   for (auto& [at, key] : keyed) keys.push_back(std::move(key));
@@ -148,8 +148,8 @@ void FieldStats::add_mapping(const json& mapping, const std::string& pointer,
       keys.insert(keys.begin() + static_cast<std::ptrdiff_t>(at), key);
       previous = at;
     } else {
-      previous = static_cast<size_t>(
-          std::find(keys.begin(), keys.end(), key) - keys.begin());
+      previous = static_cast<size_t>(std::find(keys.begin(), keys.end(), key) -
+                                     keys.begin());
     }
     it->second->add(mapping[key], append_pointer(pointer, key), positions);
   }

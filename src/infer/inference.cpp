@@ -13,8 +13,8 @@ void SchemaInference::add(const Document& document) {
 InferredSchema SchemaInference::finish() const {
   InferredSchema inferred;
   inferred.documents = m_root.values;
-  inferred.root = decide_rule(m_root, FieldName{"", "", "file", "files"},
-                              m_options);
+  inferred.root =
+      decide_rule(m_root, FieldName{"", "", "file", "files"}, m_options);
   nlohmann::ordered_json schema = nlohmann::ordered_json::object();
   schema["$schema"] = "http://json-schema.org/draft-07/schema#";
   if (!m_options.title.empty()) schema["title"] = m_options.title;

@@ -52,7 +52,8 @@ struct InferredSchema {
 
 class SchemaInference {
  public:
-  explicit SchemaInference(InferOptions options) : m_options(std::move(options)) {}
+  explicit SchemaInference(InferOptions options)
+      : m_options(std::move(options)) {}
 
   // Counts the front matter of `document`; a document that is not usable
   // (Document::usable) is skipped.

@@ -90,8 +90,8 @@ class OutlierFinder {
     if (rule.values == 0) return;
     JsonType type = json_type_of(value);
     if (!rule.allows(type)) {
-      report(pointer, rule.name.subject + " is " + found(value) +
-                          " here but " + expected_types(rule) + " " +
+      report(pointer, rule.name.subject + " is " + found(value) + " here but " +
+                          expected_types(rule) + " " +
                           in_count(rule.allowed_count, rule.values, rule.name));
       return;
     }
@@ -129,12 +129,11 @@ class OutlierFinder {
       std::unordered_set<std::string> seen;
       for (const json& item : list) {
         if (seen.insert(item.dump()).second) continue;
-        report(pointer,
-               rule.name.subject + " holds " +
-                   describe_value(item, ValueStyle::literal) +
-                   " twice here but no item twice " +
-                   in_count(rule.lists_not_repeating, rule.lists,
-                            FieldName{"", "", "list", "lists"}));
+        report(pointer, rule.name.subject + " holds " +
+                            describe_value(item, ValueStyle::literal) +
+                            " twice here but no item twice " +
+                            in_count(rule.lists_not_repeating, rule.lists,
+                                     FieldName{"", "", "list", "lists"}));
         break;
       }
     }
@@ -154,8 +153,8 @@ class OutlierFinder {
       if (const MemberRule* member = rule.member(key)) {
         check(*member->rule, mapping[key], child);
       } else if (rule.closed) {
-        std::string path = rule.name.path.empty() ? key
-                                                  : rule.name.path + "." + key;
+        std::string path =
+            rule.name.path.empty() ? key : rule.name.path + "." + key;
         report_at(key_span(child), child,
                   "'" + path + "' is set here but only " +
                       in_count(rule.rare_key_counts.at(key), rule.mappings,

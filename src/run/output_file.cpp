@@ -13,8 +13,8 @@ Expected<void, Problems> check_writable(const fs::path& path,
                                         const std::string& shown,
                                         Overwrite overwrite) {
   std::error_code ec;
-  if (overwrite == Overwrite::no && fs::symlink_status(path, ec).type() !=
-                                        fs::file_type::not_found) {
+  if (overwrite == Overwrite::no &&
+      fs::symlink_status(path, ec).type() != fs::file_type::not_found) {
     return unexpected(problem_at_file(
         shown, "io", "exists already; pass --force to replace it"));
   }
@@ -39,7 +39,8 @@ Expected<void, Problems> write_output_file(const fs::path& path,
   } else {
     written = create_file_atomically(path, text);
   }
-  if (!written) return unexpected(problem_at_file(shown, "io", written.error()));
+  if (!written)
+    return unexpected(problem_at_file(shown, "io", written.error()));
   return {};
 }
 

@@ -20,7 +20,8 @@ std::string quoted(const std::string& text) {
 
 // A collection name as a YAML key: plain when it is a simple word.
 std::string key_text(const std::string& name) {
-  bool plain = !name.empty() && std::isalpha(static_cast<unsigned char>(name[0]));
+  bool plain =
+      !name.empty() && std::isalpha(static_cast<unsigned char>(name[0]));
   for (char c : name) {
     plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
                       c == '_');
@@ -45,8 +46,8 @@ std::string config_text(const SiteInit& init) {
   std::string_view name = generator_name(init.layout.generator);
   std::string article = name == "Astro" || name == "Eleventy" ? "an " : "a ";
   std::string text =
-      "# Written by 'fmkit init' for " + article + std::string(name) +
-      " site" + evidence +
+      "# Written by 'fmkit init' for " + article + std::string(name) + " site" +
+      evidence +
       ".\n"
       "# The schemas in schemas/ were inferred from the files: review them.\n"
       "# See https://github.com/fmkit/fmkit#start-on-an-existing-site\n"

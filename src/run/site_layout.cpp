@@ -15,9 +15,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A generator's config file is one of `stems`, then ".config" when
+// `config_suffix`, then one of `extensions` ("astro" ".config" ".mjs").
 struct Markers {
   Generator generator;
-  std::vector<std::string_view> files;    // one of them must exist
+  std::vector<std::string_view> stems;
+  bool config_suffix = false;
+  std::vector<std::string_view> extensions;
   std::vector<std::string_view> folders;  // one of them, when not empty
 };
 
@@ -26,25 +30,44 @@ struct Markers {
 const std::vector<Markers>& markers() {
   static const std::vector<Markers> k_markers = {
       {Generator::hugo,
-       {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml",
-        "config.yaml", "config.yml"},
+       {"hugo", "config"},
+       false,
+       {".toml", ".yaml", ".yml", ".json"},
        {"content"}},
       {Generator::astro,
-       {"astro.config.mjs", "astro.config.js", "astro.config.ts",
-        "astro.config.mts", "astro.config.cjs"},
+       {"astro"},
+       true,
+       {".mjs", ".js", ".ts", ".mts", ".cjs"},
        {"src/content"}},
       {Generator::docusaurus,
-       {"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
-        "docusaurus.config.cjs"},
+       {"docusaurus"},
+       true,
+       {".js", ".ts", ".mjs", ".cjs"},
        {"docs", "blog"}},
-      {Generator::mkdocs, {"mkdocs.yml", "mkdocs.yaml"}, {"docs"}},
-      {Generator::jekyll, {"_config.yml", "_config.yaml"}, {}},
+      {Generator::mkdocs, {"mkdocs"}, false, {".yml", ".yaml"}, {"docs"}},
+      {Generator::jekyll, {"_config"}, false, {".yml", ".yaml"}, {}},
+      {Generator::eleventy, {".eleventy"}, false, {".js", ".cjs"}, {}},
       {Generator::eleventy,
-       {".eleventy.js", ".eleventy.cjs", "eleventy.config.js",
-        "eleventy.config.cjs", "eleventy.config.mjs", "eleventy.config.ts"},
+       {"eleventy"},
+       true,
+       {".js", ".cjs", ".mjs", ".ts"},
        {}},
   };
   return k_markers;
+}
+
+// Returns the config file of `marker` found in `root`, or "".
+std::string find_marker_file(const fs::path& root, const Markers& marker) {
+  std::error_code ec;
+  for (std::string_view stem : marker.stems) {
+    for (std::string_view extension : marker.extensions) {
+      std::string name = std::string(stem) +
+                         (marker.config_suffix ? ".config" : "") +
+                         std::string(extension);
+      if (fs::is_regular_file(root / name, ec)) return name;
+    }
+  }
+  return "";
 }
 
 const std::vector<std::string> k_markdown = {".md", ".markdown", ".mdx"};
@@ -278,16 +301,14 @@ SiteLayout detect_site(const fs::path& root, Problems& problems) {
   SiteLayout layout;
   std::error_code ec;
   for (const Markers& marker : markers()) {
-    auto file = std::find_if(
-        marker.files.begin(), marker.files.end(),
-        [&](auto name) { return fs::is_regular_file(root / name, ec); });
-    if (file == marker.files.end()) continue;
+    std::string file = find_marker_file(root, marker);
+    if (file.empty()) continue;
     auto folder = std::find_if(
         marker.folders.begin(), marker.folders.end(),
         [&](auto name) { return fs::is_directory(root / name, ec); });
     if (!marker.folders.empty() && folder == marker.folders.end()) continue;
     layout.generator = marker.generator;
-    layout.evidence.emplace_back(*file);
+    layout.evidence.push_back(file);
     if (folder != marker.folders.end()) {
       layout.evidence.push_back(std::string(*folder) + "/");
     }

@@ -37,7 +37,15 @@
 
 namespace fmkit {
 
-enum class Generator { hugo, jekyll, eleventy, astro, mkdocs, docusaurus, generic };
+enum class Generator {
+  hugo,
+  jekyll,
+  eleventy,
+  astro,
+  mkdocs,
+  docusaurus,
+  generic
+};
 
 // Returns the generator's name as users write it ("Hugo", "generic").
 std::string_view generator_name(Generator generator);

@@ -70,8 +70,8 @@ TEST_P(InitGoldenTest, WritesAndPrints) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sites, InitGoldenTest,
-                         testing::Values("astro", "eleventy", "generic",
-                                         "hugo", "jekyll"));
+                         testing::Values("astro", "eleventy", "generic", "hugo",
+                                         "jekyll"));
 
 TEST(InitTest, NeverOverwritesWithoutForce) {
   SiteCopy site("generic");
@@ -111,12 +111,12 @@ TEST(InitTest, TheExampleSitePassesValidateAfterInit) {
            fs::copy_options::recursive);
   CliResult r = run_fmkit({"init"}, environment_in(site.path()));
   EXPECT_EQ(r.code, 0);
-  EXPECT_TRUE(r.out.starts_with(
-      "site: generic\n"
-      "collection notes: 4 files (content/notes/**/*.md) -> "
-      "schemas/notes.schema.json\n"
-      "collection posts: 18 files (content/posts/**/*.md) -> "
-      "schemas/posts.schema.json\n"))
+  EXPECT_TRUE(
+      r.out.starts_with("site: generic\n"
+                        "collection notes: 4 files (content/notes/**/*.md) -> "
+                        "schemas/notes.schema.json\n"
+                        "collection posts: 18 files (content/posts/**/*.md) -> "
+                        "schemas/posts.schema.json\n"))
       << r.out;
   EXPECT_NE(r.out.find("\nno likely mistakes found\n"), std::string::npos);
   r = run_fmkit({"validate", "--no-cache"}, environment_in(site.path()));
@@ -137,10 +137,9 @@ TEST(InitTest, NothingToSetUpIsAnError) {
 // what it reports.
 TEST(InferCommandTest, ExampleSiteGoldens) {
   for (std::string collection : {"posts", "notes"}) {
-    CliResult r =
-        run_fmkit({"infer", "--config", "fixtures/site/fmkit.yaml",
-                   "--collection", collection},
-                  environment_in(k_source));
+    CliResult r = run_fmkit({"infer", "--config", "fixtures/site/fmkit.yaml",
+                             "--collection", collection},
+                            environment_in(k_source));
     EXPECT_EQ(r.code, 0) << r.err;
     check_golden(k_source / ("fixtures/site.infer." + collection + ".json"),
                  r.out);

@@ -33,9 +33,8 @@ class Corpus {
   // Infers; returns the schema's "properties" (or the whole schema).
   ordered_json infer(const InferOptions& options = {}) {
     SchemaInference inference(options);
-    for_each([&](const Document& d, const LineIndex&, size_t) {
-      inference.add(d);
-    });
+    for_each(
+        [&](const Document& d, const LineIndex&, size_t) { inference.add(d); });
     m_inferred = inference.finish();
     return m_inferred.schema;
   }
@@ -49,8 +48,7 @@ class Corpus {
         EXPECT_EQ(o.severity, Severity::warning);
         found.push_back(std::to_string(i) + ":" +
                         std::to_string(o.span.begin.line) + ":" +
-                        std::to_string(o.span.begin.column) + ": " +
-                        o.message);
+                        std::to_string(o.span.begin.column) + ": " + o.message);
       }
     });
     return found;
@@ -219,8 +217,7 @@ TEST(InferTest, FreeTextIsNoEnum) {
   ordered_json p = props(c.infer());
   EXPECT_FALSE(p["title"].contains("enum"));
   EXPECT_EQ(p["title"]["minLength"], 1);
-  EXPECT_EQ(p["title"]["examples"].dump(),
-            R"(["Post 0","Post 1","Post 2"])");
+  EXPECT_EQ(p["title"]["examples"].dump(), R"(["Post 0","Post 1","Post 2"])");
 }
 
 TEST(InferTest, FormatsAndADateInAnotherFormat) {
@@ -228,11 +225,12 @@ TEST(InferTest, FormatsAndADateInAnotherFormat) {
   for (int i = 1; i <= 12; ++i) {
     std::string day = (i < 10 ? "0" : "") + std::to_string(i);
     c.add("date: 2024-01-" + day + "\nupdated: 2024-01-" + day +
-          "T10:00:00Z\nurl: https://example.com/" + day +
-          "\nmail: a" + day + "@example.com\n");
+          "T10:00:00Z\nurl: https://example.com/" + day + "\nmail: a" + day +
+          "@example.com\n");
   }
-  c.add("date: 2024/01/13\nupdated: 2024-01-13T10:00:00Z\n"
-        "url: https://example.com/13\nmail: a13@example.com\n");
+  c.add(
+      "date: 2024/01/13\nupdated: 2024-01-13T10:00:00Z\n"
+      "url: https://example.com/13\nmail: a13@example.com\n");
   ordered_json p = props(c.infer());
   EXPECT_EQ(p["date"]["format"], "date");
   EXPECT_FALSE(p["date"].contains("minLength"));

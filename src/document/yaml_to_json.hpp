@@ -81,6 +81,11 @@ enum class MappingKeys {
   lenient,
 };
 
+// How plain scalars are typed: the YAML 1.2 core schema (yaml_to_json.hpp's
+// typing above), or as the YAML 1.1 readers of site generators read them
+// (document/yaml11.hpp: `yes` is true, `0755` is 493, `1:30` is 90).
+enum class YamlVersion { v1_2, v1_1 };
+
 struct YamlOptions {
   // Nodes after alias expansion (keys and values, collections and scalars);
   // an alias bomb hits this in milliseconds. Each copy an anchor keeps for
@@ -95,6 +100,9 @@ struct YamlOptions {
   // repeat one long string.
   size_t max_expanded_bytes = 16 << 20;
   MappingKeys keys = MappingKeys::strict;
+  // How plain scalars are typed. Under 1.1 the yaml11-* warnings are off
+  // (the reading is the 1.1 one). Default: 1.2.
+  YamlVersion version = YamlVersion::v1_2;
 };
 
 struct YamlDocument {

@@ -12,9 +12,26 @@ namespace fmkit {
 
 namespace {
 
+// Converts to any field's type: counts an aggregate's fields below.
+struct AnyField {
+  template <typename T>
+  constexpr operator T() const;  // never called: unevaluated only
+};
+
+// Returns the number of fields of the aggregate `T`: the most initializers
+// `T{...}` takes. Unlike sizeof, it sees a small field added in padding.
+template <typename T, typename... Fields>
+constexpr size_t field_count() {
+  if constexpr (requires { T{Fields{}..., AnyField{}}; }) {
+    return field_count<T, Fields..., AnyField>();
+  } else {
+    return sizeof...(Fields);
+  }
+}
+
 // Every field of YamlOptions is in the key: a new field must be added
-// below (and this size changed): four limits and the keys mode, padded.
-static_assert(sizeof(YamlOptions) == 5 * sizeof(size_t),
+// below (and this count changed): four limits, the keys mode, the version.
+static_assert(field_count<YamlOptions>() == 6,
               "add the new YamlOptions field to the cache key");
 
 void add_collection(CacheHasher& hasher, const Collection& collection) {
@@ -26,7 +43,8 @@ void add_collection(CacheHasher& hasher, const Collection& collection) {
       .add(yaml.max_depth)
       .add(yaml.max_bytes)
       .add(yaml.max_expanded_bytes)
-      .add(static_cast<uint64_t>(yaml.keys));
+      .add(static_cast<uint64_t>(yaml.keys))
+      .add(static_cast<uint64_t>(yaml.version));
   if (!collection.migrations) {
     hasher.add(0);
     return;

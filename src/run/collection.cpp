@@ -132,6 +132,7 @@ Expected<Collection, Problems> load_collection(
   loaded.name = collection.name;
   loaded.document.require_front_matter = collection.require_front_matter;
   loaded.document.yaml = yaml;
+  loaded.document.yaml.version = collection.yaml;
   auto schema =
       load_schema(registry, (folder / collection.schema).lexically_normal(),
                   display_path(config.folder() / collection.schema));

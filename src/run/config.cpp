@@ -148,6 +148,38 @@ void parse_initial_version(YamlFile& file, const json& value,
   collection.initial_version = value.get<int>();
 }
 
+// "1.1" or "1.2"; the bare numbers 1.1 and 1.2 (which YAML reads as
+// floats) are accepted too, as they are what one naturally writes.
+void parse_yaml(YamlFile& file, const json& value, const std::string& pointer,
+                CollectionConfig& collection) {
+  static constexpr std::pair<std::string_view, YamlVersion> k_versions[] = {
+      {"1.2", YamlVersion::v1_2}, {"1.1", YamlVersion::v1_1}};
+  std::string text;
+  if (value.is_string()) {
+    text = value.get<std::string>();
+  } else if (value.is_number_float() && (value == 1.1 || value == 1.2)) {
+    text = value == 1.1 ? "1.1" : "1.2";
+  }
+  for (const auto& [name, version] : k_versions) {
+    if (text == name) {
+      collection.yaml = version;
+      return;
+    }
+  }
+  // A number is quoted as written: 1.0 is the integer 1 once read.
+  std::string got = describe(value);
+  if (value.is_number()) {
+    SourceSpan span = file.span(pointer, Place::value);
+    got = file.text().substr(span.begin.offset,
+                             span.end.offset - span.begin.offset);
+  }
+  std::string hint =
+      value.is_string() ? did_you_mean(text, {"1.2", "1.1"}) : std::string();
+  file.error(
+      pointer, Place::value, "config.type",
+      "'yaml' must be \"1.2\" (the default) or \"1.1\", got " + got + hint);
+}
+
 struct CollectionKey {
   std::string_view key;
   void (*parse)(YamlFile&, const json&, const std::string&, CollectionConfig&);
@@ -163,6 +195,7 @@ constexpr CollectionKey k_collection_keys[] = {
     {"migrations", parse_migrations, false},
     {"version_key", parse_version_key, false},
     {"initial_version", parse_initial_version, false},
+    {"yaml", parse_yaml, false},
 };
 
 CollectionConfig parse_collection(YamlFile& file, const std::string& name,

@@ -12,6 +12,11 @@
 //       migrations: migrations/              # optional: fmkit migrate
 //       version_key: schema_version          # optional; default schema_version
 //       initial_version: 1                   # optional; default 1
+//       yaml: "1.1"                          # optional; default "1.2"
+//
+// `yaml:` says how the collection's site generator reads plain scalars:
+// "1.2" (YAML 1.2's core schema: Hugo, Astro) or "1.1" (Jekyll, Eleventy,
+// PyYAML: `yes` is true, `0755` is 493); see YamlVersion.
 //
 // With `migrations:`, a document's version (the front-matter key
 // `version_key`, `initial_version` when missing) picks its schema: `schema`
@@ -65,6 +70,8 @@ struct CollectionConfig {
   std::string version_key = "schema_version";
   // The version of a document without the key. Default: 1.
   int initial_version = 1;
+  // How the collection's documents are read. Default: YAML 1.2.
+  YamlVersion yaml = YamlVersion::v1_2;
 
   // Where the config file names the collection (its key) and its include
   // globs (the value of `include`).

@@ -81,6 +81,7 @@ MigrateRunOptions MigrateSession::run_options(const MigrateGroup& group,
   options.jobs = jobs;
   options.schema = loaded.schema_of(group.target);
   options.version.version_key = loaded.settings.version_key;
+  options.version.yaml = collection(group).document.yaml;
   return options;
 }
 

@@ -47,6 +47,7 @@ TEST(ConfigTest, ParsesCollectionsInFileOrder) {
   EXPECT_EQ(posts.migrations, "");
   EXPECT_EQ(posts.version_key, "schema_version");
   EXPECT_EQ(posts.initial_version, 1);
+  EXPECT_EQ(posts.yaml, YamlVersion::v1_2);
 
   const CollectionConfig& notes = config->collections[1];
   EXPECT_EQ(notes.name, "notes");
@@ -66,6 +67,26 @@ TEST(ConfigTest, ParsesMigrationSettings) {
   EXPECT_EQ(posts.migrations, "migrations/");
   EXPECT_EQ(posts.version_key, "/meta/version");
   EXPECT_EQ(posts.initial_version, 0);
+}
+
+TEST(ConfigTest, ParsesTheYamlVersionAsAStringOrABareNumber) {
+  struct Case {
+    const char* value;
+    YamlVersion version;
+  };
+  const Case cases[] = {{"'1.1'", YamlVersion::v1_1},
+                        {"\"1.2\"", YamlVersion::v1_2},
+                        {"1.1", YamlVersion::v1_1},
+                        {"1.2", YamlVersion::v1_2}};
+  for (const Case& c : cases) {
+    auto config =
+        parse_config(std::string("collections:\n  posts:\n    include: '*.md'\n"
+                                 "    schema: s.json\n    yaml: ") +
+                         c.value + "\n",
+                     "fmkit.yaml");
+    ASSERT_TRUE(config) << render(config.error());
+    EXPECT_EQ(config->collections[0].yaml, c.version) << c.value;
+  }
 }
 
 TEST(ConfigTest, FindsTheFirstCollectionContainingAPath) {
@@ -175,6 +196,20 @@ const BadConfig k_bad[] = {
      "-1 [config.type]\n"
      "fmkit.yaml:8:5: error: unknown key 'migration' in collection 'posts' "
      "(did you mean 'migrations'?) [config.unknown-key]\n"},
+    {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
+     "    yaml: '1.11'\n",
+     "fmkit.yaml:5:11: error: 'yaml' must be \"1.2\" (the default) or "
+     "\"1.1\", got '1.11' (did you mean '1.1'?) [config.type]\n"},
+    {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
+     "    yaml: 1.0\n    yml: '1.1'\n",
+     "fmkit.yaml:5:11: error: 'yaml' must be \"1.2\" (the default) or "
+     "\"1.1\", got 1.0 [config.type]\n"
+     "fmkit.yaml:6:5: error: unknown key 'yml' in collection 'posts' (did "
+     "you mean 'yaml'?) [config.unknown-key]\n"},
+    {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
+     "    yaml: 1.3\n",
+     "fmkit.yaml:5:11: error: 'yaml' must be \"1.2\" (the default) or "
+     "\"1.1\", got 1.3 [config.type]\n"},
     {"collections:\n  posts:\n    include: '*.md'\n    schema: s.json\n"
      "    version_key: /a//b\n",
      "fmkit.yaml:5:18: error: 'version_key': field '/a//b' has an empty token "

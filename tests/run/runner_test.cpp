@@ -179,6 +179,22 @@ TEST(RunnerTest, EachDocumentGetsTheSchemaOfItsVersion) {
             "a whole number, got 'two'\n");
 }
 
+TEST(RunnerTest, EachCollectionReadsWithItsYamlVersion) {
+  ScopedTempDir dir;
+  dir.write("fmkit.yaml",
+            "collections:\n  posts:\n    include: 'posts/*.md'\n"
+            "    schema: s.json\n    yaml: '1.1'\n    migrations: m/\n"
+            "  pages:\n    include: 'pages/*.md'\n    schema: s.json\n");
+  dir.write("s.json", "{}");
+  dir.write("posts/a.md", "---\ntitle: A\n---\n");
+  dir.write("pages/b.md", "---\ntitle: B\n---\n");
+  auto plan = plan_site(dir);
+  ASSERT_TRUE(plan) << render(plan.error());
+  ASSERT_EQ(plan->collections.size(), 2u);
+  EXPECT_EQ(plan->collections[0].document.yaml.version, YamlVersion::v1_1);
+  EXPECT_EQ(plan->collections[1].document.yaml.version, YamlVersion::v1_2);
+}
+
 TEST(RunnerTest, ABrokenMigrationFailsThePlan) {
   ScopedTempDir dir;
   dir.write("fmkit.yaml",

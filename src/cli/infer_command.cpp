@@ -62,6 +62,7 @@ bool find_files(const InferArguments& args, CommandContext& context,
   }
   const CollectionConfig& collection = config->collections[index];
   document.require_front_matter = collection.require_front_matter;
+  document.yaml.version = collection.yaml;
   Plan plan = plan_config_files(*config, environment.cwd, PlanOptions{});
   for (FileJob& job : plan.jobs) {
     if (job.collection != index) continue;

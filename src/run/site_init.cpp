@@ -63,11 +63,24 @@ std::string config_text(const SiteInit& init) {
     if (!collection.require_front_matter) {
       text += "    require_front_matter: false\n";
     }
+    if (collection.yaml == YamlVersion::v1_1) text += "    yaml: \"1.1\"\n";
   }
   return text;
 }
 
 }  // namespace
+
+YamlVersion generator_yaml(Generator generator) {
+  switch (generator) {
+    case Generator::hugo:
+    case Generator::jekyll:
+    case Generator::eleventy:
+    case Generator::mkdocs:
+      return YamlVersion::v1_1;
+    default:
+      return YamlVersion::v1_2;
+  }
+}
 
 SiteInit plan_site_init(const fs::path& root, const std::string& shown,
                         const SiteInitOptions& options, Problems& problems) {
@@ -82,6 +95,7 @@ SiteInit plan_site_init(const fs::path& root, const std::string& shown,
     run_options.infer = options.infer;
     run_options.infer.title = proposal.name;
     run_options.jobs = options.jobs;
+    run_options.document.yaml.version = generator_yaml(init.layout.generator);
     InferRun run = run_infer(files, run_options);
     if (run.without_front_matter == run.files) {
       init.dropped.push_back(proposal.name);
@@ -89,6 +103,7 @@ SiteInit plan_site_init(const fs::path& root, const std::string& shown,
     }
     InitCollection collection;
     collection.schema = "schemas/" + proposal.name + ".schema.json";
+    collection.yaml = run_options.document.yaml.version;
     collection.require_front_matter =
         run.without_front_matter <= options.infer.allowance(run.files);
     collection.run = std::move(run);

@@ -104,7 +104,7 @@ TEST(CliDispatchTest, UnknownCommandSuggestsTheNearest) {
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "fmkit: error: unknown command 'frobnicate' (commands: validate, "
-            "migrate, dump, schema) [usage]\n");
+            "migrate, init, infer, dump, schema) [usage]\n");
 
   r = run_fmkit({"--frobnicate"}, environment_in("/"));
   EXPECT_EQ(r.code, 2);

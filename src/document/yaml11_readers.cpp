@@ -333,12 +333,21 @@ Yaml11Value read_with_core(std::string_view s) {
 }
 
 bool may_read_otherwise(std::string_view s) {
-  if (s.empty()) return false;
+  if (core_null(s) || core_bool(s)) return false;  // true, null: alike
   const char c = s[0];
-  if (is_digit(c) || is_sign(c) || c == '.' || c == '~' || c == '<' ||
-      c == '=') {
-    return true;
+  if (is_digit(c) || c == '-') {
+    // The common numbers, -?(0|[1-9][0-9]*)(\.[0-9]+)?, read alike
+    // everywhere.
+    std::string_view body = c == '-' ? s.substr(1) : s;
+    size_t i = skip(body, 0, is_digit);
+    if (i == 0 || (body[0] == '0' && i > 1)) return true;
+    if (i < body.size() && body[i] == '.') {
+      size_t j = skip(body, i + 1, is_digit);
+      return j == i + 1 || j != body.size();
+    }
+    return i != body.size();
   }
+  if (c == '+' || c == '.' || c == '~' || c == '<' || c == '=') return true;
   return s.size() <= 5 && in_set(c, "yYnNtTfFoO");
 }
 

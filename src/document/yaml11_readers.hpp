@@ -73,9 +73,10 @@ Yaml11Value read_with(Yaml11Reader reader, std::string_view s);
 Yaml11Value read_with_core(std::string_view s);
 
 // Returns false when every reader above reads `s` as the core schema does
-// (and YAML 1.1's type repository has nothing else to say), from its first
-// character and length alone: a word longer than five letters, a word not
-// starting with one of yYnNtTfFoO, a path. Most scalars stop here.
+// (and YAML 1.1's type repository has nothing else to say), from a glance:
+// a word longer than five letters, a word not starting with one of
+// yYnNtTfFoO, a path, a plain decimal number (42, -3, 1.5). Most scalars
+// stop here.
 bool may_read_otherwise(std::string_view s);
 
 }  // namespace fmkit

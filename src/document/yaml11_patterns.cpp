@@ -183,6 +183,9 @@ std::optional<Yaml11Form> yaml11_timestamp(std::string_view s) {
 }
 
 std::optional<bool> spec_bool(std::string_view s) {
+  if (s.size() < 2 || s.size() > 5 || !in_set(s[0], "yYnNtTfFoO")) {
+    return std::nullopt;  // most scalars: no word compared
+  }
   if (one_of(s,
              {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})) {
     return true;
@@ -195,10 +198,14 @@ std::optional<bool> spec_bool(std::string_view s) {
 }
 
 bool core_null(std::string_view s) {
+  if (s.size() > 4 || (!s.empty() && !in_set(s[0], "~nN"))) return false;
   return one_of(s, {"", "~", "null", "Null", "NULL"});
 }
 
 std::optional<bool> core_bool(std::string_view s) {
+  if (s.size() < 4 || s.size() > 5 || !in_set(s[0], "tTfF")) {
+    return std::nullopt;
+  }
   if (one_of(s, {"true", "True", "TRUE"})) return true;
   if (one_of(s, {"false", "False", "FALSE"})) return false;
   return std::nullopt;

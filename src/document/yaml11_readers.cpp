@@ -264,8 +264,9 @@ std::optional<Yaml11Value> go_int(std::string_view plain) {
 Yaml11Value read_go_yaml2(std::string_view s) {
   if (core_null(s)) return {Yaml11Form::null, nullptr};
   if (auto b = spec_bool(s)) return {Yaml11Form::boolean, *b};
-  if (one_of(s, {"y", "Y"})) return {Yaml11Form::boolean, true};
-  if (one_of(s, {"n", "N"})) return {Yaml11Form::boolean, false};
+  if (s.size() == 1 && in_set(s[0], "yYnN")) {
+    return {Yaml11Form::boolean, s[0] == 'y' || s[0] == 'Y'};
+  }
   if (auto v = special_float(s)) return *v;
   const char c = s[0];
   if (c == '.') {
@@ -333,7 +334,7 @@ Yaml11Value read_with_core(std::string_view s) {
 }
 
 bool may_read_otherwise(std::string_view s) {
-  if (core_null(s) || core_bool(s)) return false;  // true, null: alike
+  if (s.empty()) return false;
   const char c = s[0];
   if (is_digit(c) || c == '-') {
     // The common numbers, -?(0|[1-9][0-9]*)(\.[0-9]+)?, read alike
@@ -347,8 +348,9 @@ bool may_read_otherwise(std::string_view s) {
     }
     return i != body.size();
   }
-  if (c == '+' || c == '.' || c == '~' || c == '<' || c == '=') return true;
-  return s.size() <= 5 && in_set(c, "yYnNtTfFoO");
+  if (c == '+' || c == '.' || c == '<' || c == '=') return true;
+  if (s.size() > 5 || !in_set(c, "yYnNtTfFoO~")) return false;
+  return !core_null(s) && !core_bool(s);  // true, null: read alike
 }
 
 }  // namespace fmkit

@@ -5,8 +5,10 @@
 #include "cli/help_examples.hpp"
 #include "document/document.hpp"
 #include "report/text_renderer.hpp"
+#include "run/config.hpp"
 #include "run/discover.hpp"
 #include "run/file_reader.hpp"
+#include "run/plan.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -95,6 +97,30 @@ std::string span_json(const LineIndex& lines, size_t begin, size_t end) {
          ", \"end_offset\": " + std::to_string(e.offset) + "}";
 }
 
+// Returns how FILE is read: as --yaml says, else as the collection of the
+// config file (--config, or fmkit.yaml found from the working folder up)
+// that holds it, else as YAML 1.2. Fails when the config cannot be loaded.
+Expected<YamlVersion, Problems> reading_of(const std::string& file,
+                                           const std::string& yaml,
+                                           const std::string& config_path,
+                                           const CliEnvironment& environment) {
+  if (!yaml.empty()) {
+    return yaml == "1.1" ? YamlVersion::v1_1 : YamlVersion::v1_2;
+  }
+  if (config_path.empty() && !find_config(environment.cwd)) {
+    return YamlVersion::v1_2;
+  }
+  auto config = find_and_load_config(config_path, environment, "");
+  if (!config) return unexpected(std::move(config).error());
+  std::filesystem::path folder =
+      (environment.cwd / config->path).parent_path().lexically_normal();
+  std::string relative = relative_path(
+      folder, (environment.cwd / file).lexically_normal().string());
+  std::optional<size_t> collection = config->collection_for(relative);
+  if (!collection) return YamlVersion::v1_2;
+  return config->collections[*collection].yaml;
+}
+
 }  // namespace
 
 void write_dump(std::ostream& out, const json& data,
@@ -127,6 +153,8 @@ int dump_command(int argc, const char* const* argv, CommandContext& context) {
   std::string file;
   bool positions = false;
   std::string color;
+  std::string yaml;
+  std::string config_path;
   CLI::App app{"Print the front matter of a Markdown file as JSON.",
                "fmkit dump"};
   use_fmkit_error_style(app);
@@ -136,6 +164,13 @@ int dump_command(int argc, const char* const* argv, CommandContext& context) {
   app.add_flag("--positions", positions,
                "Print {\"data\": ..., \"positions\": ...} with the line, "
                "column and offset of every key and value");
+  app.add_option("--yaml", yaml,
+                 "Read plain scalars as YAML 1.2 or 1.1 (default: as the "
+                 "collection of the config file that holds FILE says, else "
+                 "1.2)")
+      ->check(CLI::IsMember({"1.1", "1.2"}))
+      ->type_name("VERSION");
+  add_config_option(app, config_path);
   add_color_option(app, color);
   app.footer(help_examples("dump"));
   if (auto code = parse_arguments(app, argc, argv, context)) return *code;
@@ -143,6 +178,13 @@ int dump_command(int argc, const char* const* argv, CommandContext& context) {
   const CliEnvironment& environment = context.environment;
   std::string shown = display_path(file);
   DocumentOptions options;
+  Expected<YamlVersion, Problems> reading =
+      reading_of(file, yaml, config_path, environment);
+  if (!reading) {
+    print_problems(reading.error(), context);
+    return k_exit_error;
+  }
+  options.yaml.version = *reading;
   ReadOptions read_options;
   read_options.max_front_matter_bytes = options.yaml.max_bytes;
   auto read = read_front_matter(environment.cwd / file, read_options);

@@ -81,6 +81,8 @@ constexpr Example k_examples[] = {
      "print the front matter as JSON"},
     {"dump", "fmkit dump --positions content/posts/hello.md",
      "with the line, column and offset of every key and value"},
+    {"dump", "fmkit dump --yaml 1.1 content/posts/hello.md",
+     "read it as Jekyll and Eleventy do: yes is true, 0755 is 493"},
 
     {"schema", "fmkit schema check schemas/post.schema.json",
      "find what a schema checks less than it seems to"},

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -227,6 +228,36 @@ Summary check_files(const Plan& plan, const RunOptions& options,
   return summary;
 }
 
+// --quiet and --max-warnings: what is reported, and how warnings count.
+struct ReportOptions {
+  bool quiet = false;
+  int max_warnings = -1;  // -1: no limit
+
+  void add_to(CLI::App& app) {
+    app.add_flag("-q,--quiet", quiet,
+                 "Print errors only, and the summary only when there are some");
+    app.add_option("--max-warnings", max_warnings,
+                   "Exit 1 when there are more than N warnings, even without "
+                   "errors; warnings the baseline holds do not count "
+                   "(default: -1, no limit)")
+        ->type_name("N")
+        ->check(CLI::Range(-1, std::numeric_limits<int>::max()));
+  }
+
+  bool too_many_warnings(const Summary& summary) const {
+    return max_warnings >= 0 &&
+           summary.warnings > static_cast<size_t>(max_warnings);
+  }
+
+  // Says on `err` that a run that ended with `code` had too many warnings,
+  // if it did.
+  void note_warnings(const Summary& summary, int code, std::ostream& err) {
+    if (code == k_exit_error || !too_many_warnings(summary)) return;
+    err << "fmkit found too many warnings: " << summary.warnings
+        << ", more than --max-warnings " << max_warnings << '\n';
+  }
+};
+
 // Returns what the output formats of a run over `plan` are made from.
 FormatContext format_context_of(const FileArguments& args, bool quiet,
                                 const Plan& plan,
@@ -246,6 +277,18 @@ RunScope checked_scope(const FileArguments& args,
   return run_scope(args.paths, cwd);
 }
 
+// Returns the exit code of a run: 2 when a file could not be checked or the
+// baseline written, 1 with errors or more than --max-warnings warnings (as
+// in ESLint), else 0.
+int exit_code(bool failed, const Summary& summary,
+              const ReportOptions& report) {
+  if (failed) return k_exit_error;
+  if (summary.errors > 0 || report.too_many_warnings(summary)) {
+    return k_exit_findings;
+  }
+  return k_exit_clean;
+}
+
 }  // namespace
 
 int validate_command(int argc, const char* const* argv,
@@ -253,7 +296,7 @@ int validate_command(int argc, const char* const* argv,
   FileArguments args;
   std::string schema_path;
   std::string format;
-  bool quiet = false;
+  ReportOptions report;
 
   CLI::App app{
       "Check the YAML front matter of Markdown files against JSON "
@@ -269,8 +312,7 @@ int validate_command(int argc, const char* const* argv,
       ->type_name("FILE")
       ->excludes("--config");
   add_format_option(app, format);
-  app.add_flag("-q,--quiet", quiet,
-               "Print errors only, and the summary only when there are some");
+  report.add_to(app);
   app.footer(help_examples("validate"));
   KeepOptions keep;
   keep.add_to(app);
@@ -292,11 +334,11 @@ int validate_command(int argc, const char* const* argv,
   bool failed = print_problems(plan->problems, context);
 
   FormatContext format_context =
-      format_context_of(args, quiet, *plan, environment);
+      format_context_of(args, report.quiet, *plan, environment);
   // Declared before the renderer, which writes through it.
   ProgressLine progress(
       context.out, context.err, environment, plan->jobs.size(), "checking",
-      quiet ? ShowProgress::never : ShowProgress::on_terminal);
+      report.quiet ? ShowProgress::never : ShowProgress::on_terminal);
   std::unique_ptr<Renderer> renderer =
       make_renderer(format, format_context, environment, progress.out());
 
@@ -306,22 +348,21 @@ int validate_command(int argc, const char* const* argv,
   run_options.jobs = static_cast<size_t>(args.jobs);
   run_options.cache = cache.get();
   Summary summary =
-      check_files(*plan, run_options, baseline, quiet, schema_path.empty(),
-                  *renderer, progress, failed);
+      check_files(*plan, run_options, baseline, report.quiet,
+                  schema_path.empty(), *renderer, progress, failed);
   RunScope scope = checked_scope(args, environment.cwd);
   // Notes about the baseline follow the text summary; they go to standard
   // error with other formats, whose output is a document.
   std::ostringstream notes;
   bool written = baseline.finish(scope, failed, notes, context);
-  int code = failed || !written   ? k_exit_error
-             : summary.errors > 0 ? k_exit_findings
-                                  : k_exit_clean;
+  int code = exit_code(failed || !written, summary, report);
   renderer->end(RunEnd{summary, code, plan->problems});
   progress.clear();
-  if (!quiet || summary.errors > 0) {
+  if (!report.quiet || summary.errors > 0) {
     (is_text_format(format, environment) ? context.out : context.err)
         << notes.str();
   }
+  report.note_warnings(summary, code, context.err);
   context.out.flush();
   if (cache) save_cache(*cache, scope, context);
   return code;

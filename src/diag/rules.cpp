@@ -102,6 +102,13 @@ constexpr RuleInfo k_rules[] = {
      "strings in YAML 1.2",
      "Quote it to keep a string, or write the number in YAML 1.2 form.",
      "rules"},
+    {"yaml11-ambiguous", W,
+     "in a 'yaml: \"1.1\"' collection, a value PyYAML, Jekyll and Eleventy's "
+     "js-yaml 3 read differently ('yes', '1:30', '1e3'); fmkit reads what "
+     "most of them do",
+     "Write the value so that every reader agrees: true or false for a "
+     "boolean, plain digits for a number, quotes for a string.",
+     "yaml-11-or-12-reading-as-your-generator-does"},
     // The run.
     {"io", E, "a file or folder that cannot be read (no position)",
      "Check that the path exists and is readable; the message gives the "

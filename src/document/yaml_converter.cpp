@@ -287,10 +287,28 @@ std::string_view Converter::scalar_text(fy_token* token, ScalarStyle style) {
   return text ? std::string_view(text, length) : std::string_view();
 }
 
+Converter::Typed Converter::type_scalar(std::string_view text,
+                                        ScalarStyle style, TagKind tag,
+                                        json& value) const {
+  Typed typed;
+  typed.resolution = resolve_scalar(text, style, tag, value);
+  if (m_options.version == YamlVersion::v1_1 && style == ScalarStyle::plain &&
+      tag == TagKind::none && typed.resolution == Resolution::ok) {
+    if (std::optional<Yaml11Typing> yaml11 = type_as_yaml11(text)) {
+      value = std::move(yaml11->value);
+      typed.ambiguity = std::move(yaml11->ambiguity);
+    }
+  }
+  return typed;
+}
+
 // The pointer of a key's warning is built only when there is a warning:
 // most keys have none.
 void Converter::warn_yaml11(std::string_view text, size_t begin, size_t end,
                             Slot slot, const std::string& pointer) {
+  // A YAML 1.1 document is read as YAML 1.1: no yaml11-* warnings (but a
+  // yaml11-ambiguous one where its readers disagree: on_scalar()).
+  if (m_options.version != YamlVersion::v1_2) return;
   std::optional<Yaml11Reading> reading = read_as_yaml11(text);
   if (!reading || reading->rule.empty() || reading->groups.empty()) return;
   std::string where = pointer;
@@ -329,10 +347,11 @@ void Converter::on_scalar(fy_event* event) {
   json value;
   // A key is its text; its typed value is needed only for an alias to it,
   // or to check an explicit tag.
-  Resolution resolution = Resolution::ok;
+  Typed typed;
   if (slot != Slot::key || data.anchor || tag != TagKind::none) {
-    resolution = resolve_scalar(text, style, tag, value);
+    typed = type_scalar(text, style, tag, value);
   }
+  const Resolution resolution = typed.resolution;
   if (resolution == Resolution::bad_tag) {
     error("yaml.tag",
           single_quoted(text) + " is not a valid " + std::string(tag_name(tag)),
@@ -368,6 +387,10 @@ void Converter::on_scalar(fy_event* event) {
   size_t entry = NodeInfo::k_none;
   bool tracked = begin_value(slot, info, pointer, entry);
   if (warn) warn_yaml11(text, begin, end, slot, pointer);
+  if (warn && !typed.ambiguity.empty()) {  // YAML 1.1 only
+    report(Severity::warning, "yaml11-ambiguous", std::move(typed.ambiguity),
+           begin, end, pointer);
+  }
   if (m_mode == Mode::document && !in_key_context() &&
       resolution == Resolution::non_finite) {
     report(Severity::warning, "yaml.non-finite", non_finite_message(text),

@@ -18,6 +18,7 @@
 #include "base/source_span.hpp"
 #include "diag/diagnostic.hpp"
 #include "document/position_map.hpp"
+#include "document/yaml_scalar.hpp"
 #include "document/yaml_to_json.hpp"
 
 #include <nlohmann/json.hpp>
@@ -126,6 +127,15 @@ class Converter {
   void collect_libfyaml_errors(fy_diag* diag);
   void warn_yaml11(std::string_view text, size_t begin, size_t end, Slot slot,
                    const std::string& pointer = {});
+  // Types a scalar as resolve_scalar() does into `value` and, in a YAML 1.1
+  // document, a plain untagged one as document/yaml11.hpp says, with the
+  // yaml11-ambiguous message when the YAML 1.1 readers disagree.
+  struct Typed {
+    Resolution resolution = Resolution::ok;
+    std::string ambiguity;
+  };
+  Typed type_scalar(std::string_view text, ScalarStyle style, TagKind tag,
+                    nlohmann::json& value) const;
   void check_flow_indentation(size_t begin, size_t end);
 
   // Events.

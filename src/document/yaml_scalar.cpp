@@ -97,6 +97,8 @@ bool is_core_float(std::string_view s) {
   return i == n;
 }
 
+}  // namespace
+
 // JSON has one number type: 450.00 and 450 are the same number (JSON Schema
 // draft 6 and later call both integers). A float with no fractional part is
 // stored as an integer when it is exact (|v| <= 2^53), so it prints and
@@ -109,6 +111,8 @@ json number_from_double(double value) {
   }
   return json(value);
 }
+
+namespace {
 
 enum class FloatRead { no, finite, non_finite };
 

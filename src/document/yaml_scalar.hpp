@@ -53,6 +53,10 @@ bool is_core_string(std::string_view text);
 // `0x[0-9a-fA-F]+`), or std::nullopt when `s` is not one.
 std::optional<nlohmann::json> core_int(std::string_view s);
 
+// Returns `value` as a JSON number: an integer when it has no fractional
+// part and a double holds it exactly (450.00 is 450), else a double.
+nlohmann::json number_from_double(double value);
+
 // Returns the yaml.non-finite message for a `non_finite` scalar `text`:
 // "'.inf' is infinity, which JSON cannot hold; it is kept as the string
 // \".inf\"".

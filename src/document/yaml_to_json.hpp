@@ -9,6 +9,13 @@
 // document/yaml11.hpp for who reads what) a warning names exactly the
 // readers that read it otherwise (rules `yaml11-*`).
 //
+// With YamlOptions::version 1.1 (a `yaml: "1.1"` collection) plain,
+// untagged values are typed as document/yaml11.hpp says instead (`yes` is
+// true, `0755` is 493, `1:30` is 90, dates stay strings), without the
+// yaml11-* warnings, and a `yaml11-ambiguous` warning names who reads what
+// where PyYAML, Jekyll and Eleventy's js-yaml 3 disagree. Keys stay their
+// text; positions are the same in both.
+//
 // Typing details (document/yaml_scalar.hpp implements them):
 // - null: `null`, `Null`, `NULL`, `~` and nothing; bool: `true`, `True`,
 //   `TRUE`, `false`, `False`, `FALSE`.
@@ -53,7 +60,7 @@
 // yaml.limit, yaml.alias, yaml.duplicate-key, yaml.complex-key, yaml.tag,
 // yaml.multiple-documents; warnings yaml11-bool, yaml11-null,
 // yaml11-timestamp, yaml11-octal, yaml11-sexagesimal, yaml11-number,
-// yaml.non-finite, yaml.indentation.
+// yaml11-ambiguous, yaml.non-finite, yaml.indentation.
 #pragma once
 
 #include "base/source_span.hpp"

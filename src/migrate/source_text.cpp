@@ -2,6 +2,7 @@
 #include "migrate/source_text.hpp"
 
 #include "base/json_pointer.hpp"
+#include "document/yaml_scalar.hpp"
 #include "migrate/field_path.hpp"
 
 namespace fmkit {
@@ -20,7 +21,17 @@ std::optional<std::string_view> SourceText::written_number(
   const nlohmann::json* held =
       find_value(m_document->data, split_pointer(pointer));
   if (held == nullptr || *held != value) return std::nullopt;
-  return m_text.substr(info->value_begin, info->value_end - info->value_begin);
+  std::string_view written =
+      m_text.substr(info->value_begin, info->value_end - info->value_begin);
+  // Only the digits of the value itself: a document read as YAML 1.1 holds
+  // 493 for `0755` and 90 for `1:30`, which are not those numbers' digits.
+  nlohmann::json as_12;
+  if (resolve_scalar(written, ScalarStyle::plain, TagKind::none, as_12) !=
+          Resolution::ok ||
+      as_12 != value) {
+    return std::nullopt;
+  }
+  return written;
 }
 
 std::string SourceText::text(const nlohmann::json& value,

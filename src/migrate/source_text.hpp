@@ -12,9 +12,11 @@
 // text. The op's JSON result holds that text too (the string "1.10"), so
 // the planner's check of the edited text against the JSON holds.
 //
-// Only numbers: a bool's spellings (`True`, `TRUE`) and null's (`~`,
-// `Null`, nothing) carry no data, and become `true`, `false`, `null`.
-// Views a Document and its text, which must outlive it; thread-safe.
+// A number whose text YAML 1.2 reads otherwise (a document read as YAML
+// 1.1: `0755` is 493, `1_000` is 1000, `1:30` is 90) is its JSON text, the
+// value the generator sees. Only numbers: a bool's spellings (`True`, `TRUE`)
+// and null's (`~`, `Null`, nothing) carry no data, and become `true`, `false`,
+// `null`. Views a Document and its text, which must outlive it; thread-safe.
 #pragma once
 
 #include "document/document.hpp"

@@ -521,6 +521,38 @@ TEST(CliDumpTest, WarningsGoToStderrAndExit0) {
   EXPECT_TRUE(r.err.starts_with("w.md:2:8: warning: ")) << r.err;
 }
 
+// dump reads as validate does: as its collection's `yaml:` says, or --yaml.
+TEST(CliDumpTest, ReadsAsTheCollectionOrYamlSays) {
+  ScopedTempDir dir;
+  dir.write("site/fmkit.yaml",
+            "collections:\n  posts:\n    include: 'posts/*.md'\n"
+            "    schema: s.json\n    yaml: '1.1'\n");
+  const char* text = "---\nmode: 0755\ncount: 1_000\n---\n";
+  dir.write("site/posts/a.md", text);
+  dir.write("site/other/b.md", text);
+  const std::string yaml11 = "{\n  \"mode\": 493,\n  \"count\": 1000\n}\n";
+  const std::string yaml12 = "{\n  \"mode\": 755,\n  \"count\": \"1_000\"\n}\n";
+  auto dump = [&](std::vector<std::string> args, const char* cwd) {
+    args.insert(args.begin(), "dump");
+    return run_fmkit(args, environment_in(dir.path() / cwd));
+  };
+  CliResult r = dump({"site/posts/a.md"}, ".");  // no config found: 1.2
+  EXPECT_EQ(r.out, yaml12);
+  EXPECT_NE(r.err.find("[yaml11-octal]"), std::string::npos) << r.err;
+  r = dump({"posts/a.md"}, "site");  // fmkit.yaml found, in a 1.1 collection
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, yaml11);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(dump({"other/b.md"}, "site").out, yaml12);  // in no collection
+  EXPECT_EQ(dump({"--config", "site/fmkit.yaml", "site/posts/a.md"}, ".").out,
+            yaml11);
+  EXPECT_EQ(dump({"--yaml", "1.2", "posts/a.md"}, "site").out, yaml12);
+  EXPECT_EQ(dump({"--yaml", "1.1", "site/other/b.md"}, ".").out, yaml11);
+  r = dump({"--yaml", "1.0", "posts/a.md"}, "site");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(r.err.starts_with("fmkit: error: ")) << r.err;
+}
+
 TEST(CliDumpTest, MissingFileExits2) {
   ScopedTempDir dir;
   CliResult r = run_fmkit({"dump", "nope.md"}, environment_in(dir.path()));

@@ -383,6 +383,102 @@ TEST(YamlWarningsTest, Yaml11Readings) {
   for (const DiagnosticCase& c : cases) check_diagnostics(c, true);
 }
 
+// Forms the reader models found beyond the first table (measured in
+// tests/data/yaml-readers/readers.tsv).
+TEST(YamlWarningsTest, MoreYaml11Readings) {
+  const DiagnosticCase cases[] = {
+      {"a: -.5",
+       "1:4: warning: '-.5' is the number -0.5 in YAML 1.2 but the string "
+       "\"-.5\" in YAML 1.1 (PyYAML, Eleventy's js-yaml 3, js-yaml 4); write "
+       "-0.5 or quote it: '-.5' [yaml11-number]"},
+      {"a: 01.5",
+       "1:4: warning: '01.5' is the number 1.5 in YAML 1.2 but the string "
+       "\"01.5\" in YAML 1.1 (Eleventy's js-yaml 3); write 1.5 or quote it: "
+       "'01.5' [yaml11-number]"},
+      {"a: 1_000e3",
+       "1:4: warning: '1_000e3' is the string \"1_000e3\" in YAML 1.2 but "
+       "the number 1000000 in YAML 1.1 (Eleventy's js-yaml 3, Hugo's go-yaml "
+       "v2); quote it to keep a string: '1_000e3' [yaml11-number]"},
+      {"a: 0,10",
+       "1:4: warning: '0,10' is the string \"0,10\" in YAML 1.2 but the "
+       "integer 8 (octal) in YAML 1.1 (Jekyll); quote it to keep a string: "
+       "'0,10' [yaml11-number]"},
+      {"a: 0x1_",
+       "1:4: warning: '0x1_' is the string \"0x1_\" in YAML 1.2 but the "
+       "integer 1 (hexadecimal) in YAML 1.1 (PyYAML, Jekyll, Hugo's go-yaml "
+       "v2); quote it to keep a string: '0x1_' [yaml11-number]"},
+  };
+  for (const DiagnosticCase& c : cases) check_diagnostics(c, true);
+}
+
+// ---------------------------------------------------------------------------
+// A YAML 1.1 document (`yaml: "1.1"`): plain scalars typed as the YAML 1.1
+// readers of front matter read them; positions as in YAML 1.2.
+
+YamlOptions yaml11_options() {
+  YamlOptions options;
+  options.version = YamlVersion::v1_1;
+  return options;
+}
+
+TEST(Yaml11DocumentTest, PlainScalarsAreTypedAsYaml11) {
+  Parsed p = parse(
+      "draft: no\nmode: 0755\ncount: 1_000\nlength: 1:30\n"
+      "date: 2024-11-13\nsize: 1e3\nquoted: 'yes'\ntagged: !!str on\n"
+      "y: y\nlist: [On, off, 010]\ninf: .inf\n",
+      yaml11_options());
+  ASSERT_TRUE(p.document);
+  EXPECT_EQ(p.document->value.dump(),
+            R"({"count":1000,"date":"2024-11-13","draft":false,"inf":".inf",)"
+            R"("length":90,"list":[true,false,8],"mode":493,"quoted":"yes",)"
+            R"("size":"1e3","tagged":"on","y":"y"})");
+  EXPECT_EQ(
+      p.diagnostics,
+      "1:8: warning: 'no' is the boolean false in PyYAML and Jekyll but the "
+      "string \"no\" in Eleventy's js-yaml 3; fmkit reads the boolean false, "
+      "as most of them do; write false, or quote it to keep a string: 'no' "
+      "[yaml11-ambiguous]\n"
+      "4:9: warning: '1:30' is the integer 90 (base 60) in PyYAML and "
+      "Eleventy's js-yaml 3 but the integer 5400 in Jekyll; fmkit reads the "
+      "integer 90 (base 60), as most of them do; write 90 or 5400, or quote "
+      "it to keep a string: '1:30' [yaml11-ambiguous]\n"
+      "6:7: warning: '1e3' is the string \"1e3\" in PyYAML and Jekyll but "
+      "the number 1000 in Eleventy's js-yaml 3; fmkit reads the string "
+      "\"1e3\", as most of them do; write 1000, or quote it to keep a "
+      "string: '1e3' [yaml11-ambiguous]\n"
+      "10:8: warning: 'On' is the boolean true in PyYAML and Jekyll but the "
+      "string \"On\" in Eleventy's js-yaml 3; fmkit reads the boolean true, "
+      "as most of them do; write true, or quote it to keep a string: 'On' "
+      "[yaml11-ambiguous]\n"
+      "10:12: warning: 'off' is the boolean false in PyYAML and Jekyll but "
+      "the string \"off\" in Eleventy's js-yaml 3; fmkit reads the boolean "
+      "false, as most of them do; write false, or quote it to keep a string: "
+      "'off' [yaml11-ambiguous]\n"
+      "11:6: warning: '.inf' is infinity, which JSON cannot hold; it is kept "
+      "as the string \".inf\" [yaml.non-finite]");
+  EXPECT_EQ(p.list[0].pointer, "/draft");
+  EXPECT_EQ(p.list[3].pointer, "/list/0");
+}
+
+TEST(Yaml11DocumentTest, PositionsAndKeysAreAsInYaml12) {
+  const std::string_view yaml = "on: 0755\n'k': [yes, 1_0]\nm: &a 0_7\nn: *a\n";
+  Parsed p11 = parse(yaml, yaml11_options());
+  Parsed p12 = parse(yaml);
+  ASSERT_TRUE(p11.document && p12.document);
+  EXPECT_EQ(p11.document->value.dump(),
+            R"({"k":[true,10],"m":7,"n":7,"on":493})");
+  const auto& e11 = p11.document->positions.entries();
+  const auto& e12 = p12.document->positions.entries();
+  ASSERT_EQ(e11.size(), e12.size());
+  for (size_t i = 0; i < e11.size(); ++i) {
+    EXPECT_EQ(e11[i].first, e12[i].first);
+    EXPECT_EQ(e11[i].second.key_begin, e12[i].second.key_begin);
+    EXPECT_EQ(e11[i].second.value_begin, e12[i].second.value_begin);
+    EXPECT_EQ(e11[i].second.value_end, e12[i].second.value_end);
+  }
+  // Keys stay their text, with no warning.
+  EXPECT_EQ(p11.list.size(), 1u);  // 'yes'
+}
 TEST(YamlWarningsTest, WarningsCarryThePointer) {
   Parsed p = parse("a:\n  b: [x, no]\n  'c/d': off");
   ASSERT_TRUE(p.document);

@@ -324,6 +324,22 @@ TEST_F(ResultCacheTest, ConcurrentRunsLeaveAValidCache) {
   EXPECT_EQ(files, 3u);  // validate.cache, .gitignore, CACHEDIR.TAG
 }
 
+// A collection read as YAML 1.1 types values otherwise: switching the mode
+// must never serve the other mode's results, even with the same inputs.
+TEST(CacheKeyTest, TheYamlVersionIsInTheKey) {
+  Plan plan;
+  plan.collections.emplace_back();
+  plan.collections[0].name = "posts";
+  const Hash128 inputs = murmur3_128("inputs");
+  std::vector<Hash128> yaml12 = collection_keys(plan, inputs, "fmkit test");
+  plan.collections[0].document.yaml.version = YamlVersion::v1_1;
+  std::vector<Hash128> yaml11 = collection_keys(plan, inputs, "fmkit test");
+  ASSERT_EQ(yaml11.size(), 1u);
+  EXPECT_FALSE(yaml11[0] == yaml12[0]);
+  plan.collections[0].document.yaml.version = YamlVersion::v1_2;
+  EXPECT_TRUE(collection_keys(plan, inputs, "fmkit test")[0] == yaml12[0]);
+}
+
 TEST(CacheKeyTest, BuildIdIsThisExecutables) {
   std::string id = build_id();
   EXPECT_EQ(id, build_id());

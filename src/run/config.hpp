@@ -15,8 +15,9 @@
 //       yaml: "1.1"                          # optional; default "1.2"
 //
 // `yaml:` says how the collection's site generator reads plain scalars:
-// "1.2" (YAML 1.2's core schema: Hugo, Astro) or "1.1" (Jekyll, Eleventy,
-// PyYAML: `yes` is true, `0755` is 493); see YamlVersion.
+// "1.2" (YAML 1.2's core schema: Astro's js-yaml 4) or "1.1" (Jekyll,
+// Eleventy, Hugo 0.111's go-yaml v2, PyYAML: `yes` is true, `0755` is
+// 493); see YamlVersion.
 //
 // With `migrations:`, a document's version (the front-matter key
 // `version_key`, `initial_version` when missing) picks its schema: `schema`

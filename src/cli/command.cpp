@@ -42,10 +42,7 @@ Expected<Config, Problems> find_and_load_config(
 void FileArguments::add_to(CLI::App& app, std::string_view paths_help) {
   app.add_option("paths", paths, std::string(paths_help))->type_name("PATH");
   add_config_option(app, config_path);
-  app.add_option("-j,--jobs", jobs,
-                 "Files read in parallel (default: 0, one per CPU)")
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("N");
+  add_jobs_option(app, jobs);
   add_color_option(app, color);
   app.add_flag("--no-error-on-unmatched-pattern", allow_unmatched,
                "A PATH or a collection from which no file is checked is a "
@@ -131,6 +128,13 @@ bool print_problems(const Problems& problems, CommandContext& context) {
     errors = errors || count_errors(report.diagnostics) > 0;
   }
   return errors;
+}
+
+void add_jobs_option(CLI::App& app, int& jobs) {
+  app.add_option("-j,--jobs", jobs,
+                 "Files read in parallel (default: 0, one per CPU)")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("N");
 }
 
 void add_color_option(CLI::App& app, std::string& choice) {

@@ -85,6 +85,10 @@ struct FileArguments {
 // one of them is an error.
 bool print_problems(const Problems& problems, CommandContext& context);
 
+// Adds "-j,--jobs N" (files read in parallel; 0, the default: one per
+// CPU) to `app`, storing it in `jobs`.
+void add_jobs_option(CLI::App& app, int& jobs);
+
 // Adds "--color auto|always|never" (default auto) to `app`, storing the
 // choice in `choice`.
 void add_color_option(CLI::App& app, std::string& choice);

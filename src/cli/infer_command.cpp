@@ -153,10 +153,7 @@ int infer_command(int argc, const char* const* argv, CommandContext& context) {
                  "Write the schema to FILE, not standard output")
       ->type_name("FILE");
   app.add_flag("--force", args.force, "Replace the --out file if it exists");
-  app.add_option("-j,--jobs", args.jobs,
-                 "Files read in parallel (default: 0, one per CPU)")
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("N");
+  add_jobs_option(app, args.jobs);
   add_color_option(app, args.color);
   add_threshold_options(app, args.infer);
   app.footer(help_examples("infer"));

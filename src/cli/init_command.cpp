@@ -144,10 +144,7 @@ int init_command(int argc, const char* const* argv, CommandContext& context) {
                "Print the files init would write, and write nothing");
   app.add_flag("--force", args.force,
                "Replace fmkit.yaml and schemas/*.schema.json if they exist");
-  app.add_option("-j,--jobs", args.jobs,
-                 "Files read in parallel (default: 0, one per CPU)")
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("N");
+  add_jobs_option(app, args.jobs);
   add_color_option(app, args.color);
   add_threshold_options(app, args.infer);
   app.footer(help_examples("init"));

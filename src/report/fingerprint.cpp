@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "report/fingerprint.hpp"
 
+#include "base/fnv.hpp"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -10,21 +12,11 @@ namespace fmkit {
 
 namespace {
 
-constexpr uint64_t k_fnv_offset = 0xcbf29ce484222325ULL;
-constexpr uint64_t k_fnv_prime = 0x100000001b3ULL;
-
-void hash_bytes(uint64_t& hash, std::string_view bytes) {
-  for (char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= k_fnv_prime;
-  }
-}
-
 // Hashes the field's length before it, so ("ab", "c") and ("a", "bc")
 // differ whatever bytes the fields hold.
 void hash_field(uint64_t& hash, std::string_view field) {
-  hash_bytes(hash, std::to_string(field.size()) + ':');
-  hash_bytes(hash, field);
+  hash = fnv1a_64(std::to_string(field.size()) + ':', hash);
+  hash = fnv1a_64(field, hash);
 }
 
 std::string hex(uint64_t value) {
@@ -46,7 +38,7 @@ std::vector<std::string> fingerprints(
   out.reserve(diagnostics.size());
   for (const Diagnostic& d : diagnostics) {
     size_t occurrence = seen[{d.rule, d.pointer}]++;
-    uint64_t hash = k_fnv_offset;
+    uint64_t hash = k_fnv1a_64_offset;
     hash_field(hash, path);
     hash_field(hash, d.rule);
     hash_field(hash, d.pointer);

@@ -52,15 +52,6 @@ Expected<FileSelection, Problems> read_file_list(const std::string& given,
   return listed_files(*text, cwd);
 }
 
-uint64_t fnv1a_64(std::string_view bytes) {
-  uint64_t hash = 14695981039346656037ULL;
-  for (char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
 bool Shard::contains(std::string_view relative) const {
   return fnv1a_64(relative) % count == index;
 }

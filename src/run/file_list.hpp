@@ -9,6 +9,7 @@
 #pragma once
 
 #include "base/expected.hpp"
+#include "base/fnv.hpp"
 #include "diag/diagnostic.hpp"
 
 #include <cstddef>
@@ -66,9 +67,6 @@ struct Shard {
   // Returns whether the file at `relative` ('/'-separated) is in this shard.
   bool contains(std::string_view relative) const;
 };
-
-// Returns the 64-bit FNV-1a hash of `bytes`.
-uint64_t fnv1a_64(std::string_view bytes);
 
 // Parses "K/N" (1 <= K <= N, both decimal) into a Shard. On failure the
 // error says why, lower-case ("'0/3': K counts from 1").

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "document/document.hpp"
 
+#include "document/toml_to_json.hpp"
+
 #include <string>
 #include <utility>
 
@@ -61,19 +63,32 @@ Document read_document(std::string_view text, const LineIndex& lines,
       // A reader may stop reading past the size limit (see
       // run/file_reader.hpp): then the closing line may lie beyond what was
       // read, and the message must hold either way.
+      const std::string open(opening_delimiter(fm.dialect));
+      const std::string closing =
+          fm.dialect == Dialect::yaml ? "'---' or '...'" : "'" + open + "'";
       std::string message =
           fm.yaml_end - fm.yaml_begin > options.yaml.max_bytes
               ? "front matter is not closed within the size limit of " +
-                    std::to_string(options.yaml.max_bytes) +
-                    " bytes: no '---' or '...' line follows this '---'"
-              : "front matter is not closed: no '---' or '...' line follows "
-                "this '---'";
+                    std::to_string(options.yaml.max_bytes) + " bytes: no " +
+                    closing + " line follows this '" + open + "'"
+              : "front matter is not closed: no " + closing +
+                    " line follows this '" + open + "'";
       add_error(diagnostics, "front-matter.unclosed", std::move(message),
                 lines.span(fm.open_begin, fm.open_begin + 3));
       return document;
     }
     case FrontMatterStatus::ok:
       break;
+  }
+
+  if (fm.dialect == Dialect::toml) {
+    std::optional<TomlDocument> toml = parse_toml_document(
+        text, fm.yaml_begin, fm.yaml_end, lines, options.yaml, diagnostics);
+    if (!toml) return document;
+    document.data = std::move(toml->value);
+    document.positions = std::move(toml->positions);
+    document.usable = true;
+    return document;
   }
 
   std::optional<YamlDocument> yaml = parse_yaml_document(

@@ -57,6 +57,14 @@ FrontMatter unclosed_from(FrontMatter fm, size_t size) {
 
 }  // namespace
 
+std::string_view dialect_name(Dialect dialect) {
+  return dialect == Dialect::toml ? "toml" : "yaml";
+}
+
+std::string_view opening_delimiter(Dialect dialect) {
+  return dialect == Dialect::toml ? "+++" : "---";
+}
+
 FrontMatter split_front_matter(std::string_view text, TextEnd end) {
   FrontMatter fm;
   size_t pos = 0;
@@ -73,8 +81,13 @@ FrontMatter split_front_matter(std::string_view text, TextEnd end) {
     return fm;
   }
 
-  DelimiterLine open = match_delimiter(text, pos, end, "---");
-  if (open.match == LineMatch::no) return fm;
+  if (pos < text.size() && text[pos] == '+') fm.dialect = Dialect::toml;
+  DelimiterLine open =
+      match_delimiter(text, pos, end, opening_delimiter(fm.dialect));
+  if (open.match == LineMatch::no) {
+    fm.dialect = Dialect::yaml;  // `missing` says yaml
+    return fm;
+  }
   fm.open_begin = pos;
   if (open.match == LineMatch::undecided) {
     fm.open_end = fm.yaml_begin = text.size();
@@ -83,13 +96,16 @@ FrontMatter split_front_matter(std::string_view text, TextEnd end) {
   fm.open_end = open.next;
   fm.yaml_begin = open.next;
 
-  // Only lines starting with '-' or '.' can close; skip the others whole.
+  // Only lines starting with '-' or '.' (YAML) or '+' (TOML) can close;
+  // skip the others whole.
+  const bool toml = fm.dialect == Dialect::toml;
   size_t line = fm.yaml_begin;
   while (line < text.size()) {
     const char first = text[line];
-    if (first == '-' || first == '.') {
+    if (toml ? first == '+' : first == '-' || first == '.') {
       DelimiterLine close =
-          match_delimiter(text, line, end, first == '-' ? "---" : "...");
+          match_delimiter(text, line, end,
+                          first == '.' ? "..." : opening_delimiter(fm.dialect));
       if (close.match == LineMatch::yes) {
         fm.status = FrontMatterStatus::ok;
         fm.yaml_end = line;

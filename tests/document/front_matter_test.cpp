@@ -83,6 +83,44 @@ TEST(FrontMatterTest, SplitTable) {
   }
 }
 
+// "+++" opens TOML front matter, and only "+++" closes it: "---" and "..."
+// lines are TOML text (a multi-line string may hold them).
+TEST(FrontMatterTest, TomlSplitTable) {
+  const SplitCase cases[] = {
+      {"+++\na = 1\n+++\nbody\n", ok, "a = 1\n", "+++", "body\n"},
+      {"+++\n+++\n", ok, "", "+++", ""},
+      {"+++ \t\r\na = 1\r\n+++  \r\nbody", ok, "a = 1\r\n", "+++  ", "body"},
+      {"\xEF\xBB\xBF+++\na = 1\n+++", ok, "a = 1\n", "+++", ""},
+      {"+++\na = '''\n---\n...\n'''\n+++\n", ok, "a = '''\n---\n...\n'''\n",
+       "+++", ""},
+      {"+++\na = 1\n++++\n+++\n", ok, "a = 1\n++++\n", "+++", ""},
+      {"++++\na = 1\n+++\n", missing, "", "", "++++\na = 1\n+++\n"},
+      {"+++ a\n+++\n", missing, "", "", "+++ a\n+++\n"},
+      {"+++\na = 1\n---\n", unclosed, "a = 1\n---\n", "", ""},
+      {"---\na: 1\n+++\n", unclosed, "a: 1\n+++\n", "", ""},
+  };
+  for (const SplitCase& c : cases) {
+    SCOPED_TRACE(testing::Message()
+                 << "text: " << testing::PrintToString(std::string(c.text)));
+    Parts p = parts(c.text);
+    EXPECT_EQ(p.status, c.status);
+    EXPECT_EQ(p.yaml, c.yaml);
+    EXPECT_EQ(p.closing, c.closing);
+    EXPECT_EQ(p.body, c.body);
+  }
+}
+
+TEST(FrontMatterTest, TheOpeningLineNamesTheDialect) {
+  EXPECT_EQ(split_front_matter("+++\na = 1\n+++\n").dialect, Dialect::toml);
+  EXPECT_EQ(split_front_matter("+++\na = 1\n").dialect, Dialect::toml);
+  EXPECT_EQ(split_front_matter("---\na: 1\n---\n").dialect, Dialect::yaml);
+  EXPECT_EQ(split_front_matter("++ not\n").dialect, Dialect::yaml);
+  EXPECT_EQ(split_front_matter("++", TextEnd::partial).dialect, Dialect::toml);
+  EXPECT_EQ(dialect_name(Dialect::toml), "toml");
+  EXPECT_EQ(dialect_name(Dialect::yaml), "yaml");
+  EXPECT_EQ(opening_delimiter(Dialect::toml), "+++");
+}
+
 TEST(FrontMatterTest, OffsetsWithBomAndCrlf) {
   std::string_view text = "\xEF\xBB\xBF---\r\nk: v\r\n...  \r\nbody";
   FrontMatter fm = split_front_matter(text);
@@ -125,6 +163,9 @@ TEST(FrontMatterTest, EveryPrefixOfAFileIsUndecidedOrRight) {
       "-- not\n",
       "\xEF\xBB\xBFtext",
       "---\nnever closed\n",
+      "+++\na = 1\n---\n+++ \r\nbody",
+      "\xEF\xBB\xBF+++\r\na = 1\r\n+++",
+      "++ not\n",
   };
   for (std::string_view file : files) {
     FrontMatter whole = split_front_matter(file);
@@ -141,6 +182,7 @@ TEST(FrontMatterTest, EveryPrefixOfAFileIsUndecidedOrRight) {
       }
       decided = true;
       EXPECT_EQ(fm.status, whole.status);
+      EXPECT_EQ(fm.dialect, whole.dialect);
       EXPECT_EQ(fm.yaml_begin, whole.yaml_begin);
       EXPECT_EQ(fm.yaml_end, whole.yaml_end);
       EXPECT_EQ(fm.close_begin, whole.close_begin);
@@ -167,6 +209,10 @@ TEST(FrontMatterTest, PartialTextNeverClosesOnAnUnterminatedLine) {
   EXPECT_EQ(split_front_matter("---  ", TextEnd::partial).status, unclosed);
   EXPECT_EQ(split_front_matter("-x", TextEnd::partial).status, missing);
   EXPECT_EQ(split_front_matter("---x", TextEnd::partial).status, missing);
+  EXPECT_EQ(split_front_matter("+++\na = 1\n+++", TextEnd::partial).status,
+            unclosed);
+  EXPECT_EQ(split_front_matter("++", TextEnd::partial).status, unclosed);
+  EXPECT_EQ(split_front_matter("+-", TextEnd::partial).status, missing);
 }
 
 }  // namespace

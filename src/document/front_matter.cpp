@@ -46,6 +46,11 @@ DelimiterLine match_delimiter(std::string_view text, size_t pos, TextEnd end,
   return {};
 }
 
+// The line that opens (and closes) front matter of `dialect`.
+std::string_view opening_delimiter(Dialect dialect) {
+  return dialect == Dialect::toml ? "+++" : "---";
+}
+
 FrontMatter unclosed_from(FrontMatter fm, size_t size) {
   fm.status = FrontMatterStatus::unclosed;
   fm.yaml_end = size;
@@ -57,12 +62,8 @@ FrontMatter unclosed_from(FrontMatter fm, size_t size) {
 
 }  // namespace
 
-std::string_view dialect_name(Dialect dialect) {
+const char* dialect_name(Dialect dialect) {
   return dialect == Dialect::toml ? "toml" : "yaml";
-}
-
-std::string_view opening_delimiter(Dialect dialect) {
-  return dialect == Dialect::toml ? "+++" : "---";
 }
 
 FrontMatter split_front_matter(std::string_view text, TextEnd end) {
@@ -81,7 +82,21 @@ FrontMatter split_front_matter(std::string_view text, TextEnd end) {
     return fm;
   }
 
-  if (pos < text.size() && text[pos] == '+') fm.dialect = Dialect::toml;
+  // Hugo and Zola skip white space before the opening "+++" (a theme's
+  // index.md may start with a blank line); YAML's "---" must come first,
+  // as Jekyll requires.
+  size_t start = pos;
+  while (start < text.size() && std::string_view(" \t\r\n").find(text[start]) !=
+                                    std::string_view::npos)
+    ++start;
+  if (start == text.size() && start > pos && end == TextEnd::partial) {
+    fm.open_begin = fm.open_end = fm.yaml_begin = text.size();
+    return unclosed_from(fm, text.size());  // only white space so far
+  }
+  if (start < text.size() && text[start] == '+') {
+    fm.dialect = Dialect::toml;
+    pos = start;
+  }
   DelimiterLine open =
       match_delimiter(text, pos, end, opening_delimiter(fm.dialect));
   if (open.match == LineMatch::no) {

@@ -3,10 +3,12 @@
 // Splits a Markdown file's text into its front matter and the rest. A "---"
 // line opens YAML front matter (after an optional UTF-8 BOM); the next "---"
 // or "..." line closes it. A "+++" line opens TOML front matter (Hugo,
-// Zola); only the next "+++" line closes it. Lines may end in "\n" or
+// Zola), after any white space (blank lines) as both allow; only the next
+// "+++" line closes it. Lines may end in "\n" or
 // "\r\n"; trailing spaces or tabs after a delimiter are allowed. The body is
 // never looked at beyond the closing line. Pure function of the text;
-// thread-safe.
+// thread-safe. Below, "the YAML text" (yaml_begin, yaml_end) is the front
+// matter's text whatever its dialect.
 //
 // A delimiter line is recognised only when it is terminated by "\n" or, with
 // TextEnd::complete, when it is the last line of the text. So a reader that
@@ -39,33 +41,28 @@ enum class FrontMatterStatus {
 // The language of the front matter, told by its opening line.
 enum class Dialect { yaml, toml };
 
-// Returns "yaml" or "toml".
-std::string_view dialect_name(Dialect dialect);
-
-// Returns the line that opens (and closes) front matter of `dialect`: "---"
-// or "+++".
-std::string_view opening_delimiter(Dialect dialect);
+// The dialect's name as users write it: "yaml", "toml".
+const char* dialect_name(Dialect dialect);
 
 // Whether the text given to split_front_matter() is the whole file or only
 // its first bytes.
 enum class TextEnd { complete, partial };
 
-// All offsets are bytes into the text. The yaml_* offsets hold the front
-// matter's text whatever its dialect (TOML too). For `missing`, every offset is
-// 0 but `body_begin`, which is 0 too (the body is the whole text, BOM
-// included). For `unclosed`, the YAML runs to the end of the text and
-// close_begin, close_end and body_begin equal the text's size.
+// All offsets are bytes into the text. For `missing`, every offset is 0 but
+// `body_begin`, which is 0 too (the body is the whole text, BOM included).
+// For `unclosed`, the YAML runs to the end of the text and close_begin,
+// close_end and body_begin equal the text's size.
 struct FrontMatter {
   FrontMatterStatus status = FrontMatterStatus::missing;
-  Dialect dialect = Dialect::yaml;  // yaml when `missing`
-  bool bom = false;                 // the text starts with a UTF-8 BOM
-  size_t open_begin = 0;            // the opening line (3 when there is a BOM)
-  size_t open_end = 0;              // ... up to and including its line ending
-  size_t yaml_begin = 0;            // the YAML text: [yaml_begin, yaml_end)
+  bool bom = false;       // the text starts with a UTF-8 BOM
+  size_t open_begin = 0;  // the opening "---" line (3 when there is a BOM)
+  size_t open_end = 0;    // ... up to and including its line ending
+  size_t yaml_begin = 0;  // the YAML text: [yaml_begin, yaml_end)
   size_t yaml_end = 0;
   size_t close_begin = 0;  // the closing line, without its line ending
   size_t close_end = 0;
   size_t body_begin = 0;  // first byte after the closing line's ending
+  Dialect dialect = Dialect::yaml;  // yaml when `missing`
 };
 
 // Splits `text`. With `end` == TextEnd::partial, `text` is a prefix of the

@@ -387,6 +387,59 @@ const Rewording k_rewordings[] = {
      }},
 };
 
+// Returns the offsets of the key `name` written as a key (followed by '='
+// after blanks) in text[begin, end): the first or the last one; npos if none.
+size_t find_key(std::string_view text, size_t begin, size_t end,
+                std::string_view name, bool last) {
+  size_t found = std::string_view::npos;
+  for (size_t at = text.find(name, begin);
+       at != std::string_view::npos && at + name.size() <= end;
+       at = text.find(name, at + 1)) {
+    // A whole key: not the end of a longer one (xx is not x).
+    if (at > begin && std::string_view("{, \t.\"'").find(text[at - 1]) ==
+                          std::string_view::npos) {
+      continue;
+    }
+    size_t after = at + name.size();
+    if (after < end && (text[after] == '"' || text[after] == '\'')) ++after;
+    while (after < end && (text[after] == ' ' || text[after] == '\t')) ++after;
+    if (after >= end || text[after] != '=') continue;
+    found = at;
+    if (!last) break;
+  }
+  return found;
+}
+
+// The toml.duplicate-key error when duplicate_key() cannot tell: a key
+// written twice in one inline table. toml++ names it (when it is not
+// dotted) and stops at the second value; both keys are on its line.
+Diagnostic duplicate_on_one_line(const TomlSlice& slice, const ErrorContext& c,
+                                 uint32_t line) {
+  std::string message = "duplicate key";
+  const size_t open = c.reason.find('\'');
+  const size_t close = c.reason.rfind('\'');
+  if (open == std::string_view::npos || close <= open) {
+    Reworded r = at_char(c, std::move(message));
+    return slice.diagnostic("toml.duplicate-key", r.message, r.begin, r.end);
+  }
+  const std::string_view name = c.reason.substr(open + 1, close - open - 1);
+  message += " " + single_quoted(name);
+  const size_t line_begin = slice.line_start(line);
+  const size_t second = find_key(c.text, line_begin, c.at, name, true);
+  if (second == std::string_view::npos) {
+    Reworded r = at_char(c, std::move(message));
+    return slice.diagnostic("toml.duplicate-key", r.message, r.begin, r.end);
+  }
+  const size_t first = find_key(c.text, line_begin, second, name, false);
+  if (first != std::string_view::npos) {
+    const SourcePos pos = slice.position(first);
+    message += " (first at line " + std::to_string(pos.line) + ", column " +
+               std::to_string(pos.column) + ")";
+  }
+  return slice.diagnostic("toml.duplicate-key", std::move(message), second,
+                          second + name.size());
+}
+
 }  // namespace
 
 Diagnostic toml_error(TomlSlice& slice, std::string_view description,
@@ -405,13 +458,7 @@ Diagnostic toml_error(TomlSlice& slice, std::string_view description,
   }
   if (starts_with(c.reason, "cannot redefine existing")) {
     if (std::optional<Diagnostic> d = duplicate_key(slice, line)) return *d;
-    // toml++ names the key when it is not dotted: "... integer 'a'".
-    std::string message = "duplicate key";
-    if (size_t q = c.reason.find('\''); q != std::string_view::npos) {
-      message += " " + std::string(c.reason.substr(q));
-    }
-    Reworded r = at_char(c, std::move(message));
-    return slice.diagnostic("toml.duplicate-key", r.message, r.begin, r.end);
+    return duplicate_on_one_line(slice, c, line);
   }
   for (const Rewording& rewording : k_rewordings) {
     if (!rewording.what.empty() && rewording.what != c.what) continue;

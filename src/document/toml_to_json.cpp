@@ -195,11 +195,13 @@ class Converter {
     // the header; a table only a dotted key implies, at its first entry.
     const bool header = !info.flow && info.value_begin < m_slice.end() &&
                         m_slice.text()[info.value_begin] == '[';
-    if (info.flow || header) {
+    if (header) extent.add(info.value_begin, offset(table.source().end));
+    if (!entries(table, pointer, depth, out, extent)) return false;
+    if (info.flow) {
+      // After the entries: positions are asked for in document order.
+      extent = Extent{};
       extent.add(info.value_begin, offset(table.source().end));
     }
-    if (!entries(table, pointer, depth, out, extent)) return false;
-    if (info.flow) extent.end = offset(table.source().end);
     if (extent.empty()) extent.add(info.value_begin, info.value_begin);
     info.value_begin = extent.begin;
     info.value_end = extent.end;
@@ -245,7 +247,7 @@ class Converter {
 
 }  // namespace
 
-std::optional<TomlDocument> parse_toml_document(
+std::optional<YamlDocument> parse_toml_document(
     std::string_view text, size_t begin, size_t end, const LineIndex& lines,
     const YamlOptions& limits, std::vector<Diagnostic>& diagnostics) {
   end = std::min(end, text.size());
@@ -263,7 +265,7 @@ std::optional<TomlDocument> parse_toml_document(
         detail::toml_error(slice, e.description(), at.line, at.column));
     return std::nullopt;
   }
-  TomlDocument document;
+  YamlDocument document;
   Converter converter(slice, limits, diagnostics, document.positions);
   if (!converter.run(root, document.value)) return std::nullopt;
   return document;

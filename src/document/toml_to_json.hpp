@@ -55,18 +55,15 @@
 
 namespace fmkit {
 
-struct TomlDocument {
-  nlohmann::json value = nlohmann::json::object();  // always an object
-  PositionMap positions;  // the root "" included, even when empty
-};
-
 // Parses `text[begin, end)` (a slice of the whole file text `text` starting
 // at a line start) as one TOML document. Positions in diagnostics and in the
 // PositionMap are in file coordinates, resolved with `lines` (built over
 // `text`). Only the size limits of `limits` are used. Appends errors and
-// warnings to `diagnostics`; returns std::nullopt on an error. An empty
-// slice gives an empty object whose root entry is an empty span at `begin`.
-std::optional<TomlDocument> parse_toml_document(
+// warnings to `diagnostics`; returns std::nullopt on an error. The value is
+// always an object (YAML's document type, so both readers plug into
+// read_document() alike), and the PositionMap always has the root ""; an
+// empty slice gives an empty object whose root is an empty span at `begin`.
+std::optional<YamlDocument> parse_toml_document(
     std::string_view text, size_t begin, size_t end, const LineIndex& lines,
     const YamlOptions& limits, std::vector<Diagnostic>& diagnostics);
 

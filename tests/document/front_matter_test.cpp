@@ -98,6 +98,11 @@ TEST(FrontMatterTest, TomlSplitTable) {
       {"+++ a\n+++\n", missing, "", "", "+++ a\n+++\n"},
       {"+++\na = 1\n---\n", unclosed, "a = 1\n---\n", "", ""},
       {"---\na: 1\n+++\n", unclosed, "a: 1\n+++\n", "", ""},
+      // Hugo and Zola skip white space before "+++" (not before "---").
+      {"\n \r\n\t+++\na = 1\n+++\nbody", ok, "a = 1\n", "+++", "body"},
+      {"\xEF\xBB\xBF\n+++\na = 1\n+++\n", ok, "a = 1\n", "+++", ""},
+      {"\n---\na: 1\n---\n", missing, "", "", "\n---\na: 1\n---\n"},
+      {"\n\n", missing, "", "", "\n\n"},
   };
   for (const SplitCase& c : cases) {
     SCOPED_TRACE(testing::Message()
@@ -116,9 +121,8 @@ TEST(FrontMatterTest, TheOpeningLineNamesTheDialect) {
   EXPECT_EQ(split_front_matter("---\na: 1\n---\n").dialect, Dialect::yaml);
   EXPECT_EQ(split_front_matter("++ not\n").dialect, Dialect::yaml);
   EXPECT_EQ(split_front_matter("++", TextEnd::partial).dialect, Dialect::toml);
-  EXPECT_EQ(dialect_name(Dialect::toml), "toml");
-  EXPECT_EQ(dialect_name(Dialect::yaml), "yaml");
-  EXPECT_EQ(opening_delimiter(Dialect::toml), "+++");
+  EXPECT_EQ(std::string_view(dialect_name(Dialect::toml)), "toml");
+  EXPECT_EQ(std::string_view(dialect_name(Dialect::yaml)), "yaml");
 }
 
 TEST(FrontMatterTest, OffsetsWithBomAndCrlf) {
@@ -166,6 +170,8 @@ TEST(FrontMatterTest, EveryPrefixOfAFileIsUndecidedOrRight) {
       "+++\na = 1\n---\n+++ \r\nbody",
       "\xEF\xBB\xBF+++\r\na = 1\r\n+++",
       "++ not\n",
+      "\n\n  +++\na = 1\n+++\n",
+      "\n\n  ---\na: 1\n---\n",
   };
   for (std::string_view file : files) {
     FrontMatter whole = split_front_matter(file);
@@ -213,6 +219,9 @@ TEST(FrontMatterTest, PartialTextNeverClosesOnAnUnterminatedLine) {
             unclosed);
   EXPECT_EQ(split_front_matter("++", TextEnd::partial).status, unclosed);
   EXPECT_EQ(split_front_matter("+-", TextEnd::partial).status, missing);
+  // Only white space so far: "+++" may still follow.
+  EXPECT_EQ(split_front_matter("\n \n", TextEnd::partial).status, unclosed);
+  EXPECT_EQ(split_front_matter("\n \n").status, missing);
 }
 
 }  // namespace

@@ -35,16 +35,17 @@ Document read(std::string_view text, const YamlOptions& yaml,
   options.yaml = yaml;
   std::vector<Diagnostic> found;
   Document document = read_document(text, lines, options, found);
-  for (Diagnostic& d : found) {
-    if (d.severity == Severity::error) diagnostics.push_back(std::move(d));
-  }
   const FrontMatter& fm = document.front_matter;
-  if (fm.dialect != Dialect::yaml && fm.status != FrontMatterStatus::missing) {
-    // The editor writes YAML only: never a wrong file.
+  if (fm.dialect == Dialect::toml && fm.status != FrontMatterStatus::missing) {
+    // The editor writes YAML only: one clear error, never a wrong file.
     diagnostics.push_back(make_error(
         "migrate.unsupported", "TOML front matter cannot be migrated yet", "",
         lines.span(fm.open_begin, fm.open_begin + 3)));
     document.usable = false;
+    return document;
+  }
+  for (Diagnostic& d : found) {
+    if (d.severity == Severity::error) diagnostics.push_back(std::move(d));
   }
   return document;
 }

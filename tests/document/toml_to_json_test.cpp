@@ -254,6 +254,18 @@ TEST(TomlPositionsTest, AreFileOffsetsWithColumnsInCodePoints) {
   EXPECT_EQ(document->positions.find("")->value_end, 4u);
 }
 
+TEST(TomlPositionsTest, CrlfLineEndings) {
+  const std::string_view text =
+      "s = \"\"\"\r\nab\r\ncd\"\"\"\r\n[t]\r\nx = 1\r\n";
+  expect_spans(text,
+               {
+                   {"", "-", std::string(text.substr(0, text.size() - 2))},
+                   {"/s", "s", "\"\"\"\r\nab\r\ncd\"\"\""},
+                   {"/t", "t", "[t]\r\nx = 1"},
+                   {"/t/x", "x", "1"},
+               });
+}
+
 TEST(TomlPositionsTest, KindsAndStyles) {
   Parsed p = parse("a = [1]\nb = {}\nc = 'x'\nd = '''y'''\n[[e]]\n[f]\n");
   ASSERT_TRUE(p.document) << p.diagnostics;

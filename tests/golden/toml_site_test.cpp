@@ -84,5 +84,42 @@ TEST(TomlSiteTest, MigrateWriteLeavesTomlFilesAlone) {
             read_bytes(k_site / "content" / "posts" / "hello.md"));
 }
 
+// Pages of Zola's own documentation (tests/data/zola, EUPL-1.2): each is
+// read, blank line before "+++" included, with its values as Zola has them.
+TEST(TomlSiteTest, ZolaPagesAreRead) {
+  ScopedTempDir dir;
+  const fs::path schema = dir.write("page.schema.json",
+                                    R"({"type": "object", "required":
+                                        ["template"]})");
+  const auto source = environment_in(FMKIT_SOURCE_DIR);
+  CliResult r =
+      run_fmkit({"validate", "--no-cache", "--format", "json", "--schema",
+                 schema.string(), "tests/data/zola/content"},
+                source);
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_EQ(
+      r.out,
+      "{\n  \"version\": 1,\n  \"files\": 3,\n  \"diagnostics\": [],\n"
+      "  \"dialects\": {\n"
+      "    \"tests/data/zola/content/documentation/_index.md\": \"toml\",\n"
+      "    \"tests/data/zola/content/themes/_index.md\": \"toml\",\n"
+      "    \"tests/data/zola/content/themes/serene/index.md\": \"toml\"\n"
+      "  }\n}\n");
+  r = run_fmkit({"dump", "tests/data/zola/content/themes/_index.md"}, source);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(
+      r.out,
+      "{\n  \"template\": \"themes.html\",\n  \"sort_by\": \"date\"\n}\n");
+  r = run_fmkit({"dump", "tests/data/zola/content/themes/serene/index.md"},
+                source);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"date\": \"2026-02-14T15:51:03+08:00\""),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\"author\": {\n      \"name\": \"isunjn\""),
+            std::string::npos)
+      << r.out;
+}
+
 }  // namespace
 }  // namespace fmkit

@@ -11,12 +11,13 @@
 #include "base/utf8.hpp"
 #include "document/toml_reader.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <optional>
 #include <string>
-#include <toml++/toml.h>
 #include <utility>
 
 namespace fmkit::detail {

@@ -13,10 +13,11 @@
 #include "document/toml_reader.hpp"
 #include "document/yaml_scalar.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
-#include <toml++/toml.h>
 #include <utility>
 
 namespace fmkit {

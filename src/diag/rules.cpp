@@ -79,6 +79,25 @@ constexpr RuleInfo k_rules[] = {
     {"yaml.non-finite", W, "'.inf' or '.nan': no JSON form, kept as a string",
      "Quote the value if a string is meant; JSON has no infinity or NaN.",
      "rules"},
+    // TOML ("+++" front matter).
+    {"toml.syntax", E,
+     "a TOML syntax error, invalid UTF-8 or a byte-order mark in the TOML text",
+     "Fix the TOML at the caret: 'key = value' (not 'key: value'), quoted "
+     "strings, one key per line, inline tables on one line.",
+     "dialects"},
+    {"toml.duplicate-key", E,
+     "a key, table or array of tables defined twice; the message names both "
+     "places",
+     "TOML readers refuse the file: keep one of the two definitions, or "
+     "merge the tables.",
+     "dialects"},
+    {"toml.limit", E, "too many keys and values, too deep, or too large",
+     "Front matter is limited to 100,000 keys and values, depth 64 and 1 "
+     "MiB: move the data out of the front matter.",
+     "dialects"},
+    {"toml.non-finite", W, "'inf' or 'nan': no JSON form, kept as a string",
+     "Quote the value if a string is meant; JSON has no infinity or NaN.",
+     "dialects"},
     {"yaml11-bool", W,
      "'yes', 'no', 'on', 'off', 'y', 'n': strings in YAML 1.2, booleans in 1.1",
      "YAML 1.1 readers (PyYAML, Jekyll, Hugo's go-yaml v2) read a boolean: "
@@ -328,8 +347,11 @@ constexpr RuleInfo k_rules[] = {
      "migrations"},
     {"migrate.unsupported", E,
      "a layout the editor will not touch (an aliased value, a flow list with "
-     "comments inside, a value with comments moved into a flow collection)",
-     "Rewrite the value by hand, then migrate again.", "migrations"},
+     "comments inside, a value with comments moved into a flow collection), "
+     "or TOML front matter (not migrated yet)",
+     "Rewrite the value by hand, then migrate again; edit TOML front matter "
+     "by hand.",
+     "migrations"},
     {"migrate.internal", E, "an edit did not give the expected JSON",
      "A bug in fmkit: the file is never written. Please report it.",
      "migrations"},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "document/document.hpp"
 
+#include "document/toml_to_json.hpp"
+
 #include <string>
 #include <utility>
 
@@ -34,6 +36,22 @@ std::string_view json_kind(const nlohmann::json& value) {
   }
 }
 
+// The one dispatch from a front matter's dialect to its reader: each reader
+// gives the same value model and PositionMap, in file coordinates.
+std::optional<YamlDocument> parse_front_matter(
+    std::string_view text, const FrontMatter& fm, const LineIndex& lines,
+    const YamlOptions& options, std::vector<Diagnostic>& diagnostics) {
+  switch (fm.dialect) {
+    case Dialect::yaml:
+      return parse_yaml_document(text, fm.yaml_begin, fm.yaml_end, lines,
+                                 options, diagnostics);
+    case Dialect::toml:
+      return parse_toml_document(text, fm.yaml_begin, fm.yaml_end, lines,
+                                 options, diagnostics);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Document read_document(std::string_view text, const LineIndex& lines,
@@ -61,13 +79,15 @@ Document read_document(std::string_view text, const LineIndex& lines,
       // A reader may stop reading past the size limit (see
       // run/file_reader.hpp): then the closing line may lie beyond what was
       // read, and the message must hold either way.
+      const std::string open(text.substr(fm.open_begin, 3));
+      const std::string closing = open == "+++" ? "'+++'" : "'---' or '...'";
       std::string message =
           fm.yaml_end - fm.yaml_begin > options.yaml.max_bytes
               ? "front matter is not closed within the size limit of " +
-                    std::to_string(options.yaml.max_bytes) +
-                    " bytes: no '---' or '...' line follows this '---'"
-              : "front matter is not closed: no '---' or '...' line follows "
-                "this '---'";
+                    std::to_string(options.yaml.max_bytes) + " bytes: no " +
+                    closing + " line follows this '" + open + "'"
+              : "front matter is not closed: no " + closing +
+                    " line follows this '" + open + "'";
       add_error(diagnostics, "front-matter.unclosed", std::move(message),
                 lines.span(fm.open_begin, fm.open_begin + 3));
       return document;
@@ -76,8 +96,8 @@ Document read_document(std::string_view text, const LineIndex& lines,
       break;
   }
 
-  std::optional<YamlDocument> yaml = parse_yaml_document(
-      text, fm.yaml_begin, fm.yaml_end, lines, options.yaml, diagnostics);
+  std::optional<YamlDocument> yaml =
+      parse_front_matter(text, fm, lines, options.yaml, diagnostics);
   if (!yaml) return document;
 
   document.positions = std::move(yaml->positions);

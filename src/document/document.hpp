@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 //
 // Document: a Markdown file's front matter read into JSON with positions.
-// read_document() chains split_front_matter() and parse_yaml_document() and
+// read_document() chains split_front_matter() and the reader of the
+// front matter's dialect (parse_yaml_document(), parse_toml_document()) and
 // turns structural problems into diagnostics: no front matter (when it is
 // required), an unclosed block, a root that is not a mapping. Empty front
 // matter (or front matter holding only comments, or a bare `null`) is an
@@ -9,7 +10,9 @@
 //
 // Rules (all errors): front-matter.missing (span: the first line),
 // front-matter.unclosed (span: the opening "---"), front-matter.not-mapping
-// (span: the root value); YAML problems come from parse_yaml_document().
+// (span: the root value); YAML problems come from parse_yaml_document(),
+// TOML problems from parse_toml_document() (a TOML document is always a
+// table: never front-matter.not-mapping).
 #pragma once
 
 #include "base/source_span.hpp"
@@ -30,6 +33,8 @@ enum class RequireFrontMatter { yes, no };
 struct DocumentOptions {
   // A file without front matter is an error (rule front-matter.missing).
   RequireFrontMatter require_front_matter = RequireFrontMatter::yes;
+  // YAML reading; its size limits (max_bytes, max_depth, max_nodes) bound
+  // TOML front matter too.
   YamlOptions yaml;
 };
 
@@ -38,7 +43,8 @@ struct Document {
   nlohmann::json data = nlohmann::json::object();  // always an object
   PositionMap positions;
   // True when `data` is the file's front matter and can be validated; false
-  // after a YAML error or a non-mapping root, or when there is no front matter.
+  // after a YAML or TOML error or a non-mapping root, or when there is no
+  // front matter.
   bool usable = false;
 };
 

@@ -46,6 +46,11 @@ DelimiterLine match_delimiter(std::string_view text, size_t pos, TextEnd end,
   return {};
 }
 
+// The line that opens (and closes) front matter of `dialect`.
+std::string_view opening_delimiter(Dialect dialect) {
+  return dialect == Dialect::toml ? "+++" : "---";
+}
+
 FrontMatter unclosed_from(FrontMatter fm, size_t size) {
   fm.status = FrontMatterStatus::unclosed;
   fm.yaml_end = size;
@@ -56,6 +61,10 @@ FrontMatter unclosed_from(FrontMatter fm, size_t size) {
 }
 
 }  // namespace
+
+const char* dialect_name(Dialect dialect) {
+  return dialect == Dialect::toml ? "toml" : "yaml";
+}
 
 FrontMatter split_front_matter(std::string_view text, TextEnd end) {
   FrontMatter fm;
@@ -73,8 +82,27 @@ FrontMatter split_front_matter(std::string_view text, TextEnd end) {
     return fm;
   }
 
-  DelimiterLine open = match_delimiter(text, pos, end, "---");
-  if (open.match == LineMatch::no) return fm;
+  // Hugo and Zola skip white space before the opening "+++" (a theme's
+  // index.md may start with a blank line); YAML's "---" must come first,
+  // as Jekyll requires.
+  size_t start = pos;
+  while (start < text.size() && std::string_view(" \t\r\n").find(text[start]) !=
+                                    std::string_view::npos)
+    ++start;
+  if (start == text.size() && start > pos && end == TextEnd::partial) {
+    fm.open_begin = fm.open_end = fm.yaml_begin = text.size();
+    return unclosed_from(fm, text.size());  // only white space so far
+  }
+  if (start < text.size() && text[start] == '+') {
+    fm.dialect = Dialect::toml;
+    pos = start;
+  }
+  DelimiterLine open =
+      match_delimiter(text, pos, end, opening_delimiter(fm.dialect));
+  if (open.match == LineMatch::no) {
+    fm.dialect = Dialect::yaml;  // `missing` says yaml
+    return fm;
+  }
   fm.open_begin = pos;
   if (open.match == LineMatch::undecided) {
     fm.open_end = fm.yaml_begin = text.size();
@@ -83,13 +111,16 @@ FrontMatter split_front_matter(std::string_view text, TextEnd end) {
   fm.open_end = open.next;
   fm.yaml_begin = open.next;
 
-  // Only lines starting with '-' or '.' can close; skip the others whole.
+  // Only lines starting with '-' or '.' (YAML) or '+' (TOML) can close;
+  // skip the others whole.
+  const bool toml = fm.dialect == Dialect::toml;
   size_t line = fm.yaml_begin;
   while (line < text.size()) {
     const char first = text[line];
-    if (first == '-' || first == '.') {
+    if (toml ? first == '+' : first == '-' || first == '.') {
       DelimiterLine close =
-          match_delimiter(text, line, end, first == '-' ? "---" : "...");
+          match_delimiter(text, line, end,
+                          first == '.' ? "..." : opening_delimiter(fm.dialect));
       if (close.match == LineMatch::yes) {
         fm.status = FrontMatterStatus::ok;
         fm.yaml_end = line;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 //
-// Splits a Markdown file's text into its YAML front matter and the rest.
-// A "---" line opens the block (after an optional UTF-8 BOM); the next "---"
-// or "..." line closes it. Lines may end in "\n" or "\r\n"; trailing spaces
-// or tabs after a delimiter are allowed. The body is never looked at beyond
-// the closing line. Pure function of the text; thread-safe.
+// Splits a Markdown file's text into its front matter and the rest. A "---"
+// line opens YAML front matter (after an optional UTF-8 BOM); the next "---"
+// or "..." line closes it. A "+++" line opens TOML front matter (Hugo,
+// Zola), after any white space (blank lines) as both allow; only the next
+// "+++" line closes it. Lines may end in "\n" or
+// "\r\n"; trailing spaces or tabs after a delimiter are allowed. The body is
+// never looked at beyond the closing line. Pure function of the text;
+// thread-safe. Below, "the YAML text" (yaml_begin, yaml_end) is the front
+// matter's text whatever its dialect.
 //
 // A delimiter line is recognised only when it is terminated by "\n" or, with
 // TextEnd::complete, when it is the last line of the text. So a reader that
@@ -30,9 +34,15 @@ namespace fmkit {
 
 enum class FrontMatterStatus {
   ok,        // opened and closed
-  missing,   // the text does not start with a "---" line
+  missing,   // the text does not start with a "---" or "+++" line
   unclosed,  // opened, but no closing line in the text
 };
+
+// The language of the front matter, told by its opening line.
+enum class Dialect { yaml, toml };
+
+// The dialect's name as users write it: "yaml", "toml".
+const char* dialect_name(Dialect dialect);
 
 // Whether the text given to split_front_matter() is the whole file or only
 // its first bytes.
@@ -52,6 +62,7 @@ struct FrontMatter {
   size_t close_begin = 0;  // the closing line, without its line ending
   size_t close_end = 0;
   size_t body_begin = 0;  // first byte after the closing line's ending
+  Dialect dialect = Dialect::yaml;  // yaml when `missing`
 };
 
 // Splits `text`. With `end` == TextEnd::partial, `text` is a prefix of the

@@ -113,10 +113,10 @@ Document read_front_matter_document(const FrontMatterText& read,
   document.front_matter = split_front_matter(read.text, TextEnd::partial);
   size_t open = document.front_matter.open_begin;
   Diagnostic d;
-  d.rule = "yaml.limit";
+  d.rule = std::string(dialect_name(document.front_matter.dialect)) + ".limit";
   d.message = "the front matter is longer than the limit of " +
-              std::to_string(options.yaml.max_bytes) +
-              " bytes (no closing '---' within it)";
+              std::to_string(options.yaml.max_bytes) + " bytes (no closing '" +
+              read.text.substr(open, 3) + "' within it)";
   d.span = lines.span(open, open + 3);
   diagnostics.push_back(std::move(d));
   return document;

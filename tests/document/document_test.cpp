@@ -118,6 +118,44 @@ TEST(DocumentTest, StructuralProblems) {
   }
 }
 
+// "+++" front matter is read as TOML into the same model; the reader's
+// problems are the document's, and a TOML document is always a mapping.
+TEST(DocumentTest, ReadsTomlFrontMatter) {
+  Read r("+++\ntitle = \"Hello\"\ntags = ['a', 'b']\n+++\n# Body\n");
+  EXPECT_TRUE(r.document.usable);
+  EXPECT_EQ(r.diagnostics, "");
+  EXPECT_EQ(r.document.front_matter.dialect, Dialect::toml);
+  EXPECT_EQ(r.document.data.dump(), R"({"tags":["a","b"],"title":"Hello"})");
+  EXPECT_EQ(r.key("/title"), "title");
+  EXPECT_EQ(r.value("/tags/1"), "'b'");
+  EXPECT_EQ(r.where("/tags"), "3:8-3:18");
+
+  Read empty("+++\n+++\nbody");
+  EXPECT_TRUE(empty.document.usable);
+  EXPECT_EQ(empty.document.data.dump(), "{}");
+  EXPECT_EQ(empty.where(""), "2:1-2:1");
+
+  Read bad("+++\ntitle: x\n+++\n");
+  EXPECT_FALSE(bad.document.usable);
+  EXPECT_EQ(bad.document.data.dump(), "{}");
+  EXPECT_EQ(bad.diagnostics,
+            "2:6: error: TOML writes 'key = value', not 'key: value' (YAML "
+            "front matter opens with '---', not '+++') [toml.syntax]");
+
+  Read unclosed("+++\ntitle = 'x'\n---\n");
+  EXPECT_FALSE(unclosed.document.usable);
+  EXPECT_EQ(unclosed.diagnostics,
+            "1:1: error: front matter is not closed: no '+++' line follows "
+            "this '+++' [front-matter.unclosed]");
+
+  DocumentOptions small;
+  small.yaml.max_bytes = 8;
+  Read large("+++\ntitle = 'a long title'\n+++\n", small);
+  EXPECT_EQ(large.diagnostics,
+            "2:1: error: the TOML text is 23 bytes, over the limit of 8 "
+            "[toml.limit]");
+}
+
 TEST(DocumentTest, UnclosedPastTheSizeLimit) {
   DocumentOptions options;
   options.yaml.max_bytes = 16;

@@ -83,6 +83,48 @@ TEST(FrontMatterTest, SplitTable) {
   }
 }
 
+// "+++" opens TOML front matter, and only "+++" closes it: "---" and "..."
+// lines are TOML text (a multi-line string may hold them).
+TEST(FrontMatterTest, TomlSplitTable) {
+  const SplitCase cases[] = {
+      {"+++\na = 1\n+++\nbody\n", ok, "a = 1\n", "+++", "body\n"},
+      {"+++\n+++\n", ok, "", "+++", ""},
+      {"+++ \t\r\na = 1\r\n+++  \r\nbody", ok, "a = 1\r\n", "+++  ", "body"},
+      {"\xEF\xBB\xBF+++\na = 1\n+++", ok, "a = 1\n", "+++", ""},
+      {"+++\na = '''\n---\n...\n'''\n+++\n", ok, "a = '''\n---\n...\n'''\n",
+       "+++", ""},
+      {"+++\na = 1\n++++\n+++\n", ok, "a = 1\n++++\n", "+++", ""},
+      {"++++\na = 1\n+++\n", missing, "", "", "++++\na = 1\n+++\n"},
+      {"+++ a\n+++\n", missing, "", "", "+++ a\n+++\n"},
+      {"+++\na = 1\n---\n", unclosed, "a = 1\n---\n", "", ""},
+      {"---\na: 1\n+++\n", unclosed, "a: 1\n+++\n", "", ""},
+      // Hugo and Zola skip white space before "+++" (not before "---").
+      {"\n \r\n\t+++\na = 1\n+++\nbody", ok, "a = 1\n", "+++", "body"},
+      {"\xEF\xBB\xBF\n+++\na = 1\n+++\n", ok, "a = 1\n", "+++", ""},
+      {"\n---\na: 1\n---\n", missing, "", "", "\n---\na: 1\n---\n"},
+      {"\n\n", missing, "", "", "\n\n"},
+  };
+  for (const SplitCase& c : cases) {
+    SCOPED_TRACE(testing::Message()
+                 << "text: " << testing::PrintToString(std::string(c.text)));
+    Parts p = parts(c.text);
+    EXPECT_EQ(p.status, c.status);
+    EXPECT_EQ(p.yaml, c.yaml);
+    EXPECT_EQ(p.closing, c.closing);
+    EXPECT_EQ(p.body, c.body);
+  }
+}
+
+TEST(FrontMatterTest, TheOpeningLineNamesTheDialect) {
+  EXPECT_EQ(split_front_matter("+++\na = 1\n+++\n").dialect, Dialect::toml);
+  EXPECT_EQ(split_front_matter("+++\na = 1\n").dialect, Dialect::toml);
+  EXPECT_EQ(split_front_matter("---\na: 1\n---\n").dialect, Dialect::yaml);
+  EXPECT_EQ(split_front_matter("++ not\n").dialect, Dialect::yaml);
+  EXPECT_EQ(split_front_matter("++", TextEnd::partial).dialect, Dialect::toml);
+  EXPECT_EQ(std::string_view(dialect_name(Dialect::toml)), "toml");
+  EXPECT_EQ(std::string_view(dialect_name(Dialect::yaml)), "yaml");
+}
+
 TEST(FrontMatterTest, OffsetsWithBomAndCrlf) {
   std::string_view text = "\xEF\xBB\xBF---\r\nk: v\r\n...  \r\nbody";
   FrontMatter fm = split_front_matter(text);
@@ -125,6 +167,11 @@ TEST(FrontMatterTest, EveryPrefixOfAFileIsUndecidedOrRight) {
       "-- not\n",
       "\xEF\xBB\xBFtext",
       "---\nnever closed\n",
+      "+++\na = 1\n---\n+++ \r\nbody",
+      "\xEF\xBB\xBF+++\r\na = 1\r\n+++",
+      "++ not\n",
+      "\n\n  +++\na = 1\n+++\n",
+      "\n\n  ---\na: 1\n---\n",
   };
   for (std::string_view file : files) {
     FrontMatter whole = split_front_matter(file);
@@ -141,6 +188,7 @@ TEST(FrontMatterTest, EveryPrefixOfAFileIsUndecidedOrRight) {
       }
       decided = true;
       EXPECT_EQ(fm.status, whole.status);
+      EXPECT_EQ(fm.dialect, whole.dialect);
       EXPECT_EQ(fm.yaml_begin, whole.yaml_begin);
       EXPECT_EQ(fm.yaml_end, whole.yaml_end);
       EXPECT_EQ(fm.close_begin, whole.close_begin);
@@ -167,6 +215,13 @@ TEST(FrontMatterTest, PartialTextNeverClosesOnAnUnterminatedLine) {
   EXPECT_EQ(split_front_matter("---  ", TextEnd::partial).status, unclosed);
   EXPECT_EQ(split_front_matter("-x", TextEnd::partial).status, missing);
   EXPECT_EQ(split_front_matter("---x", TextEnd::partial).status, missing);
+  EXPECT_EQ(split_front_matter("+++\na = 1\n+++", TextEnd::partial).status,
+            unclosed);
+  EXPECT_EQ(split_front_matter("++", TextEnd::partial).status, unclosed);
+  EXPECT_EQ(split_front_matter("+-", TextEnd::partial).status, missing);
+  // Only white space so far: "+++" may still follow.
+  EXPECT_EQ(split_front_matter("\n \n", TextEnd::partial).status, unclosed);
+  EXPECT_EQ(split_front_matter("\n \n").status, missing);
 }
 
 }  // namespace

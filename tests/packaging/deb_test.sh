@@ -27,10 +27,12 @@ for file in ./usr/bin/fmkit ./usr/share/man/man1/fmkit.1.gz \
   grep -qx "$file" "$work/contents" || fail "$file is not in the package"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-case $depends in
-  *libfyaml0*libre2*) ;;
-  *) fail "Depends lacks libfyaml0 or libre2: $depends" ;;
-esac
+for library in libfyaml0 libre2 libtomlplusplus3; do
+  case $depends in
+    *"$library"*) ;;
+    *) fail "Depends lacks $library: $depends" ;;
+  esac
+done
 [ "$(dpkg-deb -f "$deb" Version)" = "${version}-1" ] || fail "bad Version"
 
 root=$work/root db=$work/root/var/lib/dpkg

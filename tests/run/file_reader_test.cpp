@@ -107,6 +107,33 @@ TEST(FileReaderTest, StopsAtTheSizeLimitAndReportsIt) {
   EXPECT_EQ(diagnostics[0].span, lines.span(0, 3));
 }
 
+TEST(FileReaderTest, TomlFrontMatterPastTheLimitIsATomlLimit) {
+  ScopedTempDir dir;
+  std::string text = "\n+++\n";
+  while (text.size() < 100'000) text += "key = 'value'\n";
+  auto path = dir.write("huge.md", text);
+  ReadOptions options;
+  options.first_chunk = 64;
+  options.max_front_matter_bytes = 1000;
+  auto read = read_front_matter(path, options);
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_TRUE(read->truncated);
+
+  DocumentOptions document_options;
+  document_options.yaml.max_bytes = 1000;
+  LineIndex lines(read->text);
+  std::vector<Diagnostic> diagnostics;
+  Document document =
+      read_front_matter_document(*read, lines, document_options, diagnostics);
+  EXPECT_FALSE(document.usable);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].rule, "toml.limit");
+  EXPECT_EQ(diagnostics[0].message,
+            "the front matter is longer than the limit of 1000 bytes (no "
+            "closing '+++' within it)");
+  EXPECT_EQ(diagnostics[0].span, lines.span(1, 4));
+}
+
 TEST(FileReaderTest, ErrorsAreTheReasonOnly) {
   ScopedTempDir dir;
   auto missing = read_front_matter(dir.path() / "nope.md", ReadOptions{});

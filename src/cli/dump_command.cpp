@@ -125,14 +125,14 @@ Expected<YamlVersion, Problems> reading_of(const std::string& file,
 
 void write_dump(std::ostream& out, const json& data,
                 const PositionMap& positions, const LineIndex& lines,
-                WithPositions with_positions) {
+                WithPositions with_positions, std::string_view dialect) {
   OrderedWriter writer(positions);
   if (with_positions == WithPositions::no) {
     writer.write(out, data, "", 0);
     out << '\n';
     return;
   }
-  out << "{\n  \"data\": ";
+  out << "{\n  \"dialect\": " << scalar(json(dialect)) << ",\n  \"data\": ";
   writer.write(out, data, "", 1);
   out << ",\n  \"positions\": {";
   const auto& entries = positions.entries();
@@ -209,7 +209,8 @@ int dump_command(int argc, const char* const* argv, CommandContext& context) {
   }
   if (!document.usable) return k_exit_findings;
   write_dump(context.out, document.data, document.positions, lines,
-             positions ? WithPositions::yes : WithPositions::no);
+             positions ? WithPositions::yes : WithPositions::no,
+             dialect_name(document.front_matter.dialect));
   context.out.flush();
   return errors ? k_exit_findings : k_exit_clean;
 }

@@ -5,6 +5,7 @@
 // the order the file lists them. With --positions the output is
 //
 //   {
+//     "dialect": "yaml",
 //     "data": { ...the front matter... },
 //     "positions": {
 //       "": {"value": {"line": 2, "column": 1, "offset": 4, "end_line": 4,
@@ -14,7 +15,8 @@
 //     }
 //   }
 //
-// with one line per node, in document order, keyed by JSON Pointer; each
+// where "dialect" names the front matter's language ("yaml", "json"; see
+// document/front_matter.hpp), with one line per node, in document order, keyed by JSON Pointer; each
 // span has "line", "column", "offset", "end_line", "end_column",
 // "end_offset": lines and columns 1-based, columns in code points, offsets
 // in bytes from the start of the file, ends exclusive. "key" is present for
@@ -31,6 +33,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iosfwd>
+#include <string_view>
 
 namespace fmkit {
 
@@ -39,10 +42,10 @@ int dump_command(int argc, const char* const* argv, CommandContext& context);
 enum class WithPositions { yes, no };
 
 // Writes `data` as described above; `positions` gives key order (and the
-// spans, with `lines` built over the file's text, when `with_positions`).
-// Keys without a position follow the others, sorted.
+// spans, with `lines` built over the file's text, and the `dialect`, when
+// `with_positions`). Keys without a position follow the others, sorted.
 void write_dump(std::ostream& out, const nlohmann::json& data,
                 const PositionMap& positions, const LineIndex& lines,
-                WithPositions with_positions);
+                WithPositions with_positions, std::string_view dialect);
 
 }  // namespace fmkit

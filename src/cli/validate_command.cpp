@@ -219,6 +219,7 @@ Summary check_files(const Plan& plan, const RunOptions& options,
       });
     }
     FileContext file_context;
+    file_context.dialect = result.dialect;
     if (name_collections && job.collection != k_no_collection) {
       file_context.collection = plan.collections[job.collection].name;
     }

@@ -28,6 +28,11 @@ constexpr RuleInfo k_rules[] = {
      "Write the front matter as 'key: value' lines, one mapping at the top "
      "level.",
      "rules"},
+    {"front-matter.language", E,
+     "an opening line naming a language fmkit cannot read ('---coffee')",
+     "Write the front matter in YAML ('---'), JSON ('---json' or a '{' "
+     "object) or TOML.",
+     "dialects-yaml-json-toml"},
     // YAML.
     {"yaml.syntax", E, "a YAML syntax error",
      "Fix the YAML at the caret: tab indentation, an unclosed quote or "
@@ -109,6 +114,21 @@ constexpr RuleInfo k_rules[] = {
      "Write the value so that every reader agrees: true or false for a "
      "boolean, plain digits for a number, quotes for a string.",
      "yaml-11-or-12-reading-as-your-generator-does"},
+    // JSON front matter.
+    {"json.syntax", E,
+     "invalid JSON front matter, at the character that stops it",
+     "Fix the JSON at the caret: a trailing comma, a comment, single quotes "
+     "or a bare word are the usual causes.",
+     "dialects-yaml-json-toml"},
+    {"json.duplicate-key", E,
+     "a key repeats in a JSON object; the message names both places",
+     "Readers disagree about which value wins: keep one of the two keys the "
+     "message names.",
+     "dialects-yaml-json-toml"},
+    {"json.limit", E, "JSON front matter too deep, too large or too long",
+     "Front matter is limited to 100,000 values, depth 64 and 1 MiB: move "
+     "the data out of the front matter.",
+     "dialects-yaml-json-toml"},
     // The run.
     {"io", E, "a file or folder that cannot be read (no position)",
      "Check that the path exists and is readable; the message gives the "
@@ -328,7 +348,8 @@ constexpr RuleInfo k_rules[] = {
      "migrations"},
     {"migrate.unsupported", E,
      "a layout the editor will not touch (an aliased value, a flow list with "
-     "comments inside, a value with comments moved into a flow collection)",
+     "comments inside, a value with comments moved into a flow collection, "
+     "front matter in JSON)",
      "Rewrite the value by hand, then migrate again.", "migrations"},
     {"migrate.internal", E, "an edit did not give the expected JSON",
      "A bug in fmkit: the file is never written. Please report it.",

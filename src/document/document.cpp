@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "document/document.hpp"
 
+#include "document/json_reader.hpp"
+
 #include <string>
 #include <utility>
 
@@ -34,6 +36,48 @@ std::string_view json_kind(const nlohmann::json& value) {
   }
 }
 
+// The one dispatch from a front matter's dialect to its reader: each reader
+// gives the same value model and PositionMap, in file coordinates.
+std::optional<YamlDocument> parse_front_matter(
+    std::string_view text, const FrontMatter& fm, const LineIndex& lines,
+    const YamlOptions& options, std::vector<Diagnostic>& diagnostics) {
+  switch (fm.dialect) {
+    case Dialect::yaml:
+      return parse_yaml_document(text, fm.yaml_begin, fm.yaml_end, lines,
+                                 options, diagnostics);
+    case Dialect::json:
+      return parse_json_document(text, fm.yaml_begin, fm.yaml_end, lines,
+                                 options, diagnostics);
+    case Dialect::toml:  // TOML's reader goes here
+    case Dialect::other:
+      break;
+  }
+  std::string_view tag = text.substr(fm.tag_begin, fm.tag_end - fm.tag_begin);
+  add_error(diagnostics, "front-matter.language",
+            "fmkit cannot read front matter written in '" + std::string(tag) +
+                "' (it reads yaml and json)",
+            lines.span(fm.tag_begin, fm.tag_end));
+  return std::nullopt;
+}
+
+// A reader may stop reading past the size limit (see run/file_reader.hpp):
+// then the closing line may lie beyond what was read, and the message must
+// hold either way.
+void add_unclosed_error(const FrontMatter& fm, const LineIndex& lines,
+                        const DocumentOptions& options,
+                        std::vector<Diagnostic>& diagnostics) {
+  const bool json = fm.dialect == Dialect::json && fm.open_end == fm.open_begin;
+  std::string what = json ? "no '}' matches this '{'"
+                          : "no '---' or '...' line follows this '---'";
+  std::string message =
+      fm.yaml_end - fm.yaml_begin > options.yaml.max_bytes
+          ? "front matter is not closed within the size limit of " +
+                std::to_string(options.yaml.max_bytes) + " bytes: " + what
+          : "front matter is not closed: " + what;
+  add_error(diagnostics, "front-matter.unclosed", std::move(message),
+            lines.span(fm.open_begin, fm.open_begin + (json ? 1 : 3)));
+}
+
 }  // namespace
 
 Document read_document(std::string_view text, const LineIndex& lines,
@@ -57,27 +101,15 @@ Document read_document(std::string_view text, const LineIndex& lines,
       }
       return document;
     }
-    case FrontMatterStatus::unclosed: {
-      // A reader may stop reading past the size limit (see
-      // run/file_reader.hpp): then the closing line may lie beyond what was
-      // read, and the message must hold either way.
-      std::string message =
-          fm.yaml_end - fm.yaml_begin > options.yaml.max_bytes
-              ? "front matter is not closed within the size limit of " +
-                    std::to_string(options.yaml.max_bytes) +
-                    " bytes: no '---' or '...' line follows this '---'"
-              : "front matter is not closed: no '---' or '...' line follows "
-                "this '---'";
-      add_error(diagnostics, "front-matter.unclosed", std::move(message),
-                lines.span(fm.open_begin, fm.open_begin + 3));
+    case FrontMatterStatus::unclosed:
+      add_unclosed_error(fm, lines, options, diagnostics);
       return document;
-    }
     case FrontMatterStatus::ok:
       break;
   }
 
-  std::optional<YamlDocument> yaml = parse_yaml_document(
-      text, fm.yaml_begin, fm.yaml_end, lines, options.yaml, diagnostics);
+  std::optional<YamlDocument> yaml =
+      parse_front_matter(text, fm, lines, options.yaml, diagnostics);
   if (!yaml) return document;
 
   document.positions = std::move(yaml->positions);

@@ -57,6 +57,118 @@ FrontMatter unclosed_from(FrontMatter fm, size_t size) {
 
 }  // namespace
 
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+struct OpeningLine {
+  LineMatch match = LineMatch::no;
+  size_t next = 0;  // after the line ending
+  size_t tag_begin = 0;
+  size_t tag_end = 0;
+};
+
+// Matches the opening line at `pos`: "---", an optional language tag (the
+// rest of the line without its blanks, as gray-matter takes it), then a line
+// ending or, with TextEnd::complete, the end of the text. On a prefix the
+// line is `undecided` until its "\n" arrives.
+OpeningLine match_opening(std::string_view text, size_t pos, TextEnd end) {
+  constexpr std::string_view k_dashes = "---";
+  const bool partial = end == TextEnd::partial;
+  if (text.size() - pos < k_dashes.size()) {
+    if (!k_dashes.starts_with(text.substr(pos))) return {};
+    return {partial ? LineMatch::undecided : LineMatch::no};
+  }
+  if (text.compare(pos, k_dashes.size(), k_dashes) != 0) return {};
+  const size_t after = pos + k_dashes.size();
+  // "----" is a thematic break (gray-matter's rule too).
+  if (after < text.size() && text[after] == '-') return {};
+  size_t newline = text.find('\n', after);
+  if (newline == std::string_view::npos) {
+    if (partial) return {LineMatch::undecided};
+    newline = text.size();
+  }
+  size_t begin = after;
+  size_t stop = newline;
+  if (stop > begin && text[stop - 1] == '\r') --stop;
+  while (begin < stop && is_blank(text[begin])) ++begin;
+  while (stop > begin && is_blank(text[stop - 1])) --stop;
+  if (text.substr(begin, stop - begin).find('\r') != std::string_view::npos) {
+    return {};
+  }
+  return {LineMatch::yes, newline == text.size() ? newline : newline + 1,
+          begin, stop};
+}
+
+Dialect dialect_of_tag(std::string_view tag) {
+  if (tag.empty() || tag == "yaml" || tag == "yml") return Dialect::yaml;
+  if (tag == "json") return Dialect::json;
+  if (tag == "toml") return Dialect::toml;
+  return Dialect::other;
+}
+
+// Whether the "{" at `pos` opens JSON front matter: white space, then '"'
+// or "}". Undecided when a prefix ends in the white space.
+LineMatch opens_json(std::string_view text, size_t pos, TextEnd end) {
+  size_t i = pos + 1;
+  while (i < text.size() && (is_blank(text[i]) || text[i] == '\r' ||
+                             text[i] == '\n')) {
+    ++i;
+  }
+  if (i == text.size()) {
+    return end == TextEnd::partial ? LineMatch::undecided : LineMatch::no;
+  }
+  return text[i] == '"' || text[i] == '}' ? LineMatch::yes : LineMatch::no;
+}
+
+// Splits JSON front matter opened by the "{" at `fm.open_begin`: the object
+// ends at the matching "}" (Hugo's rule: braces in strings do not count, a
+// backslash skips the next character), then an optional "\r" and "\n".
+FrontMatter split_json(std::string_view text, FrontMatter fm, TextEnd end) {
+  fm.dialect = Dialect::json;
+  fm.open_end = fm.yaml_begin = fm.open_begin;
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = fm.open_begin; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '"') {
+      in_string = !in_string;
+    } else if (!in_string && c == '{') {
+      ++depth;
+    } else if (!in_string && c == '}' && --depth == 0) {
+      size_t body = i + 1;
+      if (end == TextEnd::partial &&
+          (body == text.size() ||
+           (text[body] == '\r' && body + 1 == text.size()))) {
+        break;  // the line ending may still follow
+      }
+      if (body < text.size() && text[body] == '\r') ++body;
+      if (body < text.size() && text[body] == '\n') ++body;
+      fm.status = FrontMatterStatus::ok;
+      fm.yaml_end = fm.close_begin = fm.close_end = i + 1;
+      fm.body_begin = body;
+      return fm;
+    }
+  }
+  return unclosed_from(fm, text.size());
+}
+
+}  // namespace
+
+const char* dialect_name(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::yaml:
+      return "yaml";
+    case Dialect::json:
+      return "json";
+    case Dialect::toml:
+      return "toml";
+    case Dialect::other:
+      break;
+  }
+  return "other";
+}
+
 FrontMatter split_front_matter(std::string_view text, TextEnd end) {
   FrontMatter fm;
   size_t pos = 0;
@@ -73,7 +185,18 @@ FrontMatter split_front_matter(std::string_view text, TextEnd end) {
     return fm;
   }
 
-  DelimiterLine open = match_delimiter(text, pos, end, "---");
+  if (pos < text.size() && text[pos] == '{') {
+    LineMatch json = opens_json(text, pos, end);
+    if (json == LineMatch::no) return fm;
+    fm.open_begin = pos;
+    if (json == LineMatch::undecided) {
+      fm.open_end = fm.yaml_begin = pos;
+      return unclosed_from(fm, text.size());
+    }
+    return split_json(text, fm, end);
+  }
+
+  OpeningLine open = match_opening(text, pos, end);
   if (open.match == LineMatch::no) return fm;
   fm.open_begin = pos;
   if (open.match == LineMatch::undecided) {
@@ -82,6 +205,10 @@ FrontMatter split_front_matter(std::string_view text, TextEnd end) {
   }
   fm.open_end = open.next;
   fm.yaml_begin = open.next;
+  fm.tag_begin = open.tag_begin;
+  fm.tag_end = open.tag_end;
+  fm.dialect = dialect_of_tag(text.substr(open.tag_begin,
+                                          open.tag_end - open.tag_begin));
 
   // Only lines starting with '-' or '.' can close; skip the others whole.
   size_t line = fm.yaml_begin;

@@ -26,7 +26,10 @@ class JsonRenderer final : public Renderer {
           << ",\n  \"files\": " << file_count << ",\n  \"diagnostics\": [";
   }
 
-  void file(const FileReport& report, const FileContext&) override {
+  void file(const FileReport& report, const FileContext& context) override {
+    if (!context.dialect.empty() && context.dialect != "yaml") {
+      m_dialects[report.path] = context.dialect;
+    }
     if (report.diagnostics.empty()) return;
     for (const Diagnostic& d : report.diagnostics) {
       m_out << (m_any ? ",\n    " : "\n    ")
@@ -36,12 +39,26 @@ class JsonRenderer final : public Renderer {
   }
 
   void end(const RunEnd&) override {
-    m_out << (m_any ? "\n  ]\n}\n" : "]\n}\n");
+    m_out << (m_any ? "\n  ]" : "]");
+    // Only files whose front matter is not YAML: the usual case costs
+    // nothing, and the output of YAML-only sites keeps its shape.
+    if (!m_dialects.empty()) {
+      m_out << ",\n  \"dialects\": {";
+      bool first = true;
+      for (const auto& [path, dialect] : m_dialects.items()) {
+        m_out << (first ? "\n    " : ",\n    ") << json_quote(path) << ": "
+              << json_quote(dialect.get<std::string>());
+        first = false;
+      }
+      m_out << "\n  }";
+    }
+    m_out << "\n}\n";
   }
 
  private:
   std::ostream& m_out;
   bool m_any = false;
+  nlohmann::ordered_json m_dialects = nlohmann::ordered_json::object();
 };
 
 }  // namespace

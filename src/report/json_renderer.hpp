@@ -16,7 +16,10 @@
 // (each diagnostic on a single line). Lines and columns are 1-based, columns
 // count code points; a diagnostic without a position has null line,
 // column, end_line and end_column. "files" counts the files checked, with or
-// without diagnostics. Keys appear in the order above; strings are UTF-8,
+// without diagnostics. After "diagnostics", "dialects" names the files whose
+// front matter is not YAML, with its dialect ({"a.md": "json"}), in the
+// order they were checked; it is absent when there is none. Keys appear in
+// the order above; strings are UTF-8,
 // invalid bytes replaced by U+FFFD. `version` changes only when a key's
 // meaning does. Not thread-safe.
 #pragma once

@@ -23,6 +23,9 @@ struct FileContext {
   // The collection the file was checked in; "" when it was checked against
   // --schema or in no collection.
   std::string_view collection;
+  // The language of its front matter: "yaml", "json", "toml"; "" when it
+  // has none (or was not read).
+  std::string_view dialect;
 };
 
 // How a run ended.

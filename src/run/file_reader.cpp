@@ -112,12 +112,14 @@ Document read_front_matter_document(const FrontMatterText& read,
   Document document;
   document.front_matter = split_front_matter(read.text, TextEnd::partial);
   size_t open = document.front_matter.open_begin;
+  const bool json = document.front_matter.open_end == open;  // "{"
   Diagnostic d;
   d.rule = "yaml.limit";
   d.message = "the front matter is longer than the limit of " +
               std::to_string(options.yaml.max_bytes) +
-              " bytes (no closing '---' within it)";
-  d.span = lines.span(open, open + 3);
+              (json ? " bytes (no closing '}' within it)"
+                    : " bytes (no closing '---' within it)");
+  d.span = lines.span(open, open + (json ? 1 : 3));
   diagnostics.push_back(std::move(d));
   return document;
 }

@@ -37,6 +37,12 @@ struct Checked {
   std::optional<CacheRecord> record;
 };
 
+// The name of the dialect of `fm` ("" when there is no front matter).
+std::string_view dialect_of(const FrontMatter& fm) {
+  if (fm.status == FrontMatterStatus::missing) return "";
+  return dialect_name(fm.dialect);
+}
+
 // One thread's state: a Validator per schema, made on first use.
 class Worker {
  public:
@@ -74,6 +80,11 @@ class Worker {
       record.key = cache.key(job.collection, record.relative, *read);
       if (auto stored = cache.find(record.relative, record.key)) {
         record.hit = true;
+        // A split visits only the first byte of each line: cheap next to
+        // the read.
+        result.dialect = dialect_of(split_front_matter(
+            read->text,
+            read->whole_file ? TextEnd::complete : TextEnd::partial));
         diagnostics = std::move(*stored);
         if (!diagnostics.empty()) result.report.text = std::move(read->text);
         return;
@@ -83,6 +94,7 @@ class Worker {
       LineIndex lines(read->text);
       Document document = read_front_matter_document(
           *read, lines, collection.document, diagnostics);
+      result.dialect = dialect_of(document.front_matter);
       const std::shared_ptr<const CompiledSchema>* schema =
           document.usable ? collection.schema_for(document, lines, diagnostics)
                           : nullptr;

@@ -470,6 +470,7 @@ TEST(CliDumpTest, PositionsGiveEveryNodesSpans) {
   EXPECT_EQ(
       r.out,
       "{\n"
+      "  \"dialect\": \"yaml\",\n"
       "  \"data\": {\n"
       "    \"title\": \"Hi\",\n"
       "    \"tags\": [\n"

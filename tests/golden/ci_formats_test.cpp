@@ -292,6 +292,15 @@ TEST_F(CiFormatsGolden, JsonIsValidAgainstItsPublishedSchema) {
   EXPECT_NE(found.find("/diagnostics/0/severity"), std::string::npos) << found;
   EXPECT_NE(found.find("/diagnostics/1/column"), std::string::npos) << found;
   EXPECT_NE(found.find("'rule'"), std::string::npos) << found;
+
+  json dialects = output;
+  dialects["dialects"] = {{"a.md", "json"}, {"b.md", "toml"}};
+  EXPECT_EQ(violations(schema, dialects), "");
+  dialects["dialects"]["c.md"] = "yaml";  // YAML files are not listed
+  found = violations(schema, dialects);
+  EXPECT_NE(found.find("/dialects"), std::string::npos) << found;
+  dialects["dialects"] = json::object();
+  EXPECT_NE(violations(schema, dialects), "");
 }
 
 TEST(JsonOutputSchemaTest, EveryInvalidPostGoldenIsValid) {

@@ -55,8 +55,6 @@ FrontMatter unclosed_from(FrontMatter fm, size_t size) {
   return fm;
 }
 
-}  // namespace
-
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 struct OpeningLine {

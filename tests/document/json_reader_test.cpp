@@ -274,7 +274,13 @@ TEST(JsonReaderTest, LimitsAreErrors) {
 }
 
 TEST(JsonReaderTest, FindJsonErrorGivesTheFirstSyntaxError) {
-  EXPECT_EQ(find_json_error(R"({"a": 1})"), std::nullopt);
+  EXPECT_FALSE(find_json_error(R"({"a": 1})"));
+  // A whole JSON text must hold a value (front matter may be empty).
+  std::optional<JsonError> empty = find_json_error(" \n");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->offset, 2u);
+  EXPECT_EQ(empty->message,
+            "invalid JSON: the text ends early: expected a value");
   std::optional<JsonError> error = find_json_error("{\"a\": 1, \"a\": tru}");
   ASSERT_TRUE(error);
   EXPECT_EQ(error->offset, 15u);

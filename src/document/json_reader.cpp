@@ -424,7 +424,8 @@ std::optional<YamlDocument> parse_json_document(
     diagnostics.push_back(std::move(d));
     return std::nullopt;
   }
-  if (!check_yaml_characters(text, begin, end, lines, diagnostics)) {
+  if (!check_yaml_characters(text, begin, end, lines, diagnostics,
+                             CharacterSyntax::json)) {
     return std::nullopt;
   }
   YamlDocument document;

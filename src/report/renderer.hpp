@@ -25,7 +25,7 @@ struct FileContext {
   std::string_view collection;
   // The language of its front matter: "yaml", "json", "toml"; "" when it
   // has none (or was not read).
-  std::string_view dialect;
+  std::string_view dialect = {};
 };
 
 // How a run ended.

@@ -125,7 +125,8 @@ constexpr RuleInfo k_rules[] = {
      "Readers disagree about which value wins: keep one of the two keys the "
      "message names.",
      "dialects-yaml-json-toml"},
-    {"json.limit", E, "JSON front matter too deep, too large or too long",
+    {"json.limit", E,
+     "front matter in JSON that is too deep, too large or has too many values",
      "Front matter is limited to 100,000 values, depth 64 and 1 MiB: move "
      "the data out of the front matter.",
      "dialects-yaml-json-toml"},

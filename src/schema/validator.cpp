@@ -301,11 +301,17 @@ class Reporter {
   }
 
   // Where a key missing from the mapping at `pointer` is reported: the
-  // closing "---" for the root, else the mapping's key (or its start).
+  // closing "---" for the root (the object's "}" in JSON), else the
+  // mapping's key (or its start).
   SourceSpan missing_span(const std::string& pointer) const {
     if (m_document == nullptr) return {};
     if (pointer.empty()) {
       const FrontMatter& fm = m_document->front_matter;
+      const NodeInfo* root = find(pointer);
+      if (fm.dialect == Dialect::json && root != nullptr &&
+          root->value_end > root->value_begin) {
+        return m_lines->span(root->value_end - 1, root->value_end);
+      }
       if (fm.status == FrontMatterStatus::ok) {
         return m_lines->span(fm.close_begin, fm.close_end);
       }

@@ -16,14 +16,14 @@
 //   }
 //
 // where "dialect" names the front matter's language ("yaml", "json"; see
-// document/front_matter.hpp), with one line per node, in document order, keyed by JSON Pointer; each
-// span has "line", "column", "offset", "end_line", "end_column",
-// "end_offset": lines and columns 1-based, columns in code points, offsets
-// in bytes from the start of the file, ends exclusive. "key" is present for
-// mapping values only. Diagnostics (bad YAML, and warnings) go to `err` in
-// the text format. Exit codes: 0 printed (warnings allowed), 1 the front
-// matter has errors (nothing printed when it can't be read as JSON), 2 usage
-// or I/O error.
+// document/front_matter.hpp), with one line per node, in document order, keyed
+// by JSON Pointer; each span has "line", "column", "offset", "end_line",
+// "end_column", "end_offset": lines and columns 1-based, columns in code
+// points, offsets in bytes from the start of the file, ends exclusive. "key" is
+// present for mapping values only. Diagnostics (bad YAML, and warnings) go to
+// `err` in the text format. Exit codes: 0 printed (warnings allowed), 1 the
+// front matter has errors (nothing printed when it can't be read as JSON), 2
+// usage or I/O error.
 #pragma once
 
 #include "base/source_span.hpp"

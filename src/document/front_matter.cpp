@@ -92,8 +92,8 @@ OpeningLine match_opening(std::string_view text, size_t pos, TextEnd end) {
   if (text.substr(begin, stop - begin).find('\r') != std::string_view::npos) {
     return {};
   }
-  return {LineMatch::yes, newline == text.size() ? newline : newline + 1,
-          begin, stop};
+  return {LineMatch::yes, newline == text.size() ? newline : newline + 1, begin,
+          stop};
 }
 
 Dialect dialect_of_tag(std::string_view tag) {
@@ -107,8 +107,8 @@ Dialect dialect_of_tag(std::string_view tag) {
 // or "}". Undecided when a prefix ends in the white space.
 LineMatch opens_json(std::string_view text, size_t pos, TextEnd end) {
   size_t i = pos + 1;
-  while (i < text.size() && (is_blank(text[i]) || text[i] == '\r' ||
-                             text[i] == '\n')) {
+  while (i < text.size() &&
+         (is_blank(text[i]) || text[i] == '\r' || text[i] == '\n')) {
     ++i;
   }
   if (i == text.size()) {
@@ -205,8 +205,8 @@ FrontMatter split_front_matter(std::string_view text, TextEnd end) {
   fm.yaml_begin = open.next;
   fm.tag_begin = open.tag_begin;
   fm.tag_end = open.tag_end;
-  fm.dialect = dialect_of_tag(text.substr(open.tag_begin,
-                                          open.tag_end - open.tag_begin));
+  fm.dialect = dialect_of_tag(
+      text.substr(open.tag_begin, open.tag_end - open.tag_begin));
 
   // Only lines starting with '-' or '.' can close; skip the others whole.
   size_t line = fm.yaml_begin;

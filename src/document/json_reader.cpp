@@ -18,8 +18,7 @@ bool is_space(char c) {
 
 bool is_word(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '+' ||
-         c == '-';
+         (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '+' || c == '-';
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -101,8 +100,8 @@ class JsonReader {
   // due, worded by cause.
   bool unexpected_here(std::string_view expected) {
     if (m_pos == m_text.size()) {
-      fail(m_pos, m_pos, "the text ends early: expected " +
-                             std::string(expected));
+      fail(m_pos, m_pos,
+           "the text ends early: expected " + std::string(expected));
     } else if (m_text[m_pos] == '/') {
       fail(m_pos, m_pos + 1, "comments are not allowed in JSON");
     } else if (m_text[m_pos] == '\'') {
@@ -117,8 +116,8 @@ class JsonReader {
 
   bool read_value(const std::string& pointer, NodeInfo& info, size_t depth,
                   nlohmann::json& out);
-  bool read_container(const std::string& pointer, NodeInfo& info,
-                      size_t depth, nlohmann::json& out);
+  bool read_container(const std::string& pointer, NodeInfo& info, size_t depth,
+                      nlohmann::json& out);
   bool read_member(const std::string& pointer, size_t depth,
                    nlohmann::json& object);
   bool read_string(std::string& out);
@@ -324,7 +323,7 @@ bool JsonReader::read_escape(std::string& out) {
     char32_t v = 0;
     for (size_t k = at; k < at + 4; ++k) {
       const char h = m_text[k];
-      int digit = is_digit(h)                ? h - '0'
+      int digit = is_digit(h)              ? h - '0'
                   : (h >= 'a' && h <= 'f') ? h - 'a' + 10
                   : (h >= 'A' && h <= 'F') ? h - 'A' + 10
                                            : -1;

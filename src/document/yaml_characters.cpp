@@ -90,8 +90,9 @@ std::string forbidden_message(char32_t c, CharacterSyntax syntax) {
   } else if (c == 0xFFFE || c == 0xFFFF) {
     what = "non-character U+" + hex(c, 4);
   } else if (c == 0xFEFF) {
-    return std::string("byte-order mark U+FEFF is allowed only at the start "
-                       "of the file; remove it or write it as \\uFEFF in a ") +
+    return std::string(
+               "byte-order mark U+FEFF is allowed only at the start "
+               "of the file; remove it or write it as \\uFEFF in a ") +
            (json ? "string" : "double-quoted string");
   } else {
     return {};

@@ -267,8 +267,8 @@ void parse_extensions(YamlFile& file, const json& value,
     std::string item_pointer = append_pointer(pointer, std::to_string(i));
     std::string text = value[i].is_string() ? value[i].get<std::string>() : "";
     if (text.starts_with('.')) text.erase(0, 1);
-    bool plain = !text.empty() && text.find_first_of("/*?[]\\{} ") ==
-                                      std::string::npos;
+    bool plain =
+        !text.empty() && text.find_first_of("/*?[]\\{} ") == std::string::npos;
     if (!plain) {
       type_error(file, item_pointer, "extensions",
                  "a file name ending without wildcards or '/' (md, mdx, html)",

@@ -163,9 +163,8 @@ PlanOptions with_config_extensions(const Config& config, PlanOptions options) {
   for (const CollectionConfig& collection : config.collections) {
     for (const Glob& glob : collection.include) {
       std::string extension = glob_extension(glob);
-      if (!extension.empty() &&
-          std::find(extensions.begin(), extensions.end(), extension) ==
-              extensions.end()) {
+      if (!extension.empty() && std::find(extensions.begin(), extensions.end(),
+                                          extension) == extensions.end()) {
         extensions.push_back(std::move(extension));
       }
     }

@@ -113,8 +113,7 @@ TEST_F(DialectsTest, JsonOutputNamesTheDialectOfEachNonYamlFile) {
   // A site of YAML only: no "dialects" key.
   CliResult yaml_only =
       run({"validate", "--no-cache", "--format", "json", "docs/a.md"});
-  EXPECT_EQ(yaml_only.out.find("dialects"), std::string::npos)
-      << yaml_only.out;
+  EXPECT_EQ(yaml_only.out.find("dialects"), std::string::npos) << yaml_only.out;
 }
 
 TEST_F(DialectsTest, ExtensionsReplaceTheDefaultList) {
@@ -127,8 +126,7 @@ TEST_F(DialectsTest, ExtensionsReplaceTheDefaultList) {
   EXPECT_EQ(r.out.find("docs/d.markdown"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("docs/notes.txt:2:8: error:"), std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("pages/p.html:3:8: error:"), std::string::npos)
-      << r.out;
+  EXPECT_NE(r.out.find("pages/p.html:3:8: error:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("4 files, 3 with errors"), std::string::npos) << r.out;
 }
 
@@ -226,7 +224,8 @@ TEST_F(DialectsTest, MigrateLeavesJsonFrontMatterAsItIs) {
   EXPECT_EQ(m_site.read("docs/a.md"), yaml_text);
 
   // Tagged JSON too, at the tag.
-  m_site.write("docs/c.md", "---json\n{\"title\": \"C\", \"draft\": true}\n---\n");
+  m_site.write("docs/c.md",
+               "---json\n{\"title\": \"C\", \"draft\": true}\n---\n");
   r = run({"migrate"});
   EXPECT_NE(r.out.find("docs/c.md:1:1: error: migrations cannot edit json "
                        "front matter yet"),

@@ -40,9 +40,9 @@ std::string positions(std::string_view text, const PositionMap& map) {
   LineIndex lines(text);
   auto at = [&](size_t begin, size_t end) {
     SourceSpan s = lines.span(begin, end);
-    return std::to_string(s.begin.line) + ":" +
-           std::to_string(s.begin.column) + "-" +
-           std::to_string(s.end.line) + ":" + std::to_string(s.end.column);
+    return std::to_string(s.begin.line) + ":" + std::to_string(s.begin.column) +
+           "-" + std::to_string(s.end.line) + ":" +
+           std::to_string(s.end.column);
   };
   std::string out;
   for (const auto& [pointer, info] : map.entries()) {
@@ -73,13 +73,14 @@ TEST(JsonReaderTest, ValuesAreTypedAsTheYamlReaderTypesThem) {
     EXPECT_EQ(p.diagnostics, "") << text;
   }
   // 18446744073709551615 is a uint64, as in YAML.
-  EXPECT_TRUE(
-      parse(R"({"big": 18446744073709551615})").document->value["big"].is_number_unsigned());
+  EXPECT_TRUE(parse(R"({"big": 18446744073709551615})")
+                  .document->value["big"]
+                  .is_number_unsigned());
 }
 
 TEST(JsonReaderTest, EscapesAreDecoded) {
-  Parsed p = parse(
-      R"({"s": "a\"b\\c\/d\b\f\n\r\t\u00e9\u20AC\ud83d\ude00\u0000z"})");
+  Parsed p =
+      parse(R"({"s": "a\"b\\c\/d\b\f\n\r\t\u00e9\u20AC\ud83d\ude00\u0000z"})");
   ASSERT_TRUE(p.document) << p.diagnostics;
   EXPECT_EQ(p.document->value["s"].get<std::string>(),
             std::string("a\"b\\c/d\b\f\n\r\t\xC3\xA9\xE2\x82\xAC"

@@ -80,6 +80,18 @@ void add_unclosed_error(const FrontMatter& fm, const LineIndex& lines,
 
 }  // namespace
 
+SourceSpan missing_root_key_span(const Document& document,
+                                 const LineIndex& lines) {
+  const FrontMatter& fm = document.front_matter;
+  if (fm.status != FrontMatterStatus::ok) return {};
+  const NodeInfo* root = document.positions.find("");
+  if (fm.dialect == Dialect::json && root != nullptr &&
+      root->value_end > root->value_begin) {
+    return lines.span(root->value_end - 1, root->value_end);
+  }
+  return lines.span(fm.close_begin, fm.close_end);
+}
+
 Document read_document(std::string_view text, const LineIndex& lines,
                        const DocumentOptions& options,
                        std::vector<Diagnostic>& diagnostics) {

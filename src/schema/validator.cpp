@@ -306,16 +306,8 @@ class Reporter {
   SourceSpan missing_span(const std::string& pointer) const {
     if (m_document == nullptr) return {};
     if (pointer.empty()) {
-      const FrontMatter& fm = m_document->front_matter;
-      const NodeInfo* root = find(pointer);
-      if (fm.dialect == Dialect::json && root != nullptr &&
-          root->value_end > root->value_begin) {
-        return m_lines->span(root->value_end - 1, root->value_end);
-      }
-      if (fm.status == FrontMatterStatus::ok) {
-        return m_lines->span(fm.close_begin, fm.close_end);
-      }
-      return value_span(pointer);
+      SourceSpan span = missing_root_key_span(*m_document, *m_lines);
+      return span.valid() ? span : value_span(pointer);
     }
     const NodeInfo* node = find(pointer);
     if (node == nullptr) return value_span(pointer);

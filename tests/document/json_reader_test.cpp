@@ -281,6 +281,38 @@ TEST(JsonReaderTest, LimitsAreErrors) {
             "1:65: error: nesting deeper than 64 levels [json.limit]");
 }
 
+// Every one-byte deletion or insertion in a document: fmkit's reader and
+// nlohmann's parser (a strict RFC 8259 reader) agree on what is JSON, and
+// on the value when both read it.
+TEST(JsonReaderTest, AgreesWithAStrictParserOnMutatedText) {
+  const std::string sample =
+      "{\"a\": [1, -2.5e3, true, null, \"x\\\"\\u00e9\"], "
+      "\"b\": {\"c\": {}, \"d\": []}, \"e\": \"\", \"f\": false}";
+  std::vector<std::string> texts;
+  for (size_t i = 0; i < sample.size(); ++i) {
+    texts.push_back(sample.substr(0, i) + sample.substr(i + 1));
+    for (char c : std::string_view(",:]}[{\"\\0 e.-u")) {
+      texts.push_back(sample.substr(0, i) + c + sample.substr(i));
+    }
+  }
+  size_t read = 0;
+  for (const std::string& text : texts) {
+    Parsed ours = parse(text);
+    json theirs = json::parse(text, nullptr, false);
+    const bool duplicate =
+        ours.diagnostics.find("json.duplicate-key") != std::string::npos;
+    if (duplicate) continue;  // nlohmann keeps the last value
+    ASSERT_EQ(ours.document.has_value(), !theirs.is_discarded())
+        << text << "\n"
+        << ours.diagnostics;
+    if (ours.document) {
+      EXPECT_EQ(ours.document->value, theirs) << text;
+      ++read;
+    }
+  }
+  EXPECT_GT(read, 0u);
+}
+
 TEST(JsonReaderTest, FindJsonErrorGivesTheFirstSyntaxError) {
   EXPECT_FALSE(find_json_error(R"({"a": 1})"));
   // A whole JSON text must hold a value (front matter may be empty).

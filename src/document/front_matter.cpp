@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "document/front_matter.hpp"
 
+#include <string>
+
 namespace fmkit {
 
 namespace {
@@ -96,8 +98,15 @@ OpeningLine match_opening(std::string_view text, size_t pos, TextEnd end) {
           stop};
 }
 
+// As gray-matter's engine names: "yaml" and "yml" in any case, the others
+// exactly.
 Dialect dialect_of_tag(std::string_view tag) {
-  if (tag.empty() || tag == "yaml" || tag == "yml") return Dialect::yaml;
+  if (tag.empty()) return Dialect::yaml;
+  std::string lower(tag);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (lower == "yaml" || lower == "yml") return Dialect::yaml;
   if (tag == "json") return Dialect::json;
   if (tag == "toml") return Dialect::toml;
   return Dialect::other;

@@ -8,10 +8,11 @@
 //
 // Dialects (the language the front matter is written in):
 // - "---" opens YAML. The opening line may name the language, as
-//   gray-matter (Eleventy, Astro) allows: "---yaml" (or "---yml"), "---json",
-//   "---toml"; any other tag ("---coffee", "---js") is Dialect::other, which
-//   the reader reports rather than skips. A line of four or more dashes
-//   opens nothing (gray-matter's rule; it is a Markdown thematic break).
+//   gray-matter (Eleventy, Astro) allows: "---yaml" (or "---yml", in any
+//   case), "---json", "---toml"; any other tag ("---coffee", "---js") is
+//   Dialect::other, which the reader reports rather than skips. A line of four
+//   or more dashes opens nothing (gray-matter's rule; it is a Markdown thematic
+//   break).
 // - "{" opens JSON front matter (Hugo): the object is the front matter and
 //   its matching "}" ends it (braces inside strings do not count); a line
 //   ending right after the "}" belongs to the front matter. Only "{" followed

@@ -209,7 +209,10 @@ TEST(FrontMatterTest, DialectsAndLanguageTags) {
       {"---toml\na = 1\n---\nb", ok, toml, "toml", "a = 1\n", "b"},
       {"---coffee\na: 1\n---\nb", ok, other, "coffee", "a: 1\n", "b"},
       {"---js\n", unclosed, other, "js", "", ""},
-      {"---YAML\n---\n", ok, other, "YAML", "", ""},
+      // gray-matter's names: yaml and yml in any case, the others exactly.
+      {"---YAML\n---\n", ok, yaml, "YAML", "", ""},
+      {"---Yml\n---\n", ok, yaml, "Yml", "", ""},
+      {"---JSON\n{}\n---\n", ok, other, "JSON", "{}\n", ""},
       {"---\t my lang \n---\n", ok, other, "my lang", "", ""},
       // JSON opened by "{" (Hugo): the object is the front matter.
       {"{\"a\": 1}\nbody", ok, json, "", "{\"a\": 1}", "body"},

@@ -140,8 +140,9 @@ int infer_command(int argc, const char* const* argv, CommandContext& context) {
       "report the values that look like mistakes.",
       "fmkit infer"};
   use_fmkit_error_style(app);
-  app.add_option("paths", args.paths,
-                 "Files, or folders searched for *.md and *.markdown files")
+  app.add_option(
+         "paths", args.paths,
+         "Files, or folders searched for *.md, *.markdown and *.mdx files")
       ->type_name("PATH");
   auto* collection =
       app.add_option("--collection", args.collection,

@@ -36,9 +36,10 @@ struct RunArguments {
   CLI::Option* to_option = nullptr;
 
   void add_to(CLI::App& app, std::string_view to_help) {
-    files.add_to(app,
-                 "Files, or folders searched for *.md and *.markdown files "
-                 "(default: the collections with migrations)");
+    files.add_to(
+        app,
+        "Files, or folders searched for *.md, *.markdown and *.mdx files "
+        "(default: the collections with migrations)");
     to_option = app.add_option("--to", to, std::string(to_help))
                     ->check(CLI::NonNegativeNumber)
                     ->type_name("N");

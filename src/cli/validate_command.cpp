@@ -305,7 +305,7 @@ int validate_command(int argc, const char* const* argv,
       "fmkit validate"};
   use_fmkit_error_style(app);
   args.add_to(app,
-              "Files, or folders searched for *.md and *.markdown files "
+              "Files, or folders searched for *.md, *.markdown and *.mdx files "
               "(default: the collections of the config file)");
   app.add_option("--schema", schema_path,
                  "Validate the PATHs against this JSON Schema instead of the "

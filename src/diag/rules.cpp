@@ -28,6 +28,11 @@ constexpr RuleInfo k_rules[] = {
      "Write the front matter as 'key: value' lines, one mapping at the top "
      "level.",
      "rules"},
+    {"front-matter.language", E,
+     "an opening line naming a language fmkit cannot read ('---coffee')",
+     "Write the front matter in YAML ('---'), JSON ('---json' or a '{' "
+     "object) or TOML.",
+     "dialects"},
     // YAML.
     {"yaml.syntax", E, "a YAML syntax error",
      "Fix the YAML at the caret: tab indentation, an unclosed quote or "
@@ -128,6 +133,22 @@ constexpr RuleInfo k_rules[] = {
      "Write the value so that every reader agrees: true or false for a "
      "boolean, plain digits for a number, quotes for a string.",
      "yaml-11-or-12-reading-as-your-generator-does"},
+    // JSON front matter.
+    {"json.syntax", E,
+     "invalid JSON front matter, at the character that stops it",
+     "Fix the JSON at the caret: a trailing comma, a comment, single quotes "
+     "or a bare word are the usual causes.",
+     "dialects"},
+    {"json.duplicate-key", E,
+     "a key repeats in a JSON object; the message names both places",
+     "Readers disagree about which value wins: keep one of the two keys the "
+     "message names.",
+     "dialects"},
+    {"json.limit", E,
+     "front matter in JSON that is too deep, too large or has too many values",
+     "Front matter is limited to 100,000 values, depth 64 and 1 MiB: move "
+     "the data out of the front matter.",
+     "dialects"},
     // The run.
     {"io", E, "a file or folder that cannot be read (no position)",
      "Check that the path exists and is readable; the message gives the "
@@ -348,9 +369,9 @@ constexpr RuleInfo k_rules[] = {
     {"migrate.unsupported", E,
      "a layout the editor will not touch (an aliased value, a flow list with "
      "comments inside, a value with comments moved into a flow collection), "
-     "or TOML front matter (not migrated yet)",
-     "Rewrite the value by hand, then migrate again; edit TOML front matter "
-     "by hand.",
+     "or TOML or JSON front matter (not migrated yet)",
+     "Rewrite the value by hand, then migrate again; edit TOML and JSON front "
+     "matter by hand.",
      "migrations"},
     {"migrate.internal", E, "an edit did not give the expected JSON",
      "A bug in fmkit: the file is never written. Please report it.",

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "document/document.hpp"
 
+#include "document/json_reader.hpp"
 #include "document/toml_to_json.hpp"
 
 #include <string>
@@ -45,14 +46,56 @@ std::optional<YamlDocument> parse_front_matter(
     case Dialect::yaml:
       return parse_yaml_document(text, fm.yaml_begin, fm.yaml_end, lines,
                                  options, diagnostics);
+    case Dialect::json:
+      return parse_json_document(text, fm.yaml_begin, fm.yaml_end, lines,
+                                 options, diagnostics);
     case Dialect::toml:
       return parse_toml_document(text, fm.yaml_begin, fm.yaml_end, lines,
                                  options, diagnostics);
+    case Dialect::other:
+      break;
   }
+  std::string_view tag = text.substr(fm.tag_begin, fm.tag_end - fm.tag_begin);
+  add_error(diagnostics, "front-matter.language",
+            "fmkit cannot read front matter written in '" + std::string(tag) +
+                "' (it reads yaml, json and toml)",
+            lines.span(fm.tag_begin, fm.tag_end));
   return std::nullopt;
 }
 
+// A reader may stop reading past the size limit (see run/file_reader.hpp):
+// then the closing line may lie beyond what was read, and the message must
+// hold either way.
+void add_unclosed_error(const FrontMatter& fm, const LineIndex& lines,
+                        const DocumentOptions& options,
+                        std::vector<Diagnostic>& diagnostics) {
+  const bool json = fm.dialect == Dialect::json && fm.open_end == fm.open_begin;
+  const bool plus = fm.dialect == Dialect::toml && fm.tag_begin == fm.tag_end;
+  std::string what = json   ? "no '}' matches this '{'"
+                     : plus ? "no '+++' line follows this '+++'"
+                            : "no '---' or '...' line follows this '---'";
+  std::string message =
+      fm.yaml_end - fm.yaml_begin > options.yaml.max_bytes
+          ? "front matter is not closed within the size limit of " +
+                std::to_string(options.yaml.max_bytes) + " bytes: " + what
+          : "front matter is not closed: " + what;
+  add_error(diagnostics, "front-matter.unclosed", std::move(message),
+            lines.span(fm.open_begin, fm.open_begin + (json ? 1 : 3)));
+}
+
 }  // namespace
+
+SourceSpan missing_root_key_span(const Document& document,
+                                 const LineIndex& lines) {
+  const FrontMatter& fm = document.front_matter;
+  if (fm.status != FrontMatterStatus::ok) return {};
+  const NodeInfo* root = document.positions.find("");
+  if (fm.dialect == Dialect::json && root != nullptr &&
+      root->value_end > root->value_begin) {
+    return lines.span(root->value_end - 1, root->value_end);
+  }
+  return lines.span(fm.close_begin, fm.close_end);
+}
 
 Document read_document(std::string_view text, const LineIndex& lines,
                        const DocumentOptions& options,
@@ -75,23 +118,9 @@ Document read_document(std::string_view text, const LineIndex& lines,
       }
       return document;
     }
-    case FrontMatterStatus::unclosed: {
-      // A reader may stop reading past the size limit (see
-      // run/file_reader.hpp): then the closing line may lie beyond what was
-      // read, and the message must hold either way.
-      const std::string open(text.substr(fm.open_begin, 3));
-      const std::string closing = open == "+++" ? "'+++'" : "'---' or '...'";
-      std::string message =
-          fm.yaml_end - fm.yaml_begin > options.yaml.max_bytes
-              ? "front matter is not closed within the size limit of " +
-                    std::to_string(options.yaml.max_bytes) + " bytes: no " +
-                    closing + " line follows this '" + open + "'"
-              : "front matter is not closed: no " + closing +
-                    " line follows this '" + open + "'";
-      add_error(diagnostics, "front-matter.unclosed", std::move(message),
-                lines.span(fm.open_begin, fm.open_begin + 3));
+    case FrontMatterStatus::unclosed:
+      add_unclosed_error(fm, lines, options, diagnostics);
       return document;
-    }
     case FrontMatterStatus::ok:
       break;
   }

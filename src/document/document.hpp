@@ -57,4 +57,10 @@ Document read_document(std::string_view text, const LineIndex& lines,
                        const DocumentOptions& options,
                        std::vector<Diagnostic>& diagnostics);
 
+// Where a key missing from the root mapping of `document` is reported: the
+// closing "---" line, or the root object's "}" in JSON; an invalid span
+// when the front matter is not closed (callers fall back to the root).
+SourceSpan missing_root_key_span(const Document& document,
+                                 const LineIndex& lines);
+
 }  // namespace fmkit

@@ -68,8 +68,16 @@ std::string escape_for(char32_t c) {
   return c <= 0xFF ? "\\x" + hex(c, 2) : "\\u" + hex(c, 4);
 }
 
+// The escape that writes `c` in a JSON string.
+std::string json_escape_for(char32_t c) {
+  if (c == 0x08) return "\\b";
+  if (c == 0x0C) return "\\f";
+  return "\\u" + hex(c, 4);
+}
+
 // Returns the message for a forbidden code point, or "" when `c` is allowed.
-std::string forbidden_message(char32_t c) {
+std::string forbidden_message(char32_t c, CharacterSyntax syntax) {
+  const bool json = syntax == CharacterSyntax::json;
   std::string what;
   if (c < 0x20) {
     what = "control character U+" + hex(c, 4) + " (" +
@@ -82,10 +90,16 @@ std::string forbidden_message(char32_t c) {
   } else if (c == 0xFFFE || c == 0xFFFF) {
     what = "non-character U+" + hex(c, 4);
   } else if (c == 0xFEFF) {
-    return "byte-order mark U+FEFF is allowed only at the start of the file; "
-           "remove it or write it as \\uFEFF in a double-quoted string";
+    return std::string(
+               "byte-order mark U+FEFF is allowed only at the start "
+               "of the file; remove it or write it as \\uFEFF in a ") +
+           (json ? "string" : "double-quoted string");
   } else {
     return {};
+  }
+  if (json) {
+    return what + " is not allowed in front matter; remove it or write it as " +
+           json_escape_for(c) + " in a string";
   }
   return what + " is not allowed in YAML; remove it or write it as " +
          escape_for(c) + " in a double-quoted string";
@@ -95,14 +109,15 @@ std::string forbidden_message(char32_t c) {
 
 bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
                            const LineIndex& lines,
-                           std::vector<Diagnostic>& diagnostics) {
+                           std::vector<Diagnostic>& diagnostics,
+                           CharacterSyntax syntax) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t reported = 0;
   auto report = [&](std::string_view rule, char32_t c, size_t at,
                     size_t length) {
     Diagnostic d;
     d.rule = std::string(rule);
-    d.message = forbidden_message(c);
+    d.message = forbidden_message(c, syntax);
     d.span = lines.span(at, at + length);
     diagnostics.push_back(std::move(d));
     ++reported;

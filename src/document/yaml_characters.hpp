@@ -16,7 +16,9 @@
 //   k_max_character_errors of them;
 // - yaml.bom: each U+FEFF.
 // Escapes in double-quoted strings ("\0", "\uFEFF") are not characters of
-// the text and are fine. Pure functions; thread-safe.
+// the text and are fine. JSON front matter is checked the same way (it is
+// the text of a YAML-like reader's input too); its messages name JSON's
+// escapes ("\u007F") instead. Pure functions; thread-safe.
 #pragma once
 
 #include "base/source_span.hpp"
@@ -30,11 +32,15 @@ namespace fmkit {
 
 inline constexpr size_t k_max_character_errors = 10;
 
+// Whose escapes the messages name.
+enum class CharacterSyntax { yaml, json };
+
 // Checks `text[begin, end)`; appends an error per offending character to
 // `diagnostics` (positions from `lines`, built over `text`) and returns
 // whether there was none.
 bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
                            const LineIndex& lines,
-                           std::vector<Diagnostic>& diagnostics);
+                           std::vector<Diagnostic>& diagnostics,
+                           CharacterSyntax syntax = CharacterSyntax::yaml);
 
 }  // namespace fmkit

@@ -184,11 +184,12 @@ class OutlierFinder {
   }
 
   // Where a key missing from the mapping at `pointer` is reported, as the
-  // validator does: the closing "---" for the root, else the mapping's key.
+  // validator does: missing_root_key_span() for the root, else the mapping's
+  // key.
   SourceSpan missing_span(const std::string& pointer) const {
-    const FrontMatter& fm = m_document.front_matter;
-    if (pointer.empty() && fm.status == FrontMatterStatus::ok) {
-      return m_lines.span(fm.close_begin, fm.close_end);
+    if (pointer.empty()) {
+      SourceSpan span = missing_root_key_span(m_document, m_lines);
+      if (span.valid()) return span;
     }
     return key_span(pointer);
   }

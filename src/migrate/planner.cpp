@@ -381,6 +381,20 @@ DocumentPlan plan_document(std::string_view text, const MigrationChain& chain,
                                std::to_string(latest) + ")"));
   }
   if (*version >= target) return plan;
+  if (original.front_matter.dialect != Dialect::yaml) {
+    // The editor splices YAML; the file is left as it is.
+    const FrontMatter& fm = original.front_matter;
+    return fail(make_error(
+        "migrate.unsupported",
+        std::string("migrations cannot edit ") + dialect_name(fm.dialect) +
+            " front matter yet: the file is left as it is; migrate it by "
+            "hand to version " +
+            std::to_string(target),
+        "",
+        lines.span(fm.open_begin, fm.open_end > fm.open_begin
+                                      ? fm.tag_end
+                                      : fm.open_begin + 1)));
+  }
   run_migrations(text, std::move(original), chain, *version_key, target,
                  options, plan);
   return plan;

@@ -254,6 +254,31 @@ void parse_collections(YamlFile& file, const json& value,
   }
 }
 
+// `extensions: [md, markdown, mdx]`: the endings of the files a walked folder
+// gives, written without the dot (a leading dot is allowed).
+void parse_extensions(YamlFile& file, const json& value,
+                      const std::string& pointer, Config& config) {
+  if (!value.is_array() || value.empty()) {
+    type_error(file, pointer, "extensions",
+               "a list of file name endings (extensions: [md, mdx])", value);
+    return;
+  }
+  for (size_t i = 0; i < value.size(); ++i) {
+    std::string item_pointer = append_pointer(pointer, std::to_string(i));
+    std::string text = value[i].is_string() ? value[i].get<std::string>() : "";
+    if (text.starts_with('.')) text.erase(0, 1);
+    bool plain =
+        !text.empty() && text.find_first_of("/*?[]\\{} ") == std::string::npos;
+    if (!plain) {
+      type_error(file, item_pointer, "extensions",
+                 "a file name ending without wildcards or '/' (md, mdx, html)",
+                 value[i]);
+      continue;
+    }
+    config.extensions.push_back("." + text);
+  }
+}
+
 struct TopLevelKey {
   std::string_view key;
   void (*parse)(YamlFile&, const json&, const std::string&, Config&);
@@ -263,6 +288,7 @@ struct TopLevelKey {
 // Top-level settings. A new setting is a new row here.
 constexpr TopLevelKey k_top_level_keys[] = {
     {"collections", parse_collections, true},
+    {"extensions", parse_extensions, false},
 };
 
 void parse_root(YamlFile& file, Config& config) {

@@ -3,6 +3,7 @@
 // The config file, fmkit.yaml: named collections of Markdown files, each
 // with the globs that pick its files and the schema they must follow.
 //
+//   extensions: [md, markdown, mdx]          # optional: walked folders
 //   collections:
 //     posts:
 //       include: ["content/posts/**/*.md"]   # a glob or a list; required
@@ -13,6 +14,10 @@
 //       version_key: schema_version          # optional; default schema_version
 //       initial_version: 1                   # optional; default 1
 //       yaml: "1.1"                          # optional; default "1.2"
+//
+// `extensions:` replaces the endings of the files a walked folder gives
+// (default: md, markdown, mdx); a collection whose include glob ends in an
+// extension (`**/*.html`) adds that one for its files.
 //
 // `yaml:` says how the collection's site generator reads plain scalars:
 // "1.2" (YAML 1.2's core schema: Astro's js-yaml 4) or "1.1" (Jekyll,
@@ -92,6 +97,9 @@ struct Config {
   std::string text;
   // In the order the file lists them.
   std::vector<CollectionConfig> collections;
+  // `extensions:`, each with its dot (".md"); empty when the file does not
+  // set it (DiscoverOptions' default then).
+  std::vector<std::string> extensions;
 
   // The folder paths and globs are relative to, as shown (path's parent;
   // "" for a config file in the working folder).

@@ -2,7 +2,8 @@
 //
 // Discovery: turns the paths given on the command line into the list of
 // files to check. A file is taken as is, whatever its name; a folder is
-// walked for files named *.md or *.markdown. Walks skip hidden folders
+// walked for files with one of DiscoverOptions' extensions (*.md,
+// *.markdown, *.mdx by default). Walks skip hidden folders
 // (".git", ".obsidian"), "node_modules" and symlinked folders (links are
 // never followed out of the tree, and a link loop can't hang a walk); a
 // symlinked file is taken only when it resolves to a regular file inside
@@ -29,8 +30,8 @@ namespace fmkit {
 
 struct DiscoverOptions {
   // Extensions of the files a folder walk picks up (with the dot, compared
-  // case-sensitively). Default: ".md" and ".markdown".
-  std::vector<std::string> extensions = {".md", ".markdown"};
+  // case-sensitively). Default: ".md", ".markdown" and ".mdx".
+  std::vector<std::string> extensions = {".md", ".markdown", ".mdx"};
   // Folder names a walk never enters, besides hidden ones (names starting
   // with "."). Default: "node_modules".
   std::vector<std::string> skip_folders = {"node_modules"};

@@ -112,12 +112,18 @@ Document read_front_matter_document(const FrontMatterText& read,
   Document document;
   document.front_matter = split_front_matter(read.text, TextEnd::partial);
   size_t open = document.front_matter.open_begin;
+  const bool json = document.front_matter.open_end == open;  // "{"
   Diagnostic d;
-  d.rule = std::string(dialect_name(document.front_matter.dialect)) + ".limit";
-  d.message = "the front matter is longer than the limit of " +
-              std::to_string(options.yaml.max_bytes) + " bytes (no closing '" +
-              read.text.substr(open, 3) + "' within it)";
-  d.span = lines.span(open, open + 3);
+  const Dialect dialect = document.front_matter.dialect;
+  d.rule = std::string(dialect_name(dialect == Dialect::other ? Dialect::yaml
+                                                              : dialect)) +
+           ".limit";
+  d.message =
+      "the front matter is longer than the limit of " +
+      std::to_string(options.yaml.max_bytes) + " bytes (no closing '" +
+      (json ? std::string("}") : std::string(read.text.substr(open, 3))) +
+      "' within it)";
+  d.span = lines.span(open, open + (json ? 1 : 3));
   diagnostics.push_back(std::move(d));
   return document;
 }

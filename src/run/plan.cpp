@@ -142,6 +142,36 @@ std::vector<std::string> walk_roots(const Config& config,
   return roots;
 }
 
+// The extension a glob's last segment ends in when it is fixed text
+// ("**/*.html" gives ".html"; "*.md*" and "docs/**" give none).
+std::string glob_extension(const Glob& glob) {
+  std::string_view pattern = glob.pattern();
+  std::string_view last = pattern.substr(pattern.rfind('/') + 1);
+  size_t dot = last.rfind('.');
+  if (dot == std::string_view::npos || dot + 1 == last.size()) return "";
+  std::string_view extension = last.substr(dot);
+  if (extension.find_first_of("*?[\\") != std::string_view::npos) return "";
+  return std::string(extension);
+}
+
+// How the folders of a run with `config` are walked: `extensions:` (or
+// `base`'s default), and every extension a collection's include glob ends
+// in, so that a collection of "**/*.html" files gets them.
+PlanOptions with_config_extensions(const Config& config, PlanOptions options) {
+  std::vector<std::string>& extensions = options.discover.extensions;
+  if (!config.extensions.empty()) extensions = config.extensions;
+  for (const CollectionConfig& collection : config.collections) {
+    for (const Glob& glob : collection.include) {
+      std::string extension = glob_extension(glob);
+      if (!extension.empty() && std::find(extensions.begin(), extensions.end(),
+                                          extension) == extensions.end()) {
+        extensions.push_back(std::move(extension));
+      }
+    }
+  }
+  return options;
+}
+
 // Adds the jobs of the files found from `paths`.
 void plan_paths(const Config& config, const std::vector<std::string>& paths,
                 const fs::path& cwd, const PlanOptions& options, Plan& plan) {
@@ -182,6 +212,7 @@ void plan_collections(const Config& config, const PlanOptions& options,
         root, display_path(config.folder() / base), options.discover,
         [&](const std::string& walked) {
           std::string relative = base.empty() ? walked : base + '/' + walked;
+          if (!has_extension(relative, options.discover)) return;
           std::optional<size_t> collection = config.collection_for(relative);
           if (!collection) return;
           plan.jobs.push_back(FileJob{join_path(folder, relative),
@@ -253,7 +284,8 @@ fs::path config_folder(const Config& config, const fs::path& cwd) {
 }  // namespace
 
 Plan plan_config_files(const Config& config, const fs::path& cwd,
-                       const PlanOptions& options) {
+                       const PlanOptions& given) {
+  PlanOptions options = with_config_extensions(config, given);
   Plan plan;
   plan.folder = config_folder(config, cwd);
   plan_collections(config, options, plan);
@@ -265,7 +297,8 @@ Expected<Plan, Problems> plan_with_config(const Config& config,
                                           const std::vector<std::string>& paths,
                                           const fs::path& cwd,
                                           SchemaRegistry& registry,
-                                          const PlanOptions& options) {
+                                          const PlanOptions& given) {
+  PlanOptions options = with_config_extensions(config, given);
   Plan plan;
   plan.folder = config_folder(config, cwd);
   for (const CollectionConfig& collection : config.collections) {

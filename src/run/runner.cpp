@@ -37,9 +37,12 @@ struct Checked {
   std::optional<CacheRecord> record;
 };
 
-// The name of the dialect of `fm` ("" when there is no front matter).
+// The name of the dialect of `fm`; "" when there is no front matter or
+// fmkit cannot read its language (a front-matter.language error says so).
 std::string_view dialect_of(const FrontMatter& fm) {
-  if (fm.status == FrontMatterStatus::missing) return "";
+  if (fm.status == FrontMatterStatus::missing || fm.dialect == Dialect::other) {
+    return "";
+  }
   return dialect_name(fm.dialect);
 }
 

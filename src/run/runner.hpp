@@ -69,8 +69,9 @@ struct FileResult {
   // The file's diagnostics, sorted with sort_diagnostics(); `text` is the
   // bytes read when there are diagnostics, empty otherwise.
   FileReport report;
-  // The language of the file's front matter ("yaml", "json"; see
-  // document/front_matter.hpp); "" when it has none or was not read.
+  // The language of the file's front matter ("yaml", "json", "toml"; see
+  // document/front_matter.hpp); "" when it has none, was not read or is in
+  // a language fmkit cannot read.
   std::string_view dialect;
   // Set when the file could not be read or checking it failed: the report
   // then ends with an `io` (or `internal`) error without a position, and

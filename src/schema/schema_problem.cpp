@@ -2,6 +2,7 @@
 #include "schema/schema_problem.hpp"
 
 #include "base/source_span.hpp"
+#include "document/json_reader.hpp"
 #include "document/yaml_to_json.hpp"
 
 #include <algorithm>
@@ -49,15 +50,6 @@ SourceSpan find_span(const std::optional<YamlDocument>& document,
     if (pointer.empty()) return {};
     pointer.erase(pointer.rfind('/'));
   }
-}
-
-// The byte before `offset` that is not white space, or npos.
-size_t previous_token(std::string_view text, size_t offset) {
-  while (offset > 0) {
-    char c = text[--offset];
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return offset;
-  }
-  return std::string_view::npos;
 }
 
 }  // namespace
@@ -120,49 +112,15 @@ SchemaProblem json_problem(const nlohmann::json::parse_error& error,
   problem.rule = "schema-file.json";
   problem.shown = std::move(shown);
   problem.at = ProblemAt::byte;
-  // `byte` counts from 1 and names the character that stopped the parser.
-  problem.offset =
-      error.byte > 0 ? std::min<size_t>(error.byte - 1, text.size()) : 0;
-  std::string_view what = error.what();
-  size_t colon = what.find(": ");
-  std::string detail(colon == std::string_view::npos ? what
-                                                     : what.substr(colon + 2));
-  constexpr std::string_view k_prefix = "syntax error while parsing ";
-  if (detail.starts_with(k_prefix)) detail.erase(0, k_prefix.size());
-  char at = problem.offset < text.size() ? text[problem.offset] : '\0';
-  size_t before = previous_token(text, problem.offset);
-  if ((at == '}' || at == ']') && before != std::string::npos &&
-      text[before] == ',') {
-    problem.message = std::string("invalid JSON: trailing comma before '") +
-                      at + "' (JSON allows none)";
-    problem.offset = before;
-  } else if (at == '/' ||
-             (before != std::string::npos && text[before] == '/')) {
-    problem.message = "invalid JSON: comments are not allowed in JSON";
-  } else if (at == '\'') {
-    problem.message = "invalid JSON: strings must be in double quotes";
-  } else if (detail.find("invalid literal") != std::string::npos) {
-    // The parser stops after the word; point at the word itself.
-    size_t start = problem.offset;
-    size_t end = problem.offset;
-    auto is_word = [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-             (c >= '0' && c <= '9') || c == '_';
-    };
-    while (start > 0 && is_word(text[start - 1])) --start;
-    while (end < text.size() && is_word(text[end])) ++end;
-    std::string word = text.substr(start, end - start);
-    problem.offset = start;
-    problem.message =
-        word.empty()
-            ? "invalid JSON: " + detail
-            : "invalid JSON: '" + word +
-                  "' is not a JSON value (strings need double quotes; the "
-                  "literals are true, false and null)";
-  } else if (problem.offset >= text.size() || error.byte > text.size()) {
-    problem.message = "invalid JSON: the text ends early: " + detail;
+  // Worded by fmkit's JSON reader, as for JSON front matter.
+  if (std::optional<JsonError> found = find_json_error(text)) {
+    problem.offset = found->offset;
+    problem.message = std::move(found->message);
   } else {
-    problem.message = "invalid JSON: " + detail;
+    // nlohmann refused what fmkit reads (not seen): its own words.
+    problem.offset =
+        error.byte > 0 ? std::min<size_t>(error.byte - 1, text.size()) : 0;
+    problem.message = std::string("invalid JSON: ") + error.what();
   }
   problem.text = std::move(text);
   return problem;

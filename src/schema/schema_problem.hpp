@@ -46,9 +46,9 @@ Problems to_problems(const SchemaProblem& problem);
 // appear), each file's diagnostics sorted by position.
 Problems to_problems(const std::vector<SchemaProblem>& problems);
 
-// Describes a JSON parse error of `text` as a problem at its byte: the
-// cause where a common one is recognised (a trailing comma, a comment, a
-// single-quoted string), else nlohmann's description.
+// Describes a JSON parse error of `text` as a problem at its byte, worded
+// by document/json_reader.hpp's find_json_error() (the cause where a common
+// one is recognised: a trailing comma, a comment, a single-quoted string).
 SchemaProblem json_problem(const nlohmann::json::parse_error& error,
                            std::string shown, std::string text);
 

@@ -301,15 +301,13 @@ class Reporter {
   }
 
   // Where a key missing from the mapping at `pointer` is reported: the
-  // closing "---" for the root, else the mapping's key (or its start).
+  // closing "---" for the root (the object's "}" in JSON), else the
+  // mapping's key (or its start).
   SourceSpan missing_span(const std::string& pointer) const {
     if (m_document == nullptr) return {};
     if (pointer.empty()) {
-      const FrontMatter& fm = m_document->front_matter;
-      if (fm.status == FrontMatterStatus::ok) {
-        return m_lines->span(fm.close_begin, fm.close_end);
-      }
-      return value_span(pointer);
+      SourceSpan span = missing_root_key_span(*m_document, *m_lines);
+      return span.valid() ? span : value_span(pointer);
     }
     const NodeInfo* node = find(pointer);
     if (node == nullptr) return value_span(pointer);

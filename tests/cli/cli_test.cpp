@@ -397,15 +397,15 @@ TEST_F(CliTest, APathWithNothingToCheckIsAnError) {
   CliResult r = validate({"empty", "content/posts/good.md"});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "empty: error: nothing to check: no *.md, *.markdown file here is "
-            "in a collection of 'fmkit.yaml' [path.no-match]\n");
+            "empty: error: nothing to check: no *.md, *.markdown, *.mdx file "
+            "here is in a collection of 'fmkit.yaml' [path.no-match]\n");
   EXPECT_EQ(r.out, "1 file, 0 with errors, 0 errors, 0 warnings\n");
 
   r = validate({"--schema", "schemas/note.schema.json", "docs"});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "docs: error: nothing to check: no *.md, *.markdown file in this "
-            "folder [path.no-match]\n");
+            "docs: error: nothing to check: no *.md, *.markdown, *.mdx file in "
+            "this folder [path.no-match]\n");
 
   r = validate({"--no-error-on-unmatched-pattern", "empty"});
   EXPECT_EQ(r.code, 0);

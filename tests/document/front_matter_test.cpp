@@ -62,7 +62,8 @@ TEST(FrontMatterTest, SplitTable) {
       {"no front matter\n---\n", missing, "", "", "no front matter\n---\n"},
       {"----\na: 1\n---\n", missing, "", "", "----\na: 1\n---\n"},
       {" ---\na\n---\n", missing, "", "", " ---\na\n---\n"},
-      {"--- a\n---\n", missing, "", "", "--- a\n---\n"},
+      // "--- a" names a language (see DialectsAndLanguageTags).
+      {"--- a\n---\n", ok, "", "---", ""},
       {"...\na\n...\n", missing, "", "", "...\na\n...\n"},
       {"\xEF\xBB\xBFtext", missing, "", "", "\xEF\xBB\xBFtext"},
       {"---\na: 1\n", unclosed, "a: 1\n", "", ""},
@@ -172,6 +173,12 @@ TEST(FrontMatterTest, EveryPrefixOfAFileIsUndecidedOrRight) {
       "++ not\n",
       "\n\n  +++\na = 1\n+++\n",
       "\n\n  ---\na: 1\n---\n",
+      "---json\n{}\n---\nb",
+      "--- coffee \r\n---\r\n",
+      "{\"a\": {\"}\": \"\\\"\"}}\r\nbody",
+      "\xEF\xBB\xBF{ \"a\": 1 }",
+      "{{ template }}",
+      "{\"unclosed\": 1\n",
   };
   for (std::string_view file : files) {
     FrontMatter whole = split_front_matter(file);
@@ -194,6 +201,8 @@ TEST(FrontMatterTest, EveryPrefixOfAFileIsUndecidedOrRight) {
       EXPECT_EQ(fm.close_begin, whole.close_begin);
       EXPECT_EQ(fm.close_end, whole.close_end);
       EXPECT_EQ(fm.body_begin, whole.body_begin);
+      EXPECT_EQ(fm.dialect, whole.dialect);
+      EXPECT_EQ(fm.tag_end, whole.tag_end);
     }
   }
 }
@@ -214,7 +223,6 @@ TEST(FrontMatterTest, PartialTextNeverClosesOnAnUnterminatedLine) {
   EXPECT_EQ(split_front_matter("--", TextEnd::partial).status, unclosed);
   EXPECT_EQ(split_front_matter("---  ", TextEnd::partial).status, unclosed);
   EXPECT_EQ(split_front_matter("-x", TextEnd::partial).status, missing);
-  EXPECT_EQ(split_front_matter("---x", TextEnd::partial).status, missing);
   EXPECT_EQ(split_front_matter("+++\na = 1\n+++", TextEnd::partial).status,
             unclosed);
   EXPECT_EQ(split_front_matter("++", TextEnd::partial).status, unclosed);
@@ -222,6 +230,82 @@ TEST(FrontMatterTest, PartialTextNeverClosesOnAnUnterminatedLine) {
   // Only white space so far: "+++" may still follow.
   EXPECT_EQ(split_front_matter("\n \n", TextEnd::partial).status, unclosed);
   EXPECT_EQ(split_front_matter("\n \n").status, missing);
+  EXPECT_EQ(split_front_matter("----", TextEnd::partial).status, missing);
+  // "---x" may be the start of "---xml": a tag is decided at its line end.
+  EXPECT_EQ(split_front_matter("---x", TextEnd::partial).status, unclosed);
+  EXPECT_EQ(split_front_matter("{", TextEnd::partial).status, unclosed);
+  EXPECT_EQ(split_front_matter("{ \n", TextEnd::partial).status, unclosed);
+  EXPECT_EQ(split_front_matter("{{", TextEnd::partial).status, missing);
+  EXPECT_EQ(split_front_matter("{\"a\": 1}", TextEnd::partial).status,
+            unclosed);
+  EXPECT_EQ(split_front_matter("{\"a\": 1}\r", TextEnd::partial).status,
+            unclosed);
+  EXPECT_EQ(split_front_matter("{\"a\": 1}\r\n", TextEnd::partial).status, ok);
+  EXPECT_EQ(split_front_matter("{\"a\": 1}x", TextEnd::partial).status, ok);
+}
+
+struct DialectCase {
+  std::string_view text;
+  FrontMatterStatus status;
+  Dialect dialect;
+  std::string_view tag;
+  std::string_view yaml;  // the front matter's text
+  std::string_view body;
+};
+
+TEST(FrontMatterTest, DialectsAndLanguageTags) {
+  using enum Dialect;
+  const DialectCase cases[] = {
+      {"---\na: 1\n---\nb", ok, yaml, "", "a: 1\n", "b"},
+      {"---yaml\na: 1\n---\nb", ok, yaml, "yaml", "a: 1\n", "b"},
+      {"---yml \r\na: 1\r\n---\r\nb", ok, yaml, "yml", "a: 1\r\n", "b"},
+      {"--- json\n{}\n---\nb", ok, json, "json", "{}\n", "b"},
+      {"---json\n{\"a\": 1}\n---\n", ok, json, "json", "{\"a\": 1}\n", ""},
+      {"---toml\na = 1\n---\nb", ok, toml, "toml", "a = 1\n", "b"},
+      {"---coffee\na: 1\n---\nb", ok, other, "coffee", "a: 1\n", "b"},
+      // "+++" opens TOML (Hugo, Zola), after blank lines too; only "+++"
+      // closes it.
+      {"+++\na = 1\n---\n+++\nb", ok, toml, "", "a = 1\n---\n", "b"},
+      {"\n \n+++\r\na = 1\r\n+++\r\nb", ok, toml, "", "a = 1\r\n", "b"},
+      {"---js\n", unclosed, other, "js", "", ""},
+      // gray-matter's names: yaml and yml in any case, the others exactly.
+      {"---YAML\n---\n", ok, yaml, "YAML", "", ""},
+      {"---Yml\n---\n", ok, yaml, "Yml", "", ""},
+      {"---JSON\n{}\n---\n", ok, other, "JSON", "{}\n", ""},
+      {"---\t my lang \n---\n", ok, other, "my lang", "", ""},
+      // JSON opened by "{" (Hugo): the object is the front matter.
+      {"{\"a\": 1}\nbody", ok, json, "", "{\"a\": 1}", "body"},
+      {"{\"a\": 1}\r\nbody", ok, json, "", "{\"a\": 1}", "body"},
+      {"{\"a\": 1}\r\n\nbody", ok, json, "", "{\"a\": 1}", "\nbody"},
+      {"{\"a\": 1}", ok, json, "", "{\"a\": 1}", ""},
+      {"{\"a\": 1} tail\n", ok, json, "", "{\"a\": 1}", " tail\n"},
+      {"{}\nbody", ok, json, "", "{}", "body"},
+      {"{\n  \"a\": {\"b\": \"}\\\"{\"}\n}\nx", ok, json, "",
+       "{\n  \"a\": {\"b\": \"}\\\"{\"}\n}", "x"},
+      {"\xEF\xBB\xBF{\"a\": 1}\nb", ok, json, "", "{\"a\": 1}", "b"},
+      {"{\"a\": {\"b\": 1}\nbody\n", unclosed, json, "",
+       "{\"a\": {\"b\": 1}\nbody\n", ""},
+      // Templates are not front matter.
+      {"{{< figure >}}\n", missing, yaml, "", "", "{{< figure >}}\n"},
+      {"{% extends \"base\" %}\n", missing, yaml, "", "",
+       "{% extends \"base\" %}\n"},
+      {"{ a }\n", missing, yaml, "", "", "{ a }\n"},
+      {"{", missing, yaml, "", "", "{"},
+  };
+  for (const DialectCase& c : cases) {
+    SCOPED_TRACE(testing::Message()
+                 << "text: " << testing::PrintToString(std::string(c.text)));
+    FrontMatter fm = split_front_matter(c.text);
+    EXPECT_EQ(fm.status, c.status);
+    EXPECT_EQ(fm.dialect, c.dialect);
+    EXPECT_EQ(c.text.substr(fm.tag_begin, fm.tag_end - fm.tag_begin), c.tag);
+    EXPECT_EQ(c.text.substr(fm.yaml_begin, fm.yaml_end - fm.yaml_begin),
+              c.yaml);
+    EXPECT_EQ(c.text.substr(fm.body_begin), c.body);
+  }
+  EXPECT_STREQ(dialect_name(Dialect::json), "json");
+  EXPECT_STREQ(dialect_name(Dialect::yaml), "yaml");
+  EXPECT_STREQ(dialect_name(Dialect::toml), "toml");
 }
 
 }  // namespace

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: MIT
+//
+// Front-matter dialects (JSON, language tags) and the files a walk takes
+// (.md, .markdown, .mdx, `extensions:`, a collection's own extensions), end
+// to end through run_cli.
+#include "cli/cli_run.hpp"
+#include "run/scoped_temp_dir.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace fmkit {
+namespace {
+
+using testing_support::CliResult;
+using testing_support::environment_in;
+using testing_support::run_fmkit;
+using testing_support::ScopedTempDir;
+
+constexpr const char* k_schema = R"({
+  "type": "object",
+  "required": ["title"],
+  "properties": {"title": {"type": "string"}, "draft": {"type": "boolean"}}
+})";
+
+// A site with YAML, JSON and tagged front matter in .md, .mdx, .markdown
+// and .html files, and files no walk takes.
+class DialectsTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    m_site.write("schema.json", k_schema);
+    write_config("");
+    m_site.write("docs/a.md", "---\ntitle: A\n---\nbody\n");
+    m_site.write("docs/b.mdx",
+                 "---\ntitle: 3\n---\nimport X from './x.astro';\n<X />\n");
+    m_site.write("docs/c.md",
+                 "{\n  \"title\": \"C\",\n  \"draft\": \"no\"\n}\nbody\n");
+    m_site.write("docs/d.markdown", "---json\n{\"draft\": true}\n---\n");
+    m_site.write("docs/notes.txt", "---\ntitle: 1\n---\n");
+    m_site.write("docs/img.png", "not an image");
+    m_site.write("pages/p.html",
+                 "---\ntitle: P\ndraft: 1\n---\n<p>{{ content }}</p>\n");
+    m_site.write("pages/q.njk", "{% extends \"base.njk\" %}\n");
+  }
+
+  void write_config(const std::string& top) {
+    m_site.write("fmkit.yaml", top +
+                                   "collections:\n"
+                                   "  docs:\n"
+                                   "    include: 'docs/**'\n"
+                                   "    schema: schema.json\n"
+                                   "  pages:\n"
+                                   "    include: 'pages/*.html'\n"
+                                   "    schema: schema.json\n");
+  }
+
+  CliResult run(std::vector<std::string> args) {
+    return run_fmkit(args, environment_in(m_site.path()));
+  }
+
+  ScopedTempDir m_site;
+};
+
+constexpr const char* k_expected =
+    "docs/b.mdx:2:8: error: 'title' must be a string, got number 3 "
+    "[schema.type]\n"
+    "title: 3\n"
+    "       ^\n"
+    "docs/c.md:3:12: error: 'draft' must be a boolean, got string \"no\" "
+    "[schema.type]\n"
+    "  \"draft\": \"no\"\n"
+    "           ^~~~\n"
+    "docs/d.markdown:2:15: error: missing required key 'title' "
+    "[schema.required]\n"
+    "{\"draft\": true}\n"
+    "              ^\n"
+    "pages/p.html:3:8: error: 'draft' must be a boolean, got number 1 "
+    "[schema.type]\n"
+    "draft: 1\n"
+    "       ^\n"
+    "5 files, 4 with errors, 4 errors, 0 warnings\n";
+
+TEST_F(DialectsTest, WalksTakeMarkdownMdxAndTheExtensionsOfCollections) {
+  // Without PATHs (the collections' folders) and with a PATH: the same
+  // files; not .txt, .png or .njk (no collection names them).
+  CliResult all = run({"validate", "--no-cache"});
+  EXPECT_EQ(all.code, 1) << all.err;
+  EXPECT_EQ(all.err, "");
+  EXPECT_EQ(all.out, k_expected);
+  CliResult walked = run({"validate", "--no-cache", "."});
+  EXPECT_EQ(walked.out, k_expected);
+  EXPECT_EQ(walked.err, "");
+}
+
+TEST_F(DialectsTest, JsonOutputNamesTheDialectOfEachNonYamlFile) {
+  CliResult r = run({"validate", "--no-cache", "--format", "json"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  nlohmann::json output = nlohmann::json::parse(r.out);
+  EXPECT_EQ(output["dialects"],
+            nlohmann::json::parse(
+                R"({"docs/c.md": "json", "docs/d.markdown": "json"})"));
+  EXPECT_NE(r.out.find("  ],\n  \"dialects\": {\n    \"docs/c.md\": \"json\","
+                       "\n    \"docs/d.markdown\": \"json\"\n  }\n}\n"),
+            std::string::npos)
+      << r.out;
+  // The cache gives the same output.
+  std::vector<std::string> cached = {"validate", "--format", "json"};
+  EXPECT_EQ(run(cached).out, r.out);
+  EXPECT_EQ(run(cached).out, r.out);
+  // A site of YAML only: no "dialects" key.
+  CliResult yaml_only =
+      run({"validate", "--no-cache", "--format", "json", "docs/a.md"});
+  EXPECT_EQ(yaml_only.out.find("dialects"), std::string::npos) << yaml_only.out;
+}
+
+TEST_F(DialectsTest, ExtensionsReplaceTheDefaultList) {
+  write_config("extensions: [md, .txt]\n");
+  CliResult r = run({"validate", "--no-cache"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  // .mdx and .markdown are not walked now; .txt is; .html still comes from
+  // its collection's glob.
+  EXPECT_EQ(r.out.find("docs/b.mdx"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("docs/d.markdown"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("docs/notes.txt:2:8: error:"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("pages/p.html:3:8: error:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("4 files, 3 with errors"), std::string::npos) << r.out;
+}
+
+TEST_F(DialectsTest, BadExtensionsAreConfigErrors) {
+  write_config("extension: [md]\n");
+  CliResult typo = run({"validate", "--no-cache"});
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_EQ(typo.err,
+            "fmkit.yaml:1:1: error: unknown key 'extension' (did you mean "
+            "'extensions'?) [config.unknown-key]\n"
+            "extension: [md]\n"
+            "^~~~~~~~~\n");
+  write_config("extensions: ['*.md', md, 3]\n");
+  CliResult bad = run({"validate", "--no-cache"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(bad.err,
+            "fmkit.yaml:1:14: error: 'extensions' must be a file name ending "
+            "without wildcards or '/' (md, mdx, html), got '*.md' "
+            "[config.type]\n"
+            "extensions: ['*.md', md, 3]\n"
+            "             ^~~~~~\n"
+            "fmkit.yaml:1:26: error: 'extensions' must be a file name ending "
+            "without wildcards or '/' (md, mdx, html), got 3 "
+            "[config.type]\n"
+            "extensions: ['*.md', md, 3]\n"
+            "                         ^\n");
+  write_config("extensions: md\n");
+  EXPECT_NE(run({"validate", "--no-cache"})
+                .err.find("'extensions' must be a list of file name endings"),
+            std::string::npos);
+}
+
+TEST_F(DialectsTest, DumpNamesTheDialect) {
+  CliResult r = run({"dump", "--positions", "docs/d.markdown"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "{\n"
+            "  \"dialect\": \"json\",\n"
+            "  \"data\": {\n"
+            "    \"draft\": true\n"
+            "  },\n"
+            "  \"positions\": {\n"
+            "    \"\": {\"value\": {\"line\": 2, \"column\": 1, \"offset\": 8, "
+            "\"end_line\": 2, \"end_column\": 16, \"end_offset\": 23}},\n"
+            "    \"/draft\": {\"key\": {\"line\": 2, \"column\": 2, "
+            "\"offset\": 9, \"end_line\": 2, \"end_column\": 9, "
+            "\"end_offset\": 16}, \"value\": {\"line\": 2, \"column\": 11, "
+            "\"offset\": 18, \"end_line\": 2, \"end_column\": 15, "
+            "\"end_offset\": 22}}\n"
+            "  }\n"
+            "}\n");
+  EXPECT_EQ(run({"dump", "docs/c.md"}).out,
+            "{\n  \"title\": \"C\",\n  \"draft\": \"no\"\n}\n");
+}
+
+TEST_F(DialectsTest, ALanguageFmkitCannotReadIsAnError) {
+  m_site.write("docs/e.md", "---coffee\ntitle: 'E'\n---\n");
+  CliResult dump = run({"dump", "docs/e.md"});
+  EXPECT_EQ(dump.code, 1);
+  EXPECT_EQ(dump.out, "");
+  EXPECT_EQ(dump.err,
+            "docs/e.md:1:4: error: fmkit cannot read front matter written in "
+            "'coffee' (it reads yaml, json and toml) [front-matter.language]\n"
+            "---coffee\n"
+            "   ^~~~~~\n");
+  CliResult validate = run({"validate", "--no-cache", "docs/e.md"});
+  EXPECT_EQ(validate.code, 1);
+  EXPECT_NE(validate.out.find("[front-matter.language]"), std::string::npos);
+}
+
+TEST_F(DialectsTest, MigrateLeavesJsonFrontMatterAsItIs) {
+  m_site.write("fmkit.yaml",
+               "collections:\n"
+               "  docs:\n"
+               "    include: 'docs/*.md'\n"
+               "    schema: schema.json\n"
+               "    migrations: migrations/\n");
+  m_site.write("migrations/0002-rename.yaml",
+               "version: 2\nops:\n  - rename: {from: draft, to: hidden}\n");
+  const std::string json_text = m_site.read("docs/c.md");
+  const std::string yaml_text = "---\ntitle: A\ndraft: true\n---\nbody\n";
+  m_site.write("docs/a.md", yaml_text);
+
+  CliResult r = run({"migrate", "--write"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.out.find("docs/c.md:1:1: error: migrations cannot edit json "
+                       "front matter yet: the file is left as it is; migrate "
+                       "it by hand to version 2 [migrate.unsupported]\n"
+                       "{\n"
+                       "^\n"),
+            std::string::npos)
+      << r.out;
+  // One file that cannot be migrated: nothing is written.
+  EXPECT_EQ(m_site.read("docs/c.md"), json_text);
+  EXPECT_EQ(m_site.read("docs/a.md"), yaml_text);
+
+  // Tagged JSON too, at the tag.
+  m_site.write("docs/c.md",
+               "---json\n{\"title\": \"C\", \"draft\": true}\n---\n");
+  r = run({"migrate"});
+  EXPECT_NE(r.out.find("docs/c.md:1:1: error: migrations cannot edit json "
+                       "front matter yet"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("---json\n^~~~~~~\n"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace fmkit

@@ -15,11 +15,11 @@
 // Ops write fresh text only for the values they compute (a set value, a
 // mapped or converted value, a trimmed string, an appended item). A value an
 // op only carries keeps its source bytes (`1.10`, `0x1F`, `'x'`, `~`,
-// comments inside), through YamlEditor's carrying edits: rename, move and
-// copy carry the entry; convert to a list wraps the value's text, to a
-// scalar unwraps the item's; map_values, convert and the string ops replace
-// only the items they change; append, remove, dedupe and sort rewrite the
-// list from the texts of the items they keep, chosen by index (not by
+// comments inside), through the editor's carrying edits (migrate/editor.hpp):
+// rename, move and copy carry the entry; convert to a list wraps the value's
+// text, to a scalar unwraps the item's; map_values, convert and the string ops
+// replace only the items they change; append, remove, dedupe and sort rewrite
+// the list from the texts of the items they keep, chosen by index (not by
 // value, so of two equal items `1.10` and `1.1` the right one stays).
 //
 // A number an op turns into text keeps the digits it was written with
@@ -71,7 +71,7 @@ namespace fmkit {
 
 class MigrationSource;
 class SourceText;
-class YamlEditor;
+class Editor;
 
 // What applying one op to one document found.
 struct OpOutcome {
@@ -101,11 +101,11 @@ class Op {
   // Returns the edits that turn the editor's text (whose JSON is
   // `editor.document().data`, the op's input) into YAML whose JSON is
   // `after` (what apply_to_json() made of it). The default is the generic
-  // structural diff (YamlEditor::diff), right for computed values (`set`);
+  // structural diff (Editor::diff), right for computed values (`set`);
   // every op that carries values overrides it with the edits that carry
   // exactly those values' texts (see above).
   virtual Expected<std::vector<TextEdit>> plan_edits(
-      const YamlEditor& editor, const nlohmann::json& after) const;
+      const Editor& editor, const nlohmann::json& after) const;
 
   // Set by the parser.
   void set_context(std::string name, Where where, std::string location) {

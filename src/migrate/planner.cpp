@@ -4,6 +4,7 @@
 #include "base/describe.hpp"
 #include "base/source_span.hpp"
 #include "edit/text_edit.hpp"
+#include "migrate/editor.hpp"
 #include "migrate/source_text.hpp"
 #include "migrate/yaml_editor.hpp"
 #include "schema/validator.hpp"
@@ -130,12 +131,12 @@ class OpRunner {
     std::string where = " ('" + op.name() + "'" +
                         (op.location().empty() ? "" : " at " + op.location()) +
                         ")";
-    YamlEditor editor(m_text, m_current, m_style);
-    Expected<std::vector<TextEdit>> edits = op.plan_edits(editor, after);
+    std::unique_ptr<Editor> editor = make_editor(m_text, m_current, m_style);
+    Expected<std::vector<TextEdit>> edits = op.plan_edits(*editor, after);
     if (!edits) {
-      diagnostics.push_back(
-          make_error("migrate.unsupported",
-                     "cannot edit the YAML" + where + ": " + edits.error()));
+      diagnostics.push_back(make_error(
+          "migrate.unsupported",
+          "cannot edit the " + dialect() + where + ": " + edits.error()));
       return false;
     }
     Expected<std::string> next = apply_edits(m_text, std::move(*edits));
@@ -164,7 +165,7 @@ class OpRunner {
         // refuse rather than a bug.
         diagnostics.push_back(make_error(
             "migrate.unsupported",
-            "cannot edit the YAML" + where +
+            "cannot edit the " + dialect() + where +
                 ": the front matter uses "
                 "aliases (*name), and the edit would change them too, " +
                 detail));
@@ -184,6 +185,12 @@ class OpRunner {
 
   const std::string& text() const { return m_text; }
   const Document& current() const { return m_current; }
+  // "YAML", "TOML", "JSON": the language being edited, for messages.
+  std::string dialect() const {
+    std::string name = dialect_name(m_current.front_matter.dialect);
+    for (char& c : name) c = static_cast<char>(c - 'a' + 'A');
+    return name;
+  }
   size_t deleted_values() const { return m_deleted_values; }
 
  private:

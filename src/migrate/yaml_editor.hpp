@@ -35,6 +35,7 @@
 #include "base/expected.hpp"
 #include "document/document.hpp"
 #include "edit/text_edit.hpp"
+#include "migrate/editor.hpp"
 #include "migrate/yaml_writer.hpp"
 
 #include <nlohmann/json.hpp>
@@ -54,25 +55,12 @@ namespace fmkit {
 YamlStyle detect_yaml_style(std::string_view text, const Document& document,
                             const YamlStyle& defaults = {});
 
-// One item of a rewritten sequence: an item kept from the current sequence
-// (by index, its text reused byte for byte) or a new value.
-struct SequenceItem {
-  std::optional<size_t> existing;
-  nlohmann::json value;  // used when `existing` is empty
-};
-
-// Whether a copied value's own anchor (`&name`) comes along: a copy must not
-// define the anchor a second time; a moved value takes it along.
-enum class Anchor { keep, drop };
-
-class YamlEditor {
+class YamlEditor final : public Editor {
  public:
   // `document` must be usable and have been read from `text`.
   YamlEditor(std::string_view text, const Document& document,
              const YamlStyle& style);
 
-  std::string_view text() const { return m_text; }
-  const Document& document() const { return m_document; }
   const YamlStyle& style() const { return m_style; }
 
   // Returns the edits that turn this text's front matter, whose JSON is
@@ -83,18 +71,19 @@ class YamlEditor {
   // rewritten reusing the text of the items they keep (matched by JSON
   // equality, so for values the caller computes: ops that know which item
   // goes where use rewrite_sequence()).
-  Expected<std::vector<TextEdit>> diff(const nlohmann::json& after) const;
+  Expected<std::vector<TextEdit>> diff(
+      const nlohmann::json& after) const override;
 
   // Replaces the value at `pointer` with the computed `value`.
   Expected<TextEdit> replace_value(std::string_view pointer,
-                                   const nlohmann::json& value) const;
+                                   const nlohmann::json& value) const override;
   // Replaces the key of the mapping entry at `pointer` with `key`.
   Expected<TextEdit> rename_key(std::string_view pointer,
-                                std::string_view key) const;
+                                std::string_view key) const override;
   // Removes the mapping entry or sequence item at `pointer`, with its
   // trailing comment. Removing the last entry of a nested collection leaves
   // "{}" or "[]".
-  Expected<TextEdit> remove(std::string_view pointer) const;
+  Expected<TextEdit> remove(std::string_view pointer) const override;
   // Inserts a value at `tokens`, whose parent mapping may not exist yet
   // (missing mappings are created): with `source`, the value at that pointer
   // carried with its text (re-indented; its anchor as `anchor` says), else
@@ -102,24 +91,25 @@ class YamlEditor {
   Expected<TextEdit> insert(const std::vector<std::string>& tokens,
                             const nlohmann::json& value,
                             std::optional<std::string_view> source,
-                            Anchor anchor = Anchor::drop) const;
+                            Anchor anchor = Anchor::drop) const override;
   // Moves the mapping entry at `from` to `to` (which must not exist),
   // carrying its text: a rename when both share a mapping; the entry turned
   // into the new nested mappings in place when it is the only entry of a
   // nested mapping that `to` lies under (cutting it first would leave "{}");
   // else an insert at `to` and a removal.
   Expected<std::vector<TextEdit>> move(
-      std::string_view from, const std::vector<std::string>& to) const;
+      std::string_view from, const std::vector<std::string>& to) const override;
   // Makes the value at `pointer` (a scalar) the single item of a new list,
   // carrying its text: `a: 1.10 # c` becomes `a: [1.10] # c` in a file of
   // flow lists, or `a:` + `  - 1.10 # c` on the next line.
-  Expected<TextEdit> wrap_in_list(std::string_view pointer) const;
+  Expected<TextEdit> wrap_in_list(std::string_view pointer) const override;
   // Replaces the list at `pointer`, which holds one item, by that item,
   // carrying its text: `a: [1.10]` or `a:` + `  - 1.10` becomes `a: 1.10`.
-  Expected<TextEdit> unwrap_list(std::string_view pointer) const;
+  Expected<TextEdit> unwrap_list(std::string_view pointer) const override;
   // Rewrites the sequence at `pointer` to hold `items`.
   Expected<TextEdit> rewrite_sequence(
-      std::string_view pointer, const std::vector<SequenceItem>& items) const;
+      std::string_view pointer,
+      const std::vector<SequenceItem>& items) const override;
 
  private:
   struct Child {
@@ -199,8 +189,6 @@ class YamlEditor {
       std::string_view pointer, const std::vector<Child>& kids,
       const std::vector<SequenceItem>& items) const;
 
-  std::string_view m_text;
-  const Document& m_document;
   YamlStyle m_style;
 };
 

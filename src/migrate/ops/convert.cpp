@@ -9,8 +9,8 @@
 // with (SourceText: `1.10` becomes '1.10').
 #include "base/describe.hpp"
 #include "base/spelling.hpp"
+#include "migrate/editor.hpp"
 #include "migrate/ops/op_support.hpp"
-#include "migrate/yaml_editor.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -47,7 +47,7 @@ class MapValuesOp final : public FieldOp {
     });
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+  Expected<std::vector<TextEdit>> plan_edits(const Editor& editor,
                                              const json& after) const override {
     return replace_changed(editor, m_field, after);
   }
@@ -155,7 +155,7 @@ class ConvertOp final : public FieldOp {
     });
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+  Expected<std::vector<TextEdit>> plan_edits(const Editor& editor,
                                              const json& after) const override {
     const json* before = find_value(editor.document().data, m_field.tokens);
     const json* now = find_value(after, m_field.tokens);
@@ -183,7 +183,7 @@ class ConvertOp final : public FieldOp {
   // Returns the pointer of the first item of `list` (the field's list) that
   // is an alias to a number: SourceText cannot give its digits, so joining
   // it would write the JSON number (1.1 for `&x 1.10`).
-  std::optional<std::string> aliased_number(const YamlEditor& editor,
+  std::optional<std::string> aliased_number(const Editor& editor,
                                             const json& list) const {
     for (size_t i = 0; i < list.size(); ++i) {
       std::string item = append_pointer(m_field.pointer(), std::to_string(i));

@@ -4,11 +4,11 @@
 // `dedupe` and `sort`, which keep some of a list's items, maybe in a new
 // order. Which items stay, and where, is decided once, by index, for both
 // the JSON and the text: the list is rewritten from the texts of exactly
-// those items (YamlEditor::rewrite_sequence), so of two equal items (`1.10`
+// those items (Editor::rewrite_sequence), so of two equal items (`1.10`
 // and `1.1`, `x` and `'x'`) the one kept keeps its own text.
 #include "base/describe.hpp"
+#include "migrate/editor.hpp"
 #include "migrate/ops/op_support.hpp"
-#include "migrate/yaml_editor.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -54,7 +54,7 @@ class AppendOp final : public FieldOp {
     }
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+  Expected<std::vector<TextEdit>> plan_edits(const Editor& editor,
                                              const json& after) const override {
     const json* before = find_value(editor.document().data, m_field.tokens);
     // A new list (or one replacing a null) is computed as a whole.
@@ -89,7 +89,7 @@ class KeepItemsOp : public FieldOp {
     *list = std::move(out);
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+  Expected<std::vector<TextEdit>> plan_edits(const Editor& editor,
                                              const json&) const override {
     const json& list = *find_value(editor.document().data, m_field.tokens);
     OpOutcome unused;

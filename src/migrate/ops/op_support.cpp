@@ -5,7 +5,7 @@
 #include "migrate/ops/op_support.hpp"
 
 #include "base/describe.hpp"
-#include "migrate/yaml_editor.hpp"
+#include "migrate/editor.hpp"
 
 namespace fmkit::ops {
 
@@ -76,7 +76,7 @@ json* mapping_for_new(json& data, const FieldPath& path, OpOutcome& outcome,
   return node;
 }
 
-Expected<std::vector<TextEdit>> replace_changed(const YamlEditor& editor,
+Expected<std::vector<TextEdit>> replace_changed(const Editor& editor,
                                                 const FieldPath& field,
                                                 const json& after) {
   const json* old = find_value(editor.document().data, field.tokens);

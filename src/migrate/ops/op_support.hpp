@@ -117,7 +117,7 @@ void for_each_value(nlohmann::json& data, const FieldPath& path, Fn fn) {
 // place (map_values, convert to a scalar type, trim...): each changed value
 // replaced by its computed one in `after`; unchanged items keep their text
 // and their place.
-Expected<std::vector<TextEdit>> replace_changed(const YamlEditor& editor,
+Expected<std::vector<TextEdit>> replace_changed(const Editor& editor,
                                                 const FieldPath& field,
                                                 const nlohmann::json& after);
 

@@ -6,10 +6,10 @@
 #include "base/describe.hpp"
 #include "base/json_pointer.hpp"
 #include "base/spelling.hpp"
+#include "migrate/editor.hpp"
 #include "migrate/migration_source.hpp"
 #include "migrate/ops.hpp"
 #include "migrate/ops/op_support.hpp"
-#include "migrate/yaml_editor.hpp"
 
 namespace fmkit {
 namespace {
@@ -82,7 +82,7 @@ const OpEntry* find_entry(MigrationSource& source, const std::string& pointer,
 
 }  // namespace
 
-Expected<std::vector<TextEdit>> Op::plan_edits(const YamlEditor& editor,
+Expected<std::vector<TextEdit>> Op::plan_edits(const Editor& editor,
                                                const json& after) const {
   return editor.diff(after);
 }

@@ -2,10 +2,10 @@
 //
 // The ops that carry an entry to another key: `rename` (in its mapping, on
 // its own line), `move` (into or out of nested mappings) and `copy`. The
-// value's text comes along byte for byte (YamlEditor::move and insert).
+// value's text comes along byte for byte (Editor::move and insert).
 #include "base/describe.hpp"
+#include "migrate/editor.hpp"
 #include "migrate/ops/op_support.hpp"
-#include "migrate/yaml_editor.hpp"
 
 #include <algorithm>
 
@@ -49,7 +49,7 @@ class RenameOp final : public Op {
     (*parent)[m_to.leaf()] = std::move(value);
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+  Expected<std::vector<TextEdit>> plan_edits(const Editor& editor,
                                              const json&) const override {
     // Onto an equal value the old entry goes; else its key is rewritten.
     bool target_exists =
@@ -106,7 +106,7 @@ class MoveOp final : public Op {
     if (!copy) find_value(data, m_from.parent().tokens)->erase(m_from.leaf());
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+  Expected<std::vector<TextEdit>> plan_edits(const Editor& editor,
                                              const json&) const override {
     const json& before = editor.document().data;
     if (find_value(before, m_to.tokens) != nullptr) {

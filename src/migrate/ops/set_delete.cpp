@@ -4,8 +4,8 @@
 // computed value, never over an existing one without `overwrite`; the
 // planner bumps the version key with one).
 #include "base/describe.hpp"
+#include "migrate/editor.hpp"
 #include "migrate/ops/op_support.hpp"
-#include "migrate/yaml_editor.hpp"
 
 namespace fmkit::ops {
 namespace {
@@ -31,7 +31,7 @@ class DeleteOp final : public FieldOp {
     }
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+  Expected<std::vector<TextEdit>> plan_edits(const Editor& editor,
                                              const json&) const override {
     // Cut exactly the entry or item named: a diff would match list items
     // by value and could keep the text of an equal twin (`1.10` for `1.1`).

@@ -4,9 +4,9 @@
 // and `upper` (ASCII), `slugify` (migrate/slug.hpp) and `replace` (every
 // match of an ECMA regex, run on RE2). Other values, and strings they leave
 // as they are, keep their text.
+#include "migrate/editor.hpp"
 #include "migrate/ops/op_support.hpp"
 #include "migrate/slug.hpp"
-#include "migrate/yaml_editor.hpp"
 #include "schema/ecma_regex.hpp"
 
 namespace fmkit::ops {
@@ -60,7 +60,7 @@ class StringOp final : public FieldOp {
     });
   }
 
-  Expected<std::vector<TextEdit>> plan_edits(const YamlEditor& editor,
+  Expected<std::vector<TextEdit>> plan_edits(const Editor& editor,
                                              const json& after) const override {
     return replace_changed(editor, m_field, after);
   }

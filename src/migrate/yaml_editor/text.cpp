@@ -11,7 +11,7 @@ namespace fmkit {
 
 YamlEditor::YamlEditor(std::string_view text, const Document& document,
                        const YamlStyle& style)
-    : m_text(text), m_document(document), m_style(style) {}
+    : Editor(text, document), m_style(style) {}
 
 const NodeInfo* YamlEditor::node(std::string_view pointer) const {
   return m_document.positions.find(pointer);

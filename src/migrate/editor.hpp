@@ -56,8 +56,8 @@ class Editor {
   // mapping, lists that gain, lose or reorder items rewritten reusing the
   // text of the items they keep (matched by JSON equality; ops that know
   // which item goes where use rewrite_sequence()).
-  virtual Expected<std::vector<TextEdit>> diff(
-      const nlohmann::json& after) const = 0;
+  // One implementation for every dialect, on the primitives below.
+  Expected<std::vector<TextEdit>> diff(const nlohmann::json& after) const;
   // Replaces the value at `pointer` with the computed `value`.
   virtual Expected<TextEdit> replace_value(
       std::string_view pointer, const nlohmann::json& value) const = 0;
@@ -95,6 +95,11 @@ class Editor {
 
   std::string_view m_text;
   const Document& m_document;
+
+ private:
+  void diff_node(const std::string& pointer, const nlohmann::json& before,
+                 const nlohmann::json& after, std::vector<TextEdit>& edits,
+                 std::string& error) const;
 };
 
 // The editor for `document`'s dialect, read from `text` (both must outlive

@@ -63,17 +63,10 @@ class YamlEditor final : public Editor {
 
   const YamlStyle& style() const { return m_style; }
 
-  // Returns the edits that turn this text's front matter, whose JSON is
-  // document().data, into YAML whose JSON is `after`: changed scalars are
-  // replaced in place (keeping their quoting where it still reads back),
-  // removed entries and items are cut out line by line, new keys are
-  // appended to their mapping, lists that gain, lose or reorder items are
-  // rewritten reusing the text of the items they keep (matched by JSON
-  // equality, so for values the caller computes: ops that know which item
-  // goes where use rewrite_sequence()).
-  Expected<std::vector<TextEdit>> diff(
-      const nlohmann::json& after) const override;
-
+  // The Editor methods, on YAML: a replaced scalar keeps its quoting
+  // where it still reads back; removed entries and items are cut out line
+  // by line with their trailing comments; new keys are appended to their
+  // mapping in the file's indentation.
   // Replaces the value at `pointer` with the computed `value`.
   Expected<TextEdit> replace_value(std::string_view pointer,
                                    const nlohmann::json& value) const override;
@@ -177,10 +170,7 @@ class YamlEditor final : public Editor {
                                    size_t depth) const;
   size_t dash_column_under(size_t key_column) const;
 
-  // Diffing (sequence.cpp).
-  void diff_node(const std::string& pointer, const nlohmann::json& before,
-                 const nlohmann::json& after, std::vector<TextEdit>& edits,
-                 std::string& error) const;
+  // Rewriting sequences (sequence.cpp).
   Expected<TextEdit> rewrite_flow_sequence(
       std::string_view pointer, const NodeInfo& info,
       const std::vector<Child>& kids,

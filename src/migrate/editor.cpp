@@ -2,6 +2,7 @@
 #include "migrate/editor.hpp"
 
 #include "base/json_pointer.hpp"
+#include "migrate/json_editor.hpp"
 #include "migrate/yaml_editor.hpp"
 
 namespace fmkit {
@@ -16,8 +17,9 @@ std::unique_ptr<Editor> make_editor(std::string_view text,
     case Dialect::other:
       break;
     case Dialect::json:
+      return std::make_unique<JsonEditor>(text, document);
     case Dialect::toml:
-      return nullptr;  // their editors come next
+      return nullptr;  // its editor comes next
   }
   return std::make_unique<YamlEditor>(text, document, yaml_style);
 }

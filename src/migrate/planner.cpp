@@ -132,6 +132,11 @@ class OpRunner {
                         (op.location().empty() ? "" : " at " + op.location()) +
                         ")";
     std::unique_ptr<Editor> editor = make_editor(m_text, m_current, m_style);
+    if (editor == nullptr) {
+      diagnostics.push_back(make_error(
+          "migrate.unsupported", "cannot edit " + dialect() + " front matter"));
+      return false;
+    }
     Expected<std::vector<TextEdit>> edits = op.plan_edits(*editor, after);
     if (!edits) {
       diagnostics.push_back(make_error(
@@ -388,20 +393,6 @@ DocumentPlan plan_document(std::string_view text, const MigrationChain& chain,
                                std::to_string(latest) + ")"));
   }
   if (*version >= target) return plan;
-  if (original.front_matter.dialect != Dialect::yaml) {
-    // The editor splices YAML; the file is left as it is.
-    const FrontMatter& fm = original.front_matter;
-    return fail(make_error(
-        "migrate.unsupported",
-        std::string("migrations cannot edit ") + dialect_name(fm.dialect) +
-            " front matter yet: the file is left as it is; migrate it by "
-            "hand to version " +
-            std::to_string(target),
-        "",
-        lines.span(fm.open_begin, fm.open_end > fm.open_begin
-                                      ? fm.tag_end
-                                      : fm.open_begin + 1)));
-  }
   run_migrations(text, std::move(original), chain, *version_key, target,
                  options, plan);
   return plan;

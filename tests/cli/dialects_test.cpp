@@ -197,7 +197,7 @@ TEST_F(DialectsTest, ALanguageFmkitCannotReadIsAnError) {
   EXPECT_NE(validate.out.find("[front-matter.language]"), std::string::npos);
 }
 
-TEST_F(DialectsTest, MigrateLeavesJsonFrontMatterAsItIs) {
+TEST_F(DialectsTest, MigrateEditsJsonFrontMatterInItsOwnStyle) {
   m_site.write("fmkit.yaml",
                "collections:\n"
                "  docs:\n"
@@ -206,32 +206,28 @@ TEST_F(DialectsTest, MigrateLeavesJsonFrontMatterAsItIs) {
                "    migrations: migrations/\n");
   m_site.write("migrations/0002-rename.yaml",
                "version: 2\nops:\n  - rename: {from: draft, to: hidden}\n");
-  const std::string json_text = m_site.read("docs/c.md");
-  const std::string yaml_text = "---\ntitle: A\ndraft: true\n---\nbody\n";
-  m_site.write("docs/a.md", yaml_text);
+  m_site.write("docs/a.md", "---\ntitle: A\ndraft: true\n---\nbody\n");
 
   CliResult r = run({"migrate", "--write"});
-  EXPECT_EQ(r.code, 1) << r.err;
-  EXPECT_NE(r.out.find("docs/c.md:1:1: error: migrations cannot edit json "
-                       "front matter yet: the file is left as it is; migrate "
-                       "it by hand to version 2 [migrate.unsupported]\n"
-                       "{\n"
-                       "^\n"),
-            std::string::npos)
-      << r.out;
-  // One file that cannot be migrated: nothing is written.
-  EXPECT_EQ(m_site.read("docs/c.md"), json_text);
-  EXPECT_EQ(m_site.read("docs/a.md"), yaml_text);
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  // Hugo's "{": the key renamed in place, the version added as the last
+  // member at the members' indentation; the body untouched.
+  EXPECT_EQ(m_site.read("docs/c.md"),
+            "{\n  \"title\": \"C\",\n  \"hidden\": \"no\",\n"
+            "  \"schema_version\": 2\n}\nbody\n");
+  EXPECT_EQ(m_site.read("docs/a.md"),
+            "---\ntitle: A\nhidden: true\nschema_version: 2\n---\nbody\n");
 
-  // Tagged JSON too, at the tag.
+  // gray-matter's "---json", on one line: it stays on one line.
   m_site.write("docs/c.md",
                "---json\n{\"title\": \"C\", \"draft\": true}\n---\n");
   r = run({"migrate"});
-  EXPECT_NE(r.out.find("docs/c.md:1:1: error: migrations cannot edit json "
-                       "front matter yet"),
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("-{\"title\": \"C\", \"draft\": true}\n"
+                       "+{\"title\": \"C\", \"hidden\": true, "
+                       "\"schema_version\": 2}\n"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("---json\n^~~~~~~\n"), std::string::npos) << r.out;
 }
 
 }  // namespace

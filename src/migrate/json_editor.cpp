@@ -20,15 +20,14 @@ bool is_child(std::string_view parent, std::string_view child) {
 }
 
 std::string json_key(std::string_view key) {
-  return json(std::string(key)).dump(-1, ' ', false,
-                                     json::error_handler_t::replace);
+  return json(std::string(key))
+      .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string parent_of(std::string_view pointer) {
   size_t slash = pointer.rfind('/');
-  return std::string(pointer.substr(0, slash == std::string_view::npos
-                                           ? 0
-                                           : slash));
+  return std::string(
+      pointer.substr(0, slash == std::string_view::npos ? 0 : slash));
 }
 
 // `text` with each line after the first moved from the indentation `from`
@@ -85,9 +84,8 @@ JsonStyle detect_json_style(std::string_view text, const Document& document) {
     const NodeInfo& first = entries[i + 1].second;
     if (!is_child(pointer, entries[i + 1].first)) continue;  // empty
     size_t first_begin = first.has_key ? first.key_begin : first.value_begin;
-    bool lines =
-        text.substr(info.value_begin, first_begin - info.value_begin)
-            .find('\n') != std::string_view::npos;
+    bool lines = text.substr(info.value_begin, first_begin - info.value_begin)
+                     .find('\n') != std::string_view::npos;
     if (info.kind == NodeKind::mapping && !seen_object) {
       seen_object = true;
       style.multiline_objects = lines;
@@ -266,8 +264,7 @@ std::string JsonEditor::member_indent(std::string_view object) const {
   std::vector<Member> kids = members(object);
   std::string outer = indent_at(member_begin(info));
   if (!kids.empty()) {
-    return multiline(info) ? indent_at(member_begin(*kids.back().info))
-                           : outer;
+    return multiline(info) ? indent_at(member_begin(*kids.back().info)) : outer;
   }
   return m_style.multiline_objects ? outer + m_style.indent : outer;
 }
@@ -300,9 +297,9 @@ std::string JsonEditor::member_text(const std::vector<std::string>& tokens,
   for (size_t i = first + 1; i < tokens.size(); ++i) {
     if (m_style.multiline_objects) inner_indent += m_style.indent;
   }
-  std::string text = source ? value_text(*m_document.positions.find(*source),
-                                         inner_indent)
-                            : render(value, inner_indent);
+  std::string text =
+      source ? value_text(*m_document.positions.find(*source), inner_indent)
+             : render(value, inner_indent);
   for (size_t i = tokens.size() - 1; i > first; --i) {
     if (m_style.multiline_objects) {
       inner_indent.resize(inner_indent.size() - m_style.indent.size());
@@ -323,8 +320,8 @@ Expected<TextEdit> JsonEditor::add_member(std::string_view object,
                     render_container({text}, true, lines, "") + m_style.eol};
   }
   if (kids.empty()) {  // "{}" (white space inside it goes)
-    std::string braced = render_container({text}, true, lines,
-                                          indent_at(member_begin(info)));
+    std::string braced =
+        render_container({text}, true, lines, indent_at(member_begin(info)));
     return TextEdit{info.value_begin + 1, info.value_end - 1,
                     braced.substr(1, braced.size() - 2)};
   }
@@ -334,8 +331,8 @@ Expected<TextEdit> JsonEditor::add_member(std::string_view object,
     separator = "," + m_style.eol + member_indent(object);
   } else if (kids.size() > 1) {
     const NodeInfo& before = *kids[kids.size() - 2].info;
-    separator = std::string(m_text.substr(
-        before.value_end, member_begin(last) - before.value_end));
+    separator = std::string(
+        m_text.substr(before.value_end, member_begin(last) - before.value_end));
   }
   return TextEdit{last.value_end, last.value_end, separator + text};
 }
@@ -384,9 +381,9 @@ Expected<TextEdit> JsonEditor::wrap_in_list(std::string_view pointer) const {
   std::string indent = indent_at(member_begin(**info));
   std::string item = value_text(
       **info, m_style.multiline_lists ? indent + m_style.indent : indent);
-  return TextEdit{(*info)->value_begin, (*info)->value_end,
-                  render_container({item}, false, m_style.multiline_lists,
-                                   indent)};
+  return TextEdit{
+      (*info)->value_begin, (*info)->value_end,
+      render_container({item}, false, m_style.multiline_lists, indent)};
 }
 
 Expected<TextEdit> JsonEditor::unwrap_list(std::string_view pointer) const {
@@ -396,9 +393,9 @@ Expected<TextEdit> JsonEditor::unwrap_list(std::string_view pointer) const {
   if (kids.size() != 1) {
     return unexpected("'" + std::string(pointer) + "' is not a list of one");
   }
-  return TextEdit{(*info)->value_begin, (*info)->value_end,
-                  value_text(*kids.front().info,
-                             indent_at(member_begin(**info)))};
+  return TextEdit{
+      (*info)->value_begin, (*info)->value_end,
+      value_text(*kids.front().info, indent_at(member_begin(**info)))};
 }
 
 Expected<TextEdit> JsonEditor::rewrite_sequence(

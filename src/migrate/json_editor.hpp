@@ -74,7 +74,7 @@ class JsonEditor final : public Editor {
   // `tokens`, and the member text (key, then the missing objects around the
   // value).
   struct Placement {
-    std::string object;  // pointer of the existing object
+    std::string object;    // pointer of the existing object
     size_t first_new = 0;  // index in `tokens` of the member's key
   };
 
@@ -96,8 +96,8 @@ class JsonEditor final : public Editor {
                                bool object, bool lines,
                                const std::string& indent) const;
   Expected<Placement> place(const std::vector<std::string>& tokens) const;
-  std::string member_text(const std::vector<std::string>& tokens,
-                          size_t first, const nlohmann::json& value,
+  std::string member_text(const std::vector<std::string>& tokens, size_t first,
+                          const nlohmann::json& value,
                           std::optional<std::string_view> source,
                           const std::string& indent) const;
   Expected<TextEdit> add_member(std::string_view object,

@@ -3,8 +3,9 @@
 // Migration ops on JSON front matter (migrate/json_editor.hpp), through
 // apply_ops(), so the planner's re-read check runs on every edit: whole
 // texts before and after, in the file's own style.
-#include "document/document.hpp"
 #include "migrate/json_editor.hpp"
+
+#include "document/document.hpp"
 #include "migrate/migrate_test_util.hpp"
 
 #include <gtest/gtest.h>
@@ -52,8 +53,8 @@ TEST(JsonEditorTest, RenameDeleteAndSet) {
        "{\n  \"title\": \"Say \\\"hi\\\"\\n\",\n  \"version\": 1.10,\n"
        "  \"tags\": [\"a\", \"b\"],\n  \"params\": {\n    \"author\": "
        "\"Ann\"\n  }\n}\nbody {not json}\n"},
-      {"set a new nested key creates its object at the file's indent",
-       k_hugo, "  - set: {field: /seo/image/alt, value: Ä}\n",
+      {"set a new nested key creates its object at the file's indent", k_hugo,
+       "  - set: {field: /seo/image/alt, value: Ä}\n",
        "{\n  \"title\": \"Hello\",\n  \"version\": 1.10,\n"
        "  \"tags\": [\"a\", \"b\"],\n  \"params\": {\n    \"author\": "
        "\"Ann\"\n  },\n  \"seo\": {\n    \"image\": {\n      \"alt\": "
@@ -70,7 +71,8 @@ TEST(JsonEditorTest, OneLineObjectsStayOnOneLine) {
   run_cases({
       {"set", "---json\n{\"a\": 1,\"b\": [1,2]}\n---\nx\n",
        "  - set: {field: c, value: {d: [true, null]}}\n",
-       "---json\n{\"a\": 1,\"b\": [1,2],\"c\": {\"d\": [true,null]}}\n---\nx\n"},
+       "---json\n{\"a\": 1,\"b\": [1,2],\"c\": {\"d\": "
+       "[true,null]}}\n---\nx\n"},
       {"into {}", "{}\nbody\n", "  - set: {field: a, value: 1}\n",
        "{\n  \"a\": 1\n}\nbody\n"},
       {"empty ---json block", "---json\n---\nbody\n",
@@ -104,8 +106,8 @@ TEST(JsonEditorTest, MoveCopyAndLists) {
        "{\n  \"title\": \"Hello\",\n  \"version\": [1.10],\n"
        "  \"tags\": [\"a\", \"b\"],\n  \"params\": {\n    \"author\": "
        "\"Ann\"\n  }\n}\nbody {not json}\n"},
-      {"unwrap", "{\"v\": [ 0.50 ]}\n",
-       "  - convert: {field: v, to: scalar}\n", "{\"v\": 0.50}\n"},
+      {"unwrap", "{\"v\": [ 0.50 ]}\n", "  - convert: {field: v, to: scalar}\n",
+       "{\"v\": 0.50}\n"},
       {"append and sort keep the list's separator", k_hugo,
        "  - append: {field: tags, value: c}\n"
        "  - sort: {field: tags, order: desc}\n",

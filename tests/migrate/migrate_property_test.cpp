@@ -279,8 +279,12 @@ std::map<std::string, std::string> top_level_entries(const Snapshot& s) {
   for (const auto& [pointer, info] : s.document.positions.entries()) {
     if (pointer.empty() || pointer.find('/', 1) != std::string::npos) continue;
     size_t begin = info.key_begin;
-    while (begin > 0 && s.text[begin - 1] != '\n') --begin;
-    size_t end = s.text.find('\n', info.value_end);
+    size_t end = info.value_end;
+    if (s.document.front_matter.dialect == Dialect::yaml) {
+      // With the comments after it, to the end of its value's last line.
+      while (begin > 0 && s.text[begin - 1] != '\n') --begin;
+      end = s.text.find('\n', info.value_end);
+    }
     out[pointer.substr(1)] = std::string(s.text.substr(begin, end - begin));
   }
   return out;
@@ -347,10 +351,10 @@ struct Case {
   std::vector<OpPtr> parsed;
 };
 
-Case make_case(uint32_t seed) {
+Case make_case(uint32_t seed, Dialect dialect) {
   DocumentGenerator gen(seed);
   Case c;
-  c.text = gen.generate();
+  c.text = dialect == Dialect::json ? gen.generate_json() : gen.generate();
   json model = read(c.text).data;
   for (size_t n = 1 + gen.pick(4); c.ops.size() < n;) {
     json op = random_op(gen, model);
@@ -409,13 +413,16 @@ std::optional<std::string> run_step(std::string_view text, const OpPtr& op,
   return std::nullopt;
 }
 
-TEST(MigratePropertyTest, RandomDocumentsTimesRandomOps) {
+// Each test runs over documents of every dialect the editors write.
+class MigratePropertyTest : public ::testing::TestWithParam<Dialect> {};
+
+TEST_P(MigratePropertyTest, RandomDocumentsTimesRandomOps) {
   std::map<std::string, size_t> succeeded;  // op name -> successful steps
   std::map<std::string, size_t> carried;    // op name -> values checked
   property::NumberCounts numbers;
   auto [first, last] = seeds(1, 600);
   for (uint32_t seed = first; seed < last; ++seed) {
-    Case c = make_case(seed);
+    Case c = make_case(seed, GetParam());
     std::string context = describe(seed, c);
     std::string text = c.text;
     bool all_ok = true;
@@ -501,12 +508,12 @@ bool idempotent(const json& op, const json& data) {
 // checked too. Ops that share keys need not be: [rename a -> b, set a
 // if_missing] makes a new `a`, which the second run renames onto `b`: a
 // conflict.
-TEST(MigratePropertyTest, EachOpIsIdempotent) {
+TEST_P(MigratePropertyTest, EachOpIsIdempotent) {
   std::map<std::string, size_t> checked;
   size_t whole = 0;
   auto [first, last] = seeds(5000, 600);
   for (uint32_t seed = first; seed < last; ++seed) {
-    Case c = make_case(seed);
+    Case c = make_case(seed, GetParam());
     std::string context = describe(seed, c);
     std::string text = c.text;
     bool all_idempotent = true;
@@ -551,10 +558,10 @@ TEST(MigratePropertyTest, EachOpIsIdempotent) {
 // The version key makes a second `fmkit migrate` a no-op: the planner finds
 // the document at the target version and runs no op (so this is not a test
 // of op idempotence; EachOpIsIdempotent is).
-TEST(MigratePropertyTest, SecondPlanFindsTheDocumentUpToDate) {
+TEST_P(MigratePropertyTest, SecondPlanFindsTheDocumentUpToDate) {
   auto [first, last] = seeds(1000, 100);
   for (uint32_t seed = first; seed < last; ++seed) {
-    Case c = make_case(seed);
+    Case c = make_case(seed, GetParam());
     std::string ops_yaml;
     for (const json& op : c.ops) ops_yaml += "  - " + op.dump() + "\n";
     auto chain = load_chain({{"0002-x.yaml", "version: 2\nops:\n" + ops_yaml}});
@@ -567,6 +574,12 @@ TEST(MigratePropertyTest, SecondPlanFindsTheDocumentUpToDate) {
     EXPECT_FALSE(second.changed);
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Dialects, MigratePropertyTest,
+                         ::testing::Values(Dialect::yaml, Dialect::json),
+                         [](const auto& param_info) {
+                           return std::string(dialect_name(param_info.param));
+                         });
 
 }  // namespace
 }  // namespace fmkit

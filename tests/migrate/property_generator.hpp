@@ -43,9 +43,53 @@ inline const char* const k_quoted[] = {
     "'no'",           "'2024-11-13'", "''",    "'it''s'", "\"x: y\"",
     "\"tab\\there\"", "'  spaced '",  "'1.0'", "'x'",     "\"x\\n\""};
 
+// JSON scalars, in forms the JSON model does not keep (1.10, 1e3, 1E+2, a
+// 30-digit integer, escapes).
+inline const char* const k_json_scalars[] = {"\"alpha\"",
+                                             "\"beta gamma\"",
+                                             "\"no\"",
+                                             "\"2024-01-02\"",
+                                             "\"失控\"",
+                                             "\"x: y\"",
+                                             "\"tab\\there\"",
+                                             "\"\"",
+                                             "\"\\u00e9t\\u00e9\"",
+                                             "\"it's\"",
+                                             "12",
+                                             "1.5",
+                                             "1.10",
+                                             "1e3",
+                                             "-0.5",
+                                             "2.50",
+                                             "123456789012345678901234567890",
+                                             "1E+2",
+                                             "true",
+                                             "false",
+                                             "null",
+                                             "0"};
+
 class DocumentGenerator {
  public:
   explicit DocumentGenerator(uint32_t seed) : m_rng(seed) {}
+
+  // JSON front matter: Hugo's "{" or "---json", pretty-printed (2 or 4
+  // spaces, ": " or ":") or on one line, lists on one line or one item per
+  // line, LF or CRLF.
+  std::string generate_json() {
+    m_eol = pick(4) == 0 ? "\r\n" : "\n";
+    m_indent = pick(3) == 0 ? 4 : 2;
+    m_compact = pick(4) == 0;  // everything on one line
+    m_json_colon = pick(3) == 0 ? ":" : ": ";
+    m_json_list_lines = !m_compact && pick(3) == 0;
+    bool tagged = pick(3) == 0;
+    std::string out = tagged ? "---json" + m_eol : "";
+    json_object(out, 0, 0, 3 + pick(6));
+    out += m_eol;
+    if (tagged) out += "---" + m_eol;
+    out += "Body {line} one." + m_eol + m_eol + "Last line";
+    if (pick(2) == 0) out += m_eol;
+    return out;
+  }
 
   std::string generate() {
     m_eol = pick(4) == 0 ? "\r\n" : "\n";
@@ -147,7 +191,64 @@ class DocumentGenerator {
     }
   }
 
+  // JSON: a container's items, one per line (at `column` + the indent) or
+  // on one line.
+  void json_items(std::string& out, size_t column,
+                  const std::vector<std::string>& items, bool lines, char open,
+                  char close) {
+    out += open;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) out += lines ? "," : ", ";
+      if (lines) out += m_eol + spaces(column + m_indent);
+      out += items[i];
+    }
+    if (lines && !items.empty()) out += m_eol + spaces(column);
+    out += close;
+  }
+
+  void json_object(std::string& out, size_t column, int depth, size_t count) {
+    std::vector<std::string> keys(std::begin(k_keys), std::end(k_keys));
+    std::shuffle(keys.begin(), keys.end(), m_rng);
+    std::vector<std::string> members;
+    for (size_t i = 0; i < count && i < keys.size(); ++i) {
+      std::string member = "\"" + keys[i] + "\"" + m_json_colon;
+      json_value(member, column + m_indent, depth);
+      members.push_back(std::move(member));
+    }
+    json_items(out, column, members, !m_compact, '{', '}');
+  }
+
+  // A value whose member starts a line at `column`.
+  void json_value(std::string& out, size_t column, int depth) {
+    auto scalar = [&] {
+      return std::string(k_json_scalars[pick(std::size(k_json_scalars))]);
+    };
+    switch (pick(depth >= 2 ? 3 : 6)) {
+      case 0:
+      case 1:
+      case 2:
+        out += scalar();
+        return;
+      case 3: {
+        std::vector<std::string> items(pick(4));
+        for (std::string& item : items) item = scalar();
+        return json_items(out, column, items, m_json_list_lines, '[', ']');
+      }
+      case 4:
+        return json_object(out, column, depth + 1, 1 + pick(3));
+      default: {
+        std::string item;
+        json_object(item, column + (m_json_list_lines ? m_indent : 0),
+                    depth + 1, 1 + pick(2));
+        return json_items(out, column, {item, scalar()}, m_json_list_lines, '[',
+                          ']');
+      }
+    }
+  }
+
   std::mt19937 m_rng;
+  std::string m_json_colon = ": ";
+  bool m_json_list_lines = false;
   std::string m_eol;
   size_t m_indent = 2;
   bool m_compact = false;

@@ -5,6 +5,7 @@
 #include "run/file_reader.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <set>
 #include <system_error>
@@ -29,6 +30,7 @@ struct Markers {
 // site may hold a config.yaml; any site may have a _config.yml).
 const std::vector<Markers>& markers() {
   static const std::vector<Markers> k_markers = {
+      {Generator::zola, {"zola"}, false, {".toml"}, {"content"}},
       {Generator::hugo,
        {"hugo", "config"},
        false,
@@ -68,6 +70,20 @@ std::string find_marker_file(const fs::path& root, const Markers& marker) {
     }
   }
   return "";
+}
+
+// Both Hugo and Zola may keep their settings in config.toml: Zola's has
+// `base_url`, Hugo's `baseURL`.
+bool is_zola_config(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t start = line.find_first_not_of(" \t");
+    if (start != std::string::npos && line.compare(start, 8, "base_url") == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const std::vector<std::string> k_markdown = {".md", ".markdown", ".mdx"};
@@ -165,6 +181,7 @@ std::optional<Place> place(Generator generator, const std::string& relative,
                            const std::string& content) {
   switch (generator) {
     case Generator::hugo:
+    case Generator::zola:  // the same layout: content/<section>/, _index.md
       return place_hugo(relative);
     case Generator::jekyll:
       return place_jekyll(relative);
@@ -255,7 +272,8 @@ ProposedCollection propose(const Group& group, bool has_index_pages,
       }
     }
   }
-  if (generator == Generator::hugo && has_index_pages && !group.index_pages) {
+  if ((generator == Generator::hugo || generator == Generator::zola) &&
+      has_index_pages && !group.index_pages) {
     collection.exclude.push_back("content/**/_index.*");
   }
   std::error_code ec;
@@ -292,8 +310,9 @@ std::string content_folder(Generator generator,
 }  // namespace
 
 std::string_view generator_name(Generator generator) {
-  constexpr std::string_view k_names[] = {
-      "Hugo", "Jekyll", "Eleventy", "Astro", "MkDocs", "Docusaurus", "generic"};
+  constexpr std::string_view k_names[] = {"Hugo",       "Zola",   "Jekyll",
+                                          "Eleventy",   "Astro",  "MkDocs",
+                                          "Docusaurus", "generic"};
   return k_names[static_cast<size_t>(generator)];
 }
 
@@ -308,6 +327,9 @@ SiteLayout detect_site(const fs::path& root, Problems& problems) {
         [&](auto name) { return fs::is_directory(root / name, ec); });
     if (!marker.folders.empty() && folder == marker.folders.end()) continue;
     layout.generator = marker.generator;
+    if (file == "config.toml" && is_zola_config(root / file)) {
+      layout.generator = Generator::zola;
+    }
     layout.evidence.push_back(file);
     if (folder != marker.folders.end()) {
       layout.evidence.push_back(std::string(*folder) + "/");
@@ -340,8 +362,9 @@ SiteLayout detect_site(const fs::path& root, Problems& problems) {
     group.bases.emplace(where->base, where->recursive);
     group.extensions.insert(extension);
     group.files.push_back(relative);
-    group.index_pages =
-        layout.generator == Generator::hugo && where->group == "sections";
+    group.index_pages = (layout.generator == Generator::hugo ||
+                         layout.generator == Generator::zola) &&
+                        where->group == "sections";
   }
   std::vector<Group> ordered;
   for (auto& [name, group] : groups) {

@@ -39,6 +39,7 @@ namespace fmkit {
 
 enum class Generator {
   hugo,
+  zola,
   jekyll,
   eleventy,
   astro,

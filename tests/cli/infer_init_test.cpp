@@ -71,7 +71,7 @@ TEST_P(InitGoldenTest, WritesAndPrints) {
 
 INSTANTIATE_TEST_SUITE_P(Sites, InitGoldenTest,
                          testing::Values("astro", "eleventy", "generic", "hugo",
-                                         "jekyll"));
+                                         "zola", "jekyll"));
 
 TEST(InitTest, NeverOverwritesWithoutForce) {
   SiteCopy site("generic");

@@ -413,14 +413,8 @@ bool JsonReader::read_scalar_word(NodeInfo& info, nlohmann::json& out) {
 std::optional<YamlDocument> parse_json_document(
     std::string_view text, size_t begin, size_t end, const LineIndex& lines,
     const YamlOptions& options, std::vector<Diagnostic>& diagnostics) {
-  if (end - begin > options.max_bytes) {
-    Diagnostic d;
-    d.rule = "json.limit";
-    d.message = "the JSON text is " + std::to_string(end - begin) +
-                " bytes, over the limit of " +
-                std::to_string(options.max_bytes);
-    d.span = lines.span(begin, begin);
-    diagnostics.push_back(std::move(d));
+  if (!check_text_size("json", begin, end, options.max_bytes, lines,
+                       diagnostics)) {
     return std::nullopt;
   }
   if (!check_yaml_characters(text, begin, end, lines, diagnostics,

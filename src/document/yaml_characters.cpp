@@ -179,4 +179,19 @@ bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
   return reported == 0;
 }
 
+bool check_text_size(std::string_view language, size_t begin, size_t end,
+                     size_t max_bytes, const LineIndex& lines,
+                     std::vector<Diagnostic>& diagnostics) {
+  if (end - begin <= max_bytes) return true;
+  std::string upper(language);
+  for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+  Diagnostic d;
+  d.rule = std::string(language) + ".limit";
+  d.message = "the " + upper + " text is " + std::to_string(end - begin) +
+              " bytes, over the limit of " + std::to_string(max_bytes);
+  d.span = lines.span(begin, begin);
+  diagnostics.push_back(std::move(d));
+  return false;
+}
+
 }  // namespace fmkit

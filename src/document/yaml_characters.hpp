@@ -43,4 +43,11 @@ bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
                            std::vector<Diagnostic>& diagnostics,
                            CharacterSyntax syntax = CharacterSyntax::yaml);
 
+// Checks that `text[begin, end)` is at most `max_bytes` long, else appends
+// a "<language>.limit" error at `begin` ("the JSON text is N bytes, over the
+// limit of M"). `language` is "yaml" or "json".
+bool check_text_size(std::string_view language, size_t begin, size_t end,
+                     size_t max_bytes, const LineIndex& lines,
+                     std::vector<Diagnostic>& diagnostics);
+
 }  // namespace fmkit

@@ -31,14 +31,8 @@ using detail::Mode;
 bool may_parse(std::string_view text, size_t begin, size_t end,
                const LineIndex& lines, const YamlOptions& options,
                std::vector<Diagnostic>& diagnostics) {
-  if (end - begin > options.max_bytes) {
-    Diagnostic d;
-    d.rule = "yaml.limit";
-    d.message = "the YAML text is " + std::to_string(end - begin) +
-                " bytes, over the limit of " +
-                std::to_string(options.max_bytes);
-    d.span = lines.span(begin, begin);
-    diagnostics.push_back(std::move(d));
+  if (!check_text_size("yaml", begin, end, options.max_bytes, lines,
+                       diagnostics)) {
     return false;
   }
   return check_yaml_characters(text, begin, end, lines, diagnostics);

@@ -47,6 +47,9 @@ void FileArguments::add_to(CLI::App& app, std::string_view paths_help) {
   app.add_flag("--no-error-on-unmatched-pattern", allow_unmatched,
                "A PATH or a collection from which no file is checked is a "
                "warning, not an error");
+  app.add_flag("--allow-outside", allow_outside,
+               "Let fmkit.yaml and migrations name schemas and folders "
+               "outside the repository of fmkit.yaml");
   add_selectors(app);
 }
 
@@ -87,6 +90,7 @@ Expected<PlanOptions, Problems> FileArguments::plan_options(
     const CliEnvironment& environment) const {
   PlanOptions options;
   options.no_match = allow_unmatched ? NoMatch::warn : NoMatch::error;
+  options.allow_outside = allow_outside;
   if (!shard.empty()) options.shard = parse_shard(shard).value();
   Expected<FileSelection, Problems> selection = FileSelection{};
   if (!changed_since.empty()) {

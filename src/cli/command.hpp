@@ -59,6 +59,7 @@ struct FileArguments {
   std::string color;
   int jobs = 0;
   bool allow_unmatched = false;
+  bool allow_outside = false;
   std::string changed_since;  // a git revision; "" when not given
   bool staged = false;
   std::string files_from;  // a file, "-" for standard input; "" when not given

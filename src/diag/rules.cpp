@@ -226,6 +226,13 @@ constexpr RuleInfo k_rules[] = {
      "Fix the 'include' globs (the message suggests a folder that exists), "
      "or pass --no-error-on-unmatched-pattern (a warning then).",
      "config-fmkityaml"},
+    {"config.outside", E,
+     "a schema or migrations folder named outside the repository of "
+     "fmkit.yaml (by '..', an absolute path or a symlink)",
+     "Keep schemas and migrations inside the repository, or pass "
+     "--allow-outside when the run is trusted (never on pull requests whose "
+     "fmkit.yaml anyone can edit).",
+     "config-fmkityaml"},
     {"config.no-collection", W,
      "a file named as a PATH, or a selected Markdown file in the folder of "
      "fmkit.yaml, that no collection covers",

@@ -85,6 +85,7 @@ Expected<Migration, Problems> parse_migration(std::string_view text,
   if (auto it = root.find("schema"); it != root.end()) {
     if (it->is_string() && !it->get_ref<const std::string&>().empty()) {
       migration.schema = it->get<std::string>();
+      migration.schema_span = file.span("/schema", Place::value);
     } else {
       source.error("/schema", "'schema' must be a path, got " +
                                   describe_value(*it, ValueStyle::subject));

@@ -36,6 +36,7 @@ struct Migration {
   // The schema documents must satisfy after this step, as written (relative
   // to the migration file's folder).
   std::optional<std::string> schema;
+  SourceSpan schema_span;  // where the file gives `schema`
   Where where;
   std::vector<OpPtr> ops;
   std::string path;         // the file, as named in messages

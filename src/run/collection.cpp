@@ -27,6 +27,41 @@ fs::path absolute_folder(const fs::path& base, const fs::path& folder) {
   return path;
 }
 
+// Whether `path` lies inside `root` (both absolute and normalized), as
+// written and with their symlinks resolved.
+bool inside(const fs::path& root, const fs::path& path) {
+  auto under = [](const fs::path& r, const fs::path& p) {
+    fs::path relative = p.lexically_relative(r);
+    return !relative.empty() && *relative.begin() != "..";
+  };
+  std::error_code ec;
+  fs::path real_root = fs::weakly_canonical(root, ec);
+  if (ec) real_root = root;
+  fs::path real = fs::weakly_canonical(path, ec);
+  if (ec) real = path;
+  return under(root, path) && under(real_root, real);
+}
+
+std::string outside_message(std::string_view written, std::string_view what,
+                            const fs::path& root) {
+  return "the " + std::string(what) + " '" + std::string(written) +
+         "' is outside " + root.string() +
+         ": fmkit reads files only inside the repository (or the working "
+         "folder), so that an edited fmkit.yaml cannot print other files; "
+         "pass --allow-outside to read it anyway";
+}
+
+// The config.outside error of `written` (a `what` of `collection`, at
+// `span` of the config file) when `path` lies outside `root`.
+std::optional<Problems> check_inside(const Config& config, const fs::path& root,
+                                     const fs::path& path,
+                                     std::string_view written,
+                                     std::string_view what, SourceSpan span) {
+  if (inside(root, path)) return std::nullopt;
+  return config.problem(span, "config.outside",
+                        outside_message(written, what, root));
+}
+
 // Loads the schema at `path` (absolute), shown as `shown`.
 Expected<std::shared_ptr<const CompiledSchema>, Problems> load_schema(
     SchemaRegistry& registry, const fs::path& path, const std::string& shown) {
@@ -35,9 +70,11 @@ Expected<std::shared_ptr<const CompiledSchema>, Problems> load_schema(
 
 Expected<std::shared_ptr<const Migrations>, Problems> load_versions(
     const CollectionConfig& collection, const Config& config,
-    const fs::path& folder, SchemaRegistry& registry) {
+    const fs::path& folder, SchemaRegistry& registry,
+    const std::optional<fs::path>& root) {
   auto migrations = std::make_shared<Migrations>();
   migrations->settings = migration_settings(collection, config, folder);
+  migrations->settings.root = root;
   const MigrationSettings& settings = migrations->settings;
   auto chain = load_migrations(settings);
   if (!chain) return unexpected(std::move(chain).error());
@@ -122,12 +159,44 @@ Expected<MigrationChain, Problems> load_migrations(
     if (!read) return unexpected(problem_at_file(display, "io", read.error()));
     files.push_back({display, std::move(read->content)});
   }
-  return load_chain(files, chain_options);
+  auto chain = load_chain(files, chain_options);
+  if (!chain || !settings.root) return chain;
+  Problems problems;
+  for (size_t i = 0; i < chain->migrations.size(); ++i) {
+    const Migration& migration = chain->migrations[i];
+    if (!migration.schema) continue;
+    fs::path path = (settings.folder / *migration.schema).lexically_normal();
+    if (inside(*settings.root, path)) continue;
+    Diagnostic d;
+    d.rule = "config.outside";
+    d.message = outside_message(*migration.schema, "schema", *settings.root);
+    d.span = migration.schema_span;
+    auto file = std::find_if(files.begin(), files.end(), [&](const auto& f) {
+      return f.path == migration.path;
+    });
+    problems.push_back(FileReport{
+        migration.path, file == files.end() ? "" : file->text, {std::move(d)}});
+  }
+  if (!problems.empty()) return unexpected(std::move(problems));
+  return chain;
 }
 
 Expected<Collection, Problems> load_collection(
     const CollectionConfig& collection, const Config& config,
-    const fs::path& folder, SchemaRegistry& registry, const YamlOptions& yaml) {
+    const fs::path& folder, SchemaRegistry& registry, const YamlOptions& yaml,
+    const std::optional<fs::path>& root) {
+  if (root) {
+    auto problem = check_inside(
+        config, *root, (folder / collection.schema).lexically_normal(),
+        collection.schema, "schema", collection.schema_span);
+    if (!problem && !collection.migrations.empty()) {
+      problem = check_inside(config, *root,
+                             absolute_folder(folder, collection.migrations),
+                             collection.migrations, "migrations folder",
+                             collection.migrations_span);
+    }
+    if (problem) return unexpected(std::move(*problem));
+  }
   Collection loaded;
   loaded.name = collection.name;
   loaded.document.require_front_matter = collection.require_front_matter;
@@ -139,7 +208,7 @@ Expected<Collection, Problems> load_collection(
   if (!schema) return unexpected(std::move(schema).error());
   loaded.schema = std::move(*schema);
   if (!collection.migrations.empty()) {
-    auto migrations = load_versions(collection, config, folder, registry);
+    auto migrations = load_versions(collection, config, folder, registry, root);
     if (!migrations) return unexpected(std::move(migrations).error());
     loaded.migrations = std::move(*migrations);
   }

@@ -40,6 +40,9 @@ struct MigrationSettings {
   int initial_version = 1;
   // How the folder is named in messages ("migrations"); `folder` if empty.
   std::string display;
+  // The folder a migration's `schema:` must stay in (absolute; see
+  // load_collection()); none: any.
+  std::optional<std::filesystem::path> root;
 };
 
 // A collection's migrations and the schema of each of its versions.
@@ -89,10 +92,16 @@ Expected<MigrationChain, Problems> load_migrations(
 
 // Loads the collection `collection` of `config` (whose folder is the
 // absolute `folder`): its schemas through `registry` and its migrations.
+// With a `root`, a schema or migrations folder (of fmkit.yaml or of a
+// migration file) outside it, by `..`, an absolute path or a symlink, is a
+// config.outside error at its place, and is not read: CI runs
+// fmkit on pull requests whose fmkit.yaml anyone can edit, and a message
+// must never quote a file from outside the repository.
 Expected<Collection, Problems> load_collection(
     const CollectionConfig& collection, const Config& config,
     const std::filesystem::path& folder, SchemaRegistry& registry,
-    const YamlOptions& yaml);
+    const YamlOptions& yaml,
+    const std::optional<std::filesystem::path>& root = std::nullopt);
 
 // Loads the one schema `schema` (absolute) of `validate --schema`, shown as
 // `name`.

@@ -3,6 +3,7 @@
 
 #include "base/spelling.hpp"
 #include "run/plan_select.hpp"
+#include "run/repository_root.hpp"
 #include "schema/schema_registry.hpp"
 
 #include <algorithm>
@@ -283,6 +284,19 @@ fs::path config_folder(const Config& config, const fs::path& cwd) {
 
 }  // namespace
 
+namespace {
+
+// The folder a config file in `folder` may name files in (see
+// PlanOptions::allow_outside).
+fs::path confinement_root(const fs::path& folder, const fs::path& cwd) {
+  if (auto top = find_git_top_level(folder)) return *top;
+  fs::path relative = folder.lexically_relative(cwd);
+  if (!relative.empty() && *relative.begin() != "..") return cwd;
+  return folder;
+}
+
+}  // namespace
+
 Plan plan_config_files(const Config& config, const fs::path& cwd,
                        const PlanOptions& given) {
   PlanOptions options = with_config_extensions(config, given);
@@ -301,9 +315,11 @@ Expected<Plan, Problems> plan_with_config(const Config& config,
   PlanOptions options = with_config_extensions(config, given);
   Plan plan;
   plan.folder = config_folder(config, cwd);
+  std::optional<fs::path> root;
+  if (!options.allow_outside) root = confinement_root(plan.folder, cwd);
   for (const CollectionConfig& collection : config.collections) {
     auto loaded = load_collection(collection, config, plan.folder, registry,
-                                  options.yaml);
+                                  options.yaml, root);
     if (!loaded) return unexpected(std::move(loaded).error());
     plan.collections.push_back(std::move(*loaded));
   }

@@ -100,6 +100,11 @@ struct PlanOptions {
   std::optional<FileSelection> selection;
   // The part of the run to keep. Default: everything.
   std::optional<Shard> shard;
+  // Whether fmkit.yaml and migrations may name schemas and folders outside
+  // the repository: the git working tree that holds the config file, else
+  // the working folder when it holds the config file, else the config
+  // file's folder (see load_collection()). Default: no.
+  bool allow_outside = false;
 };
 
 // Returns the absolute, normalized `path` relative to the folder `folder`

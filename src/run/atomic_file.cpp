@@ -6,10 +6,13 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <functional>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace fmkit {
 namespace {
@@ -27,6 +30,7 @@ class Fd {
   ~Fd() { reset(); }
   Fd(const Fd&) = delete;
   Fd& operator=(const Fd&) = delete;
+  Fd(Fd&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
   int get() const { return m_fd; }
   bool valid() const { return m_fd >= 0; }
   // Closes now; returns the error of close(2), or 0.
@@ -94,23 +98,25 @@ Expected<void> check_unchanged(const std::filesystem::path& path,
   return {};
 }
 
-// Syncs the folder holding `path`, so a rename or link survives a crash.
-Expected<void> sync_folder(const std::filesystem::path& path) {
+// The folder holding the file `path`.
+std::filesystem::path folder_of(const std::filesystem::path& path) {
   std::filesystem::path folder = path.parent_path();
-  if (folder.empty()) folder = ".";
-  Fd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (!fd.valid()) return unexpected(errno_text(errno));
-  if (::fsync(fd.get()) != 0 && errno != EINVAL) {
-    return unexpected(errno_text(errno));
-  }
-  return {};
+  return folder.empty() ? "." : folder;
 }
 
-// Writes `bytes` to a new temporary file beside `path`; returns its name.
-// With `original`, the file gets its mode and owner.
-Expected<std::string> write_temporary(const std::filesystem::path& path,
-                                      std::string_view bytes,
-                                      const FileSnapshot* original) {
+// A temporary file, written and synced, still open and locked: the lock
+// tells remove_stale_temporaries() that its writer is alive. It is released
+// when the file is closed, by the destructor or by the writer's death.
+struct Temporary {
+  std::string name;
+  Fd fd;
+};
+
+// Writes `bytes` to a new temporary file beside `path`, locked (see
+// Temporary). With `original`, the file gets its mode and owner.
+Expected<Temporary> write_temporary(const std::filesystem::path& path,
+                                    std::string_view bytes,
+                                    const FileSnapshot* original) {
   std::filesystem::path folder = path.parent_path();
   // ".post.md.fmkit-XXXXXX" beside the file, unless that is longer than a
   // file name may be (a long CJK slug is 80 characters, 240 bytes).
@@ -122,11 +128,14 @@ Expected<std::string> write_temporary(const std::filesystem::path& path,
     return unexpected("cannot create a temporary file beside it: " +
                       errno_text(errno));
   }
-  auto fail = [&](std::string reason) -> Expected<std::string> {
+  auto fail = [&](std::string reason) -> Expected<Temporary> {
     fd.reset();
     ::unlink(name.c_str());
     return unexpected(std::move(reason));
   };
+  if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
+    return fail("cannot lock a temporary file: " + errno_text(errno));
+  }
   if (Expected<void> written = write_all(fd.get(), bytes); !written) {
     return fail("cannot write: " + written.error());
   }
@@ -149,10 +158,15 @@ Expected<std::string> write_temporary(const std::filesystem::path& path,
     return fail("cannot keep its mode: " + errno_text(errno));
   }
   if (::fsync(fd.get()) != 0) return fail("cannot sync: " + errno_text(errno));
-  if (int error = fd.reset(); error != 0) {
-    return fail("cannot write: " + errno_text(error));
-  }
-  return name;
+  return Temporary{std::move(name), std::move(fd)};
+}
+
+// Whether `name` is the name write_temporary() gives: ".NAME.fmkit-XXXXXX"
+// or ".fmkit-XXXXXX".
+bool is_temporary_name(std::string_view name) {
+  constexpr std::string_view k_tag = ".fmkit-";
+  return name.size() >= k_tag.size() + 6 && name.front() == '.' &&
+         name.substr(name.size() - 6 - k_tag.size(), k_tag.size()) == k_tag;
 }
 
 }  // namespace
@@ -187,52 +201,86 @@ Expected<FileSnapshot> read_file_snapshot(const std::filesystem::path& path) {
   return snapshot;
 }
 
+Expected<void> sync_folder(const std::filesystem::path& folder) {
+  Fd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!fd.valid()) return unexpected(errno_text(errno));
+  if (::fsync(fd.get()) != 0 && errno != EINVAL) {
+    return unexpected(errno_text(errno));
+  }
+  return {};
+}
+
 Expected<void> write_file_atomically(const std::filesystem::path& path,
                                      std::string_view bytes,
-                                     const FileSnapshot& original) {
+                                     const FileSnapshot& original,
+                                     FolderSync sync) {
   if (Expected<void> same = check_unchanged(path, original); !same) {
     return same;
   }
-  Expected<std::string> temporary = write_temporary(path, bytes, &original);
+  Expected<Temporary> temporary = write_temporary(path, bytes, &original);
   if (!temporary) return unexpected(temporary.error());
   // Check again just before the rename, to keep the window for a
   // concurrent edit as small as we can.
   if (Expected<void> same = check_unchanged(path, original); !same) {
-    ::unlink(temporary->c_str());
+    ::unlink(temporary->name.c_str());
     return same;
   }
-  if (::rename(temporary->c_str(), path.c_str()) != 0) {
+  if (::rename(temporary->name.c_str(), path.c_str()) != 0) {
     int error = errno;
-    ::unlink(temporary->c_str());
+    ::unlink(temporary->name.c_str());
     return unexpected("cannot replace it: " + errno_text(error));
   }
-  return sync_folder(path);
+  if (sync == FolderSync::later) return {};
+  return sync_folder(folder_of(path));
 }
 
 Expected<void> create_file_atomically(const std::filesystem::path& path,
                                       std::string_view bytes) {
-  Expected<std::string> temporary = write_temporary(path, bytes, nullptr);
+  Expected<Temporary> temporary = write_temporary(path, bytes, nullptr);
   if (!temporary) return unexpected(temporary.error());
   // link(2) fails with EEXIST instead of replacing what is there.
-  if (::link(temporary->c_str(), path.c_str()) != 0) {
+  if (::link(temporary->name.c_str(), path.c_str()) != 0) {
     int error = errno;
-    ::unlink(temporary->c_str());
+    ::unlink(temporary->name.c_str());
     return unexpected(error == EEXIST ? "exists already" : errno_text(error));
   }
-  ::unlink(temporary->c_str());
-  return sync_folder(path);
+  ::unlink(temporary->name.c_str());
+  return sync_folder(folder_of(path));
 }
 
 Expected<void> replace_file_atomically(const std::filesystem::path& path,
                                        std::string_view bytes) {
-  Expected<std::string> temporary = write_temporary(path, bytes, nullptr);
+  Expected<Temporary> temporary = write_temporary(path, bytes, nullptr);
   if (!temporary) return unexpected(temporary.error());
-  if (::rename(temporary->c_str(), path.c_str()) != 0) {
+  if (::rename(temporary->name.c_str(), path.c_str()) != 0) {
     int error = errno;
-    ::unlink(temporary->c_str());
+    ::unlink(temporary->name.c_str());
     return unexpected("cannot replace it: " + errno_text(error));
   }
   return {};
+}
+
+size_t remove_stale_temporaries(const std::filesystem::path& folder) {
+  size_t removed = 0;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!is_temporary_name(name)) continue;
+    Fd fd(::open(it->path().c_str(),
+                 O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    struct stat st;
+    if (!fd.valid() || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) {
+      continue;
+    }
+    // A writer locks its file right after creating it, before writing: an
+    // empty file of the last seconds may be one not locked yet.
+    if (st.st_size == 0 && ::time(nullptr) - st.st_mtime < 10) continue;
+    // A live writer holds the lock; a dead one released it.
+    if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) continue;
+    if (::unlink(it->path().c_str()) == 0) ++removed;
+  }
+  return removed;
 }
 
 }  // namespace fmkit

@@ -11,7 +11,10 @@
 //   - a symbolic link is never written through, and a file with several
 //     hard links is refused (the rename would split them);
 //   - a file that changed on disk since it was read (other bytes, by size
-//     and digest, or another file now at that path) is refused.
+//     and digest, or another file now at that path) is refused;
+//   - a temporary file is locked (flock) while its writer lives, so that a
+//     later run can tell the ones a killed writer left behind and remove
+//     them (remove_stale_temporaries()).
 //
 // Errors are lower-case reasons without the path ("changed on disk since
 // it was read"), for the caller to prefix with the path it shows. Extended
@@ -53,11 +56,19 @@ size_t content_digest(std::string_view bytes);
 // Reads the whole file at `path` (through a symlink, which is recorded).
 Expected<FileSnapshot> read_file_snapshot(const std::filesystem::path& path);
 
+// When the folder of a replaced file is synced: right after the rename, or
+// later by the caller (sync_folder() once per folder, after many renames).
+enum class FolderSync { now, later };
+
 // Replaces the file at `path`, read earlier as `original`, with `bytes`
 // (see above). Nothing is changed on failure.
 Expected<void> write_file_atomically(const std::filesystem::path& path,
                                      std::string_view bytes,
-                                     const FileSnapshot& original);
+                                     const FileSnapshot& original,
+                                     FolderSync sync = FolderSync::now);
+
+// Syncs the folder `folder`, so that the renames into it survive a crash.
+Expected<void> sync_folder(const std::filesystem::path& folder);
 
 // Creates the file `path` with `bytes` (mode 0666 minus the umask), failing
 // when something already exists there; written to a temporary file and
@@ -72,5 +83,13 @@ Expected<void> create_file_atomically(const std::filesystem::path& path,
 // processes write at once (the last rename wins).
 Expected<void> replace_file_atomically(const std::filesystem::path& path,
                                        std::string_view bytes);
+
+// Removes the temporary files that writers killed mid-write left in
+// `folder` (".post.md.fmkit-XXXXXX"): those whose lock no process holds (a
+// writer keeps its temporary file locked until it is renamed into place).
+// An empty one of the last 10 seconds stays: its writer may not have locked
+// it yet. Returns how many were removed; errors are ignored (the file
+// stays).
+size_t remove_stale_temporaries(const std::filesystem::path& folder);
 
 }  // namespace fmkit

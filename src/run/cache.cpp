@@ -134,6 +134,7 @@ Expected<void> ResultCache::save(const RunScope& scope) {
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   if (Expected<void> made = make_folder(m_folder); !made) return made;
+  remove_stale_temporaries(m_folder);  // of a run killed while saving
   return replace_file_atomically(file(), encode_cache_file(entries));
 }
 

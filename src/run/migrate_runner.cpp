@@ -130,10 +130,15 @@ MigrateSummary summarize(const std::vector<FileMigration>& files) {
   return summary;
 }
 
+std::string internal_error(const std::string& what) {
+  return "internal error: " + what;
+}
+
 // All or nothing: checks that every changed file still holds what was
 // planned, then writes them all; with a file changed on disk, none.
 void write_all(const std::vector<MigrateFile>& files,
-               const std::vector<FileSnapshot>& snapshots, MigrateRun& run) {
+               const std::vector<FileSnapshot>& snapshots, size_t jobs,
+               MigrateRun& run) {
   std::vector<size_t> to_write;
   for (size_t i = 0; i < files.size(); ++i) {
     if (!run.files[i].plan.changed) continue;
@@ -155,22 +160,46 @@ void write_all(const std::vector<MigrateFile>& files,
                       [](const FileMigration& f) { return f.failed(); }));
     return;
   }
-  for (size_t i : to_write) {
-    Expected<void> written = write_file_atomically(
-        files[i].path, run.files[i].plan.text, snapshots[i]);
-    if (written) {
-      run.files[i].written = true;
-      ++summary.written;
-    } else {
-      run.files[i].error = written.error();
-      run.write_errors = true;
-      ++summary.failed;
+  // Temporary files a killed run left beside these files go first.
+  std::set<std::filesystem::path> folders;
+  for (const MigrateFile& file : files) folders.insert(file.path.parent_path());
+  for (const std::filesystem::path& folder : folders) {
+    remove_stale_temporaries(folder.empty() ? "." : folder);
+  }
+  // Files are written on several threads (each write waits for its fsync);
+  // each folder is synced once, after the renames into it.
+  for_each_ordered(
+      to_write.size(), jobs, [] { return 0; },
+      [&](int, size_t k) {
+        size_t i = to_write[k];
+        return write_file_atomically(files[i].path, run.files[i].plan.text,
+                                     snapshots[i], FolderSync::later);
+      },
+      [](size_t, const std::string& what) -> Expected<void> {
+        return unexpected(internal_error(what));
+      },
+      [&, k = size_t{0}](Expected<void>&& written) mutable {
+        size_t i = to_write[k++];
+        if (written) {
+          run.files[i].written = true;
+          ++summary.written;
+        } else {
+          run.files[i].error = written.error();
+          run.write_errors = true;
+          ++summary.failed;
+        }
+      });
+  for (const std::filesystem::path& folder : folders) {
+    Expected<void> synced = sync_folder(folder.empty() ? "." : folder);
+    if (synced) continue;
+    for (size_t i : to_write) {  // written, but not yet safe from a crash
+      if (run.files[i].written && files[i].path.parent_path() == folder) {
+        run.files[i].error =
+            "written, but its folder could not be synced: " + synced.error();
+        run.write_errors = true;
+      }
     }
   }
-}
-
-std::string internal_error(const std::string& what) {
-  return "internal error: " + what;
 }
 
 }  // namespace
@@ -204,7 +233,7 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
     run.blocked = true;
     return run;
   }
-  write_all(files, snapshots, run);
+  write_all(files, snapshots, options.jobs, run);
   return run;
 }
 

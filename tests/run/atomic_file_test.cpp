@@ -5,10 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -173,6 +176,43 @@ TEST_F(AtomicFileTest, ReplaceFileReplacesWholeAndLeavesNoTemporary) {
   EXPECT_EQ(failed.error(),
             "cannot create a temporary file beside it: no such file or "
             "directory");
+}
+
+// A writer killed mid-write leaves its temporary file, unlocked: the next
+// run removes it. A live writer's (locked) file, other names, folders and
+// symlinks stay.
+TEST_F(AtomicFileTest, RemovesOnlyTheTemporariesOfDeadWriters) {
+  write("post.md", "kept");
+  write(".post.md.fmkit-a1B2c3", "left by a killed run");
+  write(".fmkit-zzzzzz", "left too (a long name)");
+  write(".post.md.fmkit-abc", "not our name");
+  write("notes.fmkit-abcdef", "not hidden: not ours");
+  fs::path live = write(".live.md.fmkit-qwerty", "being written");
+  int fd = ::open(live.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX), 0);  // as a live writer holds it
+  write(".new.md.fmkit-123456", "");   // created, not locked yet
+  fs::create_directory(m_dir / ".dir.fmkit-abcdef");
+  fs::create_symlink(m_dir / "post.md", m_dir / ".link.md.fmkit-abcdef");
+
+  EXPECT_EQ(remove_stale_temporaries(m_dir), 2u);
+  EXPECT_FALSE(fs::exists(m_dir / ".post.md.fmkit-a1B2c3"));
+  EXPECT_FALSE(fs::exists(m_dir / ".fmkit-zzzzzz"));
+  for (const char* kept :
+       {"post.md", ".post.md.fmkit-abc", "notes.fmkit-abcdef",
+        ".live.md.fmkit-qwerty", ".dir.fmkit-abcdef"}) {
+    EXPECT_TRUE(fs::exists(m_dir / kept)) << kept;
+  }
+  EXPECT_TRUE(fs::is_symlink(m_dir / ".link.md.fmkit-abcdef"));
+  EXPECT_EQ(read(m_dir / "post.md"), "kept");
+  ::close(fd);
+  EXPECT_EQ(remove_stale_temporaries(m_dir), 1u);  // its writer is gone
+  // An empty one goes once it is old enough to have been locked.
+  fs::last_write_time(
+      m_dir / ".new.md.fmkit-123456",
+      fs::file_time_type::clock::now() - std::chrono::minutes(1));
+  EXPECT_EQ(remove_stale_temporaries(m_dir), 1u);
+  EXPECT_EQ(remove_stale_temporaries(m_dir / "no-such-folder"), 0u);
 }
 
 }  // namespace

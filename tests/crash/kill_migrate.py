@@ -3,8 +3,9 @@
 """Crash safety of `fmkit migrate --write` (issue: hardening).
 
 Builds a site of 5,000 posts, then starts `fmkit migrate --write` and kills
-it with SIGKILL at a random moment, again and again (at least 20 kills, a
-fixed seed). After each kill every post must be byte-equal to its old or
+it with SIGKILL at a random moment of a full run, again and again (at least
+20 kills, a fixed seed; each run goes on from what the killed one left, and
+a site found fully migrated is reset to the old posts). After each kill every post must be byte-equal to its old or
 its new content (never half of one, never missing), and its mode kept.
 Finally a run to completion must succeed and leave every post new and no
 temporary file (".NAME.fmkit-XXXXXX") anywhere: the stale ones a killed run
@@ -48,6 +49,8 @@ def posts(root):
     out = {}
     for folder, _, names in os.walk(os.path.join(root, "content")):
         for name in names:
+            if name.startswith("."):
+                continue  # a temporary file (see temporaries())
             path = os.path.join(folder, name)
             with open(path, "rb") as f:
                 out[os.path.relpath(path, root)] = (
@@ -110,6 +113,14 @@ def main():
         migrated = sum(1 for p in now if now[p][0] == new[p][0])
         print("kill %d after %.2fs: %d of %d posts migrated, %d temporary files"
               % (k, delay, migrated, len(now), len(temporaries(site))))
+        if migrated == len(now) and k + 1 < kills:
+            # Nothing left to write: start again from the old posts, keeping
+            # the temporary files, so that the next kill lands in a write.
+            for path, (data, mode) in old.items():
+                target = os.path.join(site, path)
+                with open(target, "wb") as f:
+                    f.write(data)
+                os.chmod(target, mode)
     final = run(fmkit, site)
     if final.returncode != 0:
         sys.exit("the run after the kills failed: %s" % final.stderr.decode())

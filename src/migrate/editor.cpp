@@ -2,6 +2,7 @@
 #include "migrate/editor.hpp"
 
 #include "base/json_pointer.hpp"
+#include "migrate/toml_editor.hpp"
 #include "migrate/yaml_editor.hpp"
 
 namespace fmkit {
@@ -15,9 +16,10 @@ std::unique_ptr<Editor> make_editor(std::string_view text,
     case Dialect::yaml:
     case Dialect::other:
       break;
-    case Dialect::json:
     case Dialect::toml:
-      return nullptr;  // their editors come next
+      return std::make_unique<TomlEditor>(text, document);
+    case Dialect::json:
+      return nullptr;  // its editor comes next
   }
   return std::make_unique<YamlEditor>(text, document, yaml_style);
 }

@@ -124,9 +124,9 @@ class OpRunner {
                         ")";
     std::unique_ptr<Editor> editor = make_editor(m_text, m_current, m_style);
     if (editor == nullptr) {
-      diagnostics.push_back(make_error(
-          "migrate.unsupported", "cannot edit the " + dialect() + where +
-                                     ": fmkit has no editor for it yet"));
+      diagnostics.push_back(make_error("migrate.unsupported",
+                                       "cannot edit the " + dialect() + where +
+                                           ": fmkit has no editor for it yet"));
       return false;
     }
     Expected<std::vector<TextEdit>> edits = op.plan_edits(*editor, after);

@@ -74,19 +74,22 @@ TEST(TomlEditorTest, MoveAndCopyCarryTheSourceText) {
        "+++\ntitle = \"x\"\nauthor = \"A\"\nmeta.w = 1_000\n\n[params]\nw = "
        "1_000\n+++\n"},
       {"numbers JSON loses, literal and multi-line strings",
-       "+++\na = 1.10\nb = 0xff\nc = +5\nd = 1e3\ne = 'C:\\x'\nf = '''\nx\ny'''\n"
+       "+++\na = 1.10\nb = 0xff\nc = +5\nd = 1e3\ne = 'C:\\x'\nf = "
+       "'''\nx\ny'''\n"
        "[t]\n+++\n",
        "  - copy: {from: a, to: /t/a}\n  - copy: {from: b, to: /t/b}\n"
        "  - copy: {from: c, to: /t/c}\n  - copy: {from: d, to: /t/d}\n"
        "  - copy: {from: e, to: /t/e}\n  - copy: {from: f, to: /t/f}\n",
-       "+++\na = 1.10\nb = 0xff\nc = +5\nd = 1e3\ne = 'C:\\x'\nf = '''\nx\ny'''\n"
+       "+++\na = 1.10\nb = 0xff\nc = +5\nd = 1e3\ne = 'C:\\x'\nf = "
+       "'''\nx\ny'''\n"
        "[t]\na = 1.10\nb = 0xff\nc = +5\nd = 1e3\ne = 'C:\\x'\nf = '''\nx\n"
        "y'''\n+++\n"},
       {"a [table] becomes an inline table of its entries' texts",
        "+++\ntitle = \"x\"\n\n[author]\nname = \"A\"\nemail = 'a@x'\n\n"
        "[params]\nx = 1\n+++\n",
        "  - move: {from: author, to: /params/author}\n",
-       "+++\ntitle = \"x\"\n\n[params]\nx = 1\nauthor = { name = \"A\", email = "
+       "+++\ntitle = \"x\"\n\n[params]\nx = 1\nauthor = { name = \"A\", email "
+       "= "
        "'a@x' }\n+++\n"},
       {"an array of tables becomes an inline array",
        "+++\nt = 1\n[[l]]\nn = 1\n[[l]]\nn = 2.50\n+++\n",
@@ -99,11 +102,12 @@ TEST(TomlEditorTest, MoveAndCopyCarryTheSourceText) {
       {"deeper in its dotted table", "+++\nseo.title = \"x\"\n+++\n",
        "  - move: {from: /seo/title, to: /seo/og/title}\n",
        "+++\nseo.og.title = \"x\"\n+++\n"},
-      {"out of a dotted table, which stays empty", "+++\nseo.title = \"x\"\n+++\n",
+      {"out of a dotted table, which stays empty",
+       "+++\nseo.title = \"x\"\n+++\n",
        "  - move: {from: /seo/title, to: /title}\n",
        "+++\nseo = {}\ntitle = \"x\"\n+++\n"},
-      {"out of a table only a header implies", "+++\nt = 1\n[p.q]\nr = 1\n+++\n",
-       "  - move: {from: /p/q, to: /q}\n",
+      {"out of a table only a header implies",
+       "+++\nt = 1\n[p.q]\nr = 1\n+++\n", "  - move: {from: /p/q, to: /q}\n",
        "+++\nt = 1\nq = { r = 1 }\n[p]\n+++\n"},
       {"in inline tables", "+++\nt = { a = { b = 1 } }\n+++\n",
        "  - copy: {from: /t/a/b, to: /t/a/c/d}\n",
@@ -116,7 +120,8 @@ TEST(TomlEditorTest, DeleteTakesTheLineAndItsComment) {
       {"comment lines stay",
        "+++\n# about a\na = 1 # one\n# about b\nb = 2\n+++\n",
        "  - delete: a\n", "+++\n# about a\n# about b\nb = 2\n+++\n"},
-      {"a multi-line value", "+++\na = \"\"\"\nx\n\"\"\"\nb = [\n  1,\n]\nc = 3\n+++\n",
+      {"a multi-line value",
+       "+++\na = \"\"\"\nx\n\"\"\"\nb = [\n  1,\n]\nc = 3\n+++\n",
        "  - delete: a\n  - delete: b\n", "+++\nc = 3\n+++\n"},
       {"the last key of a dotted table leaves it empty",
        "+++\na.b = 1 # c\nc = 2\n+++\n", "  - delete: /a/b\n",
@@ -132,12 +137,14 @@ TEST(TomlEditorTest, DeleteTakesTheLineAndItsComment) {
        "+++\n[a.b]\nx = 1\n[c]\n+++\n", "  - delete: /a/b/x\n",
        "+++\n[a.b]\n[c]\n+++\n"},
       {"a table of an array of tables",
-       "+++\n[[l]]\nn = 1\n\n[[l]]\nn = 2\n[l.sub]\nm = 1\n\n[[l]]\nn = 3\n+++\n",
+       "+++\n[[l]]\nn = 1\n\n[[l]]\nn = 2\n[l.sub]\nm = 1\n\n[[l]]\nn = "
+       "3\n+++\n",
        "  - delete: /l/1\n", "+++\n[[l]]\nn = 1\n\n[[l]]\nn = 3\n+++\n"},
       {"the last table of an array of tables leaves []",
        "+++\nt = 1\n\n[[items]]\nn = 1\n+++\n", "  - delete: /items/0\n",
        "+++\nt = 1\nitems = []\n+++\n"},
-      {"inline table entries", "+++\nt = { a = 1, b = 2 }\nu = { a = 1 }\n+++\n",
+      {"inline table entries",
+       "+++\nt = { a = 1, b = 2 }\nu = { a = 1 }\n+++\n",
        "  - delete: /t/a\n  - delete: /u/a\n",
        "+++\nt = { b = 2 }\nu = {}\n+++\n"},
       {"an item of an inline array", "+++\ntags = [\"a\", \"b\", \"c\"]\n+++\n",
@@ -168,7 +175,8 @@ TEST(TomlEditorTest, NewKeysGoWhereTomlNeedsThem) {
       {"into a table, indented as its keys",
        "+++\ntitle = \"x\"\n  [params]\n  x = 1\n\n[other]\n+++\n",
        "  - set: {field: /params/y, value: z}\n",
-       "+++\ntitle = \"x\"\n  [params]\n  x = 1\n  y = \"z\"\n\n[other]\n+++\n"},
+       "+++\ntitle = \"x\"\n  [params]\n  x = 1\n  y = "
+       "\"z\"\n\n[other]\n+++\n"},
       {"into an empty table, indented as its header", "+++\n  [params]\n+++\n",
        "  - set: {field: /params/y, value: z}\n",
        "+++\n  [params]\n  y = \"z\"\n+++\n"},
@@ -209,7 +217,8 @@ TEST(TomlEditorTest, ReplacedValuesKeepTheirStyle) {
        "  - set: {field: desc, value: \"C\\nD\", overwrite: true}\n"
        "  - set: {field: d, value: '2024-01-02T10:00:00Z', overwrite: true}\n"
        "  - set: {field: e, value: soon, overwrite: true}\n",
-       "+++\ndesc = \"\"\"\nC\nD\"\"\"\nd = 2024-01-02T10:00:00Z\ne = \"soon\" # "
+       "+++\ndesc = \"\"\"\nC\nD\"\"\"\nd = 2024-01-02T10:00:00Z\ne = \"soon\" "
+       "# "
        "when\n+++\n"},
       {"string ops", "+++\nname = ' Hello World '\n+++\n",
        "  - trim: name\n  - upper: name\n", "+++\nname = 'HELLO WORLD'\n+++\n"},
@@ -237,7 +246,8 @@ TEST(TomlEditorTest, ConvertCarriesTheText) {
        "  - convert: {field: tags, to: list}\n"
        "  - convert: {field: d, to: list}\n"
        "  - convert: {field: s, to: list}\n",
-       "+++\ntags = [\"a\"] # c\nd = [1979-05-27]\ns = [\"\"\"\nx\ny\"\"\"]\n+++\n"},
+       "+++\ntags = [\"a\"] # c\nd = [1979-05-27]\ns = "
+       "[\"\"\"\nx\ny\"\"\"]\n+++\n"},
       {"to a scalar", "+++\ntags = ['a'] # c\nm = [\n  1979-05-27,\n]\n+++\n",
        "  - convert: {field: tags, to: scalar}\n"
        "  - convert: {field: m, to: scalar}\n",
@@ -257,19 +267,24 @@ TEST(TomlEditorTest, ConvertCarriesTheText) {
 TEST(TomlEditorTest, ListOpsKeepTheArrayLayout) {
   run_cases({
       {"append",
-       "+++\na = [\"x\", \"y\"]\nb = [ \"x\" ,\"y\" ]\nc = []\nd = [\n  \"x\",\n"
+       "+++\na = [\"x\", \"y\"]\nb = [ \"x\" ,\"y\" ]\nc = []\nd = [\n  "
+       "\"x\",\n"
        "  \"y\",\n]\ne = [\n    \"x\", # one\n    \"y\" # two\n]\n+++\n",
        "  - append: {field: a, value: z}\n  - append: {field: b, value: z}\n"
        "  - append: {field: c, value: z}\n  - append: {field: d, value: z}\n"
        "  - append: {field: e, value: z}\n  - append: {field: f, value: z}\n",
-       "+++\na = [\"x\", \"y\", \"z\"]\nb = [ \"x\" ,\"y\" ,\"z\" ]\nc = [\"z\"]\nd "
-       "= [\n  \"x\",\n  \"y\",\n  \"z\",\n]\ne = [\n    \"x\", # one\n    \"y\", "
+       "+++\na = [\"x\", \"y\", \"z\"]\nb = [ \"x\" ,\"y\" ,\"z\" ]\nc = "
+       "[\"z\"]\nd "
+       "= [\n  \"x\",\n  \"y\",\n  \"z\",\n]\ne = [\n    \"x\", # one\n    "
+       "\"y\", "
        "# two\n    \"z\"\n]\nf = [\"z\"]\n+++\n"},
       {"sort: items take the comment lines above them",
-       "+++\ne = [\n  # heading\n  \"b\", # bee\n  # about a\n  \"a\",\n  \"c\" # "
+       "+++\ne = [\n  # heading\n  \"b\", # bee\n  # about a\n  \"a\",\n  "
+       "\"c\" # "
        "sea\n  # tail\n]\n+++\n",
        "  - sort: e\n",
-       "+++\ne = [\n  # about a\n  \"a\",\n  # heading\n  \"b\", # bee\n  \"c\" # "
+       "+++\ne = [\n  # about a\n  \"a\",\n  # heading\n  \"b\", # bee\n  "
+       "\"c\" # "
        "sea\n  # tail\n]\n+++\n"},
       {"sort: items not one per line keep their separators",
        "+++\ne = [\n  \"b\", \"a\",\n  \"c\"\n]\n+++\n", "  - sort: e\n",
@@ -296,7 +311,8 @@ TEST(TomlEditorTest, CrlfFilesGetCrlf) {
        "+++\r\ns = \"\"\"\r\na\"\"\"\r\nl = [\r\n  1,\r\n]\r\n+++\r\n",
        "  - set: {field: s, value: \"b\\nc\", overwrite: true}\n"
        "  - append: {field: l, value: 2}\n",
-       "+++\r\ns = \"\"\"\r\nb\r\nc\"\"\"\r\nl = [\r\n  1,\r\n  2,\r\n]\r\n+++\r\n"},
+       "+++\r\ns = \"\"\"\r\nb\r\nc\"\"\"\r\nl = [\r\n  1,\r\n  "
+       "2,\r\n]\r\n+++\r\n"},
       {"removed lines", "+++\r\na = 1\r\nb.c = 2\r\n[t]\r\nx = 1\r\n+++\r\n",
        "  - delete: a\n  - delete: /b/c\n  - delete: t\n",
        "+++\r\nb = {}\r\n+++\r\n"},
@@ -308,54 +324,62 @@ TEST(TomlEditorTest, Refusals) {
   const std::string at = "ERROR: cannot edit the TOML ('";
   const std::string tail = " [migrate.unsupported]";
   run_cases({
-      {"null", "+++\ntitle = \"x\"\n+++\n", "  - set: {field: draft, value: null}\n",
+      {"null", "+++\ntitle = \"x\"\n+++\n",
+       "  - set: {field: draft, value: null}\n",
        (at + "set' at m.yaml:3:5): TOML has no null (the value of '/draft')" +
         tail)
            .c_str()},
       {"rewriting an array of tables", "+++\n[[items]]\nn = 1\n+++\n",
        "  - append: {field: items, value: {n: 2}}\n",
-       (at + "append' at m.yaml:3:5): '/items' is an array of tables ([[...]]); "
-             "fmkit does not rewrite its tables" +
+       (at +
+        "append' at m.yaml:3:5): '/items' is an array of tables ([[...]]); "
+        "fmkit does not rewrite its tables" +
         tail)
            .c_str()},
       {"a [table] replaced by a scalar", "+++\n[params]\nx = 1\n+++\n",
        "  - set: {field: params, value: 1, overwrite: true}\n",
-       (at + "set' at m.yaml:3:5): '/params' is written as [table] sections; "
-             "fmkit replaces such a table only by another table, and only "
-             "when it has no sub-tables, not by 1" +
+       (at +
+        "set' at m.yaml:3:5): '/params' is written as [table] sections; "
+        "fmkit replaces such a table only by another table, and only "
+        "when it has no sub-tables, not by 1" +
         tail)
            .c_str()},
       {"a [table] with sub-tables replaced",
        "+++\n[params]\nx = 1\n[params.y]\n+++\n",
        "  - set: {field: params, value: {a: 1}, overwrite: true}\n",
-       (at + "set' at m.yaml:3:5): '/params' is written as [table] sections; "
-             "fmkit replaces such a table only by another table, and only "
-             "when it has no sub-tables, not by {\"a\":1}" +
+       (at +
+        "set' at m.yaml:3:5): '/params' is written as [table] sections; "
+        "fmkit replaces such a table only by another table, and only "
+        "when it has no sub-tables, not by {\"a\":1}" +
         tail)
            .c_str()},
       {"inside an inline table with dotted keys", "+++\nt = { a.b = 1 }\n+++\n",
        "  - set: {field: /t/z, value: 1}\n",
-       (at + "set' at m.yaml:3:5): the inline table '/t' has dotted keys; "
-             "fmkit does not edit inside it" +
+       (at +
+        "set' at m.yaml:3:5): the inline table '/t' has dotted keys; "
+        "fmkit does not edit inside it" +
         tail)
            .c_str()},
       {"carrying a table with comments",
        "+++\n[author]\nname = \"A\" # the name\n[params]\n+++\n",
        "  - move: {from: author, to: /params/author}\n",
-       (at + "move' at m.yaml:3:5): '/author' holds comments, which the inline "
-             "table it becomes cannot keep" +
+       (at +
+        "move' at m.yaml:3:5): '/author' holds comments, which the inline "
+        "table it becomes cannot keep" +
         tail)
            .c_str()},
       {"an array with comments, not one item per line",
        "+++\ne = [ \"b\", # x\n  \"a\" ]\n+++\n", "  - sort: e\n",
-       (at + "sort' at m.yaml:3:5): the array '/e' has comments between items "
-             "that do not stand one per line" +
+       (at +
+        "sort' at m.yaml:3:5): the array '/e' has comments between items "
+        "that do not stand one per line" +
         tail)
            .c_str()},
       {"unwrapping an array with comments", "+++\nw = [ # c\n  1 ]\n+++\n",
        "  - convert: {field: w, to: scalar}\n",
-       (at + "convert' at m.yaml:3:5): the list '/w' has comments, which "
-             "unwrapping it would drop" +
+       (at +
+        "convert' at m.yaml:3:5): the list '/w' has comments, which "
+        "unwrapping it would drop" +
         tail)
            .c_str()},
   });

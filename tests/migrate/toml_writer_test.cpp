@@ -62,9 +62,9 @@ TEST(TomlWriterTest, StringsKeepTheirQuotingWhereItHoldsThem) {
   EXPECT_EQ(render_toml_string("a\nb", TomlQuote::literal), "\"a\\nb\"");
   EXPECT_EQ(render_toml_string("a\nb", TomlQuote::multi_line_basic),
             "\"\"\"\na\nb\"\"\"");
-  EXPECT_EQ(render_toml_string("a\n\"\"\"b", TomlQuote::multi_line_basic,
-                               "\r\n"),
-            "\"\"\"\r\na\r\n\\\"\\\"\\\"b\"\"\"");
+  EXPECT_EQ(
+      render_toml_string("a\n\"\"\"b", TomlQuote::multi_line_basic, "\r\n"),
+      "\"\"\"\r\na\r\n\\\"\\\"\\\"b\"\"\"");
   EXPECT_EQ(render_toml_string("one line", TomlQuote::multi_line_basic),
             "\"one line\"");
   EXPECT_EQ(render_toml_string("a\\\nb", TomlQuote::multi_line_literal),
@@ -108,9 +108,26 @@ TEST(TomlWriterTest, Dates) {
 // Every rendering reads back as the value it renders.
 TEST(TomlWriterTest, ReadsBackAsTheSameJson) {
   const std::vector<json> values = {
-      "plain",  "",       "\"", "'", "\\", "a\nb", "tab\there", "\x7f",
-      "é ✓ 😀", 0,        -1,   INT64_MAX, INT64_MIN, 0.5, -0.25, 1e-7,
-      123.456,  1e22,     true, json::array({"x", 1, false}),
+      "plain",
+      "",
+      "\"",
+      "'",
+      "\\",
+      "a\nb",
+      "tab\there",
+      "\x7f",
+      "é ✓ 😀",
+      0,
+      -1,
+      INT64_MAX,
+      INT64_MIN,
+      0.5,
+      -0.25,
+      1e-7,
+      123.456,
+      1e22,
+      true,
+      json::array({"x", 1, false}),
       json{{"k", "v"}, {"a.b", json::array({1})}}};
   for (const json& value : values) {
     for (TomlQuote quote :

@@ -55,8 +55,9 @@ size_t read_escape(std::string_view text, size_t i, std::string& out) {
   size_t j = i + 1;
   for (; j < text.size() && j < i + 1 + count; ++j) {
     const char h = text[j];
-    const uint32_t digit = h >= 'a' ? h - 'a' + 10 : h >= 'A' ? h - 'A' + 10
-                                                              : h - '0';
+    const uint32_t digit = h >= 'a'   ? h - 'a' + 10
+                           : h >= 'A' ? h - 'A' + 10
+                                      : h - '0';
     code = code * 16 + (digit & 0xF);
   }
   append_utf8(out, code);
@@ -219,7 +220,8 @@ bool TomlLayout::read_header(size_t& at, size_t line_end) {
       }
     }
     bool opens = section.array && p + 1 == key->parts.size();
-    if ((!opens && opened == 0) || (opens ? opened : opened - 1) >= node->size()) {
+    if ((!opens && opened == 0) ||
+        (opens ? opened : opened - 1) >= node->size()) {
       return fail("a table header names a missing array item", at);
     }
     size_t index = opens ? opened : opened - 1;

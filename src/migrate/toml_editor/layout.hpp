@@ -54,8 +54,8 @@ size_t skip_string(std::string_view text, size_t at);
 size_t find_comment(std::string_view text, size_t begin, size_t end);
 
 struct Statement {
-  size_t begin = 0;      // the start of its first line
-  size_t key_begin = 0;  // its first key part
+  size_t begin = 0;                 // the start of its first line
+  size_t key_begin = 0;             // its first key part
   std::vector<std::string> tokens;  // of the value it sets
   size_t depth = 0;  // tokens of its section: key part i is tokens[depth + i]
   std::vector<Span> key_spans;

@@ -28,7 +28,8 @@ Expected<TomlEditor::Place> TomlEditor::place_in(const Tokens& table) const {
       after(m_layout.statements()[own->statements.back()]);
     } else {
       place.at = own->body;
-      if (own->begin != own->body) place.indent = indent_of(own->key_spans[0].first);
+      if (own->begin != own->body)
+        place.indent = indent_of(own->key_spans[0].first);
     }
     return place;
   }
@@ -54,8 +55,7 @@ Expected<TomlEditor::Place> TomlEditor::place_in(const Tokens& table) const {
       return place;
     }
   }
-  return unexpected("cannot find where '" + to_pointer(table) +
-                    "' is written");
+  return unexpected("cannot find where '" + to_pointer(table) + "' is written");
 }
 
 Expected<std::string> TomlEditor::carried_text(std::string_view pointer) const {
@@ -105,8 +105,7 @@ Expected<std::string> TomlEditor::carried_table(const Tokens& tokens) const {
   return parts.empty() ? "{}" : "{ " + out + " }";
 }
 
-Expected<TextEdit> TomlEditor::insert_inline(const Tokens& tokens,
-                                             size_t depth,
+Expected<TextEdit> TomlEditor::insert_inline(const Tokens& tokens, size_t depth,
                                              const std::string& value) const {
   std::string parent =
       to_pointer(Tokens(tokens.begin(), tokens.begin() + depth));
@@ -185,8 +184,8 @@ Expected<std::vector<TextEdit>> TomlEditor::move(
   auto added = insert(to, *value, from);
   if (!added) return unexpected(added.error());
   // Under the same parent, the new entry keeps the parent written.
-  auto cut = remove_edits(
-      from, under_parent ? EmptyParent::skip : EmptyParent::write);
+  auto cut =
+      remove_edits(from, under_parent ? EmptyParent::skip : EmptyParent::write);
   if (!cut) return unexpected(cut.error());
   cut->insert(cut->begin(), std::move(*added));
   return cut;

@@ -110,8 +110,8 @@ Expected<void> TomlEditor::keep_empty_parent(const Tokens& tokens,
       if (s->key_tokens[i] != part) continue;
       first = {s->begin, s->end,
                indent_of(s->key_spans[0].first) + "[" +
-                   std::string(slice(s->key_spans[0].first,
-                                     s->key_spans[i].second)) +
+                   std::string(
+                       slice(s->key_spans[0].first, s->key_spans[i].second)) +
                    "]" + m_eol};
       return {};
     }

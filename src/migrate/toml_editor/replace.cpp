@@ -32,14 +32,14 @@ Expected<std::string> TomlEditor::render(std::string_view pointer,
   }
   auto text = render_toml_value(value, quote, m_eol);
   if (!text) {
-    return unexpected(text.error() + " (the value of '" +
-                      std::string(pointer) + "')");
+    return unexpected(text.error() + " (the value of '" + std::string(pointer) +
+                      "')");
   }
   return text;
 }
 
-Expected<TomlEditor::Edits> TomlEditor::replace_edits(
-    std::string_view pointer, const json& value) const {
+Expected<TomlEditor::Edits> TomlEditor::replace_edits(std::string_view pointer,
+                                                      const json& value) const {
   if (pointer.empty()) {
     return unexpected(std::string("cannot replace the whole front matter"));
   }
@@ -64,8 +64,8 @@ Expected<TomlEditor::Edits> TomlEditor::replace_edits(
   return Edits{{info->value_begin, info->value_end, std::move(*text)}};
 }
 
-Expected<TomlEditor::Edits> TomlEditor::replace_table(
-    std::string_view pointer, const json& value) const {
+Expected<TomlEditor::Edits> TomlEditor::replace_table(std::string_view pointer,
+                                                      const json& value) const {
   Tokens tokens = split_pointer(pointer);
   const json* old = find_value(m_document.data, tokens);
   if (old != nullptr && old->is_array()) {
@@ -107,9 +107,9 @@ Expected<TomlEditor::Edits> TomlEditor::replace_table(
   if (!text) return unexpected(text.error());
   const Statement& first = *lines.front();
   size_t prefix_end = first.key_spans[tokens.size() - 1 - first.depth].second;
-  Edits edits{{first.key_begin, first.value_end,
-               std::string(slice(first.key_begin, prefix_end)) + " = " +
-                   *text}};
+  Edits edits{
+      {first.key_begin, first.value_end,
+       std::string(slice(first.key_begin, prefix_end)) + " = " + *text}};
   for (size_t i = 1; i < lines.size(); ++i) {
     edits.push_back({lines[i]->begin, lines[i]->end, ""});
   }
@@ -123,8 +123,8 @@ Expected<TextEdit> TomlEditor::replace_value(std::string_view pointer,
   return merge(std::move(*edits));
 }
 
-Expected<TomlEditor::Edits> TomlEditor::rename_edits(std::string_view pointer,
-                                                     std::string_view key) const {
+Expected<TomlEditor::Edits> TomlEditor::rename_edits(
+    std::string_view pointer, std::string_view key) const {
   auto at = where(pointer);
   if (!at) return unexpected(at.error());
   const NodeInfo* info = *node(pointer);
@@ -144,8 +144,8 @@ Expected<TomlEditor::Edits> TomlEditor::rename_edits(std::string_view pointer,
   const size_t depth = tokens.size() - 1;
   Edits edits;
   if (const Statement* st = m_layout.statement(tokens)) {
-    edits.push_back(renamed(st->key_spans.back().first,
-                            st->key_spans.back().second));
+    edits.push_back(
+        renamed(st->key_spans.back().first, st->key_spans.back().second));
     return edits;
   }
   for (const Statement* st : statements_under(tokens)) {
@@ -155,8 +155,8 @@ Expected<TomlEditor::Edits> TomlEditor::rename_edits(std::string_view pointer,
   for (const Section* section : sections_under(tokens)) {
     for (size_t i = 0; i < section->key_tokens.size(); ++i) {
       if (section->key_tokens[i] != depth) continue;
-      edits.push_back(renamed(section->key_spans[i].first,
-                              section->key_spans[i].second));
+      edits.push_back(
+          renamed(section->key_spans[i].first, section->key_spans[i].second));
     }
   }
   if (edits.empty()) {

@@ -33,7 +33,8 @@ std::optional<After> read_after(std::string_view line) {
   size_t i = line.find_first_not_of(" \t");
   if (i != std::string_view::npos && line[i] == ',') {
     after.comma = true;
-    after.rest = std::string(line.substr(0, i)) + std::string(line.substr(i + 1));
+    after.rest =
+        std::string(line.substr(0, i)) + std::string(line.substr(i + 1));
   } else {
     after.rest = std::string(line);
   }
@@ -122,10 +123,9 @@ Expected<TextEdit> TomlEditor::rewrite_one_per_line(
     }
     size_t k = *items[j].existing;
     const NodeInfo& item = *kids[k].info;
-    text += std::string(slice(begins[k], item.value_end)) + comma +
-            afters[k].rest +
-            std::string(slice(line_end(item.value_end),
-                              next_line(item.value_end)));
+    text +=
+        std::string(slice(begins[k], item.value_end)) + comma + afters[k].rest +
+        std::string(slice(line_end(item.value_end), next_line(item.value_end)));
   }
   return TextEdit{begins.front(), next_line(previous), std::move(text)};
 }
@@ -142,8 +142,7 @@ Expected<TextEdit> TomlEditor::rewrite_in_place(
     pad = slice(info.value_begin + 1, kids.front().info->value_begin);
     tail = slice(kids.back().info->value_end, info.value_end - 1);
     if (kids.size() > 1) {
-      separator =
-          slice(kids[0].info->value_end, kids[1].info->value_begin);
+      separator = slice(kids[0].info->value_end, kids[1].info->value_begin);
     }
   }
   std::string text = "[" + pad;

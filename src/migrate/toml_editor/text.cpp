@@ -34,7 +34,8 @@ TomlEditor::TomlEditor(std::string_view text, const Document& document)
 Expected<const NodeInfo*> TomlEditor::node(std::string_view pointer) const {
   const NodeInfo* info = m_document.positions.find(pointer);
   if (info == nullptr) {
-    return unexpected("'" + std::string(pointer) + "' has no place in the text");
+    return unexpected("'" + std::string(pointer) +
+                      "' has no place in the text");
   }
   return info;
 }

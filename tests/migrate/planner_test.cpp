@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/planner.hpp"
 
+#include "migrate/migration.hpp"
 #include "report/render_support.hpp"
 #include "schema/schema_registry.hpp"
 #include "schema/schema_test_support.hpp"
@@ -190,6 +191,48 @@ TEST(PlannerTest, ValidatesAgainstTheTargetSchema) {
   EXPECT_FALSE(bad.ok());
   ASSERT_FALSE(bad.schema_diagnostics.empty());
   EXPECT_EQ(bad.schema_diagnostics[0].rule, "schema.required");
+}
+
+// A dialect make_editor() has no editor for (JSON, for now) is refused,
+// never edited and never a crash, by plan_document() and apply_ops() alike.
+TEST(PlannerTest, ADialectWithoutAnEditorIsRefused) {
+  const char* text = "{\"title\": \"T\"}\nbody\n";
+  DocumentPlan plan = plan_document(text, two_steps(), {});
+  EXPECT_EQ(plan.status, PlanStatus::failed);
+  ASSERT_EQ(plan.diagnostics.size(), 1u);
+  EXPECT_EQ(plan.diagnostics[0].rule, "migrate.unsupported");
+  EXPECT_EQ(plan.text, text);
+  auto migration = parse_migration(
+      "version: 2\nops:\n  - set: {field: draft, value: true}\n", "m.yaml");
+  ASSERT_TRUE(migration);
+  OpsResult result = apply_ops(text, migration->ops);
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].message,
+            "cannot edit the JSON ('set' at m.yaml:3:5): fmkit has no editor "
+            "for it yet");
+  EXPECT_EQ(result.text, text);
+}
+
+// TOML front matter is migrated: the version key goes with the root keys,
+// before the first [table].
+TEST(PlannerTest, MigratesTomlFrontMatter) {
+  const char* text =
+      "+++\ntitle = 'T'\nspeaker = \"Bob\" # b\ninsight = 1\n\n[params]\nx = "
+      "1\n+++\nbody\n";
+  DocumentPlan plan = plan_document(text, two_steps(), {});
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan.status, PlanStatus::migrated);
+  EXPECT_EQ(plan.text,
+            "+++\ntitle = 'T'\nhost = \"Bob\" # b\ndraft = false\n"
+            "schema_version = 3\n\n[params]\nx = 1\n+++\nbody\n");
+  DocumentPlan again = plan_document(plan.text, two_steps(), {});
+  EXPECT_EQ(again.status, PlanStatus::up_to_date);
+  // The version key, replaced in place.
+  plan = plan_document("+++\nschema_version = 2 # v\n[t]\n+++\n", two_steps(),
+                       {});
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan.text,
+            "+++\nschema_version = 3 # v\ndraft = false\n[t]\n+++\n");
 }
 
 }  // namespace

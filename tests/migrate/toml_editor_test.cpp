@@ -61,12 +61,12 @@ TEST(TomlEditorTest, RenameOfATableRenamesEveryPlaceItIsWritten) {
 
 TEST(TomlEditorTest, MoveAndCopyCarryTheSourceText) {
   run_cases({
-      {"a date into a table stays a date",
-       "+++\ntitle = \"x\"\ndate = 1979-05-27\n\n[params]\nauthor = \"A\"\n"
-       "+++\n",
+      {"a date into a table stays a date; its comment comes along",
+       "+++\ntitle = \"x\"\ndate = 1979-05-27  # day\n\n[params]\nauthor = "
+       "\"A\"\n+++\n",
        "  - move: {from: date, to: /params/date}\n",
-       "+++\ntitle = \"x\"\n\n[params]\nauthor = \"A\"\ndate = 1979-05-27\n"
-       "+++\n"},
+       "+++\ntitle = \"x\"\n\n[params]\nauthor = \"A\"\ndate = 1979-05-27  # "
+       "day\n+++\n"},
       {"out of a table to the root keys; a copy into a new table",
        "+++\ntitle = \"x\"\n\n[params]\nauthor = \"A\"\nw = 1_000\n+++\n",
        "  - move: {from: /params/author, to: author}\n"
@@ -366,6 +366,12 @@ TEST(TomlEditorTest, Refusals) {
        (at +
         "move' at m.yaml:3:5): '/author' holds comments, which the inline "
         "table it becomes cannot keep" +
+        tail)
+           .c_str()},
+      {"carrying a commented line into an inline table",
+       "+++\nt = {}\nz = 1 # one\n+++\n", "  - copy: {from: z, to: /t/z}\n",
+       (at + "copy' at m.yaml:3:5): '/z' has a comment after it, which the "
+             "inline table it goes into cannot hold" +
         tail)
            .c_str()},
       {"an array with comments, not one item per line",

@@ -53,6 +53,7 @@ const char* const k_refusals[] = {
     "is written as [table] sections; fmkit replaces such a table only by",
     "has dotted keys; fmkit does not edit inside it",
     "holds comments, which the inline table it becomes cannot keep",
+    "has a comment after it, which the inline table it goes into cannot hold",
     "has comments between items that do not stand one per line",
     "has comments, which unwrapping it would drop",
 };

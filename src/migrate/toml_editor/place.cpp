@@ -146,9 +146,21 @@ Expected<TextEdit> TomlEditor::insert(const std::vector<std::string>& tokens,
   if (!m_layout.error().empty()) {
     return unexpected("cannot follow the TOML text: " + m_layout.error());
   }
+  // A carried `key = value` line's comment comes along.
+  std::string comment;
+  if (const toml_edit::Statement* st =
+          source ? m_layout.statement(split_pointer(*source)) : nullptr) {
+    std::string_view rest = slice(st->value_end, line_end(st->value_end));
+    if (rest.find('#') != std::string_view::npos) comment = rest;
+  }
   std::string at = to_pointer(parent);
   const NodeInfo* info = m_document.positions.find(at);
   if (!parent.empty() && (in_inline(at) || (info != nullptr && info->flow))) {
+    if (!comment.empty()) {
+      return unexpected("'" + std::string(*source) +
+                        "' has a comment after it, which the inline table "
+                        "it goes into cannot hold");
+    }
     return insert_inline(tokens, depth, *text);
   }
   auto place = place_in(parent);
@@ -158,7 +170,7 @@ Expected<TextEdit> TomlEditor::insert(const std::vector<std::string>& tokens,
     key += (i > depth ? "." : "") + render_toml_key(tokens[i]);
   }
   std::string line = place->header + place->indent + place->prefix + key +
-                     " = " + *text + m_eol;
+                     " = " + *text + comment + m_eol;
   if (place->at > 0 && m_text[place->at - 1] != '\n') line.insert(0, m_eol);
   return TextEdit{place->at, place->at, std::move(line)};
 }

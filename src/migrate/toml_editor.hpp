@@ -32,25 +32,33 @@
 // - into a table that only `[a.b]` headers imply: a new `[a]` section just
 //   before the first of them;
 // - into an inline table: a new `key = value` after its last entry;
-// - tables that do not exist yet are written as dotted parts of the new
-//   key in the nearest existing table (`seo.title = "x"`), which nothing
-//   else can define, since the JSON has no such table.
+// - tables that do not exist yet under an inserted value (move, copy) are
+//   dotted parts of the new key in the nearest existing table
+//   (`seo.og.title = "x"`), which nothing else can define, since the JSON
+//   has no such table; a computed table is an inline table
+//   (`seo = { title = "x" }`).
 //
 // Renaming a table renames every place its name is written: each header
 // (`[a]`, `[a.b]`, `[[a.c]]`) and each dotted key (`a.x = 1`). Removing one
-// removes all its sections and key lines; an entry goes with its comment
-// and its line (comment lines above it stay, but an inline array's items
-// take the comment lines above them). Removing the last entry of a table
-// that only its own keys wrote leaves it as `a = {}` (or `[a]`), removing
-// the last table of an array of tables leaves `items = []`.
+// removes all its sections (with the blank lines before them) and key
+// lines; an entry goes with its comment and its line (comment lines above
+// it stay, but an inline array's items take the comment lines above them).
+// Removing the last entry of a table that only its own keys wrote leaves
+// it as `a = {}` (or `[a]`), removing the last table of an array of tables
+// leaves `items = []`. A carried `key = value` line's comment comes along.
+// A `[table]` replaced by a computed table keeps its header; its lines,
+// comments included, are rewritten.
 //
 // Refused (an Expected error naming the pointer; migrate.unsupported):
 // null values (TOML has none); rewriting the items of an array of tables
-// (append, sort, remove, dedupe on `[[items]]`); replacing a table written
-// as `[sections]` by anything but an object of plain keys, or one that has
-// sub-tables; edits inside an inline table that uses dotted keys; carrying
-// a `[section]` or dotted table that holds comments; rewriting an inline
-// array with comments whose items do not stand one per line.
+// (append, sort, remove, dedupe on `[[items]]`) or replacing one;
+// replacing a table written as `[sections]` by anything but a table, or one
+// that has sub-tables; edits inside an inline table that uses dotted keys;
+// carrying a `[section]` or dotted table that holds comments (it becomes an
+// inline table), or a key line with a comment into an inline table;
+// rewriting an inline
+// array with comments whose items do not stand one per line; unwrapping a
+// list of one with comments inside.
 //
 // Keeps views of the text and the Document, which must outlive it. Const
 // methods are thread-safe.

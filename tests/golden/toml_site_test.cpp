@@ -86,9 +86,9 @@ TEST(TomlSiteTest, MigrateWritesTomlFiles) {
   EXPECT_EQ(read_bytes(posts / "blank-line.md"),
             "\n+++\ntitle = \"A Zola-style file: a blank line before +++\"\n"
             "date = 2024-11-20T10:00:00Z\nschema_version = 2\n+++   \n");
-  r = run_fmkit({"migrate", "content/posts/hello.md",
-                 "content/posts/blank-line.md"},
-                environment_in(site.path()));
+  r = run_fmkit(
+      {"migrate", "content/posts/hello.md", "content/posts/blank-line.md"},
+      environment_in(site.path()));
   EXPECT_EQ(r.code, 0) << r.out << r.err;
   EXPECT_EQ(r.out,
             "posts: 2 files, 0 to migrate to version 2, 2 up to date, 0 "

@@ -228,8 +228,8 @@ TEST(PlannerTest, MigratesTomlFrontMatter) {
   DocumentPlan again = plan_document(plan.text, two_steps(), {});
   EXPECT_EQ(again.status, PlanStatus::up_to_date);
   // The version key, replaced in place.
-  plan = plan_document("+++\nschema_version = 2 # v\n[t]\n+++\n", two_steps(),
-                       {});
+  plan =
+      plan_document("+++\nschema_version = 2 # v\n[t]\n+++\n", two_steps(), {});
   ASSERT_TRUE(plan.ok());
   EXPECT_EQ(plan.text,
             "+++\nschema_version = 3 # v\ndraft = false\n[t]\n+++\n");

@@ -370,8 +370,9 @@ TEST(TomlEditorTest, Refusals) {
            .c_str()},
       {"carrying a commented line into an inline table",
        "+++\nt = {}\nz = 1 # one\n+++\n", "  - copy: {from: z, to: /t/z}\n",
-       (at + "copy' at m.yaml:3:5): '/z' has a comment after it, which the "
-             "inline table it goes into cannot hold" +
+       (at +
+        "copy' at m.yaml:3:5): '/z' has a comment after it, which the "
+        "inline table it goes into cannot hold" +
         tail)
            .c_str()},
       {"an array with comments, not one item per line",

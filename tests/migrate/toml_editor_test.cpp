@@ -140,6 +140,10 @@ TEST(TomlEditorTest, DeleteTakesTheLineAndItsComment) {
        "+++\n[[l]]\nn = 1\n\n[[l]]\nn = 2\n[l.sub]\nm = 1\n\n[[l]]\nn = "
        "3\n+++\n",
        "  - delete: /l/1\n", "+++\n[[l]]\nn = 1\n\n[[l]]\nn = 3\n+++\n"},
+      {"a whole array of tables, by its headers",
+       "+++\nt = 1\n\n[[l]]\nn = 1\n[l.sub]\nm = 1\n\n[[l]]\nn = 2\n\n[z]\n"
+       "+++\n",
+       "  - delete: l\n", "+++\nt = 1\n\n[z]\n+++\n"},
       {"the last table of an array of tables leaves []",
        "+++\nt = 1\n\n[[items]]\nn = 1\n+++\n", "  - delete: /items/0\n",
        "+++\nt = 1\nitems = []\n+++\n"},
@@ -153,6 +157,8 @@ TEST(TomlEditorTest, DeleteTakesTheLineAndItsComment) {
        "+++\ntags = [\n  \"a\", # first\n  \"b\", # second\n  \"c\",\n]\n+++\n",
        "  - delete: /tags/1\n",
        "+++\ntags = [\n  \"a\", # first\n  \"c\",\n]\n+++\n"},
+      {"the only item of an array", "+++\ntags = [\n  \"a\", # c\n]\n+++\n",
+       "  - delete: /tags/0\n", "+++\ntags = []\n+++\n"},
       {"the last item of a multi-line array without a trailing comma",
        "+++\ntags = [\n  \"a\",\n  \"b\"\n]\n+++\n", "  - delete: /tags/1\n",
        "+++\ntags = [\n  \"a\"\n]\n+++\n"},
@@ -228,6 +234,10 @@ TEST(TomlEditorTest, ReplacedValuesKeepTheirStyle) {
       {"map_values", "+++\nstatus = \"draft\" # s\n+++\n",
        "  - map_values: {field: status, map: {draft: wip}}\n",
        "+++\nstatus = \"wip\" # s\n+++\n"},
+      {"a scalar replaced by a table: an inline table",
+       "+++\nt = 1 # c\n[z]\n+++\n",
+       "  - set: {field: t, value: {a: 1, b: [x]}, overwrite: true}\n",
+       "+++\nt = { a = 1, b = [\"x\"] } # c\n[z]\n+++\n"},
       {"a [table] replaced by a table of plain keys",
        "+++\n[params]\nx = 1\ny = 2\n\n[z]\n+++\n",
        "  - set: {field: params, value: {a: 1, b: x}, overwrite: true}\n",
@@ -390,6 +400,43 @@ TEST(TomlEditorTest, Refusals) {
         tail)
            .c_str()},
   });
+}
+
+// What no op asks for, asked of the editor directly: each answer is an
+// error naming the value, never an edit.
+TEST(TomlEditorTest, DirectCallsOnWhatItDoesNotEdit) {
+  const std::string text = "+++\nt = 1\n[p]\nx = 1\n[[l]]\nn = 1\n+++\n";
+  LineIndex lines(text);
+  std::vector<Diagnostic> diagnostics;
+  Document document = read_document(text, lines, {}, diagnostics);
+  ASSERT_TRUE(document.usable);
+  TomlEditor editor(text, document);
+  auto error = [](const auto& result) {
+    return result ? std::string("no error") : result.error();
+  };
+  EXPECT_EQ(error(editor.unwrap_list("/l")),
+            "'/l' is an array of tables ([[...]]); fmkit does not unwrap it");
+  EXPECT_EQ(error(editor.unwrap_list("/t")), "'/t' is not a list of one item");
+  EXPECT_EQ(error(editor.wrap_in_list("/p")), "'/p' is not a scalar");
+  EXPECT_EQ(error(editor.rename_key("/l/0", "m")),
+            "'/l/0' is not a table entry");
+  EXPECT_EQ(error(editor.remove("")), "cannot remove the whole front matter");
+  EXPECT_EQ(error(editor.replace_value("", 1)),
+            "cannot replace the whole front matter");
+  EXPECT_EQ(error(editor.replace_value("/l", 1)),
+            "'/l' is an array of tables ([[...]]); fmkit does not replace it");
+  EXPECT_EQ(error(editor.insert({"t"}, 2, std::nullopt)),
+            "'/t' exists already");
+  EXPECT_EQ(error(editor.insert({"t", "x"}, 2, std::nullopt)),
+            "'/t' is not a table");
+  EXPECT_EQ(error(editor.move("", {"x"})),
+            "cannot move the whole front matter");
+  EXPECT_EQ(error(editor.rewrite_sequence("/p", {})), "'/p' is not a list");
+  EXPECT_EQ(error(editor.rewrite_sequence("/l", {})),
+            "'/l' is an array of tables ([[...]]); fmkit does not rewrite its "
+            "tables");
+  EXPECT_EQ(error(editor.replace_value("/q", 1)),
+            "'/q' has no place in the text");
 }
 
 }  // namespace

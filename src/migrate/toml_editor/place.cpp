@@ -171,7 +171,6 @@ Expected<TextEdit> TomlEditor::insert(const std::vector<std::string>& tokens,
   }
   std::string line = place->header + place->indent + place->prefix + key +
                      " = " + *text + comment + m_eol;
-  if (place->at > 0 && m_text[place->at - 1] != '\n') line.insert(0, m_eol);
   return TextEdit{place->at, place->at, std::move(line)};
 }
 

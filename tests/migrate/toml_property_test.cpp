@@ -2,10 +2,10 @@
 //
 // Property test of migrations on TOML front matter: random documents (root
 // keys, dotted keys, `[tables]`, indented or not, tables only `[a.b]`
-// implies, arrays of tables, inline arrays on one line or one item per line
-// with comments, inline tables, strings of the four kinds, numbers in forms
-// JSON loses -- 1.10, 0xff, 1_000, +5, 1e3, 0o17 --, dates and times,
-// comments, CRLF, a blank line before "+++") times random op sequences
+// implies, arrays of tables (in such a table too), inline arrays on one line or
+// one item per line with comments, inline tables, strings of the four kinds,
+// numbers in forms JSON loses -- 1.10, 0xff, 1_000, +5, 1e3, 0o17 --, dates and
+// times, comments, CRLF, a blank line before "+++") times random op sequences
 // (property::random_op), run one op at a time. For every op that succeeds:
 //   - the edited front matter re-reads as what the op makes of the JSON
 //     (the planner checks it too: a migrate.internal error fails the test);
@@ -107,6 +107,7 @@ class TomlGenerator {
     std::shuffle(names.begin(), names.end(), m_rng);
     for (size_t i = 0; i < sections; ++i) section(out, names[i]);
     if (pick(3) == 0) array_of_tables(out, k_arrays[pick(2)]);
+    if (pick(6) == 0) array_of_tables(out, "extra.list");
     if (pick(5) == 0) out += "# closing comment" + m_eol;
     out += "+++" + m_eol + "Body line one." + m_eol + "Last line";
     if (pick(2) == 0) out += m_eol;

@@ -88,6 +88,13 @@ Expected<void> TomlEditor::keep_empty_parent(const Tokens& tokens,
     Tokens owner(parent.begin(), parent.end() - 1);
     auto place = place_in(owner);
     if (!place) return unexpected(place.error());
+    // A new `[owner]` section goes before the first removed one, which may
+    // take blank lines before it.
+    for (const TextEdit& edit : cut) {
+      if (edit.begin < place->at && place->at < edit.end) {
+        place->at = edit.begin;
+      }
+    }
     cut.push_back({place->at, place->at,
                    place->header + place->indent + place->prefix +
                        render_toml_key(parent.back()) + " = []" + m_eol});

@@ -8,9 +8,9 @@
 // (Op::plan_edits); the edits are applied, the front matter is read again so
 // the next op sees fresh spans, and the new JSON must equal the model, or
 // the document fails with an internal error and keeps its text. At the end
-// the version key is set to the target version (inserted at the end of the
-// front matter when missing) and, when a schema is given, the result is
-// validated against it.
+// the version key is set to the target version (inserted when missing: at
+// the end of the front matter, before the first [table] in TOML) and, when
+// a schema is given, the result is validated against it.
 //
 // A document fails, and must not be written, when its result has an error
 // diagnostic. Rules: the reader's (front-matter.*, yaml.*; YAML 1.1

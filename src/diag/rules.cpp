@@ -375,11 +375,9 @@ constexpr RuleInfo k_rules[] = {
      "migrations"},
     {"migrate.unsupported", E,
      "a layout the editor will not touch (an aliased value, a flow list with "
-     "comments inside, a value with comments moved into a flow collection), "
-     "or TOML front matter (not migrated yet)",
-     "Rewrite the value by hand, then migrate again; edit TOML front matter "
-     "by hand.",
-     "migrations"},
+     "comments inside, a value with comments moved into a flow collection; in "
+     "TOML a null or a rewritten array of tables)",
+     "Rewrite the value by hand, then migrate again.", "migrations"},
     {"migrate.internal", E, "an edit did not give the expected JSON",
      "A bug in fmkit: the file is never written. Please report it.",
      "migrations"},

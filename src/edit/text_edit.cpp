@@ -7,9 +7,12 @@ namespace fmkit {
 
 Expected<std::string> apply_edits(std::string_view text,
                                   std::vector<TextEdit> edits) {
-  std::stable_sort(
-      edits.begin(), edits.end(),
-      [](const TextEdit& a, const TextEdit& b) { return a.begin < b.begin; });
+  // An insert at the offset where a replacement starts goes before it.
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const TextEdit& a, const TextEdit& b) {
+                     if (a.begin != b.begin) return a.begin < b.begin;
+                     return a.begin == a.end && b.begin != b.end;
+                   });
   std::string out;
   out.reserve(text.size());
   size_t done = 0;

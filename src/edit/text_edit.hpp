@@ -26,7 +26,7 @@ struct TextEdit {
 // Returns `text` with `edits` applied. Edits may come in any order; they are
 // applied by offset. Fails when an edit reaches past the end of `text` or
 // two edits overlap (two inserts at the same offset are applied in the order
-// given).
+// given; an insert at the offset where a replacement starts, before it).
 Expected<std::string> apply_edits(std::string_view text,
                                   std::vector<TextEdit> edits);
 

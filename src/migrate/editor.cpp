@@ -3,6 +3,7 @@
 
 #include "base/json_pointer.hpp"
 #include "migrate/json_editor.hpp"
+#include "migrate/toml_editor.hpp"
 #include "migrate/yaml_editor.hpp"
 
 namespace fmkit {
@@ -19,7 +20,7 @@ std::unique_ptr<Editor> make_editor(std::string_view text,
     case Dialect::json:
       return std::make_unique<JsonEditor>(text, document);
     case Dialect::toml:
-      return nullptr;  // its editor comes next
+      return std::make_unique<TomlEditor>(text, document);
   }
   return std::make_unique<YamlEditor>(text, document, yaml_style);
 }

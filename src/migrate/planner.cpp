@@ -36,15 +36,6 @@ Document read(std::string_view text, const YamlOptions& yaml,
   options.yaml = yaml;
   std::vector<Diagnostic> found;
   Document document = read_document(text, lines, options, found);
-  const FrontMatter& fm = document.front_matter;
-  if (fm.dialect == Dialect::toml && fm.status != FrontMatterStatus::missing) {
-    // The editor writes YAML only: one clear error, never a wrong file.
-    diagnostics.push_back(make_error(
-        "migrate.unsupported", "TOML front matter cannot be migrated yet", "",
-        lines.span(fm.open_begin, fm.open_begin + 3)));
-    document.usable = false;
-    return document;
-  }
   for (Diagnostic& d : found) {
     if (d.severity == Severity::error) diagnostics.push_back(std::move(d));
   }
@@ -132,11 +123,6 @@ class OpRunner {
                         (op.location().empty() ? "" : " at " + op.location()) +
                         ")";
     std::unique_ptr<Editor> editor = make_editor(m_text, m_current, m_style);
-    if (editor == nullptr) {
-      diagnostics.push_back(make_error(
-          "migrate.unsupported", "cannot edit " + dialect() + " front matter"));
-      return false;
-    }
     Expected<std::vector<TextEdit>> edits = op.plan_edits(*editor, after);
     if (!edits) {
       diagnostics.push_back(make_error(

@@ -8,16 +8,16 @@
 // (Op::plan_edits); the edits are applied, the front matter is read again so
 // the next op sees fresh spans, and the new JSON must equal the model, or
 // the document fails with an internal error and keeps its text. At the end
-// the version key is set to the target version (inserted at the end of the
-// front matter when missing) and, when a schema is given, the result is
-// validated against it.
+// the version key is set to the target version (inserted when missing: at
+// the end of the front matter, before the first [table] in TOML) and, when
+// a schema is given, the result is validated against it.
 //
 // A document fails, and must not be written, when its result has an error
 // diagnostic. Rules: the reader's (front-matter.*, yaml.*; YAML 1.1
 // warnings are left to `fmkit validate`), migrate.version (bad, too new or
 // unknown version), migrate.conflict (a value an op cannot carry over),
 // migrate.unsupported (a layout the editor refuses: aliased values, flow
-// lists with comments inside; TOML front matter, which it cannot edit yet),
+// lists with comments inside, TOML's null; a dialect with no editor yet),
 // migrate.internal (an edit that did not give the model: a bug, never written),
 // and schema.* in schema_diagnostics. A file without front matter is skipped
 // with a migrate.no-front-matter warning. Pure function of its inputs;

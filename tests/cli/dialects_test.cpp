@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 //
-// Front-matter dialects (JSON, language tags) and the files a walk takes
+// Front-matter dialects (JSON, TOML, language tags) and the files a walk takes
 // (.md, .markdown, .mdx, `extensions:`, a collection's own extensions), end
 // to end through run_cli.
 #include "cli/cli_run.hpp"
@@ -228,6 +228,65 @@ TEST_F(DialectsTest, MigrateEditsJsonFrontMatterInItsOwnStyle) {
                        "\"schema_version\": 2}\n"),
             std::string::npos)
       << r.out;
+}
+
+// TOML front matter is migrated like YAML: a dry run shows the diff, --write
+// writes it, and a second run finds the file up to date. A layout TOML
+// cannot take (null) is refused, and nothing is written.
+TEST_F(DialectsTest, MigrateEditsTomlFrontMatter) {
+  m_site.write("fmkit.yaml",
+               "collections:\n"
+               "  docs:\n"
+               "    include: 'docs/*.md'\n"
+               "    schema: schema.json\n"
+               "    migrations: migrations/\n");
+  m_site.write("migrations/0002-hide.yaml",
+               "version: 2\nops:\n  - rename: {from: draft, to: hidden}\n");
+  const std::string before =
+      "+++\ntitle = 'T'\ndraft = true # not yet\n\n[params]\nx = 1\n+++\n"
+      "body\n";
+  m_site.write("docs/t.md", before);
+
+  CliResult r = run({"migrate", "docs/t.md"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "--- a/docs/t.md\n"
+            "+++ b/docs/t.md\n"
+            "@@ -1,6 +1,7 @@\n"
+            " +++\n"
+            " title = 'T'\n"
+            "-draft = true # not yet\n"
+            "+hidden = true # not yet\n"
+            "+schema_version = 2\n"
+            " \n"
+            " [params]\n"
+            " x = 1\n"
+            "docs: 1 file, 1 to migrate to version 2, 0 up to date, 0 failed\n"
+            "dry run: nothing written; run 'fmkit migrate --write' to apply\n");
+  EXPECT_EQ(m_site.read("docs/t.md"), before);
+
+  r = run({"migrate", "--write", "docs/t.md"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(m_site.read("docs/t.md"),
+            "+++\ntitle = 'T'\nhidden = true # not yet\nschema_version = 2\n\n"
+            "[params]\nx = 1\n+++\nbody\n");
+  r = run({"migrate", "docs/t.md"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(
+      r.out,
+      "docs: 1 file, 0 to migrate to version 2, 1 up to date, 0 failed\n");
+
+  m_site.write("migrations/0003-null.yaml",
+               "version: 3\nops:\n  - set: {field: summary, value: null}\n");
+  const std::string migrated = m_site.read("docs/t.md");
+  r = run({"migrate", "--write", "docs/t.md"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.out.find("docs/t.md: error: cannot edit the TOML ('set' at "
+                       "migrations/0003-null.yaml:3:5): TOML has no null (the "
+                       "value of '/summary') [migrate.unsupported]\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(m_site.read("docs/t.md"), migrated);
 }
 
 }  // namespace

@@ -22,6 +22,16 @@ TEST(ApplyEditsTest, InsertsAndDeletes) {
   EXPECT_EQ(*none, "same");
 }
 
+TEST(ApplyEditsTest, InsertAtTheStartOfAReplacementGoesFirst) {
+  // In either order: an editor may cut a line where another inserts one.
+  auto out = apply_edits("abc", {{0, 2, "X"}, {0, 0, "I"}, {0, 0, "J"}});
+  ASSERT_TRUE(out) << out.error();
+  EXPECT_EQ(*out, "IJXc");
+  out = apply_edits("abc", {{0, 0, "I"}, {0, 2, "X"}});
+  ASSERT_TRUE(out) << out.error();
+  EXPECT_EQ(*out, "IXc");
+}
+
 TEST(ApplyEditsTest, RejectsOverlapsAndOutOfRange) {
   auto overlap = apply_edits("abcdef", {{0, 3, "x"}, {2, 4, "y"}});
   ASSERT_FALSE(overlap);

@@ -49,10 +49,12 @@ TEST(TomlSiteTest, TranscriptMatchesTheGolden) {
   testing_support::check_golden(k_site / "expected.txt", transcript);
 }
 
-// migrate --write must never write a TOML file (the editor writes YAML):
-// the run is blocked by the migrate.unsupported errors, and every file
-// keeps its bytes.
-TEST(TomlSiteTest, MigrateWriteLeavesTomlFilesAlone) {
+// migrate --write is all or nothing: with files that cannot be migrated
+// (a syntax error, a duplicate table) no file is written. Named alone, the
+// TOML posts are migrated in place: new root keys before the first
+// [table], the rest of the file byte for byte; a second run finds them up
+// to date.
+TEST(TomlSiteTest, MigrateWritesTomlFiles) {
   ScopedTempDir site;
   fs::copy(k_site, site.path(), fs::copy_options::recursive);
   const fs::path posts = site.path() / "content" / "posts";
@@ -62,26 +64,35 @@ TEST(TomlSiteTest, MigrateWriteLeavesTomlFilesAlone) {
   }
   CliResult r = run_fmkit({"migrate", "--write"}, environment_in(site.path()));
   EXPECT_EQ(r.code, 1) << r.out << r.err;
-  EXPECT_NE(r.out.find("content/posts/hello.md:1:1: error: TOML front "
-                       "matter cannot be migrated yet [migrate.unsupported]"),
+  EXPECT_NE(r.out.find("content/posts/syntax.md:2:6: error: TOML writes"),
             std::string::npos)
       << r.out;
   for (const auto& [path, bytes] : before) {
     EXPECT_EQ(read_bytes(path), bytes) << path;
   }
 
-  // With only the YAML post to migrate, it is migrated; the TOML posts are
-  // still refused, and still untouched.
-  r = run_fmkit({"migrate", "--write", "content/posts/yaml.md"},
+  r = run_fmkit({"migrate", "--write", "content/posts/hello.md",
+                 "content/posts/blank-line.md", "content/posts/yaml.md"},
                 environment_in(site.path()));
   EXPECT_EQ(r.code, 0) << r.out << r.err;
-  EXPECT_NE(read_bytes(posts / "yaml.md").find("published: true"),
-            std::string::npos);
-  r = run_fmkit({"migrate", "--write", "content/posts/hello.md"},
-                environment_in(site.path()));
-  EXPECT_EQ(r.code, 1) << r.out << r.err;
-  EXPECT_EQ(read_bytes(posts / "hello.md"),
-            read_bytes(k_site / "content" / "posts" / "hello.md"));
+  EXPECT_EQ(r.out,
+            "posts: 3 files, 3 to migrate to version 2, 0 up to date, 0 "
+            "failed\nwrote 3 files\n");
+  std::string hello = read_bytes(k_site / "content" / "posts" / "hello.md");
+  const std::string description = "Two lines.\"\"\"\n";
+  hello.insert(hello.find(description) + description.size(),
+               "published = true\nschema_version = 2\n");
+  EXPECT_EQ(read_bytes(posts / "hello.md"), hello);
+  EXPECT_EQ(read_bytes(posts / "blank-line.md"),
+            "\n+++\ntitle = \"A Zola-style file: a blank line before +++\"\n"
+            "date = 2024-11-20T10:00:00Z\nschema_version = 2\n+++   \n");
+  r = run_fmkit(
+      {"migrate", "content/posts/hello.md", "content/posts/blank-line.md"},
+      environment_in(site.path()));
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out,
+            "posts: 2 files, 0 to migrate to version 2, 2 up to date, 0 "
+            "failed\n");
 }
 
 // Pages of Zola's own documentation (tests/data/zola, EUPL-1.2): each is

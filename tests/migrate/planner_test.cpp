@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "migrate/planner.hpp"
 
+#include "migrate/migration.hpp"
 #include "report/render_support.hpp"
 #include "schema/schema_registry.hpp"
 #include "schema/schema_test_support.hpp"
@@ -190,6 +191,28 @@ TEST(PlannerTest, ValidatesAgainstTheTargetSchema) {
   EXPECT_FALSE(bad.ok());
   ASSERT_FALSE(bad.schema_diagnostics.empty());
   EXPECT_EQ(bad.schema_diagnostics[0].rule, "schema.required");
+}
+
+// TOML front matter is migrated: the version key goes with the root keys,
+// before the first [table].
+TEST(PlannerTest, MigratesTomlFrontMatter) {
+  const char* text =
+      "+++\ntitle = 'T'\nspeaker = \"Bob\" # b\ninsight = 1\n\n[params]\nx = "
+      "1\n+++\nbody\n";
+  DocumentPlan plan = plan_document(text, two_steps(), {});
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan.status, PlanStatus::migrated);
+  EXPECT_EQ(plan.text,
+            "+++\ntitle = 'T'\nhost = \"Bob\" # b\ndraft = false\n"
+            "schema_version = 3\n\n[params]\nx = 1\n+++\nbody\n");
+  DocumentPlan again = plan_document(plan.text, two_steps(), {});
+  EXPECT_EQ(again.status, PlanStatus::up_to_date);
+  // The version key, replaced in place.
+  plan =
+      plan_document("+++\nschema_version = 2 # v\n[t]\n+++\n", two_steps(), {});
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan.text,
+            "+++\nschema_version = 3 # v\ndraft = false\n[t]\n+++\n");
 }
 
 }  // namespace

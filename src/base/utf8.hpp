@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace fmkit {
@@ -41,6 +42,10 @@ size_t find_invalid_utf8(std::string_view text);
 // Returns the number of code points in `text`; each ill-formed byte counts
 // as one.
 size_t count_code_points(std::string_view text);
+
+// Appends the UTF-8 encoding of the code point `c` (at most U+10FFFF) to
+// `out`.
+void append_utf8(std::string& out, char32_t c);
 
 // Returns the offset just past the code point that starts at `offset`, or
 // text.size() when `offset` is at or past the end.

@@ -2,6 +2,7 @@
 #include "document/json_reader.hpp"
 
 #include "base/json_pointer.hpp"
+#include "base/utf8.hpp"
 #include "document/yaml_characters.hpp"
 #include "document/yaml_scalar.hpp"
 
@@ -22,24 +23,6 @@ bool is_word(char c) {
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // How a character the reader did not expect is named in a message.
 std::string found(std::string_view text, size_t at) {

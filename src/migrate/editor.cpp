@@ -25,6 +25,18 @@ std::unique_ptr<Editor> make_editor(std::string_view text,
   return std::make_unique<YamlEditor>(text, document, yaml_style);
 }
 
+std::vector<Editor::Child> Editor::children(std::string_view pointer) const {
+  std::vector<Child> out;
+  std::string prefix = std::string(pointer) + "/";
+  for (const auto& [child, info] : m_document.positions.entries()) {
+    if (child.size() > prefix.size() && child.starts_with(prefix) &&
+        child.find('/', prefix.size()) == std::string::npos) {
+      out.push_back({child, &info});
+    }
+  }
+  return out;
+}
+
 Expected<std::vector<TextEdit>> Editor::diff(const json& after) const {
   std::vector<TextEdit> edits;
   std::string error;

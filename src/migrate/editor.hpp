@@ -93,6 +93,13 @@ class Editor {
   Editor(std::string_view text, const Document& document)
       : m_text(text), m_document(document) {}
 
+  struct Child {
+    std::string pointer;
+    const NodeInfo* info;
+  };
+  // The entries directly under `pointer`, in document order.
+  std::vector<Child> children(std::string_view pointer) const;
+
   std::string_view m_text;
   const Document& m_document;
 

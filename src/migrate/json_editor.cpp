@@ -127,18 +127,6 @@ Expected<const NodeInfo*> JsonEditor::existing(std::string_view pointer) const {
   return info;
 }
 
-std::vector<JsonEditor::Member> JsonEditor::members(
-    std::string_view pointer) const {
-  std::vector<Member> out;
-  for (const auto& [child, info] : m_document.positions.entries()) {
-    if (is_child(pointer, child)) out.push_back({child, &info});
-  }
-  std::sort(out.begin(), out.end(), [](const Member& a, const Member& b) {
-    return a.info->value_begin < b.info->value_begin;
-  });
-  return out;
-}
-
 size_t JsonEditor::member_begin(const NodeInfo& info) const {
   return info.has_key ? info.key_begin : info.value_begin;
 }
@@ -233,7 +221,7 @@ Expected<TextEdit> JsonEditor::remove(std::string_view pointer) const {
   }
   std::string parent = parent_of(pointer);
   const NodeInfo* outer = m_document.positions.find(parent);
-  std::vector<Member> kids = members(parent);
+  std::vector<Child> kids = children(parent);
   size_t index = 0;
   while (index < kids.size() && kids[index].info != *info) ++index;
   if (outer == nullptr || index == kids.size()) {
@@ -261,7 +249,7 @@ Expected<TextEdit> JsonEditor::remove(std::string_view pointer) const {
 
 std::string JsonEditor::member_indent(std::string_view object) const {
   const NodeInfo& info = *m_document.positions.find(object);
-  std::vector<Member> kids = members(object);
+  std::vector<Child> kids = children(object);
   std::string outer = indent_at(member_begin(info));
   if (!kids.empty()) {
     return multiline(info) ? indent_at(member_begin(*kids.back().info)) : outer;
@@ -313,7 +301,7 @@ std::string JsonEditor::member_text(const std::vector<std::string>& tokens,
 Expected<TextEdit> JsonEditor::add_member(std::string_view object,
                                           const std::string& text) const {
   const NodeInfo& info = *m_document.positions.find(object);
-  std::vector<Member> kids = members(object);
+  std::vector<Child> kids = children(object);
   const bool lines = m_style.multiline_objects;
   if (info.value_end == info.value_begin) {  // empty front matter: no "{}"
     return TextEdit{info.value_begin, info.value_begin,
@@ -389,7 +377,7 @@ Expected<TextEdit> JsonEditor::wrap_in_list(std::string_view pointer) const {
 Expected<TextEdit> JsonEditor::unwrap_list(std::string_view pointer) const {
   auto info = existing(pointer);
   if (!info) return unexpected(info.error());
-  std::vector<Member> kids = members(pointer);
+  std::vector<Child> kids = children(pointer);
   if (kids.size() != 1) {
     return unexpected("'" + std::string(pointer) + "' is not a list of one");
   }
@@ -405,7 +393,7 @@ Expected<TextEdit> JsonEditor::rewrite_sequence(
   if ((*info)->kind != NodeKind::sequence) {
     return unexpected("'" + std::string(pointer) + "' is not a list");
   }
-  std::vector<Member> kids = members(pointer);
+  std::vector<Child> kids = children(pointer);
   const bool lines = kids.empty() ? m_style.multiline_lists : multiline(**info);
   std::string indent = indent_at(member_begin(**info));
   std::string inner = lines && !kids.empty()

@@ -66,10 +66,6 @@ class JsonEditor final : public Editor {
       const std::vector<SequenceItem>& items) const override;
 
  private:
-  struct Member {
-    std::string pointer;
-    const NodeInfo* info;
-  };
   // Where a new member goes: the deepest existing object on the way to
   // `tokens`, and the member text (key, then the missing objects around the
   // value).
@@ -79,7 +75,6 @@ class JsonEditor final : public Editor {
   };
 
   Expected<const NodeInfo*> existing(std::string_view pointer) const;
-  std::vector<Member> members(std::string_view pointer) const;
   size_t member_begin(const NodeInfo& info) const;
   std::string indent_at(size_t offset) const;
   bool multiline(const NodeInfo& info) const;

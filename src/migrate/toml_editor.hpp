@@ -100,10 +100,6 @@ class TomlEditor final : public Editor {
  private:
   using Tokens = std::vector<std::string>;
   using Edits = std::vector<TextEdit>;
-  struct Child {
-    std::string pointer;
-    const NodeInfo* info;
-  };
   // Where a new `key = value` line goes (place.cpp).
   struct Place {
     size_t at = 0;
@@ -121,7 +117,6 @@ class TomlEditor final : public Editor {
 
   // Nodes and text (text.cpp).
   Expected<const NodeInfo*> node(std::string_view pointer) const;
-  std::vector<Child> children(std::string_view pointer) const;
   Expected<Where> where(std::string_view pointer) const;
   Expected<void> check_inline(std::string_view pointer) const;
   bool in_inline(std::string_view pointer) const;

@@ -105,17 +105,12 @@ class YamlEditor final : public Editor {
       const std::vector<SequenceItem>& items) const override;
 
  private:
-  struct Child {
-    std::string pointer;
-    const NodeInfo* info;
-  };
   struct Carried;
 
   // Nodes (text.cpp).
   const NodeInfo* node(std::string_view pointer) const;
   Expected<const NodeInfo*> editable_node(std::string_view pointer) const;
   Expected<const NodeInfo*> existing_node(std::string_view pointer) const;
-  std::vector<Child> children(std::string_view pointer) const;
   bool in_flow(std::string_view pointer) const;
 
   // Text positions (text.cpp).

@@ -5,6 +5,7 @@
 // (review the diff before committing it).
 #pragma once
 
+#include "cli/cli_run.hpp"
 #include "run/scoped_temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace fmkit::testing_support {
 
@@ -24,6 +26,24 @@ inline void check_golden(const std::filesystem::path& golden,
   }
   ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " is missing";
   EXPECT_EQ(actual, read_bytes(golden)) << "golden " << golden;
+}
+
+// Runs each command line in `site` and returns the transcript: "$ fmkit
+// ARGS", the output, "[stderr]" and its text when there is any, and
+// "[exit N]", for a golden of a whole session.
+inline std::string transcript(
+    const std::filesystem::path& site,
+    const std::vector<std::vector<std::string>>& commands) {
+  std::string out;
+  for (const std::vector<std::string>& args : commands) {
+    out += "$ fmkit";
+    for (const std::string& arg : args) out += " " + arg;
+    CliResult r = run_fmkit(args, environment_in(site));
+    out += "\n" + r.out;
+    if (!r.err.empty()) out += "[stderr]\n" + r.err;
+    out += "[exit " + std::to_string(r.code) + "]\n";
+  }
+  return out;
 }
 
 }  // namespace fmkit::testing_support

@@ -21,40 +21,22 @@ namespace fmkit {
 namespace {
 
 namespace fs = std::filesystem;
-using testing_support::CliResult;
-using testing_support::environment_in;
-using testing_support::run_fmkit;
 using testing_support::ScopedTempDir;
 
 const fs::path k_site = fs::path(FMKIT_SOURCE_DIR) / "fixtures" / "hugo";
 
-using Commands = std::vector<std::vector<std::string>>;
-
-void run_into(std::string& transcript, const fs::path& site,
-              const Commands& commands) {
-  for (const std::vector<std::string>& args : commands) {
-    transcript += "$ fmkit";
-    for (const std::string& arg : args) transcript += " " + arg;
-    CliResult r = run_fmkit(args, environment_in(site));
-    transcript += "\n" + r.out;
-    if (!r.err.empty()) transcript += "[stderr]\n" + r.err;
-    transcript += "[exit " + std::to_string(r.code) + "]\n";
-  }
-}
-
 TEST(HugoSiteTest, TranscriptMatchesTheGolden) {
-  std::string transcript;
-  run_into(transcript, k_site,
-           {{"validate", "--no-cache"},
-            {"validate", "--no-cache", "--format", "json"},
-            {"migrate"}});
+  std::string transcript = testing_support::transcript(
+      k_site, {{"validate", "--no-cache"},
+               {"validate", "--no-cache", "--format", "json"},
+               {"migrate"}});
   ScopedTempDir copy;
   fs::copy(k_site, copy.path(), fs::copy_options::recursive);
   transcript += "# on a copy of the site\n";
-  run_into(transcript, copy.path(),
-           {{"migrate", "--write"},
-            {"validate", "--no-cache", "content/posts"},
-            {"migrate"}});
+  transcript += testing_support::transcript(
+      copy.path(), {{"migrate", "--write"},
+                    {"validate", "--no-cache", "content/posts"},
+                    {"migrate"}});
   testing_support::check_golden(k_site / "expected.txt", transcript);
 }
 

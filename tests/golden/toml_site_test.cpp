@@ -37,15 +37,7 @@ TEST(TomlSiteTest, TranscriptMatchesTheGolden) {
       {"dump", "--positions", "content/posts/infinity.md"},
       {"migrate"},
   };
-  std::string transcript;
-  for (const std::vector<std::string>& args : commands) {
-    transcript += "$ fmkit";
-    for (const std::string& arg : args) transcript += " " + arg;
-    CliResult r = run_fmkit(args, environment_in(k_site));
-    transcript += "\n" + r.out;
-    if (!r.err.empty()) transcript += "[stderr]\n" + r.err;
-    transcript += "[exit " + std::to_string(r.code) + "]\n";
-  }
+  std::string transcript = testing_support::transcript(k_site, commands);
   testing_support::check_golden(k_site / "expected.txt", transcript);
 }
 

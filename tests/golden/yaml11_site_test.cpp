@@ -18,9 +18,6 @@ namespace fmkit {
 namespace {
 
 namespace fs = std::filesystem;
-using testing_support::CliResult;
-using testing_support::environment_in;
-using testing_support::run_fmkit;
 
 TEST(Yaml11SiteTest, TranscriptMatchesTheGolden) {
   const fs::path site = fs::path(FMKIT_SOURCE_DIR) / "fixtures" / "yaml11";
@@ -31,15 +28,7 @@ TEST(Yaml11SiteTest, TranscriptMatchesTheGolden) {
       {"dump", "content/hello.md"},
       {"migrate"},
   };
-  std::string transcript;
-  for (const std::vector<std::string>& args : commands) {
-    transcript += "$ fmkit";
-    for (const std::string& arg : args) transcript += " " + arg;
-    CliResult r = run_fmkit(args, environment_in(site));
-    transcript += "\n" + r.out;
-    if (!r.err.empty()) transcript += "[stderr]\n" + r.err;
-    transcript += "[exit " + std::to_string(r.code) + "]\n";
-  }
+  std::string transcript = testing_support::transcript(site, commands);
   testing_support::check_golden(site / "expected.txt", transcript);
 }
 

@@ -40,19 +40,6 @@ Expected<const NodeInfo*> TomlEditor::node(std::string_view pointer) const {
   return info;
 }
 
-std::vector<TomlEditor::Child> TomlEditor::children(
-    std::string_view pointer) const {
-  std::vector<Child> out;
-  std::string prefix = std::string(pointer) + "/";
-  for (const auto& [child, info] : m_document.positions.entries()) {
-    if (child.size() > prefix.size() && child.starts_with(prefix) &&
-        child.find('/', prefix.size()) == std::string::npos) {
-      out.push_back({child, &info});
-    }
-  }
-  return out;
-}
-
 bool TomlEditor::in_inline(std::string_view pointer) const {
   std::vector<std::string> tokens = split_pointer(pointer);
   for (size_t n = 1; n < tokens.size(); ++n) {

@@ -37,19 +37,6 @@ Expected<const NodeInfo*> YamlEditor::editable_node(
   return info;
 }
 
-std::vector<YamlEditor::Child> YamlEditor::children(
-    std::string_view pointer) const {
-  std::vector<Child> out;
-  std::string prefix = std::string(pointer) + "/";
-  for (const auto& [child, info] : m_document.positions.entries()) {
-    if (child.size() > prefix.size() && child.starts_with(prefix) &&
-        child.find('/', prefix.size()) == std::string::npos) {
-      out.push_back({child, &info});
-    }
-  }
-  return out;
-}
-
 bool YamlEditor::in_flow(std::string_view pointer) const {
   if (pointer.empty()) return false;
   const NodeInfo* parent = node(editor_util::parent_of(pointer));

@@ -249,7 +249,7 @@ bool JsonReader::read_member(const std::string& pointer, size_t depth,
   const NodeInfo* earlier =
       object.contains(key) && m_positions ? m_positions->find(member) : nullptr;
   if (object.contains(key)) {
-    std::string message = "duplicate key " + single_quoted(key);
+    std::string message = "duplicate key " + quoted_for_message(key);
     if (earlier != nullptr) {
       SourcePos at = m_lines.at(earlier->key_begin);
       message += " (first at line " + std::to_string(at.line) + ", column " +

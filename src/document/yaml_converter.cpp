@@ -185,7 +185,7 @@ bool Converter::begin_value(Slot slot, NodeInfo& info, std::string& pointer,
           top.tracked ? append_pointer(top.pointer, top.key) : std::string();
       const NodeInfo* first =
           m_positions && top.tracked ? m_positions->find(where) : nullptr;
-      std::string message = "duplicate key " + single_quoted(top.key);
+      std::string message = "duplicate key " + quoted_for_message(top.key);
       if (first != nullptr && first->key_begin != NodeInfo::k_none) {
         SourcePos pos = m_lines.at(first->key_begin);
         message += " (first at line " + std::to_string(pos.line) + ", column " +
@@ -354,7 +354,8 @@ void Converter::on_scalar(fy_event* event) {
   const Resolution resolution = typed.resolution;
   if (resolution == Resolution::bad_tag) {
     error("yaml.tag",
-          single_quoted(text) + " is not a valid " + std::string(tag_name(tag)),
+          quoted_for_message(text) + " is not a valid " +
+              std::string(tag_name(tag)),
           begin, end);
     value = text;
   }

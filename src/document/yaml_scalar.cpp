@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "document/yaml_scalar.hpp"
 
-#include "document/yaml_to_json.hpp"  // single_quoted()
+#include "base/describe.hpp"
+#include "document/yaml_to_json.hpp"  // quoted_for_message()
 
 #include <charconv>
 #include <cstdint>
@@ -308,8 +309,8 @@ std::string non_finite_message(std::string_view text) {
             ? "NaN (not a number), which JSON cannot hold"
             : "infinity, which JSON cannot hold";
   }
-  return single_quoted(text) + " is " + std::string(what) +
-         "; it is kept as the string \"" + std::string(text) + "\"";
+  return quoted_for_message(text) + " is " + std::string(what) +
+         "; it is kept as the string \"" + shorten(text) + "\"";
 }
 
 }  // namespace fmkit

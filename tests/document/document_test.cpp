@@ -118,6 +118,46 @@ TEST(DocumentTest, StructuralProblems) {
   }
 }
 
+// A message quotes at most 60 characters of a value or key ("..." marks
+// the cut): a 1 MB value must not make a 1 MB message.
+TEST(DocumentTest, MessagesQuoteLongTextCut) {
+  const std::string x(100000, 'x');
+  const std::string cut = std::string(60, 'x') + "...";
+  struct Case {
+    std::string file;
+    std::string diagnostics;
+  };
+  const Case cases[] = {
+      {"---\ntitle: " + x + ": y\n---\n",
+       "2:100008: error: the value '" + cut +
+           "' contains ': ', which starts a nested mapping; quote the value: "
+           "'" +
+           cut + "' [yaml.syntax]"},
+      {"---\n\"" + x + "\": 1\n\"" + x + "\": 2\n---\n",
+       "3:1: error: duplicate key '" + cut +
+           "' (first at line 2, column 1) [yaml.duplicate-key]"},
+      {"---\nn: !!int " + x + "\n---\n",
+       "2:10: error: '" + cut + "' is not a valid !!int [yaml.tag]"},
+      {"---\nn: 1" + std::string(100000, '0') + "e400\n---\n",
+       "2:4: warning: '1" + std::string(59, '0') +
+           "...' is too large for a JSON number; it is kept as the string "
+           "\"1" +
+           std::string(59, '0') + "...\" [yaml.non-finite]"},
+      {"{\"" + x + "\": 1, \"" + x + "\": 2}\n",
+       "1:100009: error: duplicate key '" + cut +
+           "' (first at line 1, column 2) [json.duplicate-key]"},
+      {"+++\nn = " + x + "\n+++\n",
+       "2:5: error: '" + cut +
+           "' is not a TOML value: quote it to make a string (\"" + cut +
+           "\") [toml.syntax]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.file.substr(0, 20));
+    Read r{c.file};
+    EXPECT_EQ(r.diagnostics, c.diagnostics);
+  }
+}
+
 // "+++" front matter is read as TOML into the same model; the reader's
 // problems are the document's, and a TOML document is always a mapping.
 TEST(DocumentTest, ReadsTomlFrontMatter) {

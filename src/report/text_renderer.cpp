@@ -4,6 +4,7 @@
 #include "base/source_span.hpp"
 #include "base/utf8.hpp"
 #include "report/display_width.hpp"
+#include "report/escape.hpp"
 
 #include <algorithm>
 #include <ostream>
@@ -150,7 +151,7 @@ void render_text_file(const FileReport& report, const TextOptions& options,
   LineIndex lines(report.text);
   for (const Diagnostic& d : report.diagnostics) {
     const SourceSpan& span = d.span;
-    std::string location = report.path;
+    std::string location = to_terminal_text(report.path);
     if (span.valid()) {
       location += ':' + std::to_string(span.begin.line) + ':' +
                   std::to_string(span.begin.column);
@@ -158,7 +159,7 @@ void render_text_file(const FileReport& report, const TextOptions& options,
     location += ':';
     std::string_view severity =
         d.severity == Severity::error ? "error:" : "warning:";
-    std::string message = " " + d.message;
+    std::string message = " " + to_terminal_text(d.message);
     if (!d.rule.empty()) message += " [" + d.rule + "]";
     if (color) {
       out << k_bold << location << k_reset << ' '

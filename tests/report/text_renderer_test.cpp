@@ -148,6 +148,21 @@ TEST(TextRendererTest, LongLinesAreQuotedAsAWindowAroundTheSpan) {
             std::string(240, 'x'));
 }
 
+// A key read from a file ("\e]0;pwned\a", written with escapes in a
+// double-quoted YAML key) and a file name with a line feed are printed with
+// U+FFFD for their control characters, like the quoted line.
+TEST(TextRendererTest, ControlCharactersInNamesAndMessagesAreReplaced) {
+  FileReport report = report_on("---\ntitle: 42\n---\n", 11, 13);
+  report.path = "b\nad.md";
+  report.diagnostics[0].message = "unknown key '\x1B]0;pwned\x07'";
+  EXPECT_EQ(render(report),
+            "b\xEF\xBF\xBD"
+            "ad.md:2:8: error: unknown key "
+            "'\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD' [schema.type]\n"
+            "title: 42\n"
+            "       ^~\n");
+}
+
 TEST(TextRendererTest, DiagnosticsWithoutPositionOrTextGetOnlyTheHeader) {
   FileReport report;
   report.path = "README.md";

@@ -63,6 +63,50 @@ std::optional<YamlDocument> parse_front_matter(
   return std::nullopt;
 }
 
+// Whether `text` starts with blank lines, then a "---" line.
+bool blank_lines_then_dashes(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && first > 0 &&
+         text.find('\n') < first && text.substr(first).starts_with("---");
+}
+
+// Says why a file has no front matter when the cause is not plain to see:
+// it is empty, its lines end in a lone CR (classic Mac OS: the generators
+// find no "---" line), a second BOM or a blank line comes before "---".
+// The place is the cause, else the whole first line.
+void add_missing_error(std::string_view text, const FrontMatter& fm,
+                       const LineIndex& lines,
+                       std::vector<Diagnostic>& diagnostics) {
+  constexpr std::string_view bom = "\xEF\xBB\xBF";
+  const size_t begin = fm.bom ? bom.size() : 0;
+  const std::string_view rest = text.substr(begin);
+  size_t end = text.find('\n', begin);
+  if (end == std::string_view::npos) end = text.size();
+  if (end > begin && text[end - 1] == '\r') --end;
+  std::string why = "the file must start with a '---' line";
+  SourceSpan span = lines.span(begin, end);
+  if (rest.empty()) {
+    why = "the file is empty";
+  } else if ((rest.starts_with("---\r") || rest.starts_with("+++\r")) &&
+             !rest.substr(3).starts_with("\r\n")) {
+    why =
+        "its lines end in a lone carriage return (CR); site generators "
+        "find the '" +
+        std::string(rest.substr(0, 3)) +
+        "' line only when lines end in LF or CRLF";
+    span = lines.span(begin + 3, begin + 4);
+  } else if (rest.starts_with(bom)) {
+    why =
+        "a second byte-order mark (U+FEFF) comes before the '---' line; "
+        "remove it";
+    span = lines.span(begin, begin + bom.size());
+  } else if (blank_lines_then_dashes(rest)) {
+    why = "the file must start with a '---' line, not with a blank line";
+  }
+  add_error(diagnostics, "front-matter.missing", "no front matter: " + why,
+            span);
+}
+
 // A reader may stop reading past the size limit (see run/file_reader.hpp):
 // then the closing line may lie beyond what was read, and the message must
 // hold either way.
@@ -105,19 +149,11 @@ Document read_document(std::string_view text, const LineIndex& lines,
   const FrontMatter& fm = document.front_matter;
 
   switch (fm.status) {
-    case FrontMatterStatus::missing: {
+    case FrontMatterStatus::missing:
       if (options.require_front_matter == RequireFrontMatter::yes) {
-        // The whole first line (after any BOM), so renderers underline it.
-        size_t begin = fm.bom ? 3 : 0;
-        size_t end = text.find('\n', begin);
-        if (end == std::string_view::npos) end = text.size();
-        if (end > begin && text[end - 1] == '\r') --end;
-        add_error(diagnostics, "front-matter.missing",
-                  "no front matter: the file must start with a '---' line",
-                  lines.span(begin, end));
+        add_missing_error(text, fm, lines, diagnostics);
       }
       return document;
-    }
     case FrontMatterStatus::unclosed:
       add_unclosed_error(fm, lines, options, diagnostics);
       return document;

@@ -78,6 +78,18 @@ struct Text {
   }
 };
 
+// A CR not followed by LF on the line of `at`, before it: YAML ends a line
+// there, where the file's other lines end with LF, so whatever error
+// libfyaml meets after it is the CR's. Returns npos when there is none.
+size_t lone_carriage_return(const Text& t, size_t at) {
+  for (size_t i = t.line_start(at); i < at && i < t.c.end; ++i) {
+    if (t.c.text[i] == '\r' && (i + 1 >= t.c.end || t.c.text[i + 1] != '\n')) {
+      return i;
+    }
+  }
+  return npos;
+}
+
 using Explainer = bool (*)(const Text& t, const LibfyamlError& e,
                            ExplainedError& out);
 
@@ -314,6 +326,13 @@ ExplainedError explain_libfyaml_error(const LibfyamlError& error,
                                       const YamlErrorContext& context) {
   const Text t{context};
   ExplainedError out{tidy_message(error.message), error.begin, error.end};
+  if (size_t cr = lone_carriage_return(t, error.begin); cr != npos) {
+    return {
+        "a lone carriage return (CR) in the middle of a line, which YAML "
+        "reads as a line break; remove it, or end the lines with LF or "
+        "CRLF",
+        cr, cr + 1};
+  }
   for (const Entry& entry : k_table) {
     if (error.message.find(entry.contains) == npos) continue;
     ExplainedError explained;

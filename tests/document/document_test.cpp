@@ -69,9 +69,34 @@ TEST(DocumentTest, StructuralProblems) {
        "1:1: error: no front matter: the file must start with a '---' line "
        "[front-matter.missing]",
        false},
+      // Why there is none, when it is not plain to see.
+      {"",
+       "1:1: error: no front matter: the file is empty [front-matter.missing]",
+       false},
       {"\xEF\xBB\xBF",
-       "1:1: error: no front matter: the file must start with "
-       "a '---' line [front-matter.missing]",
+       "1:1: error: no front matter: the file is empty [front-matter.missing]",
+       false},
+      {"---\rtitle: x\r---\r",
+       "1:4: error: no front matter: its lines end in a lone carriage return "
+       "(CR); site generators find the '---' line only when lines end in LF "
+       "or CRLF [front-matter.missing]",
+       false},
+      {"+++\rtitle = 'x'\r+++\r",
+       "1:4: error: no front matter: its lines end in a lone carriage return "
+       "(CR); site generators find the '+++' line only when lines end in LF "
+       "or CRLF [front-matter.missing]",
+       false},
+      {"\xEF\xBB\xBF\xEF\xBB\xBF---\ntitle: x\n---\n",
+       "1:1: error: no front matter: a second byte-order mark (U+FEFF) comes "
+       "before the '---' line; remove it [front-matter.missing]",
+       false},
+      {"\n  \r\n---\ntitle: x\n---\n",
+       "1:1: error: no front matter: the file must start with a '---' line, "
+       "not with a blank line [front-matter.missing]",
+       false},
+      {"\n# Title\n",
+       "1:1: error: no front matter: the file must start with a '---' line "
+       "[front-matter.missing]",
        false},
       {"---\ntitle: x\n\nText.\n",
        "1:1: error: front matter is not closed: no '---' or '...' line "

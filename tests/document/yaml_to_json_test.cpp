@@ -590,6 +590,12 @@ TEST(YamlErrorsTest, CauseFirstMessages) {
       {"title: 'it's'",
        "1:12: error: text after the string's closing \"'\"; inside single "
        "quotes write a quote as '' [yaml.syntax]"},
+      // A lone CR (in a file whose lines end with LF) ends a line in YAML:
+      // the error libfyaml meets after it is the CR's.
+      {"title: Hel\rlo\ndraft: true\n",
+       "1:11: error: a lone carriage return (CR) in the middle of a line, "
+       "which YAML reads as a line break; remove it, or end the lines with "
+       "LF or CRLF [yaml.syntax]"},
       // A plain value holding ": ".
       {"title: Notes: on defects",
        "1:13: error: the value 'Notes: on defects' contains ': ', which "

@@ -4,6 +4,7 @@
 #include "document/json_reader.hpp"
 #include "document/toml_to_json.hpp"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -37,6 +38,35 @@ std::string_view json_kind(const nlohmann::json& value) {
   }
 }
 
+// A directive ("%YAML 1.2", "%TAG ...") must be followed by a "---" line,
+// and in front matter that line ends the block: every site generator's
+// reader rejects the text (libfyaml even takes "%TAG" without one).
+// Reports the first directive line before any content, at its name;
+// returns whether there was one.
+bool add_directive_error(std::string_view text, const FrontMatter& fm,
+                         const LineIndex& lines,
+                         std::vector<Diagnostic>& diagnostics) {
+  constexpr size_t npos = std::string_view::npos;
+  for (size_t line = fm.yaml_begin; line < fm.yaml_end;) {
+    const size_t end = std::min(text.find('\n', line), fm.yaml_end);
+    const std::string_view s = text.substr(line, end - line);
+    const size_t first = s.find_first_not_of(" \t\r");
+    if (first != npos && s[first] != '#') {
+      if (first != 0 || s[0] != '%') return false;  // content
+      const size_t name = std::min(s.find_first_of(" \t\r"), s.size());
+      add_error(diagnostics, "yaml.syntax",
+                quoted_for_message(s.substr(0, name)) +
+                    " is a YAML directive, which front matter cannot hold: it "
+                    "needs a '---' line after it, and that line ends the "
+                    "front matter; remove it",
+                lines.span(line, line + name));
+      return true;
+    }
+    line = end + 1;
+  }
+  return false;
+}
+
 // The one dispatch from a front matter's dialect to its reader: each reader
 // gives the same value model and PositionMap, in file coordinates.
 std::optional<YamlDocument> parse_front_matter(
@@ -44,6 +74,7 @@ std::optional<YamlDocument> parse_front_matter(
     const YamlOptions& options, std::vector<Diagnostic>& diagnostics) {
   switch (fm.dialect) {
     case Dialect::yaml:
+      if (add_directive_error(text, fm, lines, diagnostics)) return {};
       return parse_yaml_document(text, fm.yaml_begin, fm.yaml_end, lines,
                                  options, diagnostics);
     case Dialect::json:

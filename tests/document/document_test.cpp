@@ -121,6 +121,19 @@ TEST(DocumentTest, StructuralProblems) {
       {"---\n---\nbody\n", "", true},
       {"---\n# nothing yet\n\n...\n", "", true},
       {"---\n~\n---\n", "", true},
+      // A directive needs a "---" after it, which would end the front
+      // matter: the generators reject it (libfyaml takes "%TAG" alone).
+      {"---\n%YAML 1.2\n---\ntitle: x\n---\n",
+       "2:1: error: '%YAML' is a YAML directive, which front matter cannot "
+       "hold: it needs a '---' line after it, and that line ends the front "
+       "matter; remove it [yaml.syntax]",
+       false},
+      {"---\n# tags\n%TAG !e! tag:example.com,2024:\ntitle: !e!x Hello\n---\n",
+       "3:1: error: '%TAG' is a YAML directive, which front matter cannot "
+       "hold: it needs a '---' line after it, and that line ends the front "
+       "matter; remove it [yaml.syntax]",
+       false},
+      {"---\ntitle: 100%\n---\n", "", true},
       {"---\ntitle: [unclosed\n---\n",
        "2:8: error: the list opened here with '[' is never closed; end it "
        "with ']' [yaml.syntax]",

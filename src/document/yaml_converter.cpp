@@ -148,7 +148,8 @@ bool Converter::count_node(size_t nodes, size_t bytes, size_t begin,
   if (m_nodes > m_options.max_nodes) {
     stop("yaml.limit",
          "more than " + std::to_string(m_options.max_nodes) +
-             " nodes after expanding aliases",
+             (m_expanded_alias ? " nodes after expanding aliases"
+                               : " keys and values"),
          begin, end);
     return false;
   }
@@ -431,6 +432,7 @@ void Converter::on_alias(fy_event* event) {
          begin, end);
     return;
   }
+  m_expanded_alias = true;
   if (!count_node(anchor.nodes, anchor.bytes, begin, end)) return;
 
   const Slot slot = next_slot();

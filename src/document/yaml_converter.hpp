@@ -198,6 +198,7 @@ class Converter {
   size_t m_bytes = 0;
   size_t m_held_nodes = 0;  // nodes kept in anchor copies
   size_t m_held_bytes = 0;
+  bool m_expanded_alias = false;  // an alias was counted in m_nodes
   size_t m_last_end;
   size_t m_flow_depth = 0;  // braced flow collections open
   bool m_failed = false;

@@ -4,6 +4,7 @@
 #include "base/describe.hpp"
 #include "document/yaml_to_json.hpp"  // quoted_for_message()
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -170,6 +171,17 @@ TagKind classify_tag(std::string_view tag) {
   if (tag == "bool") return TagKind::bool_;
   if (tag == "null") return TagKind::null_;
   return TagKind::other;
+}
+
+bool is_known_tag(std::string_view tag) {
+  static constexpr std::string_view k_types[] = {
+      "str", "int",  "float", "bool", "null", "binary", "timestamp",
+      "set", "omap", "pairs", "seq",  "map",  "merge",  "value"};
+  if (tag == "!") return true;
+  if (!tag.starts_with(k_yaml_tag_prefix)) return false;
+  tag.remove_prefix(k_yaml_tag_prefix.size());
+  return std::find(std::begin(k_types), std::end(k_types), tag) !=
+         std::end(k_types);
 }
 
 std::string_view tag_name(TagKind tag) {

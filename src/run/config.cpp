@@ -101,6 +101,7 @@ void parse_schema(YamlFile& file, const json& value, const std::string& pointer,
                   CollectionConfig& collection) {
   if (auto text = parse_text(file, value, pointer, "schema", "a path")) {
     collection.schema = std::move(*text);
+    collection.schema_span = file.span(pointer, Place::value);
   }
 }
 

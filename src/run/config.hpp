@@ -79,10 +79,11 @@ struct CollectionConfig {
   // How the collection's documents are read. Default: YAML 1.2.
   YamlVersion yaml = YamlVersion::v1_2;
 
-  // Where the config file names the collection (its key) and its include
-  // globs (the value of `include`).
+  // Where the config file names the collection (its key), its include
+  // globs (the value of `include`) and its schema (the value of `schema`).
   SourceSpan name_span;
   SourceSpan include_span;
+  SourceSpan schema_span;
 
   // Returns whether `relative` ('/'-separated, relative to the config
   // file's folder) matches an include glob and no exclude glob.

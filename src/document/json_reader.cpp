@@ -439,8 +439,10 @@ std::optional<YamlDocument> parse_json_document(
 std::optional<JsonError> find_json_error(std::string_view text) {
   // A whole JSON text holds a value; only front matter may be empty.
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return JsonError{text.size(),
-                     "invalid JSON: the text ends early: expected a value"};
+    return JsonError{text.size(), text.empty()
+                                      ? "invalid JSON: the file is empty"
+                                      : "invalid JSON: the file holds only "
+                                        "white space, no value"};
   }
   LineIndex lines(text);
   std::vector<Diagnostic> diagnostics;

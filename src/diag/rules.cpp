@@ -72,6 +72,15 @@ constexpr RuleInfo k_rules[] = {
      "rules"},
     {"yaml.tag", E, "a value its explicit tag cannot read ('!!int abc')",
      "Remove the tag, or write a value of the tagged type.", "rules"},
+    {"yaml.unknown-tag", W,
+     "a tag that is not a YAML type ('!custom', '!!python/object')",
+     "PyYAML (MkDocs) and js-yaml (Eleventy, Astro) reject the file; Jekyll "
+     "and Hugo, and fmkit, read the value as if untagged. Remove the tag.",
+     "rules"},
+    {"yaml.merge-key", E, "a '<<' merge key, which fmkit does not read yet",
+     "The site generators merge the mapping it names; fmkit would read a key "
+     "named '<<' and check the wrong data. Write the merged keys out.",
+     "rules"},
     {"yaml.multiple-documents", E, "several YAML documents in one front matter",
      "Front matter is one document: remove the '---' or '...' line inside it.",
      "rules"},

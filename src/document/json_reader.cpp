@@ -232,7 +232,7 @@ bool JsonReader::read_member(const std::string& pointer, size_t depth,
   const NodeInfo* earlier =
       object.contains(key) && m_positions ? m_positions->find(member) : nullptr;
   if (object.contains(key)) {
-    std::string message = "duplicate key " + single_quoted(key);
+    std::string message = "duplicate key " + quoted_for_message(key);
     if (earlier != nullptr) {
       SourcePos at = m_lines.at(earlier->key_begin);
       message += " (first at line " + std::to_string(at.line) + ", column " +
@@ -416,8 +416,10 @@ std::optional<YamlDocument> parse_json_document(
 std::optional<JsonError> find_json_error(std::string_view text) {
   // A whole JSON text holds a value; only front matter may be empty.
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return JsonError{text.size(),
-                     "invalid JSON: the text ends early: expected a value"};
+    return JsonError{text.size(), text.empty()
+                                      ? "invalid JSON: the file is empty"
+                                      : "invalid JSON: the file holds only "
+                                        "white space, no value"};
   }
   LineIndex lines(text);
   std::vector<Diagnostic> diagnostics;

@@ -2,7 +2,7 @@
 #include "document/libfyaml_messages.hpp"
 
 #include "base/utf8.hpp"
-#include "document/yaml_to_json.hpp"  // single_quoted()
+#include "document/yaml_to_json.hpp"  // quoted_for_message()
 
 #include <algorithm>
 #include <iterator>
@@ -78,6 +78,18 @@ struct Text {
   }
 };
 
+// A CR not followed by LF on the line of `at`, before it: YAML ends a line
+// there, where the file's other lines end with LF, so whatever error
+// libfyaml meets after it is the CR's. Returns npos when there is none.
+size_t lone_carriage_return(const Text& t, size_t at) {
+  for (size_t i = t.line_start(at); i < at && i < t.c.end; ++i) {
+    if (t.c.text[i] == '\r' && (i + 1 >= t.c.end || t.c.text[i + 1] != '\n')) {
+      return i;
+    }
+  }
+  return npos;
+}
+
 using Explainer = bool (*)(const Text& t, const LibfyamlError& e,
                            ExplainedError& out);
 
@@ -115,10 +127,10 @@ bool colon_in_value(const Text& t, const LibfyamlError& e,
   if (sep == npos) return false;
   size_t value = t.first_non_blank(line + sep + 2);
   std::string_view v = t.rest_of_line(value);
-  out = {"the value " + single_quoted(v) +
+  out = {"the value " + quoted_for_message(v) +
              " contains ': ', which starts a nested mapping; quote the "
              "value: " +
-             single_quoted(v),
+             quoted_for_message(v),
          e.begin, e.begin + 1};
   return true;
 }
@@ -129,8 +141,8 @@ bool multiline_key(const Text& t, const LibfyamlError& e, ExplainedError& out) {
         t.rest_of_line(t.first_non_blank(t.line_start(colon)));
     std::string fixed(line);
     fixed.insert(colon - t.first_non_blank(t.line_start(colon)) + 1, " ");
-    out = {"missing space after ':' in " + single_quoted(line) + "; write " +
-               single_quoted(fixed),
+    out = {"missing space after ':' in " + quoted_for_message(line) +
+               "; write " + quoted_for_message(fixed),
            colon, colon + 1};
     return true;
   }
@@ -139,10 +151,10 @@ bool multiline_key(const Text& t, const LibfyamlError& e, ExplainedError& out) {
   if (t.line_start(last) == t.line_start(e.begin)) return false;
   std::string_view key = t.key_of_line(last);
   std::string_view above = t.key_of_line(e.begin);
-  out = {single_quoted(key) + " is indented more than " + single_quoted(above) +
-             " above it; align it with " + single_quoted(above) +
-             ", or remove the value after " + single_quoted(above) +
-             " to nest it there",
+  out = {quoted_for_message(key) + " is indented more than " +
+             quoted_for_message(above) + " above it; align it with " +
+             quoted_for_message(above) + ", or remove the value after " +
+             quoted_for_message(above) + " to nest it there",
          last, last + key.size()};
   return true;
 }
@@ -151,7 +163,7 @@ bool bad_indentation(const Text& t, const LibfyamlError& e,
                      ExplainedError& out) {
   size_t key = t.first_non_blank(t.line_start(e.begin));
   std::string_view name = t.key_of_line(key);
-  out = {single_quoted(name) + " is indented to column " +
+  out = {quoted_for_message(name) + " is indented to column " +
              std::to_string(count_code_points(t.slice(t.line_start(key), key)) +
                             1) +
              ", like no key above it; indent it like the keys it belongs "
@@ -168,7 +180,7 @@ bool value_after_mapping(const Text& t, const LibfyamlError& e,
   size_t b = t.first_non_blank(t.line_start(e.begin));
   std::string_view line = t.rest_of_line(b);
   if (b != e.begin || line.find(':') != npos) return false;
-  out = {single_quoted(line) +
+  out = {quoted_for_message(line) +
              " is neither a 'key: value' entry nor a '- ' list item",
          b, b + line.size()};
   return true;
@@ -187,7 +199,7 @@ bool list_in_mapping(const Text& t, const LibfyamlError& e,
 bool mapping_in_list(const Text& t, const LibfyamlError& e,
                      ExplainedError& out) {
   std::string_view key = t.key_of_line(e.begin);
-  out = {single_quoted(key) +
+  out = {quoted_for_message(key) +
              " is at the level of the list items above it but is not one: a "
              "list and a mapping cannot share one level; start it with '- ' "
              "or indent it like the keys it belongs with",
@@ -246,7 +258,7 @@ bool reserved_start(const Text& t, const LibfyamlError& e,
   std::string_view v = t.rest_of_line(e.begin);
   if (v.empty()) return false;
   out = {"a plain value cannot start with '" + std::string(1, v[0]) +
-             "' (reserved in YAML); quote it: " + single_quoted(v),
+             "' (reserved in YAML); quote it: " + quoted_for_message(v),
          e.begin, e.begin + 1};
   return true;
 }
@@ -314,6 +326,13 @@ ExplainedError explain_libfyaml_error(const LibfyamlError& error,
                                       const YamlErrorContext& context) {
   const Text t{context};
   ExplainedError out{tidy_message(error.message), error.begin, error.end};
+  if (size_t cr = lone_carriage_return(t, error.begin); cr != npos) {
+    return {
+        "a lone carriage return (CR) in the middle of a line, which YAML "
+        "reads as a line break; remove it, or end the lines with LF or "
+        "CRLF",
+        cr, cr + 1};
+  }
   for (const Entry& entry : k_table) {
     if (error.message.find(entry.contains) == npos) continue;
     ExplainedError explained;

@@ -7,7 +7,9 @@
 // such inputs to libfyaml 0.7, to a cause-first message and the place of the
 // cause; anything else keeps libfyaml's text (lower-cased, no final period).
 //
-// The table (libfyaml's message -> ours):
+// Any error after a lone CR on its line (one not followed by LF; YAML
+// ends a line there) is the CR's, at the CR. The table (libfyaml's message
+// -> ours):
 // - "... scalar without closing quote" -> the string opened here is never
 //   closed (at the opening quote);
 // - "invalid trailing content after ...-quoted scalar" -> text after the

@@ -7,6 +7,7 @@
 // <reason>". A redefinition is a toml.duplicate-key error at the key
 // written twice; the first place is found by parsing the lines before the
 // error again and looking up the key path the error's line writes.
+#include "base/describe.hpp"
 #include "base/json_pointer.hpp"
 #include "base/utf8.hpp"
 #include "document/toml_reader.hpp"
@@ -190,7 +191,7 @@ std::string dotted(const std::vector<Segment>& segments, size_t count) {
     if (i > 0) name += '.';
     name += segments[i].name;
   }
-  return single_quoted(name);
+  return quoted_for_message(name);
 }
 
 // The toml.duplicate-key error for a redefinition reported on 1-based
@@ -315,15 +316,15 @@ Reworded end_of_text(const ErrorContext& c) {
 Reworded unquoted(const ErrorContext& c) {
   std::string_view token = token_at(c);
   if (token.empty()) return at_char(c, "a value is missing here");
-  return {single_quoted(token) +
+  return {quoted_for_message(token) +
               " is not a TOML value: quote it to make a string (\"" +
-              std::string(token) + "\")",
+              shorten(token) + "\")",
           c.at, c.at + token.size()};
 }
 
 Reworded lower_case_boolean(const ErrorContext& c) {
   std::string_view token = token_at(c);
-  return {single_quoted(token) +
+  return {quoted_for_message(token) +
               " is not a TOML value: booleans are true and false, in lower "
               "case; quote a string",
           c.at, c.at + token.size()};
@@ -424,7 +425,7 @@ Diagnostic duplicate_on_one_line(const TomlSlice& slice, const ErrorContext& c,
     return slice.diagnostic("toml.duplicate-key", r.message, r.begin, r.end);
   }
   const std::string_view name = c.reason.substr(open + 1, close - open - 1);
-  message += " " + single_quoted(name);
+  message += " " + quoted_for_message(name);
   const size_t line_begin = slice.line_start(line);
   const size_t second = find_key(c.text, line_begin, c.at, name, true);
   if (second == std::string_view::npos) {

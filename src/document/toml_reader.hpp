@@ -66,7 +66,8 @@ class TomlSlice {
 };
 
 // Checks what must hold before toml++ sees the slice: its size, well-formed
-// UTF-8, no byte-order mark at its start (toml++ would skip it silently),
+// UTF-8, no byte-order mark at its start (toml++ would skip it silently)
+// nor anywhere else (it would be an invisible part of a key or value),
 // brackets nested no deeper than `limits.max_depth` and no key with more
 // than `limits.max_depth` dotted parts (toml++ recurses once per level and
 // would overflow the stack). Appends the first problem found to

@@ -174,6 +174,16 @@ bool check_toml_text(const TomlSlice& slice, const YamlOptions& limits,
         begin, begin + k_bom.size()));
     return false;
   }
+  // Anywhere else it would be an invisible part of a key or value, as in
+  // YAML and JSON front matter.
+  if (size_t bom = toml.find(k_bom); bom != std::string_view::npos) {
+    diagnostics.push_back(slice.diagnostic(
+        "toml.syntax",
+        "byte-order mark U+FEFF is allowed only at the start of the file; "
+        "remove it or write it as \\uFEFF in a \"...\" string",
+        begin + bom, begin + bom + k_bom.size()));
+    return false;
+  }
   if (size_t deep = find_too_deep(toml, limits.max_depth);
       deep != std::string_view::npos) {
     const std::string what =

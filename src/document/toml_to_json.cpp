@@ -170,7 +170,7 @@ class Converter {
         out = std::string(text);
         m_diagnostics.push_back(m_slice.diagnostic(
             "toml.non-finite",
-            single_quoted(text) + " is " +
+            quoted_for_message(text) + " is " +
                 (std::isnan(d) ? "NaN (not a number)" : "infinity") +
                 ", which JSON cannot hold; it is kept as the string \"" +
                 std::string(text) + "\"",

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "document/yaml11.hpp"
 
-#include "document/yaml_to_json.hpp"  // single_quoted()
+#include "document/yaml_to_json.hpp"  // quoted_for_message()
 
 #include <algorithm>
 #include <iterator>
@@ -193,7 +193,7 @@ std::optional<Yaml11Reading> read_as_yaml11(std::string_view s) {
   }
   r.rule = rule_of(s, values, core);
   r.in_12 = phrase(core);
-  std::string quoted = single_quoted(s);
+  std::string quoted = quoted_for_message(s);
   if (core.form == Yaml11Form::string) {
     r.fix = "quote it to keep a string: " + quoted;
   } else {
@@ -220,7 +220,8 @@ std::string yaml11_reader_names(unsigned readers) {
 }
 
 std::string yaml11_message(std::string_view s, const Yaml11Reading& reading) {
-  std::string m = single_quoted(s) + " is " + reading.in_12 + " in YAML 1.2";
+  std::string m =
+      quoted_for_message(s) + " is " + reading.in_12 + " in YAML 1.2";
   for (size_t i = 0; i < reading.groups.size(); ++i) {
     const Yaml11Group& g = reading.groups[i];
     m += i == 0 ? " but " : ", ";
@@ -259,7 +260,7 @@ std::string joined(const std::vector<std::string_view>& names) {
 std::string ambiguity_message(std::string_view s,
                               const std::vector<Party>& parties,
                               const Yaml11Value& chosen, bool majority) {
-  std::string m = single_quoted(s) + " is ";
+  std::string m = quoted_for_message(s) + " is ";
   std::vector<std::string> writes;
   for (size_t i = 0; i < parties.size(); ++i) {
     const Party& p = parties[i];
@@ -275,7 +276,7 @@ std::string ambiguity_message(std::string_view s,
   // Some party reads a value other than a string: writes.size() > 0.
   m += "write " + writes[0];
   for (size_t i = 1; i < writes.size(); ++i) m += " or " + writes[i];
-  return m + ", or quote it to keep a string: " + single_quoted(s);
+  return m + ", or quote it to keep a string: " + quoted_for_message(s);
 }
 
 }  // namespace

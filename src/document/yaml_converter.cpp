@@ -44,13 +44,13 @@ void append_token(std::string& pointer, std::string_view token) {
   }
 }
 
+}  // namespace
+
 std::string token_string(fy_token* token) {
   size_t length = 0;
   const char* text = token ? fy_token_get_text(token, &length) : nullptr;
   return text ? std::string(text, length) : std::string();
 }
-
-}  // namespace
 
 size_t Converter::offset(const fy_mark* mark) const {
   return std::min(m_begin + mark->input_pos, m_end);
@@ -148,7 +148,8 @@ bool Converter::count_node(size_t nodes, size_t bytes, size_t begin,
   if (m_nodes > m_options.max_nodes) {
     stop("yaml.limit",
          "more than " + std::to_string(m_options.max_nodes) +
-             " nodes after expanding aliases",
+             (m_expanded_alias ? " nodes after expanding aliases"
+                               : " keys and values"),
          begin, end);
     return false;
   }
@@ -185,7 +186,7 @@ bool Converter::begin_value(Slot slot, NodeInfo& info, std::string& pointer,
           top.tracked ? append_pointer(top.pointer, top.key) : std::string();
       const NodeInfo* first =
           m_positions && top.tracked ? m_positions->find(where) : nullptr;
-      std::string message = "duplicate key " + single_quoted(top.key);
+      std::string message = "duplicate key " + quoted_for_message(top.key);
       if (first != nullptr && first->key_begin != NodeInfo::k_none) {
         SourcePos pos = m_lines.at(first->key_begin);
         message += " (first at line " + std::to_string(pos.line) + ", column " +
@@ -342,8 +343,7 @@ void Converter::on_scalar(fy_event* event) {
   std::string_view text = scalar_text(token, style);
   if (!count_node(1, text.size(), begin, end)) return;
 
-  const TagKind tag =
-      data.tag ? classify_tag(token_string(data.tag)) : TagKind::none;
+  const TagKind tag = read_tag(data.tag);
   json value;
   // A key is its text; its typed value is needed only for an alias to it,
   // or to check an explicit tag.
@@ -354,7 +354,8 @@ void Converter::on_scalar(fy_event* event) {
   const Resolution resolution = typed.resolution;
   if (resolution == Resolution::bad_tag) {
     error("yaml.tag",
-          single_quoted(text) + " is not a valid " + std::string(tag_name(tag)),
+          quoted_for_message(text) + " is not a valid " +
+              std::string(tag_name(tag)),
           begin, end);
     value = text;
   }
@@ -369,12 +370,12 @@ void Converter::on_scalar(fy_event* event) {
   const bool warn = m_mode == Mode::document && !in_key_context() &&
                     style == ScalarStyle::plain && tag == TagKind::none;
   if (slot == Slot::key) {
-    std::string key(text);
+    check_merge_key(text, style, tag, begin, end);
     // `y` and `n` are common keys (coordinates) and only Hugo's go-yaml v2
     // reads them as booleans: keys are warned about for the readers that
     // matter.
     if (warn && text.size() > 1) warn_yaml11(text, begin, end, slot);
-    set_key(std::move(key), begin, end);
+    set_key(std::string(text), begin, end);
     return;
   }
 
@@ -430,6 +431,7 @@ void Converter::on_alias(fy_event* event) {
          begin, end);
     return;
   }
+  m_expanded_alias = true;
   if (!count_node(anchor.nodes, anchor.bytes, begin, end)) return;
 
   const Slot slot = next_slot();
@@ -485,6 +487,7 @@ void Converter::on_collection_start(fy_event* event, NodeKind kind) {
   const size_t nodes_before = m_nodes;
   const size_t bytes_before = m_bytes;
   if (!count_node(1, 0, begin, token_stop)) return;
+  read_tag(fy_event_get_tag_token(event));
 
   const Slot slot = next_slot();
   Frame frame;

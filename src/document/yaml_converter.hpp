@@ -80,6 +80,10 @@ struct Frame {
 
 enum class Slot { root, item, key, value };
 
+// The text of `token` as libfyaml gives it (a tag resolved:
+// "tag:yaml.org,2002:str"); "" for none.
+std::string token_string(fy_token* token);
+
 class Converter {
  public:
   Converter(std::string_view text, size_t begin, size_t end,
@@ -137,6 +141,13 @@ class Converter {
   Typed type_scalar(std::string_view text, ScalarStyle style, TagKind tag,
                     nlohmann::json& value) const;
   void check_flow_indentation(size_t begin, size_t end);
+  // yaml_tags.cpp: read_tag() returns the kind of `tag` (TagKind::none for
+  // none), warning first about one that is neither "!" nor a YAML 1.1 type
+  // (yaml.unknown-tag; it is read as if absent); check_merge_key() refuses
+  // a plain "<<" key (yaml.merge-key).
+  TagKind read_tag(fy_token* tag);
+  void check_merge_key(std::string_view key, ScalarStyle style, TagKind tag,
+                       size_t begin, size_t end);
 
   // Events.
   void on_event(fy_event* event);
@@ -198,6 +209,7 @@ class Converter {
   size_t m_bytes = 0;
   size_t m_held_nodes = 0;  // nodes kept in anchor copies
   size_t m_held_bytes = 0;
+  bool m_expanded_alias = false;  // an alias was counted in m_nodes
   size_t m_last_end;
   size_t m_flow_depth = 0;  // braced flow collections open
   bool m_failed = false;

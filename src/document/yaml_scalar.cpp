@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "document/yaml_scalar.hpp"
 
-#include "document/yaml_to_json.hpp"  // single_quoted()
+#include "base/describe.hpp"
+#include "document/yaml_to_json.hpp"  // quoted_for_message()
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -171,6 +173,17 @@ TagKind classify_tag(std::string_view tag) {
   return TagKind::other;
 }
 
+bool is_known_tag(std::string_view tag) {
+  static constexpr std::string_view k_types[] = {
+      "str", "int",  "float", "bool", "null", "binary", "timestamp",
+      "set", "omap", "pairs", "seq",  "map",  "merge",  "value"};
+  if (tag == "!") return true;
+  if (!tag.starts_with(k_yaml_tag_prefix)) return false;
+  tag.remove_prefix(k_yaml_tag_prefix.size());
+  return std::find(std::begin(k_types), std::end(k_types), tag) !=
+         std::end(k_types);
+}
+
 std::string_view tag_name(TagKind tag) {
   switch (tag) {
     case TagKind::int_:
@@ -308,8 +321,8 @@ std::string non_finite_message(std::string_view text) {
             ? "NaN (not a number), which JSON cannot hold"
             : "infinity, which JSON cannot hold";
   }
-  return single_quoted(text) + " is " + std::string(what) +
-         "; it is kept as the string \"" + std::string(text) + "\"";
+  return quoted_for_message(text) + " is " + std::string(what) +
+         "; it is kept as the string \"" + shorten(text) + "\"";
 }
 
 }  // namespace fmkit

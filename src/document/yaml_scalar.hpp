@@ -35,6 +35,12 @@ enum class Resolution { ok, non_finite, bad_tag };
 // "!", "!local").
 TagKind classify_tag(std::string_view tag);
 
+// Whether the resolved `tag` is the non-specific "!" or a YAML 1.1 type
+// (tag:yaml.org,2002: str, int, float, bool, null, binary, timestamp, set,
+// omap, pairs, seq, map, merge, value) that both PyYAML and js-yaml read;
+// they reject any other tag.
+bool is_known_tag(std::string_view tag);
+
 // Returns the short name of a core tag: "!!int", "!!float", "!!bool",
 // "!!null"; "!!str" for the others.
 std::string_view tag_name(TagKind tag);

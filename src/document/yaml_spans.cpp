@@ -149,7 +149,7 @@ void Converter::check_flow_indentation(size_t begin, size_t end) {
   const Frame& parent = m_stack.back();
   std::string owner = "the list item's '-'";
   if (parent.info.kind == NodeKind::mapping && parent.have_key) {
-    owner = single_quoted(parent.key);
+    owner = quoted_for_message(parent.key);
   }
   for (size_t nl = m_text.find('\n', begin);
        nl != std::string_view::npos && nl + 1 < end;
@@ -173,7 +173,7 @@ void Converter::check_flow_indentation(size_t begin, size_t end) {
     const size_t column = m_lines.at(first).column - 1;
     if (column > indentation) continue;
     std::string what = c == ']' || c == '}'
-                           ? single_quoted(std::string_view(&c, 1))
+                           ? quoted_for_message(std::string_view(&c, 1))
                            : "this line";
     const size_t spaces = indentation - column + 1;
     report(Severity::warning, "yaml.indentation",

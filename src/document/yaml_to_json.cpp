@@ -10,6 +10,7 @@
 // are read strictly.
 #include "document/yaml_to_json.hpp"
 
+#include "base/describe.hpp"
 #include "document/yaml_characters.hpp"
 #include "document/yaml_converter.hpp"
 
@@ -121,6 +122,10 @@ std::string single_quoted(std::string_view s) {
   }
   out += '\'';
   return out;
+}
+
+std::string quoted_for_message(std::string_view s) {
+  return single_quoted(shorten(s));
 }
 
 }  // namespace fmkit

@@ -139,4 +139,9 @@ std::optional<std::vector<nlohmann::json>> parse_yaml_stream(
 // 'it''s'. Line breaks and control characters need double quotes instead.
 std::string single_quoted(std::string_view s);
 
+// single_quoted() for a message: `s` cut after 60 code points, as
+// base/describe.hpp's shorten() cuts ("..."), so that a 1 MB value does not
+// make a 1 MB message.
+std::string quoted_for_message(std::string_view s);
+
 }  // namespace fmkit

@@ -37,6 +37,33 @@ std::optional<int> version_in_name(std::string_view name) {
   return std::stoi(std::string(name.substr(0, digits)));
 }
 
+// Returns the migration's 'version', or std::nullopt after reporting why
+// it has none.
+std::optional<int> read_version(const YamlFile& file, MigrationSource& source) {
+  auto version = file.root().find("version");
+  if (version == file.root().end()) {
+    source.error("", "missing 'version'");
+    return std::nullopt;
+  }
+  if (version->is_number_integer() && version->get<int64_t>() >= 0 &&
+      version->get<int64_t>() <= 999'999'999) {
+    return version->get<int>();
+  }
+  // A number is quoted as written: 99999999999999999999 reads as the
+  // double 1e20, which describe_value() would show as 1.0000000000000002e+20.
+  std::string got = describe_value(*version, ValueStyle::subject);
+  if (version->is_number()) {
+    const SourceSpan span = file.span("/version", Place::value);
+    got = shorten(
+        std::string_view(file.text())
+            .substr(span.begin.offset, span.end.offset - span.begin.offset));
+  }
+  source.error(
+      "/version",
+      "'version' must be a whole number from 0 to 999999999, got " + got);
+  return std::nullopt;
+}
+
 }  // namespace
 
 Expected<Migration, Problems> parse_migration(std::string_view text,
@@ -63,15 +90,8 @@ Expected<Migration, Problems> parse_migration(std::string_view text,
                    Place::key, "migration.unknown-key");
     }
   }
-  auto version = root.find("version");
-  if (version == root.end()) {
-    source.error("", "missing 'version'");
-  } else if (!version->is_number_integer() || version->get<int64_t>() < 0 ||
-             version->get<int64_t>() > 999'999'999) {
-    source.error("/version", "'version' must be a whole number, got " +
-                                 describe_value(*version, ValueStyle::subject));
-  } else {
-    migration.version = version->get<int>();
+  if (std::optional<int> version = read_version(file, source)) {
+    migration.version = *version;
   }
   if (auto it = root.find("description"); it != root.end()) {
     if (it->is_string()) {

@@ -261,7 +261,7 @@ Expected<int> document_version(const json& data, const FieldPath& key,
   }
   if (!version) {
     return unexpected("the version '" + key.text +
-                      "' must be a whole number, got " +
+                      "' must be a whole number from 0 to 999999999, got " +
                       describe_value(*value, ValueStyle::subject));
   }
   int latest = chain.latest_version();

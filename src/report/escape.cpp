@@ -3,6 +3,8 @@
 
 #include "base/utf8.hpp"
 
+#include <algorithm>
+
 namespace fmkit {
 
 namespace {
@@ -106,6 +108,21 @@ std::string to_valid_utf8(std::string_view text) {
   out.reserve(text.size() + 8);
   for_each_code_point(text,
                       [&](char32_t, std::string_view bytes) { out += bytes; });
+  return out;
+}
+
+std::string to_terminal_text(std::string_view text) {
+  const auto plain = [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0x20 && b < 0x7F;
+  };
+  if (std::all_of(text.begin(), text.end(), plain)) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for_each_code_point(text, [&](char32_t c, std::string_view bytes) {
+    const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    out += control ? k_replacement : bytes;
+  });
   return out;
 }
 

@@ -14,6 +14,13 @@ namespace fmkit {
 // Returns `text` with each ill-formed UTF-8 byte replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view text);
 
+// Returns `text` fit for a terminal or a log, as the text format prints file
+// names and messages: valid UTF-8 with each control character (C0 including
+// tab and line feed, DEL, C1) replaced by U+FFFD, so that a key or a file
+// name read from the input cannot move the cursor, change colors or the
+// window's title, or start a line that looks like another diagnostic.
+std::string to_terminal_text(std::string_view text);
+
 // Returns `text` escaped as the data (message) of a GitHub workflow command:
 // '%' -> %25, '\r' -> %0D, '\n' -> %0A.
 std::string escape_workflow_data(std::string_view text);

@@ -4,6 +4,7 @@
 #include "base/source_span.hpp"
 #include "base/utf8.hpp"
 #include "report/display_width.hpp"
+#include "report/escape.hpp"
 
 #include <algorithm>
 #include <ostream>
@@ -21,6 +22,10 @@ constexpr std::string_view k_plain_red = "\x1b[31m";
 constexpr std::string_view k_plain_green = "\x1b[32m";
 constexpr std::string_view k_cyan = "\x1b[36m";
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+// A longer line is quoted as a window of this many columns, starting this
+// many before the span: a 1 MB line must not print 2 MB per diagnostic.
+constexpr size_t k_max_quoted_columns = 240;
+constexpr size_t k_quoted_context = 60;
 
 bool is_control(char32_t c) {
   return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0);
@@ -57,42 +62,83 @@ class TextRenderer final : public Renderer {
 
 }  // namespace
 
+// The columns of one quoted code point: where it starts and how many it
+// takes (a tab up to the next tab stop).
+struct Cell {
+  Utf8Char decoded;
+  size_t column;
+  size_t width;
+};
+
+// Calls `visit(cell)` for each code point of `line`, with its columns.
+template <typename Visit>
+void for_each_cell(std::string_view line, size_t tab_width, Visit visit) {
+  size_t column = 0;
+  for (size_t i = 0; i < line.size();) {
+    const Utf8Char decoded = decode_utf8(line.substr(i));
+    const char32_t c = decoded.code_point;
+    size_t width = 1;
+    if (c == '\t') {
+      width =
+          tab_width == 0 ? 1 : (column / tab_width + 1) * tab_width - column;
+    } else if (decoded.valid() && !is_control(c) && c != 0xFEFF) {
+      width = static_cast<size_t>(code_point_width(c));
+    }
+    visit(Cell{decoded, column, width}, i);
+    column += width;
+    i += decoded.length;
+  }
+}
+
 QuotedLine quote_line(std::string_view line, size_t begin, size_t end,
                       size_t tab_width) {
   begin = std::min(begin, line.size());
   end = std::clamp(end, begin, line.size());
-  QuotedLine quoted;
-  size_t column = 0;
+  // First pass: the columns of the span and of the whole line. Offsets
+  // inside a multi-byte sequence snap to the next code point.
   size_t begin_column = 0;
   size_t end_column = 0;
-  size_t i = 0;
-  while (true) {
-    // Offsets inside a multi-byte sequence snap to the next code point.
-    if (i <= begin) begin_column = column;
-    if (i <= end) end_column = column;
-    if (i >= line.size()) break;
-    const Utf8Char decoded = decode_utf8(line.substr(i));
-    const char32_t c = decoded.code_point;
-    const size_t length = decoded.length;
-    if (c == '\t') {
-      size_t stop =
-          tab_width == 0 ? column + 1 : (column / tab_width + 1) * tab_width;
-      quoted.text.append(stop - column, ' ');
-      column = stop;
-    } else if (!decoded.valid() || is_control(c) || c == 0xFEFF) {
-      // Invalid bytes and control characters (which could drive the
-      // terminal) are shown as one replacement character, and so is a
-      // byte-order mark, which would be invisible under its caret.
-      quoted.text += k_replacement;
-      column += 1;
-    } else {
-      quoted.text.append(line.substr(i, length));
-      column += static_cast<size_t>(code_point_width(c));
-    }
-    i += length;
+  size_t columns = 0;
+  for_each_cell(line, tab_width, [&](const Cell& cell, size_t i) {
+    if (i <= begin) begin_column = cell.column;
+    if (i <= end) end_column = cell.column;
+    columns = cell.column + cell.width;
+  });
+  if (begin >= line.size()) begin_column = columns;
+  if (end >= line.size()) end_column = columns;
+  // The window of columns shown: the whole line, or k_max_quoted_columns of
+  // it from a little before the span, "..." marking each cut.
+  size_t first = 0;
+  size_t last = columns;
+  if (columns > k_max_quoted_columns) {
+    first =
+        begin_column > k_quoted_context ? begin_column - k_quoted_context : 0;
+    first = std::min(first, columns - k_max_quoted_columns);
+    last = first + k_max_quoted_columns;
   }
+  // Second pass: the text of the window. Invalid bytes and control
+  // characters (which could drive the terminal) are shown as one
+  // replacement character, and so is a byte-order mark, which would be
+  // invisible under its caret.
+  QuotedLine quoted;
+  const std::string_view cut = first > 0 ? "..." : "";
+  quoted.text = cut;
+  for_each_cell(line, tab_width, [&](const Cell& cell, size_t i) {
+    if (cell.column < first || cell.column + cell.width > last) return;
+    const char32_t c = cell.decoded.code_point;
+    if (c == '\t') {
+      quoted.text.append(cell.width, ' ');
+    } else if (!cell.decoded.valid() || is_control(c) || c == 0xFEFF) {
+      quoted.text += k_replacement;
+    } else {
+      quoted.text.append(line.substr(i, cell.decoded.length));
+    }
+  });
+  if (last < columns) quoted.text += "...";
+  begin_column = std::clamp(begin_column, first, last);
+  end_column = std::clamp(end_column, begin_column, last);
   size_t width = std::max<size_t>(end_column - begin_column, 1);
-  quoted.marker.assign(begin_column, ' ');
+  quoted.marker.assign(cut.size() + begin_column - first, ' ');
   quoted.marker += '^';
   quoted.marker.append(width - 1, '~');
   return quoted;
@@ -105,7 +151,7 @@ void render_text_file(const FileReport& report, const TextOptions& options,
   LineIndex lines(report.text);
   for (const Diagnostic& d : report.diagnostics) {
     const SourceSpan& span = d.span;
-    std::string location = report.path;
+    std::string location = to_terminal_text(report.path);
     if (span.valid()) {
       location += ':' + std::to_string(span.begin.line) + ':' +
                   std::to_string(span.begin.column);
@@ -113,7 +159,7 @@ void render_text_file(const FileReport& report, const TextOptions& options,
     location += ':';
     std::string_view severity =
         d.severity == Severity::error ? "error:" : "warning:";
-    std::string message = " " + d.message;
+    std::string message = " " + to_terminal_text(d.message);
     if (!d.rule.empty()) message += " [" + d.rule + "]";
     if (color) {
       out << k_bold << location << k_reset << ' '

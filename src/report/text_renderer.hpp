@@ -12,7 +12,11 @@
 // Columns on the marker line are display columns: CJK and other wide
 // characters take two, tabs are expanded to tab stops in both the quoted
 // line and the marker, control characters and invalid UTF-8 are shown as
-// U+FFFD. A diagnostic without a position prints only "path: error: ...";
+// U+FFFD, as they are in the file name and the message
+// (to_terminal_text()). A line wider than 240 columns is quoted as a 240-column
+// window that starts 60 columns before the span (or where the line starts or
+// ends), each cut marked "...". A diagnostic without a position prints only
+// "path: error: ...";
 // one whose line is not in the report's text prints only its header. The
 // closing summary line is format_summary(). Not thread-safe.
 #pragma once

@@ -68,6 +68,27 @@ Expected<std::shared_ptr<const CompiledSchema>, Problems> load_schema(
   return registry.load(path, shown);
 }
 
+// A schema file that cannot be read at all is shown where fmkit.yaml
+// names it ("fmkit.yaml:4:13: error: cannot read the schema 'post.json':
+// no such file or directory [io]"); any other problem is the schema's own.
+Problems at_schema_line(Problems problems, const CollectionConfig& collection,
+                        const Config& config, const std::string& shown) {
+  if (problems.size() != 1 || problems[0].path != shown ||
+      problems[0].diagnostics.size() != 1 ||
+      problems[0].diagnostics[0].rule != "io" ||
+      problems[0].diagnostics[0].span.valid() ||
+      !collection.schema_span.valid()) {
+    return problems;
+  }
+  std::string message = problems[0].diagnostics[0].message;
+  constexpr std::string_view k_prefix = "cannot read the schema: ";
+  if (message.starts_with(k_prefix)) {
+    message = "cannot read the schema '" + collection.schema +
+              "': " + message.substr(k_prefix.size());
+  }
+  return config.problem(collection.schema_span, "io", std::move(message));
+}
+
 Expected<std::shared_ptr<const Migrations>, Problems> load_versions(
     const CollectionConfig& collection, const Config& config,
     const fs::path& folder, SchemaRegistry& registry,
@@ -202,10 +223,13 @@ Expected<Collection, Problems> load_collection(
   loaded.document.require_front_matter = collection.require_front_matter;
   loaded.document.yaml = yaml;
   loaded.document.yaml.version = collection.yaml;
-  auto schema =
-      load_schema(registry, (folder / collection.schema).lexically_normal(),
-                  display_path(config.folder() / collection.schema));
-  if (!schema) return unexpected(std::move(schema).error());
+  const std::string shown = display_path(config.folder() / collection.schema);
+  auto schema = load_schema(
+      registry, (folder / collection.schema).lexically_normal(), shown);
+  if (!schema) {
+    return unexpected(
+        at_schema_line(std::move(schema).error(), collection, config, shown));
+  }
   loaded.schema = std::move(*schema);
   if (!collection.migrations.empty()) {
     auto migrations = load_versions(collection, config, folder, registry, root);

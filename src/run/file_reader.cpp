@@ -34,8 +34,18 @@ class ScopedFd {
 };
 
 Expected<int> open_for_reading(const std::filesystem::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO (a named pipe, say `post.md` made by mkfifo)
+  // that no process writes to would block forever. Opened this way it reads
+  // as empty; reads block again as usual once the flag is cleared, so a
+  // pipe that has a writer (`--schema <(...)`) is read whole.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return unexpected(describe_errno(errno));
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+    int saved = errno;
+    ::close(fd);
+    return unexpected(describe_errno(saved));
+  }
   return fd;
 }
 

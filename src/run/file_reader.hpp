@@ -6,7 +6,9 @@
 // line, the text turns out to have no front matter, the end of the file, or
 // a size limit (the reading protocol of document/front_matter.hpp). The body
 // past the chunk holding the closing line is never read, which is what makes
-// validating 100k posts cheap. Thread-safe: each call opens its own descriptor.
+// validating 100k posts cheap. A FIFO that no process writes to reads as an
+// empty file rather than blocking forever. Thread-safe: each call opens its
+// own descriptor.
 #pragma once
 
 #include "base/expected.hpp"

@@ -166,6 +166,30 @@ std::string translate_ecma_regex(std::string_view pattern) {
   return out;
 }
 
+namespace {
+
+// RE2's reason, or the cause when RE2 names its symptom: lookaround and
+// backreferences are ECMA syntax that RE2 leaves out by design.
+std::string re2_error(const RE2& re) {
+  const std::string& arg = re.error_arg();
+  const std::string why =
+      " not supported: patterns run on RE2, which never backtracks (linear "
+      "time)";
+  if (re.error_code() == RE2::ErrorBadPerlOp) {
+    if (arg.starts_with("(?=") || arg.starts_with("(?!")) {
+      return "lookahead ('(?=', '(?!') is" + why;
+    }
+    if (arg.starts_with("(?<")) return "lookbehind ('(?<=', '(?<!') is" + why;
+  }
+  if (re.error_code() == RE2::ErrorBadEscape && arg.size() == 2 &&
+      arg[0] == '\\' && arg[1] >= '1' && arg[1] <= '9') {
+    return "backreferences ('" + arg + "') are" + why;
+  }
+  return re.error();
+}
+
+}  // namespace
+
 Expected<std::shared_ptr<const RE2>> compile_ecma_regex(
     std::string_view pattern) {
   RE2::Options options;
@@ -174,7 +198,7 @@ Expected<std::shared_ptr<const RE2>> compile_ecma_regex(
   // Patterns in schemas are small; long inputs are what RE2's linear-time
   // guarantee is for. The default DFA budget (8 MiB) is kept.
   auto re = std::make_shared<const RE2>(translate_ecma_regex(pattern), options);
-  if (!re->ok()) return unexpected(re->error());
+  if (!re->ok()) return unexpected(re2_error(*re));
   return std::shared_ptr<const RE2>(std::move(re));
 }
 

@@ -29,7 +29,9 @@ namespace fmkit {
 std::string translate_ecma_regex(std::string_view pattern);
 
 // Compiles the ECMA-262 `pattern` for RE2 (UTF-8). The error is RE2's
-// reason, e.g. "invalid perl operator: (?=".
+// reason ("missing ): (x"), or for lookaround and backreferences the cause:
+// "lookahead ('(?=', '(?!') is not supported: patterns run on RE2, which
+// never backtracks (linear time)".
 Expected<std::shared_ptr<const RE2>> compile_ecma_regex(
     std::string_view pattern);
 

@@ -212,6 +212,18 @@ TEST_F(CliTest, BadSchemaExits2) {
   EXPECT_NE(r.err.find("nope.json"), std::string::npos) << r.err;
 }
 
+// A schema file that cannot be read is shown where fmkit.yaml names it.
+TEST_F(CliTest, UnreadableSchemaIsShownWhereTheConfigNamesIt) {
+  fs::remove(m_site.path() / "schemas/note.schema.json");
+  CliResult r = validate({});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err,
+            "fmkit.yaml:8:13: error: cannot read the schema "
+            "'schemas/note.schema.json': no such file or directory [io]\n"
+            "    schema: schemas/note.schema.json\n"
+            "            ^~~~~~~~~~~~~~~~~~~~~~~~\n");
+}
+
 // --- Validating -------------------------------------------------------------
 
 TEST_F(CliTest, FindingsExit1) {

@@ -69,9 +69,34 @@ TEST(DocumentTest, StructuralProblems) {
        "1:1: error: no front matter: the file must start with a '---' line "
        "[front-matter.missing]",
        false},
+      // Why there is none, when it is not plain to see.
+      {"",
+       "1:1: error: no front matter: the file is empty [front-matter.missing]",
+       false},
       {"\xEF\xBB\xBF",
-       "1:1: error: no front matter: the file must start with "
-       "a '---' line [front-matter.missing]",
+       "1:1: error: no front matter: the file is empty [front-matter.missing]",
+       false},
+      {"---\rtitle: x\r---\r",
+       "1:4: error: no front matter: its lines end in a lone carriage return "
+       "(CR); site generators find the '---' line only when lines end in LF "
+       "or CRLF [front-matter.missing]",
+       false},
+      {"+++\rtitle = 'x'\r+++\r",
+       "1:4: error: no front matter: its lines end in a lone carriage return "
+       "(CR); site generators find the '+++' line only when lines end in LF "
+       "or CRLF [front-matter.missing]",
+       false},
+      {"\xEF\xBB\xBF\xEF\xBB\xBF---\ntitle: x\n---\n",
+       "1:1: error: no front matter: a second byte-order mark (U+FEFF) comes "
+       "before the '---' line; remove it [front-matter.missing]",
+       false},
+      {"\n  \r\n---\ntitle: x\n---\n",
+       "1:1: error: no front matter: the file must start with a '---' line, "
+       "not with a blank line [front-matter.missing]",
+       false},
+      {"\n# Title\n",
+       "1:1: error: no front matter: the file must start with a '---' line "
+       "[front-matter.missing]",
        false},
       {"---\ntitle: x\n\nText.\n",
        "1:1: error: front matter is not closed: no '---' or '...' line "
@@ -96,6 +121,19 @@ TEST(DocumentTest, StructuralProblems) {
       {"---\n---\nbody\n", "", true},
       {"---\n# nothing yet\n\n...\n", "", true},
       {"---\n~\n---\n", "", true},
+      // A directive needs a "---" after it, which would end the front
+      // matter: the generators reject it (libfyaml takes "%TAG" alone).
+      {"---\n%YAML 1.2\n---\ntitle: x\n---\n",
+       "2:1: error: '%YAML' is a YAML directive, which front matter cannot "
+       "hold: it needs a '---' line after it, and that line ends the front "
+       "matter; remove it [yaml.syntax]",
+       false},
+      {"---\n# tags\n%TAG !e! tag:example.com,2024:\ntitle: !e!x Hello\n---\n",
+       "3:1: error: '%TAG' is a YAML directive, which front matter cannot "
+       "hold: it needs a '---' line after it, and that line ends the front "
+       "matter; remove it [yaml.syntax]",
+       false},
+      {"---\ntitle: 100%\n---\n", "", true},
       {"---\ntitle: [unclosed\n---\n",
        "2:8: error: the list opened here with '[' is never closed; end it "
        "with ']' [yaml.syntax]",
@@ -115,6 +153,46 @@ TEST(DocumentTest, StructuralProblems) {
     if (!r.document.usable) {
       EXPECT_EQ(r.document.data.dump(), "{}");
     }
+  }
+}
+
+// A message quotes at most 60 characters of a value or key ("..." marks
+// the cut): a 1 MB value must not make a 1 MB message.
+TEST(DocumentTest, MessagesQuoteLongTextCut) {
+  const std::string x(100000, 'x');
+  const std::string cut = std::string(60, 'x') + "...";
+  struct Case {
+    std::string file;
+    std::string diagnostics;
+  };
+  const Case cases[] = {
+      {"---\ntitle: " + x + ": y\n---\n",
+       "2:100008: error: the value '" + cut +
+           "' contains ': ', which starts a nested mapping; quote the value: "
+           "'" +
+           cut + "' [yaml.syntax]"},
+      {"---\n\"" + x + "\": 1\n\"" + x + "\": 2\n---\n",
+       "3:1: error: duplicate key '" + cut +
+           "' (first at line 2, column 1) [yaml.duplicate-key]"},
+      {"---\nn: !!int " + x + "\n---\n",
+       "2:10: error: '" + cut + "' is not a valid !!int [yaml.tag]"},
+      {"---\nn: 1" + std::string(100000, '0') + "e400\n---\n",
+       "2:4: warning: '1" + std::string(59, '0') +
+           "...' is too large for a JSON number; it is kept as the string "
+           "\"1" +
+           std::string(59, '0') + "...\" [yaml.non-finite]"},
+      {"{\"" + x + "\": 1, \"" + x + "\": 2}\n",
+       "1:100009: error: duplicate key '" + cut +
+           "' (first at line 1, column 2) [json.duplicate-key]"},
+      {"+++\nn = " + x + "\n+++\n",
+       "2:5: error: '" + cut +
+           "' is not a TOML value: quote it to make a string (\"" + cut +
+           "\") [toml.syntax]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.file.substr(0, 20));
+    Read r{c.file};
+    EXPECT_EQ(r.diagnostics, c.diagnostics);
   }
 }
 

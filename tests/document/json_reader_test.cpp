@@ -320,7 +320,8 @@ TEST(JsonReaderTest, FindJsonErrorGivesTheFirstSyntaxError) {
   ASSERT_TRUE(empty);
   EXPECT_EQ(empty->offset, 2u);
   EXPECT_EQ(empty->message,
-            "invalid JSON: the text ends early: expected a value");
+            "invalid JSON: the file holds only white space, no value");
+  EXPECT_EQ(find_json_error("")->message, "invalid JSON: the file is empty");
   std::optional<JsonError> error = find_json_error("{\"a\": 1, \"a\": tru}");
   ASSERT_TRUE(error);
   EXPECT_EQ(error->offset, 14u);

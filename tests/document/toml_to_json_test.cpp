@@ -350,6 +350,16 @@ TEST(TomlErrorsTest, Table) {
        "1:1: error: a byte-order mark (U+FEFF) starts the TOML text; it would "
        "be read as nothing here, and as part of the first key elsewhere: "
        "delete it [toml.syntax]"},
+      // Inside a string or a key it would be an invisible part of it.
+      {"a = \"Hel\xEF\xBB\xBFlo\"\n",
+       "1:9: error: byte-order mark U+FEFF is allowed only at the start of the "
+       "file; remove it or write it as \\uFEFF in a \"...\" string "
+       "[toml.syntax]"},
+      {"a = 1\n\xEF\xBB\xBF"
+       "b = 2\n",
+       "2:1: error: byte-order mark U+FEFF is allowed only at the start of the "
+       "file; remove it or write it as \\uFEFF in a \"...\" string "
+       "[toml.syntax]"},
       {"a = 9223372036854775808\n",
        "1:5: error: integer 9223372036854775808 is out of range: TOML "
        "integers are 64-bit; quote it to keep a string [toml.syntax]"},

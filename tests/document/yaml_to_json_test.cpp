@@ -174,8 +174,8 @@ TEST(YamlTypingTest, Table) {
       {"a: &k key\n*k : v", R"({"a":"key","key":"v"})"},
       {"a: &x 1\nb: &x 2\nc: *x", R"({"a":1,"b":2,"c":2})"},
       {"a: &x 0x10\n*x : *x", R"({"0x10":16,"a":16})"},
-      // merge keys are YAML 1.1: in 1.2 "<<" is a plain key
-      {"a: &b {x: 1}\nc:\n  <<: *b", R"({"a":{"x":1},"c":{"<<":{"x":1}}})"},
+      // A quoted "<<" is a plain key (a plain one: YamlTagsTest).
+      {"a: &b {x: 1}\nc:\n  '<<': *b", R"({"a":{"x":1},"c":{"<<":{"x":1}}})"},
       // directives and document markers
       {"%YAML 1.2\n---\na: 1\n...\n", R"({"a":1})"},
       {"--- |\n  text\n", R"("text\n")"},
@@ -590,6 +590,12 @@ TEST(YamlErrorsTest, CauseFirstMessages) {
       {"title: 'it's'",
        "1:12: error: text after the string's closing \"'\"; inside single "
        "quotes write a quote as '' [yaml.syntax]"},
+      // A lone CR (in a file whose lines end with LF) ends a line in YAML:
+      // the error libfyaml meets after it is the CR's.
+      {"title: Hel\rlo\ndraft: true\n",
+       "1:11: error: a lone carriage return (CR) in the middle of a line, "
+       "which YAML reads as a line break; remove it, or end the lines with "
+       "LF or CRLF [yaml.syntax]"},
       // A plain value holding ": ".
       {"title: Notes: on defects",
        "1:13: error: the value 'Notes: on defects' contains ': ', which "
@@ -909,6 +915,52 @@ std::string alias_bomb(int levels) {
   return yaml;
 }
 
+// Every site generator's reader merges a plain "<<" key (PyYAML, Psych,
+// js-yaml 3 and 4, Hugo's go-yaml); YAML 1.2 has no merge keys, and fmkit
+// would read a key named "<<": an error, never a silent misreading. The
+// stream reader (the yaml-test-suite's YAML 1.2) keeps the plain key.
+TEST(YamlTagsTest, MergeKeysAreRefusedNotMisread) {
+  const std::string merge = "a: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n";
+  Parsed p = parse(merge);
+  EXPECT_FALSE(p.document);
+  EXPECT_EQ(p.diagnostics,
+            "3:3: error: '<<' is a merge key, which fmkit does not read yet: "
+            "the site generators merge the mapping it names into this one, "
+            "fmkit would read a key named '<<'; write the merged keys out "
+            "[yaml.merge-key]");
+  EXPECT_FALSE(parse("c:\n  <<: [{x: 1}, {y: 2}]\n").document);
+  EXPECT_TRUE(parse("c:\n  \"<<\": 1\n").document);
+  EXPECT_TRUE(parse("c: <<\n").document);  // a value, not a key
+  std::vector<Diagnostic> diagnostics;
+  auto stream = parse_yaml_stream(merge, {}, diagnostics);
+  ASSERT_TRUE(stream);
+  EXPECT_EQ(stream->at(0).dump(), R"({"a":{"x":1},"c":{"<<":{"x":1},"y":2}})");
+}
+
+// A tag PyYAML and js-yaml do not know makes them reject the file, while
+// Jekyll and Hugo read the value untagged: a warning, and the value as if
+// untagged. The YAML 1.1 types they both read are fine.
+TEST(YamlTagsTest, UnknownTagsAreWarnedAbout) {
+  Parsed p = parse(
+      "a: !custom Hello\nb: !!python/object/apply:os.system [x]\n"
+      "c: !<tag:example.com,2024:t> {k: 1}\n");
+  ASSERT_TRUE(p.document) << p.diagnostics;
+  EXPECT_EQ(p.document->value.dump(), R"({"a":"Hello","b":["x"],"c":{"k":1}})");
+  const std::string why =
+      ": PyYAML (MkDocs) and js-yaml (Eleventy, Astro) reject the file, "
+      "Jekyll and Hugo read the value as if it had no tag, and so does "
+      "fmkit; remove the tag [yaml.unknown-tag]";
+  EXPECT_EQ(p.diagnostics,
+            "1:4: warning: unknown tag '!custom'" + why + "\n" +
+                "2:4: warning: unknown tag '!!python/object/apply:os.system'" +
+                why + "\n" +
+                "3:4: warning: unknown tag '!<tag:example.com,2024:t>'" + why);
+  EXPECT_EQ(parse("a: !!str 1\nb: !!set {x}\nc: !!binary aGk=\nd: ! 1\n"
+                  "e: !!timestamp 2024-01-01\nf: !!omap [{x: 1}]\n")
+                .diagnostics,
+            "");
+}
+
 TEST(YamlLimitsTest, AliasBombHitsTheNodeLimit) {
   Parsed p = parse(alias_bomb(10));  // 9^10 nodes if expanded
   EXPECT_FALSE(p.document);
@@ -933,8 +985,9 @@ TEST(YamlLimitsTest, NodeLimitCountsEveryNode) {
   YamlOptions options;
   options.max_nodes = 5;
   EXPECT_TRUE(parse("a: [1, 2]", options).document);  // 5 nodes
+  // Without an alias, the message does not blame one.
   EXPECT_EQ(parse("a: [1, 2, 3]", options).diagnostics,
-            "1:11: error: more than 5 nodes after expanding aliases "
+            "1:11: error: more than 5 keys and values "
             "[yaml.limit]");
   EXPECT_EQ(parse("a: &x [1]\nb: *x", options).diagnostics,
             "2:4: error: more than 5 nodes after expanding aliases "

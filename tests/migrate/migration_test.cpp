@@ -42,7 +42,19 @@ TEST(MigrationTest, ReportsEveryProblemWithItsPosition) {
        "'description'?)"},
       {"ops: []\n", "m.yaml:1:1: error: missing 'version'"},
       {"version: two\nops: []\n",
-       "m.yaml:1:10: error: 'version' must be a whole number, got 'two'"},
+       "m.yaml:1:10: error: 'version' must be a whole number from 0 to "
+       "999999999, got 'two'"},
+      // Numbers out of range are quoted as written, not as the double
+      // 1.0000000000000002e+20 they read as.
+      {"version: 99999999999999999999\nops: []\n",
+       "m.yaml:1:10: error: 'version' must be a whole number from 0 to "
+       "999999999, got 99999999999999999999"},
+      {"version: -2\nops: []\n",
+       "m.yaml:1:10: error: 'version' must be a whole number from 0 to "
+       "999999999, got -2"},
+      {"version: 2.50\nops: []\n",
+       "m.yaml:1:10: error: 'version' must be a whole number from 0 to "
+       "999999999, got 2.50"},
       {"version: 2\n",
        "m.yaml:1:1: error: missing 'ops' (write 'ops: []' for a migration "
        "that only bumps the version)"},
@@ -101,8 +113,8 @@ TEST(MigrationTest, ProblemsCarryRulesAndQuoteTheLine) {
   ASSERT_FALSE(m);
   EXPECT_EQ(
       testing_support::headers(m.error()),
-      "m.yaml:1:10: error: 'version' must be a whole number, got 'two' "
-      "[migration.invalid]\n"
+      "m.yaml:1:10: error: 'version' must be a whole number from 0 to "
+      "999999999, got 'two' [migration.invalid]\n"
       "m.yaml:3:5: error: unknown op 'renam' (did you mean 'rename'?) "
       "[migration.unknown-op]\n"
       "m.yaml:4:13: error: 'delete' needs 'field' [migration.invalid]\n"
@@ -111,7 +123,7 @@ TEST(MigrationTest, ProblemsCarryRulesAndQuoteTheLine) {
       "m.yaml:5:1: error: unknown key 'colour' [migration.unknown-key]\n");
   EXPECT_TRUE(testing_support::render(m.error()).starts_with(
       "m.yaml:1:10: error: 'version' must be a whole "
-      "number, got 'two' [migration.invalid]\n"
+      "number from 0 to 999999999, got 'two' [migration.invalid]\n"
       "version: two\n         ^~~\n"));
 }
 

@@ -384,8 +384,9 @@ TEST(OpsTest, ParseErrors) {
        "m.yaml:3:45: error: invalid replacement '$<x>': '$<' (named groups) "
        "is not supported"},
       {"  - delete: {field: a, where: {field: a, matches: '(?=x)'}}\n",
-       "m.yaml:3:51: error: invalid regular expression '(?=x)': invalid perl "
-       "operator: (?="},
+       "m.yaml:3:51: error: invalid regular expression '(?=x)': lookahead "
+       "('(?=', '(?!') is not supported: patterns run on RE2, which never "
+       "backtracks (linear time)"},
       {"  - move: {from: /a, to: /a/b}\n",
        "m.yaml:3:26: error: 'from' and 'to' must not contain each other"},
       {"  - rename: {from: /a/b, to: /c/b}\n",

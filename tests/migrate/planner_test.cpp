@@ -124,7 +124,11 @@ TEST(PlannerTest, VersionProblems) {
       {"---\nschema_version: 7\n---\n",
        "the document is at version 7, newer than the latest migration (3)"},
       {"---\nschema_version: v2\n---\n",
-       "the version 'schema_version' must be a whole number, got 'v2'"},
+       "the version 'schema_version' must be a whole number from 0 to "
+       "999999999, got 'v2'"},
+      {"---\nschema_version: -1\n---\n",
+       "the version 'schema_version' must be a whole number from 0 to "
+       "999999999, got -1"},
       {"---\nschema_version: 0\n---\n",
        "the document is at version 0, below the initial version 1"},
   };

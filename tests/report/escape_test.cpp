@@ -33,6 +33,21 @@ TEST(EscapeTest, InvalidUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(to_valid_utf8("été"), "été");
 }
 
+// ESC, BEL, a line feed, DEL and C1's CSI from a key or a file name would
+// drive the terminal or fake another diagnostic line.
+TEST(EscapeTest, TerminalTextReplacesControlCharacters) {
+  EXPECT_EQ(to_terminal_text("posts/a.md"), "posts/a.md");
+  EXPECT_EQ(to_terminal_text("caf\xC3\xA9 \xE5\x9F\x83"),
+            "caf\xC3\xA9 \xE5\x9F\x83");
+  EXPECT_EQ(to_terminal_text("'\x1B]0;pwned\x07'"),
+            "'\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD'");
+  EXPECT_EQ(to_terminal_text("b\nad.md\t\r\x7F\xC2\x9B"),
+            "b\xEF\xBF\xBD"
+            "ad.md\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+            "\xEF\xBF\xBD");
+  EXPECT_EQ(to_terminal_text("\xFF"), "\xEF\xBF\xBD");
+}
+
 TEST(EscapeTest, XmlText) {
   EXPECT_EQ(escape_xml_text("a < b && c > \"d\" 'e'\tf\ng\rh"),
             "a &lt; b &amp;&amp; c &gt; \"d\" 'e'\tf\ng&#13;h");

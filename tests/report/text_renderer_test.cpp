@@ -114,6 +114,55 @@ TEST(TextRendererTest, StrayByteOrderMarkIsShown) {
             "^\n");
 }
 
+// A 1 MB line must not print 2 MB per diagnostic: a line wider than 240
+// columns shows 240 of them, from 60 before the span, "..." at each cut.
+TEST(TextRendererTest, LongLinesAreQuotedAsAWindowAroundTheSpan) {
+  const std::string a(1000, 'a');
+  const std::string b(1000, 'b');
+  // The span (the first 'b') is far from both ends.
+  QuotedLine middle = quote_line(a + b, 1000, 1001, 8);
+  EXPECT_EQ(middle.text,
+            "..." + std::string(60, 'a') + std::string(180, 'b') + "...");
+  EXPECT_EQ(middle.marker, std::string(63, ' ') + "^");
+  // Near the start: no cut before; a span running to the end is clipped.
+  QuotedLine start = quote_line(a + b, 10, 2000, 8);
+  EXPECT_EQ(start.text, std::string(240, 'a') + "...");
+  EXPECT_EQ(start.marker, std::string(10, ' ') + "^" + std::string(229, '~'));
+  // Near the end: the window ends with the line.
+  QuotedLine end = quote_line(a + b, 1990, 1995, 8);
+  EXPECT_EQ(end.text, "..." + std::string(240, 'b'));
+  EXPECT_EQ(end.marker, std::string(3 + 230, ' ') + "^~~~~");
+  // At the very end of the line.
+  QuotedLine after = quote_line(a + b, 2000, 2000, 8);
+  EXPECT_EQ(after.text, "..." + std::string(240, 'b'));
+  EXPECT_EQ(after.marker, std::string(3 + 240, ' ') + "^");
+  // Wide characters count two columns; one cut by the window is left out.
+  std::string wide;
+  for (int i = 0; i < 200; ++i) wide += "\xE5\x9F\x83";  // 埃
+  QuotedLine cjk = quote_line(wide, 3 * 100, 3 * 101, 8);
+  EXPECT_EQ(cjk.text.substr(0, 3), "...");
+  EXPECT_EQ(display_width(cjk.text), 3 + 240 + 3);
+  EXPECT_EQ(cjk.marker, std::string(3 + 60, ' ') + "^~");
+  // Lines up to the limit are quoted whole.
+  EXPECT_EQ(quote_line(std::string(240, 'x'), 239, 240, 8).text,
+            std::string(240, 'x'));
+}
+
+// A key read from a file ("\e]0;pwned\a", written with escapes in a
+// double-quoted YAML key) and a file name with a line feed are printed with
+// U+FFFD for their control characters, like the quoted line.
+TEST(TextRendererTest, ControlCharactersInNamesAndMessagesAreReplaced) {
+  FileReport report = report_on("---\ntitle: 42\n---\n", 11, 13);
+  report.path = "b\nad.md";
+  report.diagnostics[0].message = "unknown key '\x1B]0;pwned\x07'";
+  EXPECT_EQ(render(report),
+            "b\xEF\xBF\xBD"
+            "ad.md:2:8: error: unknown key "
+            "'\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD' [schema.type]\n"
+            "title: 42\n"
+            "       ^~\n");
+}
+
 TEST(TextRendererTest, DiagnosticsWithoutPositionOrTextGetOnlyTheHeader) {
   FileReport report;
   report.path = "README.md";

@@ -125,7 +125,7 @@ TEST(BaselineTest, BadFilesAreReportedAtTheirPlace) {
   const BadBaseline cases[] = {
       {"{\"version\": 1,\n \"findings\": [}\n",
        "base.json:2:15: error: invalid JSON: "},
-      {"", "base.json: error: invalid JSON: the text ends early"},
+      {"", "base.json: error: invalid JSON: the file is empty"},
       {"[]",
        "base.json:1:1: error: a baseline is a JSON object with "
        "'version' and 'findings' [baseline.invalid]"},

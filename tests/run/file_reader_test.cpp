@@ -5,7 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <fcntl.h>
+#include <future>
 #include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 namespace fmkit {
@@ -153,6 +158,46 @@ TEST(FileReaderTest, ReadWholeFileReadsEverything) {
   std::string text(300'000, 'y');
   auto path = dir.write("schema.json", text);
   auto read = read_whole_file(path);
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_EQ(*read, text);
+}
+
+// A FIFO nobody writes to (`mkfifo post.md`) reads as an empty file
+// instead of blocking the run forever. Without the fix the read blocks:
+// after 5 s the test opens the FIFO for writing itself, which ends the
+// read, and fails.
+TEST(FileReaderTest, AFifoWithoutWriterReadsAsEmptyInsteadOfBlocking) {
+  ScopedTempDir dir;
+  const std::filesystem::path fifo = dir.path() / "pipe.md";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  for (bool whole : {false, true}) {
+    auto read = std::async(std::launch::async, [&]() -> Expected<std::string> {
+      if (whole) return read_whole_file(fifo);
+      auto prefix = read_front_matter(fifo, ReadOptions{});
+      if (!prefix) return unexpected(prefix.error());
+      return prefix->text;
+    });
+    if (read.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+      ::close(::open(fifo.c_str(), O_WRONLY));  // unblocks the reader
+      read.wait();
+      FAIL() << "reading a FIFO without a writer blocked";
+    }
+    auto text = read.get();
+    ASSERT_TRUE(text) << text.error();
+    EXPECT_EQ(*text, "");
+  }
+}
+
+// A pipe that was written to is read whole (`--schema <(...)` names one).
+TEST(FileReaderTest, APipeIsReadWhole) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const std::string text(k_front_matter);
+  ASSERT_EQ(::write(fds[1], text.data(), text.size()),
+            static_cast<ssize_t>(text.size()));
+  ::close(fds[1]);
+  auto read = read_whole_file("/proc/self/fd/" + std::to_string(fds[0]));
+  ::close(fds[0]);
   ASSERT_TRUE(read) << read.error();
   EXPECT_EQ(*read, text);
 }

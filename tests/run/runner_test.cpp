@@ -176,7 +176,7 @@ TEST(RunnerTest, EachDocumentGetsTheSchemaOfItsVersion) {
             "than the latest migration (3)\n"
             "posts/f.md [] text=28\n"
             "  2:17 error migrate.version the version 'schema_version' must be "
-            "a whole number, got 'two'\n");
+            "a whole number from 0 to 999999999, got 'two'\n");
 }
 
 TEST(RunnerTest, EachCollectionReadsWithItsYamlVersion) {

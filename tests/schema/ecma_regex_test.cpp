@@ -70,6 +70,34 @@ TEST(EcmaRegexTest, ReplacementErrors) {
   }
 }
 
+// What RE2 leaves out by design is named by its cause, not RE2's symptom
+// ("invalid perl operator: (?<", "invalid escape sequence: \1").
+TEST(EcmaRegexTest, CompileErrorsNameTheCause) {
+  const std::string why =
+      " not supported: patterns run on RE2, which never backtracks (linear "
+      "time)";
+  struct Case {
+    std::string pattern;
+    std::string error;
+  };
+  const Case cases[] = {
+      {"Hello(?= world)", "lookahead ('(?=', '(?!') is" + why},
+      {"x(?!y)", "lookahead ('(?=', '(?!') is" + why},
+      {"(?<=Re: )Hello", "lookbehind ('(?<=', '(?<!') is" + why},
+      {"(?<!Re: )Hello", "lookbehind ('(?<=', '(?<!') is" + why},
+      {"(a)\\1", "backreferences ('\\1') are" + why},
+      {"(Hello", "missing ): (Hello"},
+      {"a{2,1}", "invalid repetition size: {2,1}"},
+  };
+  for (const Case& c : cases) {
+    auto re = compile_ecma_regex(c.pattern);
+    ASSERT_FALSE(re) << c.pattern;
+    EXPECT_EQ(re.error(), c.error) << c.pattern;
+  }
+  // A named group is ECMA syntax RE2 reads once translated.
+  EXPECT_TRUE(compile_ecma_regex("(?<year>[0-9]{4})"));
+}
+
 TEST(EcmaRegexTest, ReplaceAll) {
   EXPECT_EQ(replace("a", "b", "a-a-a"), "b-b-b");
   EXPECT_EQ(replace("(\\d+)/(\\d+)", "$2.$1", "1/2 3/4"), "2.1 4.3");

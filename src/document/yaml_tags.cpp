@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+//
+// Tags and merge keys, for the Converter: what the site generators' YAML
+// readers do with them that fmkit does not. A tag that is not one of
+// YAML's types makes PyYAML and js-yaml reject the file, while Jekyll and
+// Hugo read the value untagged, as fmkit does: a warning
+// (yaml.unknown-tag). A plain "<<" key is merged by all of them, and fmkit
+// would read a key named "<<": an error (yaml.merge-key), never a check of
+// data the generators do not see. Front matter only (Mode::document): the
+// stream reader follows YAML 1.2, which has neither.
+#include "document/yaml_converter.hpp"
+#include "document/yaml_to_json.hpp"
+
+#include <libfyaml.h>
+
+#include <algorithm>
+
+namespace fmkit::detail {
+
+TagKind Converter::read_tag(fy_token* tag) {
+  if (tag == nullptr) return TagKind::none;
+  const std::string resolved = token_string(tag);
+  if (m_mode == Mode::document && !in_key_context() &&
+      !is_known_tag(resolved)) {
+    const fy_mark* start = fy_token_start_mark(tag);
+    const size_t begin = start ? offset(start) : m_last_end;
+    const size_t end = std::max(begin, token_end(tag));
+    report(Severity::warning, "yaml.unknown-tag",
+           "unknown tag " +
+               quoted_for_message(m_text.substr(begin, end - begin)) +
+               ": PyYAML (MkDocs) and js-yaml (Eleventy, Astro) reject the "
+               "file, Jekyll and Hugo read the value as if it had no tag, and "
+               "so does fmkit; remove the tag",
+           begin, end);
+  }
+  return classify_tag(resolved);
+}
+
+void Converter::check_merge_key(std::string_view key, ScalarStyle style,
+                                TagKind tag, size_t begin, size_t end) {
+  if (m_mode != Mode::document || style != ScalarStyle::plain ||
+      tag != TagKind::none || key != "<<") {
+    return;
+  }
+  error("yaml.merge-key",
+        "'<<' is a merge key, which fmkit does not read yet: the site "
+        "generators merge the mapping it names into this one, fmkit would "
+        "read a key named '<<'; write the merged keys out",
+        begin, end);
+}
+
+}  // namespace fmkit::detail

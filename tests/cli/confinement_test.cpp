@@ -62,12 +62,12 @@ TEST_F(ConfinementTest, AnAbsoluteSchemaOutsideIsNeverRead) {
 
 TEST_F(ConfinementTest, DotDotAndSymlinksOutAreRefusedUnlessAllowed) {
   m_dir.write("site/content/a.md", "---\ntitle: A\n---\n");
-  m_dir.write("shared/post.schema.json", k_schema);
-  config("    schema: ../shared/post.schema.json\n");
+  m_dir.write("elsewhere/post.schema.json", k_schema);
+  config("    schema: ../elsewhere/post.schema.json\n");
   CliResult r = run({"validate", "--no-cache"});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("fmkit.yaml:4:13: error: the schema "
-                       "'../shared/post.schema.json' is outside"),
+                       "'../elsewhere/post.schema.json' is outside"),
             std::string::npos)
       << r.err;
   r = run({"validate", "--no-cache", "--allow-outside"});
@@ -75,7 +75,7 @@ TEST_F(ConfinementTest, DotDotAndSymlinksOutAreRefusedUnlessAllowed) {
 
   // A schema inside the site that is a symlink to a file outside it.
   fs::create_directories(m_dir.path() / "site/schemas");
-  fs::create_symlink(m_dir.path() / "shared/post.schema.json",
+  fs::create_symlink(m_dir.path() / "elsewhere/post.schema.json",
                      m_dir.path() / "site/schemas/post.schema.json");
   config("    schema: schemas/post.schema.json\n");
   r = run({"validate", "--no-cache"});

@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: MIT
+//
+// The byte checks of one successful migration step, shared by the property
+// tests (migrate_property_test.cpp) and the migrate fuzz target
+// (fuzz/migrate_fuzzer.cpp), so neither needs GoogleTest to say what is
+// wrong: each check returns the problems it finds as messages.
+//
+// For an op that succeeded on a document (`before` -> `after`):
+//   - every value the op carries (carried_pairs() names them, per op, from
+//     the JSON alone) has its source bytes at its new place: the same text,
+//     or for a value over several lines the same lines shifted by one number
+//     of columns; the one exception is a value carried from block context
+//     into a flow collection whose text cannot stand there (see
+//     migrate/yaml_editor.hpp), whose items are then checked instead;
+//   - the bytes before and after the front matter, and every top-level entry
+//     the op does not name (comments after it on its lines included) are
+//     unchanged;
+//   - in a front matter whose lines all end in "\r\n", new lines do too.
+#pragma once
+
+#include "base/json_pointer.hpp"
+#include "document/document.hpp"
+#include "migrate/field_path.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fmkit::property {
+
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+inline bool is_scalar_json(const nlohmann::json& value) {
+  return !value.is_array() && !value.is_object();
+}
+
+inline std::string op_name(const nlohmann::json& op) {
+  return op.begin().key();
+}
+inline const nlohmann::json& op_args(const nlohmann::json& op) {
+  return op.begin().value();
+}
+
+inline FieldPath path_arg(const nlohmann::json& op, const char* name) {
+  return *parse_field_path(op_args(op).at(name).get<std::string>());
+}
+
+// rename, move, copy: the value at `from` goes to `to`, unless `to` holds
+// one already.
+inline Pairs moved_pairs(const nlohmann::json& op,
+                         const nlohmann::json& before) {
+  FieldPath from = path_arg(op, "from");
+  FieldPath to = from;
+  std::string target = op_args(op).at("to").get<std::string>();
+  if (op_name(op) != "rename" || target.front() == '/') {
+    to = *parse_field_path(target);
+  } else {
+    to.tokens.back() = target;
+  }
+  if (find_value(before, from.tokens) == nullptr ||
+      find_value(before, to.tokens) != nullptr) {
+    return {};
+  }
+  return {{from.pointer(), to.pointer()}};
+}
+
+// delete: deleting a list item carries the items after it one place up.
+inline Pairs deleted_pairs(const FieldPath& field,
+                           const nlohmann::json& before) {
+  Pairs pairs;
+  const nlohmann::json* list = find_value(before, field.parent().tokens);
+  size_t index = 0;
+  if (list == nullptr || !list->is_array() ||
+      !parse_index(field.leaf(), index) || index >= list->size()) {
+    return pairs;
+  }
+  std::string parent = field.parent().pointer();
+  for (size_t i = 0; i < list->size(); ++i) {
+    if (i == index) continue;
+    pairs.emplace_back(parent + "/" + std::to_string(i),
+                       parent + "/" + std::to_string(i < index ? i : i - 1));
+  }
+  return pairs;
+}
+
+// append, remove, dedupe, sort: each kept item is found at the place the
+// op's rules give it, in order but for sort, which is stable.
+inline Pairs list_pairs(const nlohmann::json& op, const std::string& at,
+                        const nlohmann::json& old) {
+  std::string name = op_name(op);
+  std::vector<size_t> order(old.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (name == "sort") {
+    bool desc = op_args(op).value("order", "asc") == "desc";
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return desc ? old[b] < old[a] : old[a] < old[b];
+    });
+  }
+  nlohmann::json values = op_args(op).contains("values")
+                              ? op_args(op)["values"]
+                              : nlohmann::json::array({op_args(op).value(
+                                    "value", nlohmann::json())});
+  std::vector<size_t> kept;
+  for (size_t i : order) {
+    bool gone = false;
+    if (name == "remove") {
+      gone = std::find(values.begin(), values.end(), old[i]) != values.end();
+    } else if (name == "dedupe") {
+      for (size_t k : kept) gone = gone || old[k] == old[i];
+    }
+    if (!gone) kept.push_back(i);
+  }
+  Pairs pairs;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    pairs.emplace_back(at + "/" + std::to_string(kept[k]),
+                       at + "/" + std::to_string(k));
+  }
+  return pairs;
+}
+
+// map_values, convert and the string ops: what they leave as it is, and a
+// scalar that only went into or out of a list of one.
+inline Pairs value_pairs(const std::string& at, const nlohmann::json& old,
+                         const nlohmann::json& now) {
+  auto item = [&](size_t i) { return at + "/" + std::to_string(i); };
+  Pairs pairs;
+  if (is_scalar_json(old) && !old.is_null() &&
+      now == nlohmann::json::array({old})) {
+    pairs.emplace_back(at, item(0));
+  } else if (is_scalar_json(now) && old == nlohmann::json::array({now})) {
+    pairs.emplace_back(item(0), at);
+  } else if (old.is_array() && now.is_array() && old.size() == now.size()) {
+    for (size_t i = 0; i < old.size(); ++i) {
+      if (old[i] == now[i]) pairs.emplace_back(item(i), item(i));
+    }
+  } else if (old == now) {
+    pairs.emplace_back(at, at);
+  }
+  return pairs;
+}
+
+// The pairs (pointer before, pointer after) of the values that `op`
+// carries from `before` to `after` (its JSON result), by the op's contract.
+inline Pairs carried_pairs(const nlohmann::json& op,
+                           const nlohmann::json& before,
+                           const nlohmann::json& after) {
+  std::string name = op_name(op);
+  if (name == "rename" || name == "move" || name == "copy") {
+    return moved_pairs(op, before);
+  }
+  if (name == "set") return {};  // its value is computed
+  FieldPath field = path_arg(op, "field");
+  if (name == "delete") return deleted_pairs(field, before);
+  const nlohmann::json* old = find_value(before, field.tokens);
+  const nlohmann::json* now = find_value(after, field.tokens);
+  if (old == nullptr || now == nullptr) return {};
+  if (name == "remove" || name == "dedupe" || name == "sort" ||
+      name == "append") {
+    return old->is_array() ? list_pairs(op, field.pointer(), *old) : Pairs{};
+  }
+  return value_pairs(field.pointer(), *old, *now);
+}
+
+inline std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (true) {
+    size_t newline = text.find('\n', start);
+    lines.emplace_back(text.substr(start, newline - start));
+    if (newline == std::string_view::npos) return lines;
+    start = newline + 1;
+  }
+}
+
+// Whether `after` is `before` with every line after the first shifted by
+// one number of columns (comment and blank lines may shift less).
+inline bool same_lines_shifted(std::string_view before,
+                               std::string_view after) {
+  std::vector<std::string> a = split_lines(before);
+  std::vector<std::string> b = split_lines(after);
+  if (a.size() != b.size() || a[0] != b[0]) return false;
+  std::optional<long> shift;
+  for (size_t i = 1; i < a.size(); ++i) {
+    size_t la = std::min(a[i].find_first_not_of(' '), a[i].size());
+    size_t lb = std::min(b[i].find_first_not_of(' '), b[i].size());
+    if (a[i].substr(la) != b[i].substr(lb)) return false;
+    if (la == a[i].size() || a[i][la] == '#' || a[i][la] == '\r') continue;
+    long k = static_cast<long>(lb) - static_cast<long>(la);
+    if (shift && *shift != k) return false;
+    shift = k;
+  }
+  return true;
+}
+
+inline std::string_view value_text(std::string_view text,
+                                   const NodeInfo& info) {
+  return text.substr(info.value_begin, info.value_end - info.value_begin);
+}
+
+inline bool in_flow(const Document& document, std::string_view pointer) {
+  const NodeInfo* parent =
+      document.positions.find(pointer.substr(0, pointer.rfind('/')));
+  return parent != nullptr && parent->flow;
+}
+
+// Whether a value written `text` can stand in a flow collection as it is.
+inline bool fits_in_flow(const NodeInfo& info, std::string_view text) {
+  if (text.empty() || text.find('\n') != std::string_view::npos) return false;
+  if (info.kind != NodeKind::scalar) return info.flow;
+  if (info.style == ScalarStyle::literal || info.style == ScalarStyle::folded) {
+    return false;
+  }
+  return info.style != ScalarStyle::plain ||
+         text.find_first_of(",[]{}") == std::string_view::npos;
+}
+
+struct Snapshot {
+  std::string_view text;
+  const Document& document;
+};
+
+// What check_step_bytes() found: the carried values it checked, and the
+// problems (empty when the step kept every byte it must).
+struct StepCheck {
+  size_t carried = 0;
+  std::vector<std::string> problems;
+};
+
+inline std::string json_text(std::string_view text) {
+  return nlohmann::json(std::string(text)).dump();
+}
+
+// Checks that the value at `from` in `before` is at `to` in `after` with
+// its source bytes (see the top of the file).
+inline void check_carried(const Snapshot& before, const Snapshot& after,
+                          const std::string& from, const std::string& to,
+                          StepCheck& check) {
+  const NodeInfo* a = before.document.positions.find(from);
+  const NodeInfo* b = after.document.positions.find(to);
+  if (a == nullptr || b == nullptr) {
+    check.problems.push_back("carried " + from + " -> " + to +
+                             ": no position before or after");
+    return;
+  }
+  std::string_view source = value_text(before.text, *a);
+  std::string_view target = value_text(after.text, *b);
+  if (in_flow(after.document, to) && !in_flow(before.document, from) &&
+      !fits_in_flow(*a, source)) {
+    // Rewritten in flow style: its items carry their text.
+    const nlohmann::json* value =
+        find_value(before.document.data, split_pointer(from));
+    if (a->kind == b->kind && value != nullptr && !is_scalar_json(*value)) {
+      for (const auto& [key, unused] : value->items()) {
+        check_carried(before, after, append_pointer(from, key),
+                      append_pointer(to, key), check);
+      }
+    }
+    return;
+  }
+  ++check.carried;
+  if (!same_lines_shifted(source, target)) {
+    check.problems.push_back("carried " + from + " -> " + to + ": " +
+                             json_text(source) + " became " +
+                             json_text(target));
+  }
+}
+
+// The text of each top-level entry by key: from its key to the end of its
+// value, and in a block YAML front matter from the start of the key's line
+// to the end of the value's last line (comments after it included).
+inline std::map<std::string, std::string> top_level_entries(const Snapshot& s) {
+  std::map<std::string, std::string> out;
+  const NodeInfo* root = s.document.positions.find("");
+  const bool lines = s.document.front_matter.dialect == Dialect::yaml &&
+                     root != nullptr && !root->flow;
+  for (const auto& [pointer, info] : s.document.positions.entries()) {
+    if (pointer.empty() || pointer.find('/', 1) != std::string::npos) continue;
+    size_t begin = info.key_begin;
+    size_t end = info.value_end;
+    if (lines) {
+      while (begin > 0 && s.text[begin - 1] != '\n') --begin;
+      end = s.text.find('\n', info.value_end);
+    }
+    out[pointer.substr(1)] = std::string(s.text.substr(begin, end - begin));
+  }
+  return out;
+}
+
+// The top-level keys `op` names.
+inline std::set<std::string> touched_keys(const nlohmann::json& op) {
+  std::set<std::string> keys;
+  for (const char* arg : {"field", "from", "to"}) {
+    if (!op_args(op).contains(arg)) continue;
+    std::string text = op_args(op)[arg].get<std::string>();
+    if (std::string(arg) == "to" && op_name(op) == "rename" &&
+        text.front() != '/') {
+      continue;  // a key beside `from`
+    }
+    keys.insert(parse_field_path(text)->tokens.front());
+  }
+  return keys;
+}
+
+// Whether every line of `text` ends in "\r\n" (the last may have no ending).
+inline bool all_crlf(std::string_view text) {
+  for (size_t i = text.find('\n'); i != std::string_view::npos;
+       i = text.find('\n', i + 1)) {
+    if (i == 0 || text[i - 1] != '\r') return false;
+  }
+  return text.find('\n') != std::string_view::npos;
+}
+
+// Checks the bytes of one successful step of `op` (see the top of the file).
+inline StepCheck check_step_bytes(const Snapshot& before, const Snapshot& after,
+                                  const nlohmann::json& op) {
+  StepCheck check;
+  for (const auto& [from, to] :
+       carried_pairs(op, before.document.data, after.document.data)) {
+    check_carried(before, after, from, to, check);
+  }
+  const FrontMatter& fm = before.document.front_matter;
+  const FrontMatter& now = after.document.front_matter;
+  if (after.text.substr(0, fm.yaml_begin) !=
+      before.text.substr(0, fm.yaml_begin)) {
+    check.problems.push_back("the bytes before the front matter changed");
+  }
+  if (after.text.substr(now.close_begin) !=
+      before.text.substr(fm.close_begin)) {
+    check.problems.push_back("the bytes after the front matter changed");
+  }
+  std::set<std::string> touched = touched_keys(op);
+  auto old_entries = top_level_entries(before);
+  auto new_entries = top_level_entries(after);
+  for (const auto& [key, entry] : old_entries) {
+    if (touched.count(key)) continue;
+    if (!new_entries.count(key) || new_entries[key] != entry) {
+      check.problems.push_back("entry '" + key +
+                               "' changed: " + json_text(entry) + " became " +
+                               json_text(new_entries[key]));
+    }
+  }
+  if (all_crlf(before.text.substr(0, fm.body_begin)) &&
+      !all_crlf(after.text.substr(0, now.body_begin))) {
+    check.problems.push_back("a new line does not end in \"\\r\\n\"");
+  }
+  return check;
+}
+
+}  // namespace fmkit::property

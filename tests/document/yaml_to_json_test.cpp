@@ -616,6 +616,11 @@ TEST(YamlErrorsTest, CauseFirstMessages) {
       {"key: value\nother:value\n",
        "2:6: error: missing space after ':' in 'other:value'; write 'other: "
        "value' [yaml.syntax]"},
+      // ... but a ':' in a comment is no key's (found by fuzzing: the
+      // message was built from the line without its comment and threw).
+      {"a: b\nc # d:x\n",
+       "2:1: error: 'c' is neither a 'key: value' entry nor a '- ' list item "
+       "[yaml.syntax]"},
       // Indentation: a key indented more than the one above, or like none.
       {"a: 1\n b: 2\n",
        "2:2: error: 'b' is indented more than 'a' above it; align it with "

@@ -49,7 +49,7 @@ for target in "${targets[@]}"; do
     >"$log" 2>&1 || true
   took=$(($(date +%s) - start))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || true)
   found=$(find "$work/artifacts/$target" -type f | wc -l)
   [ "$found" -eq 0 ] || failed=1
   summary+=("$(printf '%-13s %5ss %12s execs  %-22s %s failing input(s)' \

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -121,7 +122,7 @@ void check_bounds(std::string_view text, const Document& doc,
 
 void check_scalar_start(std::string_view text, Dialect dialect,
                         const NodeInfo& info, const json& value,
-                        const std::string& at) {
+                        const std::function<std::string()>& at) {
   std::string_view span =
       text.substr(info.value_begin, info.value_end - info.value_begin);
   switch (info.style) {
@@ -173,7 +174,7 @@ void check_start(std::string_view text, const Document& doc,
                  const std::string& pointer, const NodeInfo& info,
                  const json& value) {
   const Dialect dialect = doc.front_matter.dialect;
-  std::string at = where(pointer, info, text);
+  auto at = [&] { return where(pointer, info, text); };
   std::string_view span =
       text.substr(info.value_begin, info.value_end - info.value_begin);
   if (info.alias) {
@@ -201,7 +202,7 @@ void check_start(std::string_view text, const Document& doc,
              !key.starts_with('?') && !key.starts_with('*')) {
     // (An alias as a key is its anchor's text.)
     fuzz_check(key == tokens.back(), "a plain key is its token",
-               at + " key \"" + std::string(key) + "\"");
+               [&] { return at() + " key \"" + std::string(key) + "\""; });
   }
 }
 
@@ -210,7 +211,7 @@ void check_complete(const Document& doc, const json& node,
                     const std::string& pointer, bool in_alias) {
   const NodeInfo* info = doc.positions.find(pointer);
   fuzz_check(in_alias || info != nullptr, "every node has an entry",
-             "'" + pointer + "'");
+             [&] { return "'" + pointer + "'"; });
   in_alias = in_alias || (info != nullptr && info->alias);
   if (node.is_object()) {
     for (const auto& [key, child] : node.items()) {
@@ -226,22 +227,24 @@ void check_complete(const Document& doc, const json& node,
 void check_positions(std::string_view text, const Document& doc) {
   size_t last_start = 0;
   const bool ordered = doc.front_matter.dialect != Dialect::toml;
-  for (const auto& [pointer, info] : doc.positions.entries()) {
+  for (const auto& entry : doc.positions.entries()) {
+    const std::string& pointer = entry.first;
+    const NodeInfo& info = entry.second;
     check_bounds(text, doc, pointer, info);
     size_t start = info.has_key ? info.key_begin : info.value_begin;
     fuzz_check(!ordered || start >= last_start, "entries in document order",
-               where(pointer, info, text));
+               [&] { return where(pointer, info, text); });
     last_start = start;
     if (!doc.usable) continue;
     const json* value = find_node(doc.data, pointer);
     fuzz_check(value != nullptr, "every entry names a node",
-               where(pointer, info, text));
+               [&] { return where(pointer, info, text); });
     if (!info.alias) {
       NodeKind kind = value->is_object()  ? NodeKind::mapping
                       : value->is_array() ? NodeKind::sequence
                                           : NodeKind::scalar;
       fuzz_check(kind == info.kind, "an entry's kind is its node's",
-                 where(pointer, info, text));
+                 [&] { return where(pointer, info, text); });
     }
     check_start(text, doc, pointer, info, *value);
   }

@@ -74,7 +74,8 @@ void check_missing(std::string_view text, const FrontMatter& fm) {
   fuzz_check(fm.open_begin == 0 && fm.open_end == 0 && fm.yaml_begin == 0 &&
                  fm.yaml_end == 0 && fm.close_begin == 0 && fm.close_end == 0 &&
                  fm.body_begin == 0 && fm.dialect == Dialect::yaml,
-             "missing: every offset 0, dialect yaml", describe(fm));
+             "missing: every offset 0, dialect yaml",
+             [&] { return describe(fm); });
   std::string_view rest = text.substr(fm.bom ? k_bom.size() : 0);
   fuzz_check(!rest.starts_with("---\n") && !rest.starts_with("---\r\n") &&
                  !rest.starts_with("+++\n"),
@@ -86,8 +87,9 @@ void check_block_close(std::string_view text, const FrontMatter& fm,
                        bool plus) {
   for (size_t line = fm.yaml_begin; line < fm.yaml_end;) {
     fuzz_check(!closes(text, line, plus),
-               "no line before the closing line closes",
-               "line at " + std::to_string(line) + "; " + describe(fm));
+               "no line before the closing line closes", [&] {
+                 return "line at " + std::to_string(line) + "; " + describe(fm);
+               });
     size_t newline = text.find('\n', line);
     if (newline == std::string_view::npos || newline >= fm.yaml_end) break;
     line = newline + 1;
@@ -98,40 +100,42 @@ void check_block_close(std::string_view text, const FrontMatter& fm,
                  all_blank(text.substr(fm.close_begin + 3,
                                        fm.close_end - fm.close_begin - 3),
                            " \t"),
-             "ok: a delimiter line closes", describe(fm));
+             "ok: a delimiter line closes", [&] { return describe(fm); });
   std::string_view ending =
       text.substr(fm.close_end, fm.body_begin - fm.close_end);
   fuzz_check(ending == "\n" || ending == "\r\n" ||
                  (ending.empty() && fm.body_begin == text.size()) ||
                  (ending == "\r" && fm.body_begin == text.size()),
-             "ok: the closing line ends with its line ending", describe(fm));
+             "ok: the closing line ends with its line ending",
+             [&] { return describe(fm); });
 }
 
 void check_opened(std::string_view text, const FrontMatter& fm) {
   const size_t size = text.size();
-  fuzz_check(fm.open_begin <= fm.open_end && fm.open_end <= fm.yaml_begin &&
-                 fm.yaml_begin <= fm.yaml_end &&
-                 fm.yaml_end <= fm.close_begin &&
-                 fm.close_begin <= fm.close_end &&
-                 fm.close_end <= fm.body_begin && fm.body_begin <= size,
-             "offsets ordered and inside the text", describe(fm));
+  fuzz_check(
+      fm.open_begin <= fm.open_end && fm.open_end <= fm.yaml_begin &&
+          fm.yaml_begin <= fm.yaml_end && fm.yaml_end <= fm.close_begin &&
+          fm.close_begin <= fm.close_end && fm.close_end <= fm.body_begin &&
+          fm.body_begin <= size,
+      "offsets ordered and inside the text", [&] { return describe(fm); });
   if (fm.status == FrontMatterStatus::unclosed) {
     fuzz_check(fm.yaml_end == size && fm.close_begin == size &&
                    fm.close_end == size && fm.body_begin == size,
-               "unclosed: the YAML runs to the end", describe(fm));
+               "unclosed: the YAML runs to the end",
+               [&] { return describe(fm); });
   }
   const size_t start = fm.bom ? k_bom.size() : 0;
   std::string_view open = text.substr(fm.open_begin);
   if (open.starts_with('{')) {
-    fuzz_check(fm.dialect == Dialect::json && fm.open_begin == start &&
-                   fm.open_end == fm.open_begin &&
-                   fm.yaml_begin == fm.open_begin,
-               "json: opened by '{' at the start", describe(fm));
+    fuzz_check(
+        fm.dialect == Dialect::json && fm.open_begin == start &&
+            fm.open_end == fm.open_begin && fm.yaml_begin == fm.open_begin,
+        "json: opened by '{' at the start", [&] { return describe(fm); });
     if (fm.status == FrontMatterStatus::ok) {
       fuzz_check(text[fm.yaml_end - 1] == '}' &&
                      fm.close_begin == fm.yaml_end &&
                      fm.close_end == fm.yaml_end,
-                 "json: closed by '}'", describe(fm));
+                 "json: closed by '}'", [&] { return describe(fm); });
     }
     return;
   }
@@ -140,19 +144,21 @@ void check_opened(std::string_view text, const FrontMatter& fm) {
     fuzz_check(
         fm.dialect == Dialect::toml &&
             all_blank(text.substr(start, fm.open_begin - start), " \t\r\n"),
-        "toml: opened by '+++' after white space", describe(fm));
+        "toml: opened by '+++' after white space",
+        [&] { return describe(fm); });
   } else {
     fuzz_check(fm.open_begin == start && open.starts_with("---") &&
                    !open.starts_with("----"),
-               "yaml: opened by '---' at the start", describe(fm));
+               "yaml: opened by '---' at the start",
+               [&] { return describe(fm); });
   }
   fuzz_check(
       fm.tag_begin <= fm.tag_end &&
           (fm.tag_begin == fm.tag_end ||
            (fm.tag_begin >= fm.open_begin + 3 && fm.tag_end <= fm.open_end)),
-      "the tag lies in the opening line", describe(fm));
+      "the tag lies in the opening line", [&] { return describe(fm); });
   fuzz_check(fm.dialect != Dialect::other || fm.tag_begin < fm.tag_end,
-             "dialect other has a tag", describe(fm));
+             "dialect other has a tag", [&] { return describe(fm); });
   check_block_close(text, fm, plus);
 }
 
@@ -168,7 +174,7 @@ void check_split(std::string_view text, const FrontMatter& fm) {
 // The prefixes to check: all of them for a short text, else those around
 // each line ending (where decisions are made) and the first 256.
 bool worth_checking(std::string_view text, size_t n) {
-  if (text.size() <= 2048 || n <= 256 || n == text.size()) return true;
+  if (text.size() <= 512 || n <= 256 || n == text.size()) return true;
   for (size_t i = n >= 2 ? n - 2 : 0; i < n + 2 && i < text.size(); ++i) {
     if (text[i] == '\n' || text[i] == '\r' || text[i] == '}') return true;
   }
@@ -180,8 +186,10 @@ void check_prefixes(std::string_view text, const FrontMatter& whole) {
   for (size_t n = 0; n <= text.size(); ++n) {
     if (!worth_checking(text, n)) continue;
     FrontMatter fm = split_front_matter(text.substr(0, n), TextEnd::partial);
-    std::string where = "prefix " + std::to_string(n) + ": " + describe(fm) +
-                        "; whole: " + describe(whole);
+    auto where = [&] {
+      return "prefix " + std::to_string(n) + ": " + describe(fm) +
+             "; whole: " + describe(whole);
+    };
     if (fm.status == FrontMatterStatus::unclosed) {
       fuzz_check(!decided, "a decided prefix stays decided", where);
       continue;
@@ -202,7 +210,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (whole.status == FrontMatterStatus::ok) {
     FrontMatter head = split_front_matter(text.substr(0, whole.body_begin));
     fuzz_check(same(head, whole), "the text up to the body splits the same",
-               describe(head) + "; whole: " + describe(whole));
+               [&] { return describe(head) + "; whole: " + describe(whole); });
   }
   return 0;
 }

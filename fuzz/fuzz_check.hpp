@@ -15,18 +15,33 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace fmkit::fuzz {
 
-// Stops with "fuzz property violated: <property>: <detail>" unless `holds`.
-inline void fuzz_check(bool holds, std::string_view property,
-                       const std::string& detail = "") {
-  if (holds) return;
+// Stops with "fuzz property violated: <property>: <detail>".
+[[noreturn]] inline void fuzz_fail(std::string_view property,
+                                   const std::string& detail) {
   std::fprintf(stderr, "fuzz property violated: %.*s%s%s\n",
                static_cast<int>(property.size()), property.data(),
                detail.empty() ? "" : ": ", detail.c_str());
   std::abort();
+}
+
+// Stops unless `holds`; `detail` (a string, or a function returning one,
+// called only on failure: the checks run millions of times) says where.
+inline void fuzz_check(bool holds, std::string_view property) {
+  if (!holds) fuzz_fail(property, "");
+}
+template <typename Detail>
+void fuzz_check(bool holds, std::string_view property, const Detail& detail) {
+  if (holds) return;
+  if constexpr (std::is_invocable_v<Detail>) {
+    fuzz_fail(property, detail());
+  } else {
+    fuzz_fail(property, detail);
+  }
 }
 
 // "rule message @offset" for messages.

@@ -43,6 +43,12 @@ Document read(std::string_view text) {
   return read_document(text, lines, {}, diagnostics);
 }
 
+// `op` as JSON text (a key with invalid UTF-8, which a usable document
+// cannot hold anyway, would be replaced).
+std::string dump(const json& op) {
+  return op.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 struct Ops {
   std::vector<json> json_ops;
   std::vector<OpPtr> parsed;
@@ -57,7 +63,7 @@ Ops pick_ops(uint32_t seed, json model) {
        ++attempts) {
     json op = property::random_op(gen, model);
     auto parsed =
-        parse_migration("version: 2\nops:\n  - " + op.dump() + "\n", "m.yaml");
+        parse_migration("version: 2\nops:\n  - " + dump(op) + "\n", "m.yaml");
     if (!parsed) continue;  // e.g. from and to containing each other
     ops.json_ops.push_back(op);
     ops.parsed.push_back(parsed->ops.at(0));
@@ -68,20 +74,22 @@ Ops pick_ops(uint32_t seed, json model) {
 }
 
 std::string context(std::string_view text, const json& op) {
-  return op.dump() + " on " + property::json_text(text);
+  return dump(op) + " on " + property::json_text(text);
 }
 
-// Checks a failed step; `expected` is what the model made of the step.
+// Checks a failed step; `outcome` is what the model made of the step,
+// `where` says what ran on what.
+template <typename Where>
 void check_failure(std::string_view text, const OpsResult& result,
-                   const OpOutcome& outcome, const std::string& where) {
+                   const OpOutcome& outcome, const Where& where) {
   fuzz_check(result.text == text, "a failed step leaves the text", where);
   for (const Diagnostic& d : result.diagnostics) {
     fuzz_check(d.rule != "migrate.internal", "no internal error",
-               d.message + "; " + where);
+               [&] { return d.message + "; " + where(); });
     if (d.rule == "migrate.conflict") {
       fuzz_check(!outcome.conflicts.empty(),
                  "a conflict is one the model predicts",
-                 d.message + "; " + where);
+                 [&] { return d.message + "; " + where(); });
     }
   }
 }
@@ -98,7 +106,7 @@ std::optional<std::string> run_step(const std::string& text, const json& op,
   OpsResult result = apply_ops(text, {parsed});
   LineIndex lines(text);
   fuzz::check_diagnostics(text, lines, result.diagnostics);
-  std::string where = context(text, op);
+  auto where = [&] { return context(text, op); };
   if (count_errors(result.diagnostics) > 0) {
     check_failure(text, result, outcome, where);
     return std::nullopt;
@@ -107,14 +115,15 @@ std::optional<std::string> run_step(const std::string& text, const json& op,
              where);
   Document after = read(result.text);
   fuzz_check(after.usable && after.data == expected,
-             "the edited text reads as the model",
-             where + " gave " + property::json_text(result.text));
+             "the edited text reads as the model", [&] {
+               return where() + " gave " + property::json_text(result.text);
+             });
   property::StepCheck check =
       property::check_step_bytes({text, before}, {result.text, after}, op);
   for (const std::string& problem : check.problems) {
-    fuzz_check(
-        false, "a step keeps the bytes it must",
-        problem + "; " + where + " gave " + property::json_text(result.text));
+    fuzz::fuzz_fail(
+        "a step keeps the bytes it must",
+        problem + "; " + where() + " gave " + property::json_text(result.text));
   }
   return result.text;
 }
@@ -130,7 +139,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!document.usable) {
     // The reader's errors go through the planner too: never internal.
     OpsResult result = apply_ops(original, {});
-    check_failure(original, result, {}, "no ops on an unusable document");
+    check_failure(original, result, {},
+                  [] { return std::string("no ops on an unusable document"); });
     return 0;
   }
   Ops ops = pick_ops(seed, document.data);

@@ -43,7 +43,7 @@ done < <(find tests/data/yaml-test-suite -name in.yaml | LC_ALL=C sort)
 # migrate: two op seeds per document.
 for file in "${befores[@]}" "${posts[@]}"; do
   for seed in 1 2; do
-    { printf "\\x0$seed\\x00\\x00\\x00"; head -c "$max" "$file"; } \
+    { printf "\\x0$seed\\x00\\x00\\x00"; head -c $((max - 4)) "$file"; } \
       >"$out/migrate/seed$seed-$(name "$file")"
   done
 done

@@ -233,8 +233,10 @@ struct StepCheck {
   std::vector<std::string> problems;
 };
 
+// `text` as a JSON string, for messages (invalid UTF-8 replaced).
 inline std::string json_text(std::string_view text) {
-  return nlohmann::json(std::string(text)).dump();
+  return nlohmann::json(std::string(text))
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // Checks that the value at `from` in `before` is at `to` in `after` with
@@ -272,9 +274,9 @@ inline void check_carried(const Snapshot& before, const Snapshot& after,
   }
 }
 
-// The text of each top-level entry by key: from its key to the end of its
-// value, and in a block YAML front matter from the start of the key's line
-// to the end of the value's last line (comments after it included).
+// The text of each top-level entry by key (unescaped): from its key to the end
+// of its value, and in a block YAML front matter from the start of the key's
+// line to the end of the value's last line (comments after it included).
 inline std::map<std::string, std::string> top_level_entries(const Snapshot& s) {
   std::map<std::string, std::string> out;
   const NodeInfo* root = s.document.positions.find("");
@@ -288,7 +290,8 @@ inline std::map<std::string, std::string> top_level_entries(const Snapshot& s) {
       while (begin > 0 && s.text[begin - 1] != '\n') --begin;
       end = s.text.find('\n', info.value_end);
     }
-    out[pointer.substr(1)] = std::string(s.text.substr(begin, end - begin));
+    out[split_pointer(pointer).front()] =
+        std::string(s.text.substr(begin, end - begin));
   }
   return out;
 }

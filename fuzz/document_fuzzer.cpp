@@ -14,6 +14,8 @@
 //     flow collection at its bracket, a block sequence at '-', an alias at
 //     '*', a plain string at the string's first character (the whole string
 //     when it holds on one line, in YAML); a plain key is its token;
+//   - a quoted YAML string on one line is its text: '' unescaped in single
+//     quotes, as it is in double quotes without a backslash;
 //   - for a usable document, every entry names a node of the JSON of its
 //     kind, and every node has an entry (but inside an alias's copy);
 //   - YAML read as 1.1 has the same positions as read as 1.2;
@@ -120,6 +122,28 @@ void check_bounds(std::string_view text, const Document& doc,
   }
 }
 
+// A quoted YAML string on one line is its text between the quotes, with
+// each "''" one quote (single quotes) or as it is (double quotes without a
+// backslash): an oracle independent of the reader.
+void check_quoted_text(std::string_view span, char quote, const std::string& s,
+                       const std::function<std::string()>& at) {
+  std::string_view inner = span.substr(1, span.size() - 2);
+  if (inner.find_first_of("\r\n") != std::string_view::npos) return;
+  if (quote == '"') {
+    if (inner.find('\\') == std::string_view::npos) {
+      fuzz_check(s == inner, "a one-line double-quoted string is its text", at);
+    }
+    return;
+  }
+  std::string unescaped;
+  for (size_t i = 0; i < inner.size(); ++i) {
+    unescaped += inner[i];
+    if (inner[i] == '\'') ++i;  // the first of "''"
+  }
+  fuzz_check(s == unescaped,
+             "a one-line single-quoted string is its text, '' unescaped", at);
+}
+
 void check_scalar_start(std::string_view text, Dialect dialect,
                         const NodeInfo& info, const json& value,
                         const std::function<std::string()>& at) {
@@ -132,6 +156,9 @@ void check_scalar_start(std::string_view text, Dialect dialect,
       fuzz_check(
           span.size() >= 2 && span.front() == quote && span.back() == quote,
           "a quoted scalar spans its quotes", at);
+      if (dialect == Dialect::yaml && value.is_string()) {
+        check_quoted_text(span, quote, value.get_ref<const std::string&>(), at);
+      }
       return;
     }
     case ScalarStyle::literal:

@@ -272,12 +272,19 @@ std::string_view Converter::scalar_text(fy_token* token, ScalarStyle style) {
   // "\0" escape stays in the value.
   const fy_mark* start = token ? fy_token_start_mark(token) : nullptr;
   const fy_mark* end = token ? fy_token_end_mark(token) : nullptr;
+  if (style == ScalarStyle::single_quoted && start != nullptr &&
+      end != nullptr) {
+    // Not libfyaml's text: see single_quoted_value().
+    size_t b = offset(start);
+    m_unquoted =
+        single_quoted_value(m_text.substr(b, std::max(b, offset(end)) - b));
+    return m_unquoted;
+  }
   if (start != nullptr && end != nullptr && start->line == end->line) {
     size_t b = offset(start);
     size_t e = std::max(b, offset(end));
     std::string_view raw = m_text.substr(b, e - b);
     if (style == ScalarStyle::plain ||
-        (style == ScalarStyle::single_quoted && raw.find('\'') == raw.npos) ||
         (style == ScalarStyle::double_quoted && raw.find('\\') == raw.npos)) {
       return raw;
     }

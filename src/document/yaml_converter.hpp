@@ -165,6 +165,7 @@ class Converter {
   size_t block_end(size_t header_end, size_t end) const;
   void scalar_span(fy_token* token, ScalarStyle style, size_t lower_bound,
                    bool has_properties, Slot slot, size_t& begin, size_t& end);
+  // A view of libfyaml's text, of the file's, or of m_unquoted.
   std::string_view scalar_text(fy_token* token, ScalarStyle style);
   size_t block_indentation() const;
   size_t open_bracket() const;
@@ -199,6 +200,7 @@ class Converter {
   size_t m_held_nodes = 0;  // nodes kept in anchor copies
   size_t m_held_bytes = 0;
   size_t m_last_end;
+  std::string m_unquoted;   // the last single-quoted scalar's value
   size_t m_flow_depth = 0;  // braced flow collections open
   bool m_failed = false;
   bool m_stop = false;

@@ -9,9 +9,10 @@
 //   - every value the op carries (carried_pairs() names them, per op, from
 //     the JSON alone) has its source bytes at its new place: the same text,
 //     or for a value over several lines the same lines shifted by one number
-//     of columns; the one exception is a value carried from block context
-//     into a flow collection whose text cannot stand there (see
-//     migrate/yaml_editor.hpp), whose items are then checked instead;
+//     of columns (in JSON, each line by its own: see Shift); the one exception
+//     is a value carried from block context into a flow collection whose text
+//     cannot stand there (see migrate/yaml_editor.hpp), whose items are then
+//     checked instead;
 //   - the bytes before and after the front matter, and every top-level entry
 //     the op does not name (comments after it on its lines included) are
 //     unchanged;
@@ -179,21 +180,29 @@ inline std::vector<std::string> split_lines(std::string_view text) {
   }
 }
 
-// Whether `after` is `before` with every line after the first shifted by
-// one number of columns (comment and blank lines may shift less).
-inline bool same_lines_shifted(std::string_view before,
-                               std::string_view after) {
+// How the lines of a carried value may move: all by one number of columns
+// (YAML, where indentation is structure), or each by its own (JSON, whose
+// editor moves only the lines that have the value's indentation: its white
+// space carries no data).
+enum class Shift { one, any };
+
+// Whether `after` is `before` with every line after the first shifted as
+// `shift` says (comment and blank lines may shift less).
+inline bool same_lines_shifted(std::string_view before, std::string_view after,
+                               Shift shift_kind = Shift::one) {
   std::vector<std::string> a = split_lines(before);
   std::vector<std::string> b = split_lines(after);
   if (a.size() != b.size() || a[0] != b[0]) return false;
   std::optional<long> shift;
   for (size_t i = 1; i < a.size(); ++i) {
-    size_t la = std::min(a[i].find_first_not_of(' '), a[i].size());
-    size_t lb = std::min(b[i].find_first_not_of(' '), b[i].size());
+    // JSON may be indented with tabs too.
+    const char* blanks = shift_kind == Shift::one ? " " : " \t";
+    size_t la = std::min(a[i].find_first_not_of(blanks), a[i].size());
+    size_t lb = std::min(b[i].find_first_not_of(blanks), b[i].size());
     if (a[i].substr(la) != b[i].substr(lb)) return false;
     if (la == a[i].size() || a[i][la] == '#' || a[i][la] == '\r') continue;
     long k = static_cast<long>(lb) - static_cast<long>(la);
-    if (shift && *shift != k) return false;
+    if (shift && *shift != k && shift_kind == Shift::one) return false;
     shift = k;
   }
   return true;
@@ -267,7 +276,8 @@ inline void check_carried(const Snapshot& before, const Snapshot& after,
     return;
   }
   ++check.carried;
-  if (!same_lines_shifted(source, target)) {
+  const bool in_json = before.document.front_matter.dialect == Dialect::json;
+  if (!same_lines_shifted(source, target, in_json ? Shift::any : Shift::one)) {
     check.problems.push_back("carried " + from + " -> " + to + ": " +
                              json_text(source) + " became " +
                              json_text(target));

@@ -123,6 +123,9 @@ class YamlEditor final : public Editor {
   size_t line_end(size_t offset) const;
   size_t next_line(size_t offset) const;
   size_t column(size_t offset) const;
+  // The column of the mapping entry `info` (a key's): its mapping's
+  // indentation (editor_util::entry_begin()).
+  size_t key_column(const NodeInfo& info) const;
   bool starts_line(size_t offset) const;
   std::optional<size_t> colon_after_key(const NodeInfo& info) const;
   std::optional<size_t> dash_before(const NodeInfo& info) const;

@@ -325,6 +325,25 @@ TEST(OpsTest, AliasesAreRefusedNotMangled) {
             "ERROR: cannot edit the YAML ('delete' at m.yaml:3:5): the fr");
 }
 
+// A block mapping is indented at its first key's anchor or tag, when one
+// stands before the key on its line (found by fuzzing: new keys went under
+// the key, not the anchor, and the edit did not parse).
+TEST(OpsTest, KeysWithAnAnchorOrTagBeforeThem) {
+  run_cases({
+      {"a new key beside an anchored key", "---\n&a x: 1\n---\n",
+       "  - set: {field: z, value: 2}\n", "---\n&a x: 1\nz: 2\n---\n"},
+      {"a new key beside a tagged key", "---\nm:\n  !!str x: 1\n---\n",
+       "  - set: {field: /m/z, value: 2}\n",
+       "---\nm:\n  !!str x: 1\n  z: 2\n---\n"},
+      {"nested in place", "---\nm:\n  &a x: 1\n---\n",
+       "  - move: {from: /m/x, to: /m/o/x}\n",
+       "---\nm:\n  &a o:\n    x: 1\n---\n"},
+      {"a list item's key", "---\nl:\n  - &a x: 1\n---\n",
+       "  - set: {field: /l/0/z, value: 2}\n",
+       "---\nl:\n  - &a x: 1\n    z: 2\n---\n"},
+  });
+}
+
 TEST(OpsTest, Where) {
   const char* doc = "---\nstatus: draft\ntags: [a]\n---\n";
   EXPECT_EQ(apply(doc,

@@ -98,7 +98,7 @@ Expected<YamlEditor::Carried> YamlEditor::carried(std::string_view pointer,
   }
   Carried c;
   c.item = !info.has_key;
-  c.parent_column = column(c.item ? *separator : info.key_begin);
+  c.parent_column = c.item ? column(*separator) : key_column(info);
   size_t after = *separator + 1;
   size_t end = line_end(value_end(info));
   c.text = std::string(m_text.substr(after, end - after));

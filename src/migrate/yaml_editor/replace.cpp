@@ -57,7 +57,7 @@ std::string YamlEditor::render_replacement(const NodeInfo& info,
   if (editor_util::is_block_scalar(info) && value.is_string()) {
     // Keep a block scalar a block scalar, at its content's indentation.
     size_t indent =
-        (info.has_key ? column(info.key_begin) : column(info.value_begin)) +
+        (info.has_key ? key_column(info) : column(info.value_begin)) +
         m_style.indent;
     for (size_t line = next_line(info.value_begin); line < info.value_end;
          line = next_line(line)) {
@@ -145,7 +145,7 @@ Expected<TextEdit> YamlEditor::replace_in_place(std::string_view pointer,
   }
   if (info.has_key) {
     return TextEdit{*colon + 1, value_end(info),
-                    render_entry_value(value, column(info.key_begin), m_style)};
+                    render_entry_value(value, key_column(info), m_style)};
   }
   auto dash = dash_before(info);
   if (!dash) {

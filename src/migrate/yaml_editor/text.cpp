@@ -77,6 +77,10 @@ size_t YamlEditor::column(size_t offset) const {
   return offset - line_start(offset);
 }
 
+size_t YamlEditor::key_column(const NodeInfo& info) const {
+  return column(editor_util::entry_begin(m_text, info.key_begin));
+}
+
 bool YamlEditor::starts_line(size_t offset) const {
   for (size_t i = line_start(offset); i < offset; ++i) {
     if (m_text[i] != ' ') return false;

@@ -312,6 +312,13 @@ TEST(OpsTest, MoveAndCopy) {
       {"copy", "---\ntitle: \"T\"\n---\n",
        "  - copy: {from: title, to: /og/title}\n",
        "---\ntitle: \"T\"\nog:\n  title: \"T\"\n---\n"},
+      // libfyaml reads a value under-indented at the top level; moved
+      // deeper it would not parse (found by fuzzing: an internal error).
+      {"a value not indented under its key is refused", "---\na:\ntext\n---\n",
+       "  - copy: {from: a, to: /o/a}\n",
+       "ERROR: cannot edit the YAML ('copy' at m.yaml:3:5): '/a' has a line "
+       "indented no more than its key, so fmkit cannot carry it elsewhere "
+       "[migrate.unsupported]"},
   });
 }
 

@@ -358,6 +358,33 @@ TEST(OpsTest, KeysWithAnAnchorOrTagBeforeThem) {
   });
 }
 
+// A front matter that is only a null reads as no keys but is text an added
+// key would have to replace (found by fuzzing: '&a' alone gave an internal
+// error); empty front matter and comments take keys.
+TEST(OpsTest, NullFrontMatterIsRefused) {
+  run_cases({
+      {"tilde", "---\n~\n---\n", "  - set: {field: z, value: 1}\n",
+       "ERROR: cannot edit the YAML ('set' at m.yaml:3:5): the front matter "
+       "is '~', which reads as no keys; fmkit does not replace it: delete it "
+       "to let fmkit add keys [migrate.unsupported]"},
+      {"an anchor alone", "---\n# c\n&a # n\n---\n",
+       "  - set: {field: z, value: 1}\n",
+       "ERROR: cannot edit the YAML ('set' at m.yaml:3:5): the front matter "
+       "is '&a', which reads as no keys; fmkit does not replace it: delete it "
+       "to let fmkit add keys [migrate.unsupported]"},
+      {"json null", "---json\nnull\n---\n", "  - set: {field: z, value: 1}\n",
+       "ERROR: cannot edit the JSON ('set' at m.yaml:3:5): the front matter "
+       "is 'null', which reads as no keys; fmkit does not replace it: delete "
+       "it to let fmkit add keys [migrate.unsupported]"},
+      {"empty", "---\n---\n", "  - set: {field: z, value: 1}\n",
+       "---\nz: 1\n---\n"},
+      {"comments", "---\n# c\n---\n", "  - set: {field: z, value: 1}\n",
+       "---\nz: 1\n# c\n---\n"},
+      {"an empty flow mapping", "---\n{}\n---\n",
+       "  - set: {field: z, value: 1}\n", "---\n{z: 1}\n---\n"},
+  });
+}
+
 TEST(OpsTest, Where) {
   const char* doc = "---\nstatus: draft\ntags: [a]\n---\n";
   EXPECT_EQ(apply(doc,

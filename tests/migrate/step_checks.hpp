@@ -297,8 +297,12 @@ inline std::map<std::string, std::string> top_level_entries(const Snapshot& s) {
     size_t begin = info.key_begin;
     size_t end = info.value_end;
     if (lines) {
-      while (begin > 0 && s.text[begin - 1] != '\n') --begin;
-      end = s.text.find('\n', info.value_end);
+      // A lone "\r" ends a YAML line too.
+      while (begin > 0 && s.text[begin - 1] != '\n' &&
+             s.text[begin - 1] != '\r') {
+        --begin;
+      }
+      end = s.text.find_first_of("\r\n", info.value_end);
     }
     out[split_pointer(pointer).front()] =
         std::string(s.text.substr(begin, end - begin));

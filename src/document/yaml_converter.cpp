@@ -175,6 +175,7 @@ bool Converter::begin_value(Slot slot, NodeInfo& info, std::string& pointer,
                             size_t& entry) {
   bool tracked = tracked_context();
   if (slot == Slot::value) {
+    check_value_indentation(info);
     Frame& top = m_stack.back();
     info.has_key = true;
     info.key_begin = top.key_begin;

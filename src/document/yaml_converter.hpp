@@ -137,6 +137,7 @@ class Converter {
   Typed type_scalar(std::string_view text, ScalarStyle style, TagKind tag,
                     nlohmann::json& value) const;
   void check_flow_indentation(size_t begin, size_t end);
+  void check_value_indentation(const NodeInfo& info);
 
   // Events.
   void on_event(fy_event* event);

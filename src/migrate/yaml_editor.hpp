@@ -124,7 +124,7 @@ class YamlEditor final : public Editor {
   size_t next_line(size_t offset) const;
   size_t column(size_t offset) const;
   // The column of the mapping entry `info` (a key's): its mapping's
-  // indentation (editor_util::entry_begin()).
+  // indentation (entry_begin() in document/position_map.hpp).
   size_t key_column(const NodeInfo& info) const;
   bool starts_line(size_t offset) const;
   std::optional<size_t> colon_after_key(const NodeInfo& info) const;

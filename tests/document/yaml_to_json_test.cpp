@@ -179,6 +179,10 @@ TEST(YamlTypingTest, Table) {
       {"0x10: a", R"({"0x10":"a"})"},
       {"? a", R"({"a":null})"},
       {"? |\n  block key\n: v", R"({"block key\n":"v"})"},
+      // a value on the next line, indented past its mapping (which starts
+      // at the key's anchor), after a comment
+      {"&k a:\n foo", R"({"a":"foo"})"},
+      {"a:\n# c\n  foo", R"({"a":"foo"})"},
       {"\"a\\tb\": 1", R"({"a\tb":1})"},
       // collections
       {"[]", "[]"},
@@ -517,6 +521,26 @@ TEST(YamlWarningsTest, WarningsCarryThePointer) {
 
 TEST(YamlErrorsTest, BadInputs) {
   const DiagnosticCase cases[] = {
+      // A value on a line after its key, not indented past the key's
+      // mapping: libfyaml reads it, PyYAML, Psych, js-yaml and go-yaml do
+      // not (found by fuzzing). A block list may stand at the key's column;
+      // an explicit key's ':' may start a line.
+      {"a:\nfoo",
+       "2:1: error: this line of the value of 'a' is at column 1, not "
+       "indented past 'a'; YAML readers reject this: indent it by at least "
+       "one space [yaml.syntax]"},
+      {"m:\n  a:\n  [x]",
+       "3:3: error: this line of the value of 'a' is at column 3, not "
+       "indented past 'a'; YAML readers reject this: indent it by at least "
+       "one space [yaml.syntax]"},
+      {"a: &x\n\"foo\"",
+       "2:1: error: this line of the value of 'a' is at column 1, not "
+       "indented past 'a'; YAML readers reject this: indent it by at least "
+       "one space [yaml.syntax]"},
+      {"m:\n  a: # c\n# c\n  b",
+       "4:3: error: this line of the value of 'a' is at column 3, not "
+       "indented past 'a'; YAML readers reject this: indent it by at least "
+       "one space [yaml.syntax]"},
       {"title: a\ntags: [x]\ntitle: b",
        "3:1: error: duplicate key 'title' (first at line 1, column 1) "
        "[yaml.duplicate-key]"},

@@ -64,21 +64,6 @@ std::optional<std::string> shift_lines(std::string_view text, long delta) {
   return out;
 }
 
-// Whether every line of `text` after the first that holds more than blanks
-// is indented more than `column`, as YAML wants the lines of a value under
-// its key or dash (libfyaml reads "a:" + "text" at column 0 all the same).
-bool indented_under(std::string_view text, size_t column) {
-  for (size_t newline = text.find('\n'); newline != std::string_view::npos;
-       newline = text.find('\n', newline + 1)) {
-    std::string_view line = text.substr(newline + 1);
-    line = line.substr(0, line.find('\n'));
-    size_t leading = line.find_first_not_of(' ');
-    if (leading == std::string_view::npos || line[leading] == '\r') continue;
-    if (leading <= column) return false;
-  }
-  return true;
-}
-
 // Erases the anchor ("&name") among the properties in `text`'s bytes
 // [`begin`, `end`), with the blanks that separated it.
 void drop_anchor(std::string& text, size_t begin, size_t end) {
@@ -122,12 +107,6 @@ Expected<YamlEditor::Carried> YamlEditor::carried(std::string_view pointer,
                 info.value_begin - after);
   }
   c.collection = editor_util::is_block_collection(info);
-  if (!c.collection && !indented_under(c.text, c.parent_column)) {
-    // Moved to another depth, its lines would read otherwise, or not at all.
-    return unexpected(
-        "'" + std::string(pointer) + "' has a line indented no more than its " +
-        (c.item ? "'-'" : "key") + ", so fmkit cannot carry it elsewhere");
-  }
   c.sequence = info.kind == NodeKind::sequence;
   c.content_column = column(info.value_begin);
   c.content_on_first_line = line_start(info.value_begin) == line_start(after);

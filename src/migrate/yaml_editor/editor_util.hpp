@@ -38,21 +38,6 @@ inline bool all_scalars(const nlohmann::json& array) {
 
 inline std::string spaces(size_t n) { return std::string(n, ' '); }
 
-// Where the mapping entry whose key starts at `key_begin` starts: at the
-// anchor or tag written before the key on its line ("&a key: v", "- !!str
-// 1: v"), else at the key. Its column is the mapping's indentation.
-inline size_t entry_begin(std::string_view text, size_t key_begin) {
-  size_t begin = key_begin;
-  while (true) {
-    size_t i = begin;
-    while (i > 0 && is_blank(text[i - 1])) --i;
-    size_t token = i;
-    while (token > 0 && !is_space(text[token - 1])) --token;
-    if (token == i || (text[token] != '&' && text[token] != '!')) return begin;
-    begin = token;
-  }
-}
-
 // The quoting of the scalar `info`, to keep when it is replaced.
 inline QuotePreference quote_preference(const NodeInfo& info) {
   if (info.kind != NodeKind::scalar) return QuotePreference::plain;

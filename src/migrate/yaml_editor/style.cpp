@@ -22,7 +22,7 @@ YamlStyle detect_yaml_style(std::string_view text, const Document& document,
     return offset - start;
   };
   auto key_column = [&](const NodeInfo& info) {
-    return column(editor_util::entry_begin(text, info.key_begin));
+    return column(entry_begin(text, info.key_begin));
   };
   const PositionMap& positions = document.positions;
   bool indent_found = false;

@@ -79,7 +79,7 @@ size_t YamlEditor::column(size_t offset) const {
 }
 
 size_t YamlEditor::key_column(const NodeInfo& info) const {
-  return column(editor_util::entry_begin(m_text, info.key_begin));
+  return column(entry_begin(m_text, info.key_begin));
 }
 
 bool YamlEditor::starts_line(size_t offset) const {

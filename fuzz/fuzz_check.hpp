@@ -20,12 +20,24 @@
 
 namespace fmkit::fuzz {
 
-// Stops with "fuzz property violated: <property>: <detail>".
+// Stops with "fuzz property violated: <property>: <detail>", control
+// characters in `detail` (a NUL included) written as \xNN.
 [[noreturn]] inline void fuzz_fail(std::string_view property,
                                    const std::string& detail) {
+  std::string shown;
+  for (char c : detail) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7F) {
+      shown += c;
+    } else {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02X", byte);
+      shown += escaped;
+    }
+  }
   std::fprintf(stderr, "fuzz property violated: %.*s%s%s\n",
                static_cast<int>(property.size()), property.data(),
-               detail.empty() ? "" : ": ", detail.c_str());
+               shown.empty() ? "" : ": ", shown.c_str());
   std::abort();
 }
 

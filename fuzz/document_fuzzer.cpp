@@ -15,7 +15,8 @@
 //     '*', a plain string at the string's first character (the whole string
 //     when it holds on one line, in YAML); a plain key is its token;
 //   - a quoted YAML string on one line is its text: '' unescaped in single
-//     quotes, as it is in double quotes without a backslash;
+//     quotes, as it is in double quotes without a backslash; a YAML string
+//     not in double quotes holds no control character but tab and "\n";
 //   - for a usable document, every entry names a node of the JSON of its
 //     kind, and every node has an entry (but inside an alias's copy);
 //   - YAML read as 1.1 has the same positions as read as 1.2;
@@ -144,9 +145,26 @@ void check_quoted_text(std::string_view span, char quote, const std::string& s,
              "a one-line single-quoted string is its text, '' unescaped", at);
 }
 
+// A YAML string not written in double quotes (the only style with
+// escapes) holds no control character but tab and line feed: the text
+// cannot (check_yaml_characters()), and line breaks read as "\n".
+void check_no_control(Dialect dialect, const NodeInfo& info, const json& value,
+                      const std::function<std::string()>& at) {
+  if (dialect != Dialect::yaml || !value.is_string() ||
+      info.style == ScalarStyle::double_quoted) {
+    return;
+  }
+  for (char c : value.get_ref<const std::string&>()) {
+    const auto byte = static_cast<unsigned char>(c);
+    fuzz_check((byte >= 0x20 && byte != 0x7F) || c == '\t' || c == '\n',
+               "a string without escapes holds no control character", at);
+  }
+}
+
 void check_scalar_start(std::string_view text, Dialect dialect,
                         const NodeInfo& info, const json& value,
                         const std::function<std::string()>& at) {
+  check_no_control(dialect, info, value, at);
   std::string_view span =
       text.substr(info.value_begin, info.value_end - info.value_begin);
   switch (info.style) {

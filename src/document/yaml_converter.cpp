@@ -292,7 +292,15 @@ std::string_view Converter::scalar_text(fy_token* token, ScalarStyle style) {
   }
   size_t length = 0;
   const char* text = token ? fy_token_get_text(token, &length) : nullptr;
-  return text ? std::string_view(text, length) : std::string_view();
+  if (text == nullptr) return {};
+  // libfyaml 0.7 reads an empty block scalar that ends the text ("a: |" on
+  // the last line) as "\0". A block scalar has no escapes, and the text no
+  // NUL (check_yaml_characters() refuses it): that is "".
+  if ((style == ScalarStyle::literal || style == ScalarStyle::folded) &&
+      length == 1 && text[0] == '\0') {
+    return {};
+  }
+  return std::string_view(text, length);
 }
 
 Converter::Typed Converter::type_scalar(std::string_view text,

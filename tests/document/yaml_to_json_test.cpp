@@ -167,6 +167,13 @@ TEST(YamlTypingTest, Table) {
       {"|\n  a\n   b\n\n", R"("a\n b\n")"},
       {"|-\n  a\n\n", R"("a")"},
       {"|+\n  a\n\n", R"("a\n\n")"},
+      // An empty block scalar at the end: "", not libfyaml's "\0" (found
+      // by fuzzing).
+      {"x: |\n", R"({"x":""})"},
+      {"x: >", R"({"x":""})"},
+      {"x: |+\n", R"({"x":""})"},
+      {"- a\n- |\n", R"(["a",""])"},
+      {"x: |+\n\n", R"({"x":"\n"})"},
       {">\n  a\n  b\n\n  c\n", R"("a b\nc\n")"},
       {"|2\n   a\n", R"(" a\n")"},
       // keys are strings: their text as written

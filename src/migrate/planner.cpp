@@ -97,6 +97,19 @@ std::string_view null_root_text(std::string_view text,
   return {};
 }
 
+// The first lone CR (one not followed by LF) of a YAML front matter, or
+// npos: YAML ends a line there, the editor only at LF, so its columns and
+// indentation would be wrong.
+size_t lone_cr(std::string_view text, const Document& document) {
+  const FrontMatter& fm = document.front_matter;
+  if (fm.dialect != Dialect::yaml) return std::string_view::npos;
+  for (size_t i = text.find('\r', fm.yaml_begin); i < fm.yaml_end;
+       i = text.find('\r', i + 1)) {
+    if (i + 1 >= text.size() || text[i + 1] != '\n') return i;
+  }
+  return std::string_view::npos;
+}
+
 std::string first_difference(const json& expected, const json& got) {
   json patch = json::diff(expected, got);
   if (patch.empty()) return "";
@@ -161,6 +174,15 @@ class OpRunner {
               std::string(null) +
               "', which reads as no keys; fmkit does not replace it: delete "
               "it to let fmkit add keys"));
+      return false;
+    }
+    if (size_t cr = lone_cr(m_text, m_current); cr != std::string_view::npos) {
+      diagnostics.push_back(make_error(
+          "migrate.unsupported",
+          "cannot edit the " + dialect() + where + ": line " +
+              std::to_string(LineIndex(m_text).at(cr).line) +
+              " ends in a lone carriage return (CR), which fmkit does not "
+              "edit; end the lines with LF or CRLF"));
       return false;
     }
     std::unique_ptr<Editor> editor = make_editor(m_text, m_current, m_style);

@@ -386,6 +386,22 @@ TEST(OpsTest, NullFrontMatterIsRefused) {
   });
 }
 
+// YAML ends a line at a lone CR, the editor only at LF (found by fuzzing:
+// keys went to the wrong column, an internal error). JSON white space
+// may hold one.
+TEST(OpsTest, LoneCarriageReturnsAreRefusedInYaml) {
+  run_cases({
+      {"yaml", "---\nm:\r  a: 1\n---\n", "  - set: {field: /m/z, value: 1}\n",
+       "ERROR: cannot edit the YAML ('set' at m.yaml:3:5): line 2 ends in a "
+       "lone carriage return (CR), which fmkit does not edit; end the lines "
+       "with LF or CRLF [migrate.unsupported]"},
+      {"crlf", "---\r\na: 1\r\n---\r\n", "  - set: {field: z, value: 1}\n",
+       "---\r\na: 1\r\nz: 1\r\n---\r\n"},
+      {"json", "---json\n{\"a\": 1,\r\"b\": 2}\n---\n", "  - delete: b\n",
+       "---json\n{\"a\": 1}\n---\n"},
+  });
+}
+
 TEST(OpsTest, Where) {
   const char* doc = "---\nstatus: draft\ntags: [a]\n---\n";
   EXPECT_EQ(apply(doc,

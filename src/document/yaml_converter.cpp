@@ -390,6 +390,15 @@ void Converter::on_scalar(fy_event* event) {
     // reads them as booleans: keys are warned about for the readers that
     // matter.
     if (warn && text.size() > 1) warn_yaml11(text, begin, end, slot);
+    if (warn && text.empty() && !m_stack.back().info.flow && begin < m_end &&
+        m_text[begin] == ':') {
+      // ": value" in a block mapping: YAML 1.2 reads an empty key, PyYAML,
+      // Psych, js-yaml and go-yaml reject the file.
+      error("yaml.syntax",
+            "this ':' has no key before it, which the YAML readers of site "
+            "generators reject: write the key, or '' for an empty one",
+            begin, begin + 1);
+    }
     set_key(std::move(key), begin, end);
     return;
   }

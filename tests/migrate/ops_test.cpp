@@ -69,12 +69,12 @@ TEST(OpsTest, Delete) {
        "  - delete: a\n", "---\n# about a\n# about b\nb: 2\n---\n"},
       // An empty key is a key (found by fuzzing: it was no child of its
       // mapping, which then looked emptied and became "{}").
-      {"beside an empty key", "---\nseo:\n  t: x\n  : y\n---\n",
-       "  - delete: /seo/t\n", "---\nseo:\n  : y\n---\n"},
+      {"beside an empty key", "---\nseo:\n  t: x\n  '': y\n---\n",
+       "  - delete: /seo/t\n", "---\nseo:\n  '': y\n---\n"},
   });
-  EXPECT_EQ(
-      apply("---\nseo:\n  : y\n---\n", "  - set: {field: /seo/z, value: 1}\n"),
-      "---\nseo:\n  : y\n  z: 1\n---\n");
+  EXPECT_EQ(apply("---\nseo:\n  '': y\n---\n",
+                  "  - set: {field: /seo/z, value: 1}\n"),
+            "---\nseo:\n  '': y\n  z: 1\n---\n");
 }
 
 TEST(OpsTest, Set) {

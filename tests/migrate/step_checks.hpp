@@ -11,8 +11,8 @@
 //     or for a value over several lines the same lines shifted by one number
 //     of columns (in JSON, each line by its own: see Shift); the one exception
 //     is a value carried from block context into a flow collection whose text
-//     cannot stand there (see migrate/yaml_editor.hpp), whose items are then
-//     checked instead;
+//     cannot stand there, or an empty value into one (see
+//     migrate/yaml_editor.hpp), whose items are then checked instead;
 //   - the bytes before and after the front matter, and every top-level entry
 //     the op does not name (comments after it on its lines included) are
 //     unchanged;
@@ -262,7 +262,9 @@ inline void check_carried(const Snapshot& before, const Snapshot& after,
   }
   std::string_view source = value_text(before.text, *a);
   std::string_view target = value_text(after.text, *b);
-  if (in_flow(after.document, to) && !in_flow(before.document, from) &&
+  // An empty value is written `null` in a flow collection, wherever from.
+  if (in_flow(after.document, to) &&
+      (!in_flow(before.document, from) || source.empty()) &&
       !fits_in_flow(*a, source)) {
     // Rewritten in flow style: its items carry their text.
     const nlohmann::json* value =

@@ -18,7 +18,9 @@
 // holding one of `,[]{}`, an empty value) is written as a flow scalar of the
 // same string (or `null`); block collections are rebuilt in flow style
 // from their items' texts, and refused when they hold comments (a flow
-// collection on one line has no place for them).
+// collection on one line has no place for them). Likewise a scalar written
+// over several lines inside a flow collection (`[a` + `  b]`), carried out
+// of it, is written as the same string on one line.
 //
 // Edits are computed on one snapshot (text + Document) and may be combined
 // with apply_edits() as long as they do not overlap; the planner re-parses

@@ -11,8 +11,9 @@
 //     or for a value over several lines the same lines shifted by one number
 //     of columns (in JSON, each line by its own: see Shift); the one exception
 //     is a value carried from block context into a flow collection whose text
-//     cannot stand there, or an empty value into one (see
-//     migrate/yaml_editor.hpp), whose items are then checked instead;
+//     cannot stand there, or an empty value into one, whose items are then
+//     checked instead, and a scalar over several lines carried out of a
+//     flow collection, written on one line (migrate/yaml_editor.hpp);
 //   - the bytes before and after the front matter, and every top-level entry
 //     the op does not name (comments after it on its lines included) are
 //     unchanged;
@@ -262,6 +263,13 @@ inline void check_carried(const Snapshot& before, const Snapshot& after,
   }
   std::string_view source = value_text(before.text, *a);
   std::string_view target = value_text(after.text, *b);
+  // A scalar over several lines in a flow collection, carried out of it,
+  // is written on one line (migrate/yaml_editor.hpp).
+  if (in_flow(before.document, from) && !in_flow(after.document, to) &&
+      a->kind == NodeKind::scalar &&
+      source.find('\n') != std::string_view::npos) {
+    return;
+  }
   // An empty value is written `null` in a flow collection, wherever from.
   if (in_flow(after.document, to) &&
       (!in_flow(before.document, from) || source.empty()) &&

@@ -10,10 +10,10 @@
 //     the JSON alone) has its source bytes at its new place: the same text,
 //     or for a value over several lines the same lines shifted by one number
 //     of columns (in JSON, each line by its own: see Shift); the one exception
-//     is a value carried from block context into a flow collection whose text
-//     cannot stand there, or an empty value into one, whose items are then
-//     checked instead, and a scalar over several lines carried out of a
-//     flow collection, written on one line (migrate/yaml_editor.hpp);
+//     is a value carried into a flow collection whose text cannot stand there
+//     as it is (an empty value, a scalar over several lines...), whose items
+//     are then checked instead, and a scalar over several lines carried out
+//     of a flow collection, written on one line (migrate/yaml_editor.hpp);
 //   - the bytes before and after the front matter, and every top-level entry
 //     the op does not name (comments after it on its lines included) are
 //     unchanged;
@@ -270,10 +270,8 @@ inline void check_carried(const Snapshot& before, const Snapshot& after,
       source.find('\n') != std::string_view::npos) {
     return;
   }
-  // An empty value is written `null` in a flow collection, wherever from.
-  if (in_flow(after.document, to) &&
-      (!in_flow(before.document, from) || source.empty()) &&
-      !fits_in_flow(*a, source)) {
+  // Into a flow collection, from block context or from another flow one.
+  if (in_flow(after.document, to) && !fits_in_flow(*a, source)) {
     // Rewritten in flow style: its items carry their text.
     const nlohmann::json* value =
         find_value(before.document.data, split_pointer(from));

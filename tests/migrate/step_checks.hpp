@@ -263,6 +263,9 @@ inline void check_carried(const Snapshot& before, const Snapshot& after,
   }
   std::string_view source = value_text(before.text, *a);
   std::string_view target = value_text(after.text, *b);
+  // An empty value has no bytes to keep: wherever it goes, it may be
+  // written '' or null.
+  if (source.empty()) return;
   // A scalar over several lines in a flow collection, carried out of it,
   // is written on one line (migrate/yaml_editor.hpp).
   if (in_flow(before.document, from) && !in_flow(after.document, to) &&

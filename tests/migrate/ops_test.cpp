@@ -309,6 +309,11 @@ TEST(OpsTest, MoveAndCopy) {
        "  - move: {from: a, to: b}\n",
        "ERROR: cannot move 'a' to 'b': 'b' already holds 2 (m.yaml:3:5) "
        "[migrate.conflict] @3:4"},
+      // An empty tagged item rendered after its tag (found by fuzzing:
+      // "!!str''" is another tag, and the value became null).
+      {"an empty tagged item out of a flow list", "---\ns: [!!str , b]\n---\n",
+       "  - copy: {from: /s/0, to: l}\n",
+       "---\ns: [!!str , b]\nl: !!str ''\n---\n"},
       {"copy", "---\ntitle: \"T\"\n---\n",
        "  - copy: {from: title, to: /og/title}\n",
        "---\ntitle: \"T\"\nog:\n  title: \"T\"\n---\n"},

@@ -224,6 +224,9 @@ Expected<std::string> YamlEditor::flow_text_of(std::string_view pointer,
     const json* value = find_value(m_document.data, split_pointer(pointer));
     if (value == nullptr)
       return unexpected("'" + std::string(pointer) + "' is missing");
+    // An empty value may follow its tag without a space ("[!!str, b]"):
+    // "!!str''" would be a tag of its own.
+    if (!props.empty() && props.back() != ' ') props += ' ';
     return props + render_scalar(*value, ScalarContext::flow,
                                  editor_util::quote_preference(info));
   }

@@ -336,13 +336,13 @@ inline std::set<std::string> touched_keys(const nlohmann::json& op) {
   return keys;
 }
 
-// Whether every line of `text` ends in "\r\n" (the last may have no ending).
-inline bool all_crlf(std::string_view text) {
+// Whether a line of `text` ends in "\n" alone.
+inline bool has_lf_line(std::string_view text) {
   for (size_t i = text.find('\n'); i != std::string_view::npos;
        i = text.find('\n', i + 1)) {
-    if (i == 0 || text[i - 1] != '\r') return false;
+    if (i == 0 || text[i - 1] != '\r') return true;
   }
-  return text.find('\n') != std::string_view::npos;
+  return false;
 }
 
 // Checks the bytes of one successful step of `op` (see the top of the file).
@@ -374,8 +374,9 @@ inline StepCheck check_step_bytes(const Snapshot& before, const Snapshot& after,
                                json_text(new_entries[key]));
     }
   }
-  if (all_crlf(before.text.substr(0, fm.body_begin)) &&
-      !all_crlf(after.text.substr(0, now.body_begin))) {
+  std::string_view front = before.text.substr(0, fm.body_begin);
+  if (front.find('\n') != std::string_view::npos && !has_lf_line(front) &&
+      has_lf_line(after.text.substr(0, now.body_begin))) {
     check.problems.push_back("a new line does not end in \"\\r\\n\"");
   }
   return check;

@@ -358,6 +358,8 @@ TEST(OpsTest, KeysWithAnAnchorOrTagBeforeThem) {
       {"nested in place", "---\nm:\n  &a x: 1\n---\n",
        "  - move: {from: /m/x, to: /m/o/x}\n",
        "---\nm:\n  &a o:\n    x: 1\n---\n"},
+      {"deleted with its anchor", "---\n&a x: 1\ny: 2\n---\n",
+       "  - delete: x\n", "---\ny: 2\n---\n"},
       {"a list item's key", "---\nl:\n  - &a x: 1\n---\n",
        "  - set: {field: /l/0/z, value: 2}\n",
        "---\nl:\n  - &a x: 1\n    z: 2\n---\n"},

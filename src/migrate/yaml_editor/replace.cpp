@@ -201,10 +201,13 @@ Expected<TextEdit> YamlEditor::remove(std::string_view pointer) const {
     if (!parent.empty()) return replace_value(parent, empty);
     return TextEdit{owner->value_begin, owner->value_end, empty.dump()};
   }
-  // Where an entry or item begins: its key, its dash, or (in a flow
-  // sequence) its tag or anchor.
+  // Where an entry or item begins: its key (or the anchor or tag before
+  // it), its dash, or (in a flow sequence) its tag or anchor.
   auto begin_of = [&](const Child& child) -> std::optional<size_t> {
-    if (child.info->has_key) return child.info->key_begin;
+    if (child.info->has_key) {
+      return owner->flow ? child.info->key_begin
+                         : entry_begin(m_text, child.info->key_begin);
+    }
     return owner->flow ? node_begin(child.pointer, *child.info)
                        : dash_before(*child.info);
   };

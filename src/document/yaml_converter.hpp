@@ -166,6 +166,10 @@ class Converter {
   size_t block_end(size_t header_end, size_t end) const;
   void scalar_span(fy_token* token, ScalarStyle style, size_t lower_bound,
                    bool has_properties, Slot slot, size_t& begin, size_t& end);
+  // Where the ':' of the empty key whose span starts at `begin` is, when
+  // the key is written as nothing (": v", "{: v}", "[a, : v]"), not as "? ";
+  // else npos.
+  size_t implicit_empty_key(size_t begin) const;
   // A view of libfyaml's text, of the file's, or of m_unquoted.
   std::string_view scalar_text(fy_token* token, ScalarStyle style);
   size_t block_indentation() const;

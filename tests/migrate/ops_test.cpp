@@ -298,6 +298,9 @@ TEST(OpsTest, MoveAndCopy) {
        "---\nseo:\n  title: T\n  tags:\n    - a\n    - b\nx: 1\n---\n",
        "  - move: {from: /seo/tags, to: tags}\n",
        "---\nseo:\n  title: T\nx: 1\ntags:\n  - a\n  - b\n---\n"},
+      // (found by fuzzing: the cut and the insert overlapped)
+      {"the only key of a flow front matter, nested", "---\n{a: 1}\n---\n",
+       "  - move: {from: a, to: /b/x}\n", "---\n{b: {x: 1}}\n---\n"},
       {"the last key leaves {}", "---\nseo:\n  title: T\n---\n",
        "  - move: {from: /seo/title, to: title}\n",
        "---\nseo: {}\ntitle: T\n---\n"},

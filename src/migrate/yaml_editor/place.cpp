@@ -126,7 +126,11 @@ Expected<std::vector<TextEdit>> YamlEditor::move(
   const json* value = find_value(m_document.data, source);
   if (value == nullptr)
     return unexpected("'" + std::string(from) + "' is missing");
-  if (under_parent && depth > 0 &&
+  // The only entry of a mapping, moved under a new key of it, is nested in
+  // place: cut first, it would leave "{}" where the insert goes. At the top
+  // that is so only for a flow mapping ("{a: 1}").
+  const NodeInfo* owner = node(editor_util::parent_of(from));
+  if (under_parent && (depth > 0 || (owner != nullptr && owner->flow)) &&
       find_value(m_document.data, source, depth)->size() == 1) {
     auto edit = nest_in_place(from, to, depth);
     if (!edit) return unexpected(edit.error());

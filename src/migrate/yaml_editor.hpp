@@ -20,7 +20,8 @@
 // from their items' texts, and refused when they hold comments (a flow
 // collection on one line has no place for them). Likewise a scalar written
 // over several lines inside a flow collection (`[a` + `  b]`), carried out
-// of it, is written as the same string on one line.
+// of it, is written as the same string on one line, and a pair of a flow
+// sequence (`[a: 1]`) gets the braces it has not (`{a: 1}`).
 //
 // Edits are computed on one snapshot (text + Document) and may be combined
 // with apply_edits() as long as they do not overlap; the planner re-parses

@@ -266,6 +266,12 @@ inline void check_carried(const Snapshot& before, const Snapshot& after,
   // An empty value has no bytes to keep: wherever it goes, it may be
   // written '' or null.
   if (source.empty()) return;
+  // A pair of a flow sequence ("[a: 1]") gets its braces out of it.
+  if (a->kind == NodeKind::mapping && a->flow && !source.starts_with('{') &&
+      target == "{" + std::string(source) + "}") {
+    ++check.carried;
+    return;
+  }
   // A scalar over several lines in a flow collection, carried out of it,
   // is written on one line (migrate/yaml_editor.hpp).
   if (in_flow(before.document, from) && !in_flow(after.document, to) &&

@@ -214,6 +214,12 @@ Expected<std::string> YamlEditor::flow_text_of(std::string_view pointer,
   std::string_view own =
       m_text.substr(info.value_begin, info.value_end - info.value_begin);
   bool one_line = own.find('\n') == std::string_view::npos;
+  if (info.kind == NodeKind::mapping && info.flow && one_line &&
+      !own.starts_with('{')) {
+    // A pair in a flow sequence ("[a: 1]"), which has no braces: out of
+    // the sequence it needs them.
+    return props + "{" + std::string(own) + "}";
+  }
   if (info.alias || (info.kind != NodeKind::scalar && info.flow && one_line) ||
       (info.kind == NodeKind::scalar && editor_util::fits_in_flow(info, own))) {
     return props + std::string(own);

@@ -132,6 +132,9 @@ class YamlEditor final : public Editor {
   bool starts_line(size_t offset) const;
   std::optional<size_t> colon_after_key(const NodeInfo& info) const;
   std::optional<size_t> dash_before(const NodeInfo& info) const;
+  // ": " for the entry `info` of a flow mapping written without one ("{a,
+  // b: 1}"), which a value put there needs; else "".
+  std::string missing_colon(const NodeInfo& info) const;
   bool blank_line_at(size_t offset) const;
   bool keeps_trailing_lines(const NodeInfo& info) const;
   bool ends_with_kept_lines(const NodeInfo& info) const;

@@ -415,6 +415,19 @@ TEST(OpsTest, LoneCarriageReturnsAreRefusedInYaml) {
   });
 }
 
+// A flow mapping's key may stand without ':' ("{a, b: 1}", a null): a value
+// put there gets one (found by fuzzing: "{a1, b: 1}").
+TEST(OpsTest, FlowKeysWithoutAColon) {
+  run_cases({
+      {"set", "---\nm: {a, b: 1}\n---\n",
+       "  - set: {field: /m/a, value: 1, overwrite: true}\n",
+       "---\nm: {a: 1, b: 1}\n---\n"},
+      {"convert to a list", "---\nm: {a, b: 1}\n---\n",
+       "  - convert: {field: /m/a, to: list}\n",
+       "---\nm: {a: [], b: 1}\n---\n"},
+  });
+}
+
 TEST(OpsTest, Where) {
   const char* doc = "---\nstatus: draft\ntags: [a]\n---\n";
   EXPECT_EQ(apply(doc,

@@ -122,7 +122,8 @@ Expected<TextEdit> YamlEditor::replace_in_place(std::string_view pointer,
                            ? render_scalar(value, ScalarContext::flow,
                                            editor_util::quote_preference(info))
                            : render_flow(value);
-    return TextEdit{info.value_begin, info.value_end, std::move(text)};
+    return TextEdit{info.value_begin, info.value_end,
+                    missing_colon(info) + text};
   }
   bool inline_value =
       is_scalar(value) || value.empty() ||

@@ -97,6 +97,10 @@ std::optional<size_t> YamlEditor::colon_after_key(const NodeInfo& info) const {
   return std::nullopt;
 }
 
+std::string YamlEditor::missing_colon(const NodeInfo& info) const {
+  return info.has_key && !colon_after_key(info) ? ": " : "";
+}
+
 std::optional<size_t> YamlEditor::dash_before(const NodeInfo& info) const {
   // The dash is on the value's line ("- x", "- !!str x", "- a: 1"), or the
   // value starts on a later line ("-\n  a: 1", "- &x\n  a: 1"): then the

@@ -71,7 +71,8 @@ struct Text {
   // `at` ("other:value"), when the line has no ": " at all; else npos.
   size_t colon_without_space(size_t at) const {
     size_t b = line_start(at);
-    std::string_view s = slice(b, line_end(b));
+    // Without its comment: a ':' in "c # d:x" is no key's.
+    std::string_view s = rest_of_line(b);
     if (s.find(": ") != npos || s.find(":\t") != npos) return npos;
     size_t colon = s.find(':');
     return colon == npos || colon + 1 >= s.size() ? npos : b + colon;

@@ -13,6 +13,20 @@ size_t hash_pointer(std::string_view pointer) {
 
 }  // namespace
 
+size_t entry_begin(std::string_view text, size_t key_begin) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  auto space = [&](char c) { return blank(c) || c == '\r' || c == '\n'; };
+  size_t begin = key_begin;
+  while (true) {
+    size_t i = begin;
+    while (i > 0 && blank(text[i - 1])) --i;
+    size_t token = i;
+    while (token > 0 && !space(text[token - 1])) --token;
+    if (token == i || (text[token] != '&' && text[token] != '!')) return begin;
+    begin = token;
+  }
+}
+
 // Returns the slot holding `pointer`, or the empty slot where it would go.
 // The table is never full (rehash keeps it at most 3/4 full).
 size_t PositionMap::probe(std::string_view pointer, size_t hash) const {

@@ -48,6 +48,12 @@ struct NodeInfo {
   size_t value_end = 0;
 };
 
+// Returns where the block mapping entry whose key is written at `key_begin`
+// of `text` starts: at the anchor or tag written before the key on its line
+// ("&a key: v", "- !!str 1: v"; NodeInfo::key_begin leaves them out), else
+// at the key. Its column is the mapping's indentation.
+size_t entry_begin(std::string_view text, size_t key_begin);
+
 class PositionMap {
  public:
   // Records `info` for `pointer`; a later insert for the same pointer

@@ -176,6 +176,7 @@ bool Converter::begin_value(Slot slot, NodeInfo& info, std::string& pointer,
                             size_t& entry) {
   bool tracked = tracked_context();
   if (slot == Slot::value) {
+    check_value_indentation(info);
     Frame& top = m_stack.back();
     info.has_key = true;
     info.key_begin = top.key_begin;
@@ -266,6 +267,22 @@ void Converter::complex_key(std::string_view what, size_t begin, size_t end) {
         m_stack.back().tracked ? m_stack.back().pointer : std::string());
 }
 
+size_t Converter::implicit_empty_key(size_t begin) const {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  };
+  size_t before = begin;
+  while (before > m_begin && space(m_text[before - 1])) --before;
+  if (before > m_begin && m_text[before - 1] == '?') {
+    return std::string_view::npos;
+  }
+  size_t after = begin;
+  while (after < m_end && (space(m_text[after]) || m_text[after] == ',')) {
+    ++after;
+  }
+  return after < m_end && m_text[after] == ':' ? after : std::string_view::npos;
+}
+
 std::string_view Converter::scalar_text(fy_token* token, ScalarStyle style) {
   // fy_token_get_text() builds (and allocates) the text; most scalars are
   // single-line and need no unescaping or folding, so read them in place.
@@ -273,19 +290,34 @@ std::string_view Converter::scalar_text(fy_token* token, ScalarStyle style) {
   // "\0" escape stays in the value.
   const fy_mark* start = token ? fy_token_start_mark(token) : nullptr;
   const fy_mark* end = token ? fy_token_end_mark(token) : nullptr;
+  if (style == ScalarStyle::single_quoted && start != nullptr &&
+      end != nullptr) {
+    // Not libfyaml's text: see single_quoted_value().
+    size_t b = offset(start);
+    m_unquoted =
+        single_quoted_value(m_text.substr(b, std::max(b, offset(end)) - b));
+    return m_unquoted;
+  }
   if (start != nullptr && end != nullptr && start->line == end->line) {
     size_t b = offset(start);
     size_t e = std::max(b, offset(end));
     std::string_view raw = m_text.substr(b, e - b);
     if (style == ScalarStyle::plain ||
-        (style == ScalarStyle::single_quoted && raw.find('\'') == raw.npos) ||
         (style == ScalarStyle::double_quoted && raw.find('\\') == raw.npos)) {
       return raw;
     }
   }
   size_t length = 0;
   const char* text = token ? fy_token_get_text(token, &length) : nullptr;
-  return text ? std::string_view(text, length) : std::string_view();
+  if (text == nullptr) return {};
+  // libfyaml 0.7 reads an empty block scalar that ends the text ("a: |" on
+  // the last line) as "\0". A block scalar has no escapes, and the text no
+  // NUL (check_yaml_characters() refuses it): that is "".
+  if ((style == ScalarStyle::literal || style == ScalarStyle::folded) &&
+      length == 1 && text[0] == '\0') {
+    return {};
+  }
+  return std::string_view(text, length);
 }
 
 Converter::Typed Converter::type_scalar(std::string_view text,
@@ -375,6 +407,17 @@ void Converter::on_scalar(fy_event* event) {
     // reads them as booleans: keys are warned about for the readers that
     // matter.
     if (warn && text.size() > 1) warn_yaml11(text, begin, end, slot);
+    const size_t colon =
+        text.empty() ? implicit_empty_key(begin) : std::string_view::npos;
+    if (warn && m_options.keys == MappingKeys::strict &&
+        colon != std::string_view::npos) {
+      // ": value", "{: value}": YAML 1.2 reads an empty key, PyYAML, Psych
+      // and go-yaml reject the file, js-yaml reads a null key.
+      error("yaml.syntax",
+            "this ':' has no key before it, which the YAML readers of site "
+            "generators reject: write the key, or '' for an empty one",
+            colon, colon + 1);
+    }
     set_key(std::string(text), begin, end);
     return;
   }

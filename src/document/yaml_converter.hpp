@@ -148,6 +148,7 @@ class Converter {
   TagKind read_tag(fy_token* tag);
   void check_merge_key(std::string_view key, ScalarStyle style, TagKind tag,
                        size_t begin, size_t end);
+  void check_value_indentation(const NodeInfo& info);
 
   // Events.
   void on_event(fy_event* event);
@@ -176,6 +177,11 @@ class Converter {
   size_t block_end(size_t header_end, size_t end) const;
   void scalar_span(fy_token* token, ScalarStyle style, size_t lower_bound,
                    bool has_properties, Slot slot, size_t& begin, size_t& end);
+  // Where the ':' of the empty key whose span starts at `begin` is, when
+  // the key is written as nothing (": v", "{: v}", "[a, : v]"), not as "? ";
+  // else npos.
+  size_t implicit_empty_key(size_t begin) const;
+  // A view of libfyaml's text, of the file's, or of m_unquoted.
   std::string_view scalar_text(fy_token* token, ScalarStyle style);
   size_t block_indentation() const;
   size_t open_bracket() const;
@@ -211,6 +217,7 @@ class Converter {
   size_t m_held_bytes = 0;
   bool m_expanded_alias = false;  // an alias was counted in m_nodes
   size_t m_last_end;
+  std::string m_unquoted;   // the last single-quoted scalar's value
   size_t m_flow_depth = 0;  // braced flow collections open
   bool m_failed = false;
   bool m_stop = false;

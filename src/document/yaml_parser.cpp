@@ -8,7 +8,16 @@
 #include "document/yaml_converter.hpp"
 
 #include <libfyaml.h>
+// AddressSanitizer's leak checker: GCC says __SANITIZE_ADDRESS__, clang
+// (the fuzz build) __has_feature(address_sanitizer).
 #if defined(__SANITIZE_ADDRESS__)
+#define FMKIT_LEAK_CHECKS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FMKIT_LEAK_CHECKS 1
+#endif
+#endif
+#if defined(FMKIT_LEAK_CHECKS)
 #include <sanitizer/lsan_interface.h>
 #endif
 
@@ -48,7 +57,7 @@ bool hits_double_free(fy_diag* diag) {
 // Leaves a parser undestroyed (a few KB, only for the input above) rather
 // than crash the process; LeakSanitizer is told it is deliberate.
 void abandon(fy_parser* parser) {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(FMKIT_LEAK_CHECKS)
   __lsan_ignore_object(parser);
 #else
   (void)parser;

@@ -325,4 +325,48 @@ std::string non_finite_message(std::string_view text) {
          "; it is kept as the string \"" + shorten(text) + "\"";
 }
 
+namespace {
+
+bool is_white(char c) { return c == ' ' || c == '\t'; }
+
+// Appends `line` with each "''" made one quote.
+void append_unescaped(std::string& out, std::string_view line) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    out += line[i];
+    if (line[i] == '\'' && i + 1 < line.size() && line[i + 1] == '\'') ++i;
+  }
+}
+
+}  // namespace
+
+std::string single_quoted_value(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  size_t empty_lines = 0;
+  for (size_t begin = 0, line_number = 0;; ++line_number) {
+    size_t end = raw.find_first_of("\r\n", begin);
+    const bool last = end == std::string_view::npos;
+    std::string_view line =
+        raw.substr(begin, last ? raw.size() - begin : end - begin);
+    if (line_number > 0) {
+      while (!line.empty() && is_white(line.front())) line.remove_prefix(1);
+    }
+    if (!last) {
+      while (!line.empty() && is_white(line.back())) line.remove_suffix(1);
+    }
+    if (line_number > 0 && line.empty() && !last) {
+      ++empty_lines;
+    } else {
+      if (line_number > 0) {
+        out += empty_lines > 0 ? std::string(empty_lines, '\n') : " ";
+      }
+      empty_lines = 0;
+      append_unescaped(out, line);
+    }
+    if (last) return out;
+    // "\r\n" is one break.
+    begin = raw.compare(end, 2, "\r\n") == 0 ? end + 2 : end + 1;
+  }
+}
+
 }  // namespace fmkit

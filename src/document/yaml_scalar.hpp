@@ -68,4 +68,12 @@ nlohmann::json number_from_double(double value);
 // \".inf\"".
 std::string non_finite_message(std::string_view text);
 
+// Returns the value of a single-quoted scalar whose text between its quotes
+// is `raw`: "''" is one quote, and line breaks fold as in every flow scalar
+// (YAML 1.2 section 7.3.2): the white space around a break is dropped, a
+// break between two lines is a space, and each empty line in between a
+// "\n". fmkit reads these itself: libfyaml 0.7 drops the character after
+// two escapes in a row ('x''''y' reads "x'''").
+std::string single_quoted_value(std::string_view raw);
+
 }  // namespace fmkit

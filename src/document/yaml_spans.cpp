@@ -132,10 +132,62 @@ size_t Converter::open_bracket() const {
 size_t Converter::block_indentation() const {
   for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
     if (!it->info.flow) {
-      return m_lines.at(it->info.value_begin).column - 1;
+      size_t begin = it->info.value_begin;
+      if (it->info.kind == NodeKind::mapping)
+        begin = entry_begin(m_text, begin);
+      return m_lines.at(begin).column - 1;
     }
   }
   return std::string_view::npos;
+}
+
+// A value that starts on a line after its key must be indented past the
+// key's mapping (a block sequence may stand at its column). libfyaml reads
+// "a:" and then "text" at the mapping's column; strict YAML and every site
+// generator's reader (PyYAML, Psych, js-yaml, go-yaml) reject it.
+void Converter::check_value_indentation(const NodeInfo& info) {
+  const Frame& top = m_stack.back();
+  if (top.info.flow) return;
+  // From the ':' that follows the key, past blanks, line breaks and
+  // comments: "? key" + ": value" has it on a later line.
+  size_t colon = top.key_end;
+  while (colon < info.value_begin && m_text[colon] != ':') {
+    if (m_text[colon] == '#') {
+      colon = m_text.find('\n', colon);
+      if (colon == std::string_view::npos) return;
+    } else if (!is_blank(m_text[colon]) && m_text[colon] != '\r' &&
+               m_text[colon] != '\n') {
+      return;
+    }
+    ++colon;
+  }
+  size_t newline = m_text.find('\n', colon);
+  if (colon >= info.value_begin || newline >= info.value_begin) return;
+  const size_t indentation = block_indentation();
+  for (size_t line = newline + 1; line <= info.value_begin;) {
+    size_t first = line;
+    while (first < m_end && is_blank(m_text[first])) ++first;
+    const char c = first < m_end ? m_text[first] : '\n';
+    const size_t column = m_lines.at(first).column - 1;
+    const bool sequence = info.kind == NodeKind::sequence && !info.flow &&
+                          c == '-' && column == indentation;
+    if (c != '\n' && c != '\r' && c != '#' && column <= indentation &&
+        !sequence) {
+      const size_t spaces = indentation - column + 1;
+      error("yaml.syntax",
+            "this line of the value of " + single_quoted(top.key) +
+                " is at column " + std::to_string(column + 1) +
+                ", not indented past " + single_quoted(top.key) +
+                "; YAML readers reject this: indent it by at least " +
+                (spaces == 1 ? std::string("one space")
+                             : std::to_string(spaces) + " spaces"),
+            first, next_code_point(m_text.substr(0, m_end), first));
+      return;
+    }
+    newline = m_text.find('\n', line);
+    if (newline == std::string_view::npos) return;
+    line = newline + 1;
+  }
 }
 
 // Warns about each line of [begin, end) after the first whose first

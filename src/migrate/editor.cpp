@@ -29,7 +29,8 @@ std::vector<Editor::Child> Editor::children(std::string_view pointer) const {
   std::vector<Child> out;
   std::string prefix = std::string(pointer) + "/";
   for (const auto& [child, info] : m_document.positions.entries()) {
-    if (child.size() > prefix.size() && child.starts_with(prefix) &&
+    // "/seo/" is a child of "/seo": its key is empty.
+    if (child.starts_with(prefix) &&
         child.find('/', prefix.size()) == std::string::npos) {
       out.push_back({child, &info});
     }

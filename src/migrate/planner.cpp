@@ -66,6 +66,41 @@ bool uses_aliases(const Document& document) {
   return false;
 }
 
+// The text of a front matter that reads as null ("~", "null", an anchor or
+// a tag alone): no keys to read, but text that an edit adding keys would
+// have to replace, which the editors do not do. Empty when the front matter
+// is empty or holds only comments, or is a mapping.
+std::string_view null_root_text(std::string_view text,
+                                const Document& document) {
+  const NodeInfo* root = document.positions.find("");
+  if (root == nullptr || root->value_begin != root->value_end) return {};
+  const FrontMatter& fm = document.front_matter;
+  for (size_t line = fm.yaml_begin; line < fm.yaml_end;) {
+    size_t end = std::min(text.find('\n', line), fm.yaml_end);
+    std::string_view s = text.substr(line, end - line);
+    size_t first = s.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && s[first] != '#') {
+      s = s.substr(first, s.find(" #") - first);
+      return s.substr(0, s.find_last_not_of(" \t\r") + 1);
+    }
+    line = end + 1;
+  }
+  return {};
+}
+
+// The first lone CR (one not followed by LF) of a YAML front matter, or
+// npos: YAML ends a line there, the editor only at LF, so its columns and
+// indentation would be wrong.
+size_t lone_cr(std::string_view text, const Document& document) {
+  const FrontMatter& fm = document.front_matter;
+  if (fm.dialect != Dialect::yaml) return std::string_view::npos;
+  for (size_t i = text.find('\r', fm.yaml_begin); i < fm.yaml_end;
+       i = text.find('\r', i + 1)) {
+    if (i + 1 >= text.size() || text[i + 1] != '\n') return i;
+  }
+  return std::string_view::npos;
+}
+
 std::string first_difference(const json& expected, const json& got) {
   json patch = json::diff(expected, got);
   if (patch.empty()) return "";
@@ -122,6 +157,25 @@ class OpRunner {
     std::string where = " ('" + op.name() + "'" +
                         (op.location().empty() ? "" : " at " + op.location()) +
                         ")";
+    if (std::string_view null = null_root_text(m_text, m_current);
+        !null.empty()) {
+      diagnostics.push_back(make_error(
+          "migrate.unsupported",
+          "cannot edit the " + dialect() + where + ": the front matter is '" +
+              std::string(null) +
+              "', which reads as no keys; fmkit does not replace it: delete "
+              "it to let fmkit add keys"));
+      return false;
+    }
+    if (size_t cr = lone_cr(m_text, m_current); cr != std::string_view::npos) {
+      diagnostics.push_back(make_error(
+          "migrate.unsupported",
+          "cannot edit the " + dialect() + where + ": line " +
+              std::to_string(LineIndex(m_text).at(cr).line) +
+              " ends in a lone carriage return (CR), which fmkit does not "
+              "edit; end the lines with LF or CRLF"));
+      return false;
+    }
     std::unique_ptr<Editor> editor = make_editor(m_text, m_current, m_style);
     Expected<std::vector<TextEdit>> edits = op.plan_edits(*editor, after);
     if (!edits) {

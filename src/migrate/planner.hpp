@@ -17,7 +17,8 @@
 // warnings are left to `fmkit validate`), migrate.version (bad, too new or
 // unknown version), migrate.conflict (a value an op cannot carry over),
 // migrate.unsupported (a layout the editor refuses: aliased values, flow
-// lists with comments inside, TOML's null; a dialect with no editor yet),
+// lists with comments inside, front matter that is only a null such as `~`,
+// YAML lines ending in a lone CR, TOML's null; a dialect with no editor yet),
 // migrate.internal (an edit that did not give the model: a bug, never written),
 // and schema.* in schema_diagnostics. A file without front matter is skipped
 // with a migrate.no-front-matter warning. Pure function of its inputs;

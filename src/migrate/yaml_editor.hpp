@@ -18,7 +18,10 @@
 // holding one of `,[]{}`, an empty value) is written as a flow scalar of the
 // same string (or `null`); block collections are rebuilt in flow style
 // from their items' texts, and refused when they hold comments (a flow
-// collection on one line has no place for them).
+// collection on one line has no place for them). Likewise a scalar written
+// over several lines inside a flow collection (`[a` + `  b]`), carried out
+// of it, is written as the same string on one line, and a pair of a flow
+// sequence (`[a: 1]`) gets the braces it has not (`{a: 1}`).
 //
 // Edits are computed on one snapshot (text + Document) and may be combined
 // with apply_edits() as long as they do not overlap; the planner re-parses
@@ -118,9 +121,15 @@ class YamlEditor final : public Editor {
   size_t line_end(size_t offset) const;
   size_t next_line(size_t offset) const;
   size_t column(size_t offset) const;
+  // The column of the mapping entry `info` (a key's): its mapping's
+  // indentation (entry_begin() in document/position_map.hpp).
+  size_t key_column(const NodeInfo& info) const;
   bool starts_line(size_t offset) const;
   std::optional<size_t> colon_after_key(const NodeInfo& info) const;
   std::optional<size_t> dash_before(const NodeInfo& info) const;
+  // ": " for the entry `info` of a flow mapping written without one ("{a,
+  // b: 1}"), which a value put there needs; else "".
+  std::string missing_colon(const NodeInfo& info) const;
   bool blank_line_at(size_t offset) const;
   bool keeps_trailing_lines(const NodeInfo& info) const;
   bool ends_with_kept_lines(const NodeInfo& info) const;

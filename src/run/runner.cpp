@@ -27,12 +27,15 @@ void fail(FileResult& result, std::string rule, std::string message) {
 }
 
 // A file's result and, when it goes through the cache, its entry.
+// Outside Checked: clang (14) cannot default-construct a nested class with
+// member initializers through std::optional inside its enclosing class.
+struct CacheRecord {
+  std::string relative;
+  Hash128 key;
+  bool hit = false;
+};
+
 struct Checked {
-  struct CacheRecord {
-    std::string relative;
-    Hash128 key;
-    bool hit = false;
-  };
   FileResult result;
   std::optional<CacheRecord> record;
 };
@@ -161,7 +164,7 @@ void run_validate(const Plan& plan, const RunOptions& options,
       },
       [&](Checked&& checked) {
         if (checked.record) {
-          const Checked::CacheRecord& record = *checked.record;
+          const CacheRecord& record = *checked.record;
           if (record.hit) {
             options.cache->keep(record.relative);
           } else {

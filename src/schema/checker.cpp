@@ -421,10 +421,13 @@ bool Checker::check_members(const JsonAdapter& object) {
     bool matched = std::binary_search(m_spec.properties.begin(),
                                       m_spec.properties.end(), name);
     Context child;
+    // A lambda capturing a structured binding is C++20 that clang 14 (the
+    // fuzz build's) lacks: capture a reference instead.
+    const auto& key = name;
     auto child_context = [&]() -> const Context& {
       if (child.empty()) {
         child = m_context;
-        child.push_back("[" + name + "]");
+        child.push_back("[" + key + "]");
       }
       return child;
     };

@@ -7,15 +7,10 @@
 // every op that succeeds:
 //   - the edited front matter re-parses to what the op makes of the JSON,
 //     and the edit never fails internally (a wrong splice);
-//   - every value the op carries (an oracle below names them, per op,
-//     from the JSON alone) has its source bytes at its new place: the same
-//     text, or for a value over several lines the same lines shifted by one
-//     number of columns; the one exception is a value carried from block
-//     context into a flow collection whose text cannot stand there (see
-//     migrate/yaml_editor.hpp), whose items are then checked instead;
-//   - the bytes before and after the front matter, and every top-level
-//     entry the op does not name (comments inside included) are unchanged;
-//     new lines use the file's line ending;
+//   - every value the op carries keeps its source bytes, and the bytes
+//     before and after the front matter and every top-level entry the op
+//     does not name are unchanged; new lines use the file's line ending
+//     (migrate/step_checks.hpp, shared with fuzz/migrate_fuzzer.cpp);
 //   - a number the op turns into text (convert to a string, join, a
 //     map_values key) is the text it is written with, by an oracle on the
 //     source bytes (number_text_oracle.hpp): `1.10` becomes "1.10";
@@ -28,8 +23,8 @@
 #include "migrate/number_text_oracle.hpp"
 #include "migrate/planner.hpp"
 #include "migrate/property_generator.hpp"
-#include "migrate/property_oracle.hpp"
 #include "migrate/source_text.hpp"
+#include "migrate/step_checks.hpp"
 #include "report/render_support.hpp"
 
 #include <gtest/gtest.h>
@@ -44,13 +39,12 @@ namespace fmkit {
 namespace {
 
 using nlohmann::json;
-using property::carried_pairs;
 using property::DocumentGenerator;
-using property::is_scalar_json;
 using property::op_args;
 using property::op_name;
 using property::path_arg;
 using property::random_op;
+using property::Snapshot;
 using property::touched_keys;
 
 Document read(std::string_view text) {
@@ -67,151 +61,17 @@ const char* const k_refusals[] = {
     "would take the blank lines after the list",
 };
 
-std::vector<std::string> split_lines(std::string_view text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (true) {
-    size_t newline = text.find('\n', start);
-    lines.emplace_back(text.substr(start, newline - start));
-    if (newline == std::string_view::npos) return lines;
-    start = newline + 1;
-  }
-}
-
-// Whether `after` is `before` with every line after the first shifted by
-// one number of columns (comment and blank lines may shift less).
-bool same_lines_shifted(std::string_view before, std::string_view after) {
-  std::vector<std::string> a = split_lines(before);
-  std::vector<std::string> b = split_lines(after);
-  if (a.size() != b.size() || a[0] != b[0]) return false;
-  std::optional<long> shift;
-  for (size_t i = 1; i < a.size(); ++i) {
-    size_t la = std::min(a[i].find_first_not_of(' '), a[i].size());
-    size_t lb = std::min(b[i].find_first_not_of(' '), b[i].size());
-    if (a[i].substr(la) != b[i].substr(lb)) return false;
-    if (la == a[i].size() || a[i][la] == '#' || a[i][la] == '\r') continue;
-    long k = static_cast<long>(lb) - static_cast<long>(la);
-    if (shift && *shift != k) return false;
-    shift = k;
-  }
-  return true;
-}
-
-std::string_view value_text(std::string_view text, const NodeInfo& info) {
-  return text.substr(info.value_begin, info.value_end - info.value_begin);
-}
-
-bool in_flow(const Document& document, std::string_view pointer) {
-  const NodeInfo* parent =
-      document.positions.find(pointer.substr(0, pointer.rfind('/')));
-  return parent != nullptr && parent->flow;
-}
-
-// Whether a value written `text` can stand in a flow collection as it is.
-bool fits_in_flow(const NodeInfo& info, std::string_view text) {
-  if (text.empty() || text.find('\n') != std::string_view::npos) return false;
-  if (info.kind != NodeKind::scalar) return info.flow;
-  if (info.style == ScalarStyle::literal || info.style == ScalarStyle::folded) {
-    return false;
-  }
-  return info.style != ScalarStyle::plain ||
-         text.find_first_of(",[]{}") == std::string_view::npos;
-}
-
-struct Snapshot {
-  std::string_view text;
-  const Document& document;
-};
-
-// Checks that the value at `from` in `before` is at `to` in `after` with
-// its source bytes (see the top of the file). Returns the values checked.
-size_t expect_carried(const Snapshot& before, const Snapshot& after,
-                      const std::string& from, const std::string& to,
-                      const std::string& context) {
-  const NodeInfo* a = before.document.positions.find(from);
-  const NodeInfo* b = after.document.positions.find(to);
-  EXPECT_TRUE(a != nullptr && b != nullptr) << from << " -> " << to << "\n"
-                                            << context << "\n"
-                                            << after.text;
-  if (a == nullptr || b == nullptr) return 0;
-  std::string_view source = value_text(before.text, *a);
-  std::string_view target = value_text(after.text, *b);
-  if (in_flow(after.document, to) && !in_flow(before.document, from) &&
-      !fits_in_flow(*a, source)) {
-    // Rewritten in flow style: its items carry their text.
-    size_t checked = 0;
-    const json* value = find_value(before.document.data, split_pointer(from));
-    if (a->kind == b->kind && value != nullptr && !is_scalar_json(*value)) {
-      for (const auto& [key, unused] : value->items()) {
-        checked += expect_carried(before, after, append_pointer(from, key),
-                                  append_pointer(to, key), context);
-      }
-    }
-    return checked;
-  }
-  EXPECT_TRUE(same_lines_shifted(source, target))
-      << "carried " << from << " -> " << to << ": "
-      << json(std::string(source)).dump() << " became "
-      << json(std::string(target)).dump() << "\n"
-      << context << "\n"
-      << json(std::string(after.text)).dump();
-  return 1;
-}
-
-// The text of each top-level entry (key line to the end of its value's
-// last line), by key.
-std::map<std::string, std::string> top_level_entries(const Snapshot& s) {
-  std::map<std::string, std::string> out;
-  for (const auto& [pointer, info] : s.document.positions.entries()) {
-    if (pointer.empty() || pointer.find('/', 1) != std::string::npos) continue;
-    size_t begin = info.key_begin;
-    size_t end = info.value_end;
-    if (s.document.front_matter.dialect == Dialect::yaml) {
-      // With the comments after it, to the end of its value's last line.
-      while (begin > 0 && s.text[begin - 1] != '\n') --begin;
-      end = s.text.find('\n', info.value_end);
-    }
-    out[pointer.substr(1)] = std::string(s.text.substr(begin, end - begin));
-  }
-  return out;
-}
-
-// Checks the bytes of one successful step: carried values, and everything
-// the op does not name.
+// Checks the bytes of one successful step (migrate/step_checks.hpp).
+// Returns the number of carried values checked.
 size_t expect_bytes_kept(const Snapshot& before, const Snapshot& after,
                          const json& op, const std::string& context) {
-  size_t checked = 0;
-  for (const auto& [from, to] :
-       carried_pairs(op, before.document.data, after.document.data)) {
-    checked += expect_carried(before, after, from, to, context);
+  property::StepCheck check = property::check_step_bytes(before, after, op);
+  for (const std::string& problem : check.problems) {
+    ADD_FAILURE() << problem << "\n"
+                  << context << "\n"
+                  << json(std::string(after.text)).dump();
   }
-  const FrontMatter& fm = before.document.front_matter;
-  EXPECT_EQ(after.text.substr(0, fm.yaml_begin),
-            before.text.substr(0, fm.yaml_begin));
-  EXPECT_EQ(after.text.substr(after.document.front_matter.close_begin),
-            before.text.substr(fm.close_begin))
-      << context;
-  std::set<std::string> touched = touched_keys(op);
-  auto old_entries = top_level_entries(before);
-  auto new_entries = top_level_entries(after);
-  for (const auto& [key, entry] : old_entries) {
-    if (touched.count(key)) continue;
-    EXPECT_TRUE(new_entries.count(key) && new_entries[key] == entry)
-        << "entry '" << key << "' changed\n"
-        << context << "\n"
-        << after.text;
-  }
-  if (before.text.find("\r\n") != std::string_view::npos) {
-    std::string_view front =
-        after.text.substr(0, after.document.front_matter.body_begin);
-    for (size_t i = 0; i < front.size(); ++i) {
-      if (front[i] == '\n') {
-        EXPECT_TRUE(i > 0 && front[i - 1] == '\r') << context << "\n"
-                                                   << after.text;
-      }
-    }
-  }
-  return checked;
+  return check.carried;
 }
 
 // A random document and ops that parse (generated against the model, so

@@ -67,7 +67,14 @@ TEST(OpsTest, Delete) {
        "  - delete: /l/0/a\n", "---\nl:\n  - b: 2\n---\n"},
       {"comments stay", "---\n# about a\na: 1\n# about b\nb: 2\n---\n",
        "  - delete: a\n", "---\n# about a\n# about b\nb: 2\n---\n"},
+      // An empty key is a key (found by fuzzing: it was no child of its
+      // mapping, which then looked emptied and became "{}").
+      {"beside an empty key", "---\nseo:\n  t: x\n  '': y\n---\n",
+       "  - delete: /seo/t\n", "---\nseo:\n  '': y\n---\n"},
   });
+  EXPECT_EQ(apply("---\nseo:\n  '': y\n---\n",
+                  "  - set: {field: /seo/z, value: 1}\n"),
+            "---\nseo:\n  '': y\n  z: 1\n---\n");
 }
 
 TEST(OpsTest, Set) {
@@ -291,6 +298,9 @@ TEST(OpsTest, MoveAndCopy) {
        "---\nseo:\n  title: T\n  tags:\n    - a\n    - b\nx: 1\n---\n",
        "  - move: {from: /seo/tags, to: tags}\n",
        "---\nseo:\n  title: T\nx: 1\ntags:\n  - a\n  - b\n---\n"},
+      // (found by fuzzing: the cut and the insert overlapped)
+      {"the only key of a flow front matter, nested", "---\n{a: 1}\n---\n",
+       "  - move: {from: a, to: /b/x}\n", "---\n{b: {x: 1}}\n---\n"},
       {"the last key leaves {}", "---\nseo:\n  title: T\n---\n",
        "  - move: {from: /seo/title, to: title}\n",
        "---\nseo: {}\ntitle: T\n---\n"},
@@ -302,9 +312,25 @@ TEST(OpsTest, MoveAndCopy) {
        "  - move: {from: a, to: b}\n",
        "ERROR: cannot move 'a' to 'b': 'b' already holds 2 (m.yaml:3:5) "
        "[migrate.conflict] @3:4"},
+      // An empty tagged item rendered after its tag (found by fuzzing:
+      // "!!str''" is another tag, and the value became null).
+      {"an empty tagged item out of a flow list", "---\ns: [!!str , b]\n---\n",
+       "  - copy: {from: /s/0, to: l}\n",
+       "---\ns: [!!str , b]\nl: !!str ''\n---\n"},
+      {"a pair of a flow list, copied out of it", "---\nl: [a: 0, b]\n---\n",
+       "  - copy: {from: /l/0, to: /o/c}\n",
+       "---\nl: [a: 0, b]\no:\n  c: {a: 0}\n---\n"},
       {"copy", "---\ntitle: \"T\"\n---\n",
        "  - copy: {from: title, to: /og/title}\n",
        "---\ntitle: \"T\"\nog:\n  title: \"T\"\n---\n"},
+      // libfyaml reads a value not indented past its key, which every
+      // generator rejects (found by fuzzing: moved deeper, it gave an edit
+      // that did not parse); it is an error of the reader now.
+      {"a value not indented past its key is a YAML error",
+       "---\na:\ntext\n---\n", "  - copy: {from: a, to: /o/a}\n",
+       "ERROR: this line of the value of 'a' is at column 1, not indented past "
+       "'a'; YAML readers reject this: indent it by at least one space "
+       "[yaml.syntax] @3:1"},
   });
 }
 
@@ -323,6 +349,83 @@ TEST(OpsTest, AliasesAreRefusedNotMangled) {
   EXPECT_EQ(apply(doc, "  - delete: copy\n"), "---\nbase: &b x\n---\n");
   EXPECT_EQ(apply(doc, "  - delete: base\n").substr(0, 60),
             "ERROR: cannot edit the YAML ('delete' at m.yaml:3:5): the fr");
+}
+
+// A block mapping is indented at its first key's anchor or tag, when one
+// stands before the key on its line (found by fuzzing: new keys went under
+// the key, not the anchor, and the edit did not parse).
+TEST(OpsTest, KeysWithAnAnchorOrTagBeforeThem) {
+  run_cases({
+      {"a new key beside an anchored key", "---\n&a x: 1\n---\n",
+       "  - set: {field: z, value: 2}\n", "---\n&a x: 1\nz: 2\n---\n"},
+      {"a new key beside a tagged key", "---\nm:\n  !!str x: 1\n---\n",
+       "  - set: {field: /m/z, value: 2}\n",
+       "---\nm:\n  !!str x: 1\n  z: 2\n---\n"},
+      {"nested in place", "---\nm:\n  &a x: 1\n---\n",
+       "  - move: {from: /m/x, to: /m/o/x}\n",
+       "---\nm:\n  &a o:\n    x: 1\n---\n"},
+      {"deleted with its anchor", "---\n&a x: 1\ny: 2\n---\n",
+       "  - delete: x\n", "---\ny: 2\n---\n"},
+      {"a list item's key", "---\nl:\n  - &a x: 1\n---\n",
+       "  - set: {field: /l/0/z, value: 2}\n",
+       "---\nl:\n  - &a x: 1\n    z: 2\n---\n"},
+  });
+}
+
+// A front matter that is only a null reads as no keys but is text an added
+// key would have to replace (found by fuzzing: '&a' alone gave an internal
+// error); empty front matter and comments take keys.
+TEST(OpsTest, NullFrontMatterIsRefused) {
+  run_cases({
+      {"tilde", "---\n~\n---\n", "  - set: {field: z, value: 1}\n",
+       "ERROR: cannot edit the YAML ('set' at m.yaml:3:5): the front matter "
+       "is '~', which reads as no keys; fmkit does not replace it: delete it "
+       "to let fmkit add keys [migrate.unsupported]"},
+      {"an anchor alone", "---\n# c\n&a # n\n---\n",
+       "  - set: {field: z, value: 1}\n",
+       "ERROR: cannot edit the YAML ('set' at m.yaml:3:5): the front matter "
+       "is '&a', which reads as no keys; fmkit does not replace it: delete it "
+       "to let fmkit add keys [migrate.unsupported]"},
+      {"json null", "---json\nnull\n---\n", "  - set: {field: z, value: 1}\n",
+       "ERROR: cannot edit the JSON ('set' at m.yaml:3:5): the front matter "
+       "is 'null', which reads as no keys; fmkit does not replace it: delete "
+       "it to let fmkit add keys [migrate.unsupported]"},
+      {"empty", "---\n---\n", "  - set: {field: z, value: 1}\n",
+       "---\nz: 1\n---\n"},
+      {"comments", "---\n# c\n---\n", "  - set: {field: z, value: 1}\n",
+       "---\nz: 1\n# c\n---\n"},
+      {"an empty flow mapping", "---\n{}\n---\n",
+       "  - set: {field: z, value: 1}\n", "---\n{z: 1}\n---\n"},
+  });
+}
+
+// YAML ends a line at a lone CR, the editor only at LF (found by fuzzing:
+// keys went to the wrong column, an internal error). JSON white space
+// may hold one.
+TEST(OpsTest, LoneCarriageReturnsAreRefusedInYaml) {
+  run_cases({
+      {"yaml", "---\nm:\r  a: 1\n---\n", "  - set: {field: /m/z, value: 1}\n",
+       "ERROR: cannot edit the YAML ('set' at m.yaml:3:5): line 2 ends in a "
+       "lone carriage return (CR), which fmkit does not edit; end the lines "
+       "with LF or CRLF [migrate.unsupported]"},
+      {"crlf", "---\r\na: 1\r\n---\r\n", "  - set: {field: z, value: 1}\n",
+       "---\r\na: 1\r\nz: 1\r\n---\r\n"},
+      {"json", "---json\n{\"a\": 1,\r\"b\": 2}\n---\n", "  - delete: b\n",
+       "---json\n{\"a\": 1}\n---\n"},
+  });
+}
+
+// A flow mapping's key may stand without ':' ("{a, b: 1}", a null): a value
+// put there gets one (found by fuzzing: "{a1, b: 1}").
+TEST(OpsTest, FlowKeysWithoutAColon) {
+  run_cases({
+      {"set", "---\nm: {a, b: 1}\n---\n",
+       "  - set: {field: /m/a, value: 1, overwrite: true}\n",
+       "---\nm: {a: 1, b: 1}\n---\n"},
+      {"convert to a list", "---\nm: {a, b: 1}\n---\n",
+       "  - convert: {field: /m/a, to: list}\n",
+       "---\nm: {a: [], b: 1}\n---\n"},
+  });
 }
 
 TEST(OpsTest, Where) {

@@ -315,10 +315,11 @@ inline std::string number_field(DocumentGenerator& gen, const json& data) {
 }
 
 // A value to remove from the list at `field`: one of its items when it has
-// some.
+// some. (The fuzz target's documents may have keys no field names: "".)
 inline json value_to_remove(DocumentGenerator& gen, const json& data,
                             const std::string& field) {
-  const json* list = find_value(data, parse_field_path(field)->tokens);
+  auto path = parse_field_path(field);
+  const json* list = path ? find_value(data, path->tokens) : nullptr;
   if (list != nullptr && list->is_array() && !list->empty()) {
     return (*list)[gen.pick(list->size())];
   }

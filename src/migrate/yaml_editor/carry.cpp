@@ -98,7 +98,7 @@ Expected<YamlEditor::Carried> YamlEditor::carried(std::string_view pointer,
   }
   Carried c;
   c.item = !info.has_key;
-  c.parent_column = column(c.item ? *separator : info.key_begin);
+  c.parent_column = c.item ? column(*separator) : key_column(info);
   size_t after = *separator + 1;
   size_t end = line_end(value_end(info));
   c.text = std::string(m_text.substr(after, end - after));
@@ -214,6 +214,12 @@ Expected<std::string> YamlEditor::flow_text_of(std::string_view pointer,
   std::string_view own =
       m_text.substr(info.value_begin, info.value_end - info.value_begin);
   bool one_line = own.find('\n') == std::string_view::npos;
+  if (info.kind == NodeKind::mapping && info.flow && one_line &&
+      !own.starts_with('{')) {
+    // A pair in a flow sequence ("[a: 1]"), which has no braces: out of
+    // the sequence it needs them.
+    return props + "{" + std::string(own) + "}";
+  }
   if (info.alias || (info.kind != NodeKind::scalar && info.flow && one_line) ||
       (info.kind == NodeKind::scalar && editor_util::fits_in_flow(info, own))) {
     return props + std::string(own);
@@ -224,6 +230,9 @@ Expected<std::string> YamlEditor::flow_text_of(std::string_view pointer,
     const json* value = find_value(m_document.data, split_pointer(pointer));
     if (value == nullptr)
       return unexpected("'" + std::string(pointer) + "' is missing");
+    // An empty value may follow its tag without a space ("[!!str, b]"):
+    // "!!str''" would be a tag of its own.
+    if (!props.empty() && props.back() != ' ') props += ' ';
     return props + render_scalar(*value, ScalarContext::flow,
                                  editor_util::quote_preference(info));
   }

@@ -72,16 +72,16 @@ Expected<TextEdit> YamlEditor::insert(const std::vector<std::string>& tokens,
     size_t end = kids.back().info->value_end;
     return TextEdit{end, end, ", " + *text};
   }
-  size_t key_column = 0;
+  size_t entry_column = 0;
   size_t at = owner.value_begin;
   if (!kids.empty()) {
-    key_column = column(kids.front().info->key_begin);
+    entry_column = key_column(*kids.front().info);
     at = entry_end(*kids.back().info);
   } else if (!parent.empty()) {
     return unexpected("'" + parent + "' is an empty block mapping");
   }
-  auto text = entry_text(tokens, depth, key_column, ScalarContext::block, value,
-                         source, anchor);
+  auto text = entry_text(tokens, depth, entry_column, ScalarContext::block,
+                         value, source, anchor);
   if (!text) return unexpected(text.error());
   // Blank lines after a carried "|+" scalar would join it: it goes after
   // them.
@@ -90,7 +90,7 @@ Expected<TextEdit> YamlEditor::insert(const std::vector<std::string>& tokens,
       ends_with_kept_lines(*carried)) {
     while (blank_line_at(at)) at = next_line(at);
   }
-  return TextEdit{at, at, spaces(key_column) + *text + m_style.eol};
+  return TextEdit{at, at, spaces(entry_column) + *text + m_style.eol};
 }
 
 Expected<TextEdit> YamlEditor::nest_in_place(std::string_view from,
@@ -101,8 +101,8 @@ Expected<TextEdit> YamlEditor::nest_in_place(std::string_view from,
   const NodeInfo& info = **found;
   ScalarContext context =
       in_flow(from) ? ScalarContext::flow : ScalarContext::block;
-  auto text = entry_text(to, depth, column(info.key_begin), context, json(),
-                         from, Anchor::keep);
+  auto text = entry_text(to, depth, key_column(info), context, json(), from,
+                         Anchor::keep);
   if (!text) return unexpected(text.error());
   size_t end = context == ScalarContext::flow ? info.value_end
                                               : line_end(value_end(info));
@@ -126,7 +126,11 @@ Expected<std::vector<TextEdit>> YamlEditor::move(
   const json* value = find_value(m_document.data, source);
   if (value == nullptr)
     return unexpected("'" + std::string(from) + "' is missing");
-  if (under_parent && depth > 0 &&
+  // The only entry of a mapping, moved under a new key of it, is nested in
+  // place: cut first, it would leave "{}" where the insert goes. At the top
+  // that is so only for a flow mapping ("{a: 1}").
+  const NodeInfo* owner = node(editor_util::parent_of(from));
+  if (under_parent && (depth > 0 || (owner != nullptr && owner->flow)) &&
       find_value(m_document.data, source, depth)->size() == 1) {
     auto edit = nest_in_place(from, to, depth);
     if (!edit) return unexpected(edit.error());
@@ -147,7 +151,8 @@ Expected<TextEdit> YamlEditor::wrap_in_list(std::string_view pointer) const {
   if (in_flow(pointer)) {
     auto text = flow_text(pointer, Anchor::keep);
     if (!text) return unexpected(text.error());
-    return TextEdit{begin, info.value_end, "[" + *text + "]"};
+    return TextEdit{begin, info.value_end,
+                    missing_colon(info) + "[" + *text + "]"};
   }
   std::string_view own = m_text.substr(begin, info.value_end - begin);
   if (m_style.list_style == ListStyle::flow && info.kind == NodeKind::scalar &&
@@ -162,7 +167,7 @@ Expected<TextEdit> YamlEditor::wrap_in_list(std::string_view pointer) const {
     return unexpected("cannot find the start of '" + std::string(pointer) +
                       "'");
   }
-  size_t dash = info.has_key ? dash_column_under(column(info.key_begin))
+  size_t dash = info.has_key ? dash_column_under(key_column(info))
                              : column(*separator) + 2;
   auto item = carried_text(pointer, Owner::dash, dash, Anchor::keep);
   if (!item) return unexpected(item.error());
@@ -203,16 +208,17 @@ Expected<TextEdit> YamlEditor::unwrap_list(std::string_view pointer) const {
   if (!colon || !dash) {
     return unexpected("cannot find the item of '" + std::string(pointer) + "'");
   }
-  size_t key_column = column(info.key_begin);
+  size_t entry_column = key_column(info);
   std::string_view between = m_text.substr(*colon + 1, *dash - *colon - 1);
   if (between.find('#') == std::string_view::npos) {
-    auto text = carried_text(kid.pointer, Owner::key, key_column, Anchor::keep);
+    auto text =
+        carried_text(kid.pointer, Owner::key, entry_column, Anchor::keep);
     if (!text) return unexpected(text.error());
     return TextEdit{*colon + 1, end, std::move(*text)};
   }
   // Comments stand between the key and the item: keep them, and the value
   // on its own line after them, indented under the key.
-  size_t indent = key_column + m_style.indent;
+  size_t indent = entry_column + m_style.indent;
   auto text = carried_text(kid.pointer, Owner::key, indent, Anchor::keep);
   if (!text) return unexpected(text.error());
   return TextEdit{line_start(*dash), end,

@@ -57,7 +57,7 @@ std::string YamlEditor::render_replacement(const NodeInfo& info,
   if (editor_util::is_block_scalar(info) && value.is_string()) {
     // Keep a block scalar a block scalar, at its content's indentation.
     size_t indent =
-        (info.has_key ? column(info.key_begin) : column(info.value_begin)) +
+        (info.has_key ? key_column(info) : column(info.value_begin)) +
         m_style.indent;
     for (size_t line = next_line(info.value_begin); line < info.value_end;
          line = next_line(line)) {
@@ -122,7 +122,8 @@ Expected<TextEdit> YamlEditor::replace_in_place(std::string_view pointer,
                            ? render_scalar(value, ScalarContext::flow,
                                            editor_util::quote_preference(info))
                            : render_flow(value);
-    return TextEdit{info.value_begin, info.value_end, std::move(text)};
+    return TextEdit{info.value_begin, info.value_end,
+                    missing_colon(info) + text};
   }
   bool inline_value =
       is_scalar(value) || value.empty() ||
@@ -145,7 +146,7 @@ Expected<TextEdit> YamlEditor::replace_in_place(std::string_view pointer,
   }
   if (info.has_key) {
     return TextEdit{*colon + 1, value_end(info),
-                    render_entry_value(value, column(info.key_begin), m_style)};
+                    render_entry_value(value, key_column(info), m_style)};
   }
   auto dash = dash_before(info);
   if (!dash) {
@@ -201,10 +202,13 @@ Expected<TextEdit> YamlEditor::remove(std::string_view pointer) const {
     if (!parent.empty()) return replace_value(parent, empty);
     return TextEdit{owner->value_begin, owner->value_end, empty.dump()};
   }
-  // Where an entry or item begins: its key, its dash, or (in a flow
-  // sequence) its tag or anchor.
+  // Where an entry or item begins: its key (or the anchor or tag before
+  // it), its dash, or (in a flow sequence) its tag or anchor.
   auto begin_of = [&](const Child& child) -> std::optional<size_t> {
-    if (child.info->has_key) return child.info->key_begin;
+    if (child.info->has_key) {
+      return owner->flow ? child.info->key_begin
+                         : entry_begin(m_text, child.info->key_begin);
+    }
     return owner->flow ? node_begin(child.pointer, *child.info)
                        : dash_before(*child.info);
   };

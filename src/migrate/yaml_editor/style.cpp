@@ -21,6 +21,9 @@ YamlStyle detect_yaml_style(std::string_view text, const Document& document,
     while (start > 0 && text[start - 1] != '\n') --start;
     return offset - start;
   };
+  auto key_column = [&](const NodeInfo& info) {
+    return column(entry_begin(text, info.key_begin));
+  };
   const PositionMap& positions = document.positions;
   bool indent_found = false;
   bool sequence_found = false;
@@ -35,8 +38,8 @@ YamlStyle detect_yaml_style(std::string_view text, const Document& document,
     if (!indent_found && grandparent_entry->has_key &&
         info.key_begin != NodeInfo::k_none &&
         grandparent_entry->key_begin != NodeInfo::k_none) {
-      size_t child = column(info.key_begin);
-      size_t owner = column(grandparent_entry->key_begin);
+      size_t child = key_column(info);
+      size_t owner = key_column(*grandparent_entry);
       if (child > owner) {
         style.indent = child - owner;
         indent_found = true;
@@ -50,7 +53,7 @@ YamlStyle detect_yaml_style(std::string_view text, const Document& document,
         if (!sequence_found) {
           sequence_found = true;
           size_t dash = column(info.value_begin);
-          size_t key = column(info.key_begin);
+          size_t key = key_column(info);
           style.sequence_indent =
               dash == key ? SequenceIndent::compact : SequenceIndent::indented;
           if (dash > key) sequence_step = dash - key;

@@ -64,6 +64,10 @@ size_t YamlEditor::column(size_t offset) const {
   return offset - line_start(offset);
 }
 
+size_t YamlEditor::key_column(const NodeInfo& info) const {
+  return column(entry_begin(m_text, info.key_begin));
+}
+
 bool YamlEditor::starts_line(size_t offset) const {
   for (size_t i = line_start(offset); i < offset; ++i) {
     if (m_text[i] != ' ') return false;
@@ -77,6 +81,10 @@ std::optional<size_t> YamlEditor::colon_after_key(const NodeInfo& info) const {
   while (i < m_text.size() && editor_util::is_blank(m_text[i])) ++i;
   if (i < m_text.size() && m_text[i] == ':') return i;
   return std::nullopt;
+}
+
+std::string YamlEditor::missing_colon(const NodeInfo& info) const {
+  return info.has_key && !colon_after_key(info) ? ": " : "";
 }
 
 std::optional<size_t> YamlEditor::dash_before(const NodeInfo& info) const {

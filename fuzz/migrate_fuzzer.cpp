@@ -16,7 +16,8 @@
 //     and keeps the bytes it must (tests/migrate/step_checks.hpp: values
 //     the op carries keep their source bytes; the bytes before and after
 //     the front matter and the top-level entries the op does not name are
-//     unchanged; CRLF stays CRLF).
+//     unchanged; CRLF stays CRLF), in YAML and JSON; TOML front matter
+//     gets the re-read check only.
 // Then all the ops applied in one run read as the steps did.
 #include "fuzz_check.hpp"
 #include "migrate/migration.hpp"
@@ -118,6 +119,9 @@ std::optional<std::string> run_step(const std::string& text, const json& op,
              "the edited text reads as the model", [&] {
                return where() + " gave " + property::json_text(result.text);
              });
+  // TOML moves tables by rewriting their headers: its byte checks are the
+  // TOML property test's (tests/migrate/toml_property_test.cpp).
+  if (before.front_matter.dialect == Dialect::toml) return result.text;
   property::StepCheck check =
       property::check_step_bytes({text, before}, {result.text, after}, op);
   for (const std::string& problem : check.problems) {

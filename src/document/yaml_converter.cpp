@@ -267,22 +267,6 @@ void Converter::complex_key(std::string_view what, size_t begin, size_t end) {
         m_stack.back().tracked ? m_stack.back().pointer : std::string());
 }
 
-size_t Converter::implicit_empty_key(size_t begin) const {
-  auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  };
-  size_t before = begin;
-  while (before > m_begin && space(m_text[before - 1])) --before;
-  if (before > m_begin && m_text[before - 1] == '?') {
-    return std::string_view::npos;
-  }
-  size_t after = begin;
-  while (after < m_end && (space(m_text[after]) || m_text[after] == ',')) {
-    ++after;
-  }
-  return after < m_end && m_text[after] == ':' ? after : std::string_view::npos;
-}
-
 std::string_view Converter::scalar_text(fy_token* token, ScalarStyle style) {
   // fy_token_get_text() builds (and allocates) the text; most scalars are
   // single-line and need no unescaping or folding, so read them in place.
@@ -402,22 +386,11 @@ void Converter::on_scalar(fy_event* event) {
   const bool warn = m_mode == Mode::document && !in_key_context() &&
                     style == ScalarStyle::plain && tag == TagKind::none;
   if (slot == Slot::key) {
-    check_merge_key(text, style, tag, begin, end);
+    check_key(text, style, tag, begin, end);
     // `y` and `n` are common keys (coordinates) and only Hugo's go-yaml v2
     // reads them as booleans: keys are warned about for the readers that
     // matter.
     if (warn && text.size() > 1) warn_yaml11(text, begin, end, slot);
-    const size_t colon =
-        text.empty() ? implicit_empty_key(begin) : std::string_view::npos;
-    if (warn && m_options.keys == MappingKeys::strict &&
-        colon != std::string_view::npos) {
-      // ": value", "{: value}": YAML 1.2 reads an empty key, PyYAML, Psych
-      // and go-yaml reject the file, js-yaml reads a null key.
-      error("yaml.syntax",
-            "this ':' has no key before it, which the YAML readers of site "
-            "generators reject: write the key, or '' for an empty one",
-            colon, colon + 1);
-    }
     set_key(std::string(text), begin, end);
     return;
   }

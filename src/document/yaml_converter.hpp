@@ -143,11 +143,12 @@ class Converter {
   void check_flow_indentation(size_t begin, size_t end);
   // yaml_tags.cpp: read_tag() returns the kind of `tag` (TagKind::none for
   // none), warning first about one that is neither "!" nor a YAML 1.1 type
-  // (yaml.unknown-tag; it is read as if absent); check_merge_key() refuses
-  // a plain "<<" key (yaml.merge-key).
+  // (yaml.unknown-tag; it is read as if absent); check_key() refuses a
+  // plain "<<" key (yaml.merge-key) and a key written as nothing
+  // (yaml.syntax).
   TagKind read_tag(fy_token* tag);
-  void check_merge_key(std::string_view key, ScalarStyle style, TagKind tag,
-                       size_t begin, size_t end);
+  void check_key(std::string_view key, ScalarStyle style, TagKind tag,
+                 size_t begin, size_t end);
   void check_value_indentation(const NodeInfo& info);
 
   // Events.

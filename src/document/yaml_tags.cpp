@@ -6,8 +6,9 @@
 // Hugo read the value untagged, as fmkit does: a warning
 // (yaml.unknown-tag). A plain "<<" key is merged by all of them, and fmkit
 // would read a key named "<<": an error (yaml.merge-key), never a check of
-// data the generators do not see. Front matter only (Mode::document): the
-// stream reader follows YAML 1.2, which has neither.
+// data the generators do not see. So is a key written as nothing (": v"),
+// which PyYAML, Psych and go-yaml reject. Front matter only
+// (Mode::document): the stream reader follows YAML 1.2.
 #include "document/yaml_converter.hpp"
 #include "document/yaml_to_json.hpp"
 
@@ -36,17 +37,46 @@ TagKind Converter::read_tag(fy_token* tag) {
   return classify_tag(resolved);
 }
 
-void Converter::check_merge_key(std::string_view key, ScalarStyle style,
-                                TagKind tag, size_t begin, size_t end) {
-  if (m_mode != Mode::document || style != ScalarStyle::plain ||
-      tag != TagKind::none || key != "<<") {
+void Converter::check_key(std::string_view key, ScalarStyle style, TagKind tag,
+                          size_t begin, size_t end) {
+  if (m_mode != Mode::document || in_key_context() ||
+      style != ScalarStyle::plain || tag != TagKind::none) {
     return;
   }
-  error("yaml.merge-key",
-        "'<<' is a merge key, which fmkit does not read yet: the site "
-        "generators merge the mapping it names into this one, fmkit would "
-        "read a key named '<<'; write the merged keys out",
-        begin, end);
+  if (key == "<<") {
+    error("yaml.merge-key",
+          "'<<' is a merge key, which fmkit does not read yet: the site "
+          "generators merge the mapping it names into this one, fmkit would "
+          "read a key named '<<'; write the merged keys out",
+          begin, end);
+  }
+  const size_t colon =
+      key.empty() ? implicit_empty_key(begin) : std::string_view::npos;
+  if (m_options.keys == MappingKeys::strict &&
+      colon != std::string_view::npos) {
+    // ": value", "{: value}": YAML 1.2 reads an empty key, PyYAML, Psych
+    // and go-yaml reject the file, js-yaml reads a null key.
+    error("yaml.syntax",
+          "this ':' has no key before it, which the YAML readers of site "
+          "generators reject: write the key, or '' for an empty one",
+          colon, colon + 1);
+  }
+}
+
+size_t Converter::implicit_empty_key(size_t begin) const {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  };
+  size_t before = begin;
+  while (before > m_begin && space(m_text[before - 1])) --before;
+  if (before > m_begin && m_text[before - 1] == '?') {
+    return std::string_view::npos;
+  }
+  size_t after = begin;
+  while (after < m_end && (space(m_text[after]) || m_text[after] == ',')) {
+    ++after;
+  }
+  return after < m_end && m_text[after] == ':' ? after : std::string_view::npos;
 }
 
 }  // namespace fmkit::detail

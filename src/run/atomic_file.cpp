@@ -9,6 +9,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <functional>
+#include <random>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -112,41 +113,44 @@ struct Temporary {
   Fd fd;
 };
 
-// Writes `bytes` to a new temporary file beside `path`, locked (see
-// Temporary). With `original`, the file gets its mode and owner.
-Expected<Temporary> write_temporary(const std::filesystem::path& path,
-                                    std::string_view bytes,
-                                    const FileSnapshot* original) {
-  std::filesystem::path folder = path.parent_path();
-  // ".post.md.fmkit-XXXXXX" beside the file, unless that is longer than a
-  // file name may be (a long CJK slug is 80 characters, 240 bytes).
-  std::string temporary = "." + path.filename().string() + ".fmkit-XXXXXX";
-  if (temporary.size() > NAME_MAX) temporary = ".fmkit-XXXXXX";
-  std::string name = (folder / temporary).string();
-  Fd fd(::mkstemp(name.data()));
-  if (!fd.valid()) {
-    return unexpected("cannot create a temporary file beside it: " +
-                      errno_text(errno));
+// Gives the open temporary `fd`, if it is unnamed (O_TMPFILE), a fresh
+// name "<stem>XXXXXX" (stem: the path up to "XXXXXX"), as mkstemp would.
+// Returns the name, or errno.
+Expected<std::string, int> link_unnamed(int fd, std::string_view stem) {
+  static constexpr char k_letters[] =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  thread_local std::mt19937_64 random(std::random_device{}());
+  const std::string proc = "/proc/self/fd/" + std::to_string(fd);
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string name(stem);
+    for (int i = 0; i < 6; ++i) name += k_letters[random() % 62];
+    if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(),
+                 AT_SYMLINK_FOLLOW) == 0) {
+      return name;
+    }
+    if (errno != EEXIST) return unexpected(errno);
   }
-  auto fail = [&](std::string reason) -> Expected<Temporary> {
-    fd.reset();
-    ::unlink(name.c_str());
-    return unexpected(std::move(reason));
-  };
-  if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
-    return fail("cannot lock a temporary file: " + errno_text(errno));
+  return unexpected(EEXIST);
+}
+
+// Writes `bytes` to `fd` (locked first), with `original`'s owner and mode,
+// or 0666 minus the umask; then syncs it.
+Expected<void> fill_temporary(int fd, std::string_view bytes,
+                              const FileSnapshot* original) {
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    return unexpected("cannot lock a temporary file: " + errno_text(errno));
   }
-  if (Expected<void> written = write_all(fd.get(), bytes); !written) {
-    return fail("cannot write: " + written.error());
+  if (Expected<void> written = write_all(fd, bytes); !written) {
+    return unexpected("cannot write: " + written.error());
   }
   mode_t mode = 0;
   if (original != nullptr) {
     mode = original->mode & 07777;
     struct stat st;
-    if (::fstat(fd.get(), &st) != 0) return fail(errno_text(errno));
+    if (::fstat(fd, &st) != 0) return unexpected(errno_text(errno));
     if ((st.st_uid != original->owner || st.st_gid != original->group) &&
-        ::fchown(fd.get(), original->owner, original->group) != 0) {
-      return fail("cannot keep its owner: " + errno_text(errno));
+        ::fchown(fd, original->owner, original->group) != 0) {
+      return unexpected("cannot keep its owner: " + errno_text(errno));
     }
   } else {
     mode_t mask = ::umask(0);
@@ -154,10 +158,50 @@ Expected<Temporary> write_temporary(const std::filesystem::path& path,
     mode = 0666 & ~mask;
   }
   // After fchown, which may clear set-user-ID bits.
-  if (::fchmod(fd.get(), mode) != 0) {
-    return fail("cannot keep its mode: " + errno_text(errno));
+  if (::fchmod(fd, mode) != 0) {
+    return unexpected("cannot keep its mode: " + errno_text(errno));
   }
-  if (::fsync(fd.get()) != 0) return fail("cannot sync: " + errno_text(errno));
+  if (::fsync(fd) != 0) return unexpected("cannot sync: " + errno_text(errno));
+  return {};
+}
+
+// Writes `bytes` to a new temporary file beside `path`, locked (see
+// Temporary). With `original`, the file gets its mode and owner. The file
+// is written unnamed (O_TMPFILE) and named once complete, so every named
+// temporary file is whole and locked while its writer lives; where the
+// file system has no unnamed files, it is created named (mkstemp) and
+// locked right after.
+Expected<Temporary> write_temporary(const std::filesystem::path& path,
+                                    std::string_view bytes,
+                                    const FileSnapshot* original) {
+  std::filesystem::path folder = folder_of(path);
+  // ".post.md.fmkit-XXXXXX" beside the file, unless that is longer than a
+  // file name may be (a long CJK slug is 80 characters, 240 bytes).
+  std::string temporary = "." + path.filename().string() + ".fmkit-XXXXXX";
+  if (temporary.size() > NAME_MAX) temporary = ".fmkit-XXXXXX";
+  std::string name = (folder / temporary).string();
+  const std::string_view stem(name.data(), name.size() - 6);
+  Fd unnamed(::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600));
+  if (unnamed.valid()) {
+    if (Expected<void> filled = fill_temporary(unnamed.get(), bytes, original);
+        !filled) {
+      return unexpected(filled.error());
+    }
+    Expected<std::string, int> linked = link_unnamed(unnamed.get(), stem);
+    if (linked) return Temporary{std::move(linked).value(), std::move(unnamed)};
+    // No /proc to name it through: write it again, named.
+  }
+  Fd fd(::mkstemp(name.data()));
+  if (!fd.valid()) {
+    return unexpected("cannot create a temporary file beside it: " +
+                      errno_text(errno));
+  }
+  if (Expected<void> filled = fill_temporary(fd.get(), bytes, original);
+      !filled) {
+    fd.reset();
+    ::unlink(name.c_str());
+    return unexpected(filled.error());
+  }
   return Temporary{std::move(name), std::move(fd)};
 }
 

@@ -12,9 +12,11 @@
 //     hard links is refused (the rename would split them);
 //   - a file that changed on disk since it was read (other bytes, by size
 //     and digest, or another file now at that path) is refused;
-//   - a temporary file is locked (flock) while its writer lives, so that a
-//     later run can tell the ones a killed writer left behind and remove
-//     them (remove_stale_temporaries()).
+//   - a temporary file is written unnamed (O_TMPFILE), locked (flock) and
+//     named only once complete, and stays locked while its writer lives,
+//     so that a later run can tell the ones a killed writer left behind and
+//     remove them (remove_stale_temporaries()). Where the file system has
+//     no unnamed files it is created named and locked right after.
 //
 // Errors are lower-case reasons without the path ("changed on disk since
 // it was read"), for the caller to prefix with the path it shows. Extended
@@ -87,8 +89,8 @@ Expected<void> replace_file_atomically(const std::filesystem::path& path,
 // Removes the temporary files that writers killed mid-write left in
 // `folder` (".post.md.fmkit-XXXXXX"): those whose lock no process holds (a
 // writer keeps its temporary file locked until it is renamed into place).
-// An empty one of the last 10 seconds stays: its writer may not have locked
-// it yet. Returns how many were removed; errors are ignored (the file
+// An empty one of the last 10 seconds stays: made where there are no
+// unnamed files, its writer may not have locked it yet. Returns how many were removed; errors are ignored (the file
 // stays).
 size_t remove_stale_temporaries(const std::filesystem::path& folder);
 

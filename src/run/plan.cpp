@@ -199,11 +199,40 @@ void plan_paths(const Config& config, const std::vector<std::string>& paths,
                          options, plan);
 }
 
+// How the files of the config's folder `folder` are shown: relative to the
+// working folder `cwd`, in the shortest form ("drafts/x.md" from inside
+// "content/", not "../content/drafts/x.md").
+class ShownPath {
+ public:
+  ShownPath(const Config& config, const fs::path& folder, const fs::path& cwd)
+      : m_folder(folder), m_cwd(cwd), m_shown(display_path(config.folder())) {
+    std::string inside = relative_path(folder, cwd.lexically_normal().string());
+    if (!inside.empty() && inside != "." && !inside.starts_with("..") &&
+        !fs::path(inside).is_absolute()) {
+      m_inside = inside + '/';
+    }
+  }
+
+  // `relative`: a file's '/'-separated path relative to the config folder.
+  std::string operator()(const std::string& relative) const {
+    if (m_inside.empty()) return join_display(m_shown, relative);
+    if (relative.starts_with(m_inside)) return relative.substr(m_inside.size());
+    return display_path(
+        fs::path(join_path(m_folder, relative)).lexically_relative(m_cwd));
+  }
+
+ private:
+  fs::path m_folder;
+  fs::path m_cwd;
+  std::string m_shown;   // the config's folder, as shown
+  std::string m_inside;  // the working folder relative to it, with a '/'
+};
+
 // Adds the jobs of every file of the config's collections.
-void plan_collections(const Config& config, const PlanOptions& options,
-                      Plan& plan) {
+void plan_collections(const Config& config, const fs::path& cwd,
+                      const PlanOptions& options, Plan& plan) {
   const fs::path& folder = plan.folder;
-  std::string shown_folder = display_path(config.folder());
+  const ShownPath shown(config, folder, cwd);
   for (const std::string& base : walk_roots(config, folder)) {
     fs::path root = base.empty() ? folder : (folder / base).lexically_normal();
     std::error_code ec;
@@ -216,10 +245,8 @@ void plan_collections(const Config& config, const PlanOptions& options,
           if (!has_extension(relative, options.discover)) return;
           std::optional<size_t> collection = config.collection_for(relative);
           if (!collection) return;
-          plan.jobs.push_back(FileJob{join_path(folder, relative),
-                                      join_display(shown_folder, relative),
-                                      *collection,
-                                      {}});
+          plan.jobs.push_back(FileJob{
+              join_path(folder, relative), shown(relative), *collection, {}});
         },
         plan.problems);
   }
@@ -302,7 +329,7 @@ Plan plan_config_files(const Config& config, const fs::path& cwd,
   PlanOptions options = with_config_extensions(config, given);
   Plan plan;
   plan.folder = config_folder(config, cwd);
-  plan_collections(config, options, plan);
+  plan_collections(config, cwd, options, plan);
   sort_and_deduplicate(plan.jobs);
   return plan;
 }
@@ -326,7 +353,7 @@ Expected<Plan, Problems> plan_with_config(const Config& config,
   if (options.selection) {
     plan_selection_with_config(config, paths, cwd, options, plan);
   } else if (paths.empty()) {
-    plan_collections(config, options, plan);
+    plan_collections(config, cwd, options, plan);
   } else {
     plan_paths(config, paths, cwd, options, plan);
   }

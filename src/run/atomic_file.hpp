@@ -90,8 +90,8 @@ Expected<void> replace_file_atomically(const std::filesystem::path& path,
 // `folder` (".post.md.fmkit-XXXXXX"): those whose lock no process holds (a
 // writer keeps its temporary file locked until it is renamed into place).
 // An empty one of the last 10 seconds stays: made where there are no
-// unnamed files, its writer may not have locked it yet. Returns how many were removed; errors are ignored (the file
-// stays).
+// unnamed files, its writer may not have locked it yet. Returns how many were
+// removed; errors are ignored (the file stays).
 size_t remove_stale_temporaries(const std::filesystem::path& folder);
 
 }  // namespace fmkit

@@ -126,6 +126,41 @@ TEST_F(MigrateRunnerTest, WritesEverythingOrNothing) {
   EXPECT_EQ(again.summary.written, 0u);
 }
 
+// Someone edits a post, or puts a folder in its place, after fmkit read it
+// and before it writes: nothing is written (the edit is kept) and the post
+// is reported (a finding: `fmkit migrate` exits 1).
+TEST_F(MigrateRunnerTest, APostChangedAfterPlanningIsNotOverwritten) {
+  for (bool folder : {false, true}) {
+    write("a.md", "---\nspeaker: Bob\n---\n");
+    write("b.md", "---\nspeaker: Ann\n---\n");
+    MigrateRunOptions options;
+    options.mode = MigrateMode::write;
+    options.jobs = 1;
+    size_t planned = 0;
+    options.on_file = [&] {
+      if (++planned < 2) return;  // both read: edit one of them
+      if (folder) {
+        fs::remove(m_dir / "a.md");
+        fs::create_directory(m_dir / "a.md");
+      } else {
+        write("a.md", "---\nspeaker: Bob (edited)\n---\n");
+      }
+    };
+    MigrateRun run =
+        run_migrate({file("a.md"), file("b.md")}, chain(), options);
+    EXPECT_TRUE(run.blocked);
+    EXPECT_EQ(run.summary.failed, 1u);
+    EXPECT_EQ(run.summary.written, 0u);
+    EXPECT_EQ(run.files[0].error, folder ? "is not a regular file"
+                                         : "changed on disk since it was read");
+    if (!folder) {
+      EXPECT_EQ(read("a.md"), "---\nspeaker: Bob (edited)\n---\n");
+    }
+    EXPECT_EQ(read("b.md"), "---\nspeaker: Ann\n---\n");
+    fs::remove_all(m_dir / "a.md");
+  }
+}
+
 TEST_F(MigrateRunnerTest, RefusesSymlinksBeforeWritingAnything) {
   write("a.md", "---\nspeaker: Bob\n---\n");
   fs::path target = write("real/b.md", "---\nspeaker: Ann\n---\n");

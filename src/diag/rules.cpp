@@ -73,7 +73,8 @@ constexpr RuleInfo k_rules[] = {
     {"yaml.tag", E, "a value its explicit tag cannot read ('!!int abc')",
      "Remove the tag, or write a value of the tagged type.", "rules"},
     {"yaml.unknown-tag", W,
-     "a tag that is not a YAML type ('!custom', '!!python/object')",
+     "a tag that is not a YAML type ('!custom', '!!python/object'); an error "
+     "in fmkit's own files ('!include' in fmkit.yaml or a migration)",
      "PyYAML (MkDocs) and js-yaml (Eleventy, Astro) reject the file; Jekyll "
      "and Hugo, and fmkit, read the value as if untagged. Remove the tag.",
      "rules"},

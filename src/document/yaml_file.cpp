@@ -12,8 +12,10 @@ namespace fmkit {
 
 YamlFile::YamlFile(std::string path, std::string text)
     : m_path(std::move(path)), m_text(std::move(text)), m_lines(m_text) {
+  YamlOptions options;
+  options.own_file = true;
   std::optional<YamlDocument> document = parse_yaml_document(
-      m_text, 0, m_text.size(), m_lines, YamlOptions{}, m_diagnostics);
+      m_text, 0, m_text.size(), m_lines, options, m_diagnostics);
   if (!document) return;
   m_parsed = true;
   m_root = std::move(document->value);

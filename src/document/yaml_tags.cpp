@@ -26,13 +26,22 @@ TagKind Converter::read_tag(fy_token* tag) {
     const fy_mark* start = fy_token_start_mark(tag);
     const size_t begin = start ? offset(start) : m_last_end;
     const size_t end = std::max(begin, token_end(tag));
-    report(Severity::warning, "yaml.unknown-tag",
-           "unknown tag " +
-               quoted_for_message(m_text.substr(begin, end - begin)) +
-               ": PyYAML (MkDocs) and js-yaml (Eleventy, Astro) reject the "
-               "file, Jekyll and Hugo read the value as if it had no tag, and "
-               "so does fmkit; remove the tag",
-           begin, end);
+    const std::string shown =
+        quoted_for_message(m_text.substr(begin, end - begin));
+    if (m_options.own_file) {
+      error("yaml.unknown-tag",
+            "unknown tag " + shown +
+                ": fmkit reads its own files as plain data and does not know "
+                "this tag; remove it",
+            begin, end);
+    } else {
+      report(Severity::warning, "yaml.unknown-tag",
+             "unknown tag " + shown +
+                 ": PyYAML (MkDocs) and js-yaml (Eleventy, Astro) reject the "
+                 "file, Jekyll and Hugo read the value as if it had no tag, "
+                 "and so does fmkit; remove the tag",
+             begin, end);
+    }
   }
   return classify_tag(resolved);
 }

@@ -110,6 +110,11 @@ struct YamlOptions {
   // How plain scalars are typed. Under 1.1 the yaml11-* warnings are off
   // (the reading is the 1.1 one). Default: 1.2.
   YamlVersion version = YamlVersion::v1_2;
+  // fmkit's own files (config, migrations): a tag that is not one of YAML's
+  // types ("!include", "!!python/object") is an error, not a warning:
+  // nothing else reads these files, and whoever wrote it expects something
+  // fmkit does not do.
+  bool own_file = false;
 };
 
 struct YamlDocument {

@@ -30,8 +30,9 @@ constexpr size_t field_count() {
 }
 
 // Every field of YamlOptions is in the key: a new field must be added
-// below (and this count changed): four limits, the keys mode, the version.
-static_assert(field_count<YamlOptions>() == 6,
+// below (and this count changed): four limits, the keys mode, the version,
+// own_file.
+static_assert(field_count<YamlOptions>() == 7,
               "add the new YamlOptions field to the cache key");
 
 void add_collection(CacheHasher& hasher, const Collection& collection) {
@@ -44,7 +45,8 @@ void add_collection(CacheHasher& hasher, const Collection& collection) {
       .add(yaml.max_bytes)
       .add(yaml.max_expanded_bytes)
       .add(static_cast<uint64_t>(yaml.keys))
-      .add(static_cast<uint64_t>(yaml.version));
+      .add(static_cast<uint64_t>(yaml.version))
+      .add(yaml.own_file ? 1 : 0);
   if (!collection.migrations) {
     hasher.add(0);
     return;

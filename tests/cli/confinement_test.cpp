@@ -116,5 +116,44 @@ TEST_F(ConfinementTest, MigrationsAndTheirSchemasStayInside) {
       << r.err;
 }
 
+// Migration files are data: what looks like a command stays text, written
+// as it is; a tag that would make another YAML reader run code or read a
+// file ('!!python/object/apply', '!include') is an error at its place
+// (fmkit does neither).
+TEST_F(ConfinementTest, MigrationFilesAreData) {
+  m_dir.write("site/content/a.md", "---\ntitle: Hello\n---\n");
+  m_dir.write("site/post.schema.json", R"({"type": "object"})");
+  config("    schema: post.schema.json\n    migrations: migrations\n");
+  m_dir.write("site/migrations/0002-x.yaml",
+              "version: 2\nops:\n"
+              "  - set: {field: cmd, value: \"$(touch ../ran) `touch ran`\"}\n"
+              "  - replace: {field: title, pattern: Hello, with: '$(id)'}\n"
+              "  - rename: {from: title, to: ../../etc/passwd}\n");
+  CliResult r = run({"migrate", "--write"});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_EQ(m_dir.read("site/content/a.md"),
+            "---\n../../etc/passwd: $(id)\ncmd: $(touch ../ran) `touch ran`\n"
+            "schema_version: 2\n---\n");
+  EXPECT_FALSE(fs::exists(m_dir.path() / "ran"));
+  EXPECT_FALSE(fs::exists(m_dir.path() / "site/ran"));
+
+  m_dir.write("site/migrations/0003-y.yaml",
+              "version: 3\nops:\n"
+              "  - set: {field: a, value: !include /etc/passwd}\n"
+              "  - set: {field: b, value: !!python/object/apply:os.system "
+              "[\"touch ran\"]}\n");
+  r = run({"migrate", "--write"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("migrations/0003-y.yaml:3:28: error: unknown tag "
+                       "'!include': fmkit reads its own files as plain data"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("migrations/0003-y.yaml:4:28: error: unknown tag "
+                       "'!!python/object/apply:os.system'"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("root:"), std::string::npos);  // /etc/passwd unread
+}
+
 }  // namespace
 }  // namespace fmkit

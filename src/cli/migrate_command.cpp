@@ -145,7 +145,7 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
     options.on_file = [&progress] { progress.advance(); };
     MigrateRun run =
         run_migrate(group.files, session->migrations(group).chain, options);
-    failed = failed || run.write_errors;
+    failed = failed || run.io_errors;
     findings = findings || run.summary.failed > 0 ||
                (mode == MigrateMode::check &&
                 std::any_of(run.files.begin(), run.files.end(), is_behind));

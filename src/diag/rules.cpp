@@ -391,9 +391,11 @@ constexpr RuleInfo k_rules[] = {
     {"migrate.internal", E, "an edit did not give the expected JSON",
      "A bug in fmkit: the file is never written. Please report it.",
      "migrations"},
-    {"migrate.io", E, "a file that cannot be read or written safely",
-     "Check the file: unreadable, a symlink or hard link that cannot be "
-     "written, or changed on disk since it was read.",
+    {"migrate.io", E, "a file that cannot be written safely, or whose write "
+     "failed",
+     "Check the file: a symlink or hard link that cannot be written, changed "
+     "on disk since it was read, or a write that failed (a full disk, a "
+     "read-only folder: exit 2). A file that cannot be read is an io error.",
      "migrations"},
     {"migrate.unreadable", E,
      "front matter that cannot be read, with no reader error to show",

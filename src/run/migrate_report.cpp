@@ -31,8 +31,11 @@ std::vector<FileReport> problem_reports(const FileMigration& file,
     read.diagnostics.push_back(d);
   }
   if (!file.error.empty()) {
-    read.diagnostics.push_back(
-        Diagnostic{Severity::error, "migrate.io", file.error, "", {}});
+    read.diagnostics.push_back(Diagnostic{Severity::error,
+                                          file.unreadable ? "io" : "migrate.io",
+                                          file.error,
+                                          "",
+                                          {}});
   }
   if (!read.diagnostics.empty()) reports.push_back(std::move(read));
   if (!file.plan.schema_diagnostics.empty()) {
@@ -117,7 +120,7 @@ std::string format_outcome(const MigrateRun& run, MigrateMode mode,
         return "nothing written: " + count_noun(s.failed, "file") +
                " cannot be migrated";
       }
-      if (run.write_errors) {
+      if (run.io_errors) {
         return "wrote " + count_noun(s.written, "file") + "; " +
                count_noun(s.failed, "file") +
                " could not be written (see above)";

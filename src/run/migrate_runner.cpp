@@ -50,6 +50,7 @@ Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
   Expected<FileSnapshot> read = read_file_snapshot(file.path);
   if (!read) {
     out.error = read.error();
+    out.unreadable = true;
     out.plan.status = PlanStatus::failed;
     return planned;
   }
@@ -104,8 +105,11 @@ void skip_links(MigrateRun& run, const std::vector<FileSnapshot>& snapshots) {
       continue;
     }
     FileMigration& file = run.files[i];
-    file = FileMigration{file.display, {}, "", "", "", false, true};
-    file.plan.status = PlanStatus::skipped;
+    FileMigration link;
+    link.display = std::move(file.display);
+    link.link = true;
+    link.plan.status = PlanStatus::skipped;
+    file = std::move(link);
   }
 }
 
@@ -185,7 +189,7 @@ void write_all(const std::vector<MigrateFile>& files,
           ++summary.written;
         } else {
           run.files[i].error = written.error();
-          run.write_errors = true;
+          run.io_errors = true;
           ++summary.failed;
         }
       });
@@ -196,7 +200,7 @@ void write_all(const std::vector<MigrateFile>& files,
       if (run.files[i].written && files[i].path.parent_path() == folder) {
         run.files[i].error =
             "written, but its folder could not be synced: " + synced.error();
-        run.write_errors = true;
+        run.io_errors = true;
       }
     }
   }
@@ -228,6 +232,9 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
       });
   skip_links(run, snapshots);
   run.summary = summarize(run.files);
+  run.io_errors =
+      std::any_of(run.files.begin(), run.files.end(),
+                  [](const FileMigration& f) { return f.unreadable; });
   if (options.mode != MigrateMode::write) return run;
   if (run.summary.failed > 0) {
     run.blocked = true;

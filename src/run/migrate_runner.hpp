@@ -78,6 +78,8 @@ struct FileMigration {
   std::string diff;
   // Why the file could not be read, checked or written ("" when fine).
   std::string error;
+  // It could not be read (an `io` error, exit 2, as in `fmkit validate`).
+  bool unreadable = false;
   bool written = false;
   // A symbolic link to a file migrated under its own name: left to it
   // (plan.status is skipped).
@@ -105,8 +107,9 @@ struct MigrateRun {
   // MigrateMode::write only: true when nothing was written because a file
   // failed to plan or changed on disk.
   bool blocked = false;
-  // Write errors happened (after the checks passed).
-  bool write_errors = false;
+  // A file could not be read, or a write failed (after the checks passed):
+  // exit 2.
+  bool io_errors = false;
 };
 
 MigrateRun run_migrate(const std::vector<MigrateFile>& files,

@@ -391,7 +391,8 @@ constexpr RuleInfo k_rules[] = {
     {"migrate.internal", E, "an edit did not give the expected JSON",
      "A bug in fmkit: the file is never written. Please report it.",
      "migrations"},
-    {"migrate.io", E, "a file that cannot be written safely, or whose write "
+    {"migrate.io", E,
+     "a file that cannot be written safely, or whose write "
      "failed",
      "Check the file: a symlink or hard link that cannot be written, changed "
      "on disk since it was read, or a write that failed (a full disk, a "

@@ -144,11 +144,12 @@ class Converter {
   // yaml_tags.cpp: read_tag() returns the kind of `tag` (TagKind::none for
   // none), warning first about one that is neither "!" nor a YAML 1.1 type
   // (yaml.unknown-tag; it is read as if absent); check_key() refuses a
-  // plain "<<" key (yaml.merge-key) and a key written as nothing
-  // (yaml.syntax).
+  // plain "<<" key (yaml.merge-key), a key written as nothing and an
+  // implicit key over 1024 characters (yaml.syntax).
   TagKind read_tag(fy_token* tag);
   void check_key(std::string_view key, ScalarStyle style, TagKind tag,
                  size_t begin, size_t end);
+  void check_key_length(ScalarStyle style, size_t begin, size_t end);
   void check_value_indentation(const NodeInfo& info);
 
   // Events.

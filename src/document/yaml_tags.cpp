@@ -7,8 +7,10 @@
 // (yaml.unknown-tag). A plain "<<" key is merged by all of them, and fmkit
 // would read a key named "<<": an error (yaml.merge-key), never a check of
 // data the generators do not see. So is a key written as nothing (": v"),
-// which PyYAML, Psych and go-yaml reject. Front matter only
+// which PyYAML, Psych and go-yaml reject, and a key longer than libyaml's
+// 1024 characters. Front matter only
 // (Mode::document): the stream reader follows YAML 1.2.
+#include "base/utf8.hpp"
 #include "document/yaml_converter.hpp"
 #include "document/yaml_to_json.hpp"
 
@@ -48,6 +50,9 @@ TagKind Converter::read_tag(fy_token* tag) {
 
 void Converter::check_key(std::string_view key, ScalarStyle style, TagKind tag,
                           size_t begin, size_t end) {
+  if (m_mode == Mode::document && !in_key_context() && end - begin > 1000) {
+    check_key_length(style, begin, end);
+  }
   if (m_mode != Mode::document || in_key_context() ||
       style != ScalarStyle::plain || tag != TagKind::none) {
     return;
@@ -86,6 +91,32 @@ size_t Converter::implicit_empty_key(size_t begin) const {
     ++after;
   }
   return after < m_end && m_text[after] == ':' ? after : std::string_view::npos;
+}
+
+void Converter::check_key_length(ScalarStyle style, size_t begin, size_t end) {
+  // With its quotes (whether the span holds them or not).
+  const char quote = style == ScalarStyle::single_quoted   ? '\''
+                     : style == ScalarStyle::double_quoted ? '"'
+                                                           : '\0';
+  size_t start = begin;
+  size_t colon = end;
+  if (quote != '\0' && start > m_begin && m_text[start - 1] == quote) --start;
+  if (quote != '\0' && colon < m_end && m_text[colon] == quote) ++colon;
+  while (colon < m_end && (m_text[colon] == ' ' || m_text[colon] == '\t')) {
+    ++colon;
+  }
+  if (colon >= m_end || m_text[colon] != ':') return;  // not an implicit key
+  size_t before = start;
+  while (before > m_begin && m_text[before - 1] == ' ') --before;
+  if (before > m_begin && m_text[before - 1] == '?') return;  // "? key"
+  const size_t length = count_code_points(m_text.substr(start, colon - start));
+  if (length <= 1024) return;
+  error("yaml.syntax",
+        "this key is " + std::to_string(length) +
+            " characters long: the YAML readers of Hugo, Jekyll and MkDocs "
+            "(libyaml and its ports) reject a key longer than 1024 "
+            "characters; shorten it, or write it as '? key'",
+        start, colon);
 }
 
 }  // namespace fmkit::detail

@@ -944,6 +944,31 @@ TEST(YamlErrorsTest, ErrorSpansCoverTheOffendingText) {
   EXPECT_EQ(p.list[0].span.end.offset, 18u);
 }
 
+// libyaml (Psych for Jekyll, go-yaml for Hugo, PyYAML for MkDocs) ends an
+// implicit key 1024 characters after its start, counted in code points up
+// to its ':' (measured with PyYAML and Psych); "? key" has no limit.
+TEST(YamlErrorsTest, KeysOverLibyamlsLimitAreErrors) {
+  auto too_long = [](const std::string& yaml) {
+    Parsed p = parse(yaml);
+    return !p.document &&
+           p.diagnostics.find("reject a key longer than 1024 characters") !=
+               std::string::npos;
+  };
+  const std::string k1024(1024, 'k');
+  EXPECT_FALSE(too_long(k1024 + ": v\n"));
+  EXPECT_TRUE(too_long(k1024 + "k: v\n"));
+  EXPECT_TRUE(too_long(k1024 + " : v\n"));  // the space counts
+  EXPECT_TRUE(too_long("a: {" + k1024 + "k: v}\n"));
+  EXPECT_FALSE(too_long("'" + std::string(1022, 'k') + "': v\n"));
+  EXPECT_TRUE(too_long("'" + k1024 + "': v\n"));  // with its quotes
+  std::string accents;
+  for (int i = 0; i < 1024; ++i) accents += "\u00e9";
+  EXPECT_FALSE(too_long(accents + ": v\n"));  // 2048 bytes, 1024 characters
+  EXPECT_TRUE(too_long(accents + "e: v\n"));
+  EXPECT_FALSE(too_long("? " + k1024 + "k\n: v\n"));
+  EXPECT_FALSE(too_long("k: " + k1024 + k1024 + "\n"));  // a long value
+}
+
 TEST(YamlErrorsTest, LibfyamlNeverWritesToStderr) {
   testing::internal::CaptureStderr();
   testing::internal::CaptureStdout();

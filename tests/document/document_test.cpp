@@ -171,7 +171,9 @@ TEST(DocumentTest, MessagesQuoteLongTextCut) {
            "' contains ': ', which starts a nested mapping; quote the value: "
            "'" +
            cut + "' [yaml.syntax]"},
-      {"---\n\"" + x + "\": 1\n\"" + x + "\": 2\n---\n",
+      // (1000 characters: libyaml's readers reject a key over 1024.)
+      {"---\n\"" + x.substr(0, 1000) + "\": 1\n\"" + x.substr(0, 1000) +
+           "\": 2\n---\n",
        "3:1: error: duplicate key '" + cut +
            "' (first at line 2, column 1) [yaml.duplicate-key]"},
       {"---\nn: !!int " + x + "\n---\n",

@@ -51,7 +51,8 @@ constexpr RuleInfo k_rules[] = {
      "rules"},
     {"yaml.control-character", E,
      "a raw control character that YAML forbids (NUL, ESC, DEL, the C1 "
-     "controls, U+FFFE, U+FFFF)",
+     "controls, U+FFFE, U+FFFF), or a line separator (U+2028, U+2029, NEL) "
+     "outside quotes, a line break to YAML 1.1",
      "Some readers silently cut a value at a control character: delete it, "
      "or write it as the escape the message names ('\\0', '\\e', '\\x7F') in "
      "a double-quoted string.",

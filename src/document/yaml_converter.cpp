@@ -336,6 +336,24 @@ void Converter::warn_yaml11(std::string_view text, size_t begin, size_t end,
          begin, end, std::move(where));
 }
 
+void Converter::checked_scalar_span(fy_event* event, ScalarStyle style,
+                                    Slot slot, size_t& begin, size_t& end) {
+  const fy_event_scalar_data& data = event->scalar;
+  size_t lower_bound = m_last_end;
+  if (data.tag) lower_bound = std::max(lower_bound, token_end(data.tag));
+  if (data.anchor) lower_bound = std::max(lower_bound, token_end(data.anchor));
+  scalar_span(data.value, style, lower_bound,
+              data.tag != nullptr || data.anchor != nullptr, slot, begin, end);
+  const bool quoted = style == ScalarStyle::single_quoted ||
+                      style == ScalarStyle::double_quoted;
+  if (m_indentation == FlowIndentation::sloppy && m_flow_depth == 0 && quoted) {
+    check_flow_indentation(begin, end);
+  }
+  if (quoted && !m_line_separators.empty()) {
+    allow_line_separators(begin, end);
+  }
+}
+
 void Converter::on_scalar(fy_event* event) {
   const fy_event_scalar_data& data = event->scalar;
   fy_token* token = data.value;
@@ -343,18 +361,9 @@ void Converter::on_scalar(fy_event* event) {
       to_style(token ? fy_token_scalar_style(token) : FYSS_PLAIN);
   const Slot slot = next_slot();
 
-  size_t lower_bound = m_last_end;
-  if (data.tag) lower_bound = std::max(lower_bound, token_end(data.tag));
-  if (data.anchor) lower_bound = std::max(lower_bound, token_end(data.anchor));
   size_t begin = 0;
   size_t end = 0;
-  scalar_span(token, style, lower_bound,
-              data.tag != nullptr || data.anchor != nullptr, slot, begin, end);
-  if (m_indentation == FlowIndentation::sloppy && m_flow_depth == 0 &&
-      (style == ScalarStyle::single_quoted ||
-       style == ScalarStyle::double_quoted)) {
-    check_flow_indentation(begin, end);
-  }
+  checked_scalar_span(event, style, slot, begin, end);
 
   std::string_view text = scalar_text(token, style);
   if (!count_node(1, text.size(), begin, end)) return;

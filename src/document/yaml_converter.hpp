@@ -141,7 +141,7 @@ class Converter {
   Typed type_scalar(std::string_view text, ScalarStyle style, TagKind tag,
                     nlohmann::json& value) const;
   void check_flow_indentation(size_t begin, size_t end);
-  // yaml_tags.cpp: read_tag() returns the kind of `tag` (TagKind::none for
+  // yaml_readers.cpp: read_tag() returns the kind of `tag` (TagKind::none for
   // none), warning first about one that is neither "!" nor a YAML 1.1 type
   // (yaml.unknown-tag; it is read as if absent); check_key() refuses a
   // plain "<<" key (yaml.merge-key), a key written as nothing and an
@@ -150,6 +150,12 @@ class Converter {
   void check_key(std::string_view key, ScalarStyle style, TagKind tag,
                  size_t begin, size_t end);
   void check_key_length(ScalarStyle style, size_t begin, size_t end);
+  // The line separators (U+2028, U+2029, NEL) of the slice go to
+  // m_line_separators; those in a quoted scalar are allowed; the others are
+  // reported at the end.
+  void find_line_separators();
+  void allow_line_separators(size_t begin, size_t end);
+  void report_line_separators();
   void check_value_indentation(const NodeInfo& info);
 
   // Events.
@@ -179,6 +185,10 @@ class Converter {
   size_t block_end(size_t header_end, size_t end) const;
   void scalar_span(fy_token* token, ScalarStyle style, size_t lower_bound,
                    bool has_properties, Slot slot, size_t& begin, size_t& end);
+  // scalar_span() of a scalar event, then the checks on quoted scalars:
+  // their indentation (a sloppy run), the line separators they hold.
+  void checked_scalar_span(fy_event* event, ScalarStyle style, Slot slot,
+                           size_t& begin, size_t& end);
   // Where the ':' of the empty key whose span starts at `begin` is, when
   // the key is written as nothing (": v", "{: v}", "[a, : v]"), not as "? ";
   // else npos.
@@ -199,6 +209,7 @@ class Converter {
   std::string_view m_text;
   size_t m_begin;
   size_t m_end;
+  std::vector<size_t> m_line_separators;  // offsets, see find_line_separators()
   const LineIndex& m_lines;
   const YamlOptions& m_options;
   Mode m_mode;

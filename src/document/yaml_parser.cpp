@@ -125,11 +125,13 @@ bool Converter::run() {
     return false;
   }
 
+  if (m_mode == Mode::document) find_line_separators();
   while (fy_event* event = fy_parser_parse(parser.get())) {
     on_event(event);
     fy_parser_event_free(parser.get(), event);
     if (m_stop) break;
   }
+  if (!m_stop) report_line_separators();
   if (!m_stop && fy_diag_got_error(diag.get())) {
     collect_libfyaml_errors(diag.get());
     if (hits_double_free(diag.get())) abandon(parser.release());

@@ -806,6 +806,31 @@ TEST(YamlCharactersTest, ControlCharactersAndStrayByteOrderMarks) {
   for (const DiagnosticCase& c : cases) check_diagnostics(c, false);
 }
 
+// U+2028, U+2029 and NEL are line breaks to YAML 1.1 (libyaml: Psych for
+// Jekyll, go-yaml for Hugo, PyYAML), which reject a file with one outside
+// quotes (measured with Psych and PyYAML): an error there; in quotes they
+// keep the value they have in YAML 1.2.
+TEST(YamlCharactersTest, LineSeparatorsOutsideQuotes) {
+  const std::string ls = "\u2028";
+  const std::string ps = "\u2029";
+  const std::string nel = "\u0085";
+  Parsed p = parse("a: x" + ls + "y\n");
+  EXPECT_FALSE(p.document);
+  EXPECT_EQ(p.diagnostics,
+            "1:5: error: U+2028 (LINE SEPARATOR) outside a quoted string: "
+            "YAML 1.1 reads it as a line break, so the YAML readers of "
+            "Jekyll, Hugo and MkDocs reject the file; remove it, or quote the "
+            "value [yaml.control-character]");
+  EXPECT_FALSE(parse("# a" + ps + "b\na: 1\n").document);
+  EXPECT_FALSE(parse("a: |\n  x" + nel + "y\n").document);
+  EXPECT_FALSE(parse("k" + ls + ": 1\n").document);
+  p = parse("a: \"x" + ls + "y\"\nb: 'x" + nel + ps + "y'\n");
+  ASSERT_TRUE(p.document) << p.diagnostics;
+  EXPECT_EQ(p.document->value,
+            json({{"a", "x" + ls + "y"}, {"b", "x" + nel + ps + "y"}}));
+  EXPECT_TRUE(parse("a: \u2027\u00e9\u20ac\n").document);  // neighbours
+}
+
 TEST(YamlCharactersTest, EscapesKeepTheirCharacters) {
   Parsed p = parse(
       "a: \"x\\0y\"\nb: \"\\x01\\e\"\nc: \"\\uFEFFz\"\nd: \"\\N\"\n"

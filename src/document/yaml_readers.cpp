@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: MIT
 //
-// Tags and merge keys, for the Converter: what the site generators' YAML
-// readers do with them that fmkit does not. A tag that is not one of
-// YAML's types makes PyYAML and js-yaml reject the file, while Jekyll and
-// Hugo read the value untagged, as fmkit does: a warning
-// (yaml.unknown-tag). A plain "<<" key is merged by all of them, and fmkit
-// would read a key named "<<": an error (yaml.merge-key), never a check of
-// data the generators do not see. So is a key written as nothing (": v"),
-// which PyYAML, Psych and go-yaml reject, and a key longer than libyaml's
-// 1024 characters. Front matter only
-// (Mode::document): the stream reader follows YAML 1.2.
+// What the site generators' YAML readers do differently from fmkit, for the
+// Converter. A tag that is not one of YAML's types makes PyYAML and js-yaml
+// reject the file, while Jekyll and Hugo read the value untagged, as fmkit
+// does: a warning (yaml.unknown-tag; an error in fmkit's own files). A
+// plain "<<" key is merged by all of them, and fmkit would read a key named
+// "<<": an error (yaml.merge-key), never a check of data the generators do
+// not see. libyaml and its ports (Psych for Jekyll, go-yaml for Hugo,
+// PyYAML for MkDocs) reject a key written as nothing (": v"), an implicit
+// key over 1024 characters, and a line separator (U+2028, U+2029, NEL)
+// outside quotes, which YAML 1.1 makes a line break: errors (yaml.syntax,
+// yaml.control-character). Front matter only (Mode::document): the stream
+// reader follows YAML 1.2.
 #include "base/utf8.hpp"
 #include "document/yaml_converter.hpp"
 #include "document/yaml_to_json.hpp"
@@ -117,6 +119,41 @@ void Converter::check_key_length(ScalarStyle style, size_t begin, size_t end) {
             "(libyaml and its ports) reject a key longer than 1024 "
             "characters; shorten it, or write it as '? key'",
         start, colon);
+}
+
+void Converter::find_line_separators() {
+  m_line_separators.clear();
+  const std::string_view text = m_text.substr(0, m_end);
+  for (size_t at = text.find_first_of("\xC2\xE2", m_begin);
+       at != std::string_view::npos;
+       at = text.find_first_of("\xC2\xE2", at + 1)) {
+    if (text.substr(at, 2) == "\xC2\x85" ||
+        text.substr(at, 3) == "\xE2\x80\xA8" ||
+        text.substr(at, 3) == "\xE2\x80\xA9") {
+      m_line_separators.push_back(at);
+    }
+  }
+}
+
+void Converter::allow_line_separators(size_t begin, size_t end) {
+  std::erase_if(m_line_separators,
+                [&](size_t at) { return at >= begin && at < end; });
+}
+
+void Converter::report_line_separators() {
+  for (size_t at : m_line_separators) {
+    const bool nel = m_text[at] == '\xC2';
+    const std::string name = nel ? "U+0085 (NEL)"
+                             : m_text[at + 2] == '\xA8'
+                                 ? "U+2028 (LINE SEPARATOR)"
+                                 : "U+2029 (PARAGRAPH SEPARATOR)";
+    error("yaml.control-character",
+          name +
+              " outside a quoted string: YAML 1.1 reads it as a line break, "
+              "so the YAML readers of Jekyll, Hugo and MkDocs reject the "
+              "file; remove it, or quote the value",
+          at, at + (nel ? 2 : 3));
+  }
 }
 
 }  // namespace fmkit::detail

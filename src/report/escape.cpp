@@ -49,7 +49,13 @@ std::string escape_workflow(std::string_view text, Into into) {
         out += property ? "%2C" : ",";
         break;
       default:
-        out += bytes;
+        // The log viewer runs escape sequences: no other control character
+        // goes through (a key could color or hide the lines after it).
+        if ((c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F)) {
+          out += k_replacement;
+        } else {
+          out += bytes;
+        }
     }
   });
   return out;

@@ -22,7 +22,8 @@ std::string to_valid_utf8(std::string_view text);
 std::string to_terminal_text(std::string_view text);
 
 // Returns `text` escaped as the data (message) of a GitHub workflow command:
-// '%' -> %25, '\r' -> %0D, '\n' -> %0A.
+// '%' -> %25, '\r' -> %0D, '\n' -> %0A; the other control characters but
+// tab (ESC, DEL, C1) become U+FFFD, as in to_terminal_text().
 std::string escape_workflow_data(std::string_view text);
 
 // Returns `text` escaped as a property value of a GitHub workflow command:

@@ -20,6 +20,15 @@ TEST(EscapeTest, WorkflowDataEscapesPercentAndLineBreaksOnly) {
   EXPECT_EQ(escape_workflow_data("《埃》 ok"), "《埃》 ok");
 }
 
+// GitHub's log viewer runs ANSI escape sequences: a key read from a post
+// must not color or hide the lines of the log.
+TEST(EscapeTest, WorkflowCommandsCarryNoControlCharacters) {
+  EXPECT_EQ(escape_workflow_data("a\x1b[8mb\x7f\u0085\tc"),
+            "a" + k_fffd + "[8mb" + k_fffd + k_fffd + "\tc");
+  EXPECT_EQ(escape_workflow_property("x\x1b]0;t\x07.md"),
+            "x" + k_fffd + "]0;t" + k_fffd + ".md");
+}
+
 TEST(EscapeTest, WorkflowPropertiesAlsoEscapeColonAndComma) {
   EXPECT_EQ(escape_workflow_property("a,b:c%d\re\nf"), "a%2Cb%3Ac%25d%0De%0Af");
   EXPECT_EQ(escape_workflow_property("posts/été.md"), "posts/été.md");

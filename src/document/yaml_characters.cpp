@@ -110,7 +110,8 @@ std::string forbidden_message(char32_t c, CharacterSyntax syntax) {
 bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
                            const LineIndex& lines,
                            std::vector<Diagnostic>& diagnostics,
-                           CharacterSyntax syntax) {
+                           CharacterSyntax syntax,
+                           std::vector<size_t>* line_separators) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t reported = 0;
   auto report = [&](std::string_view rule, char32_t c, size_t at,
@@ -150,6 +151,11 @@ bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
     }
     if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < end &&
         (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      // U+2028, U+2029: E2 80 A8, E2 80 A9.
+      if (s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] & 0xFE) == 0xA8 &&
+          line_separators != nullptr) {
+        line_separators->push_back(i);
+      }
       i += 3;
       continue;
     }
@@ -168,6 +174,9 @@ bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
     }
     // Accents and CJK are allowed: one comparison decides for them.
     const char32_t cp = c.code_point;
+    if (cp == 0x85 && line_separators != nullptr) {
+      line_separators->push_back(i);
+    }
     if (cp <= 0x9F
             ? cp != 0x85
             : cp >= 0xFEFF && cp <= 0xFFFF && (cp == 0xFEFF || cp >= 0xFFFE)) {

@@ -37,11 +37,14 @@ enum class CharacterSyntax { yaml, json };
 
 // Checks `text[begin, end)`; appends an error per offending character to
 // `diagnostics` (positions from `lines`, built over `text`) and returns
-// whether there was none.
+// whether there was none. With `line_separators`, appends to it the offset
+// of each U+0085 (NEL), U+2028 and U+2029, allowed here, which YAML 1.1
+// reads as line breaks (the YAML reader decides where they may stand).
 bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
                            const LineIndex& lines,
                            std::vector<Diagnostic>& diagnostics,
-                           CharacterSyntax syntax = CharacterSyntax::yaml);
+                           CharacterSyntax syntax = CharacterSyntax::yaml,
+                           std::vector<size_t>* line_separators = nullptr);
 
 // Checks that `text[begin, end)` is at most `max_bytes` long, else appends
 // a "<language>.limit" error at `begin` ("the JSON text is N bytes, over the

@@ -113,6 +113,13 @@ class Converter {
 
   std::vector<nlohmann::json>& documents() { return m_documents; }
 
+  // The offsets of the slice's U+0085, U+2028 and U+2029 (Mode::document;
+  // check_yaml_characters() finds them): run() reports those outside quoted
+  // scalars, which YAML 1.1 readers take for line breaks.
+  void set_line_separators(std::vector<size_t> offsets) {
+    m_line_separators = std::move(offsets);
+  }
+
  private:
   // Diagnostics.
   void report(Severity severity, std::string_view rule, std::string message,
@@ -150,10 +157,8 @@ class Converter {
   void check_key(std::string_view key, ScalarStyle style, TagKind tag,
                  size_t begin, size_t end);
   void check_key_length(ScalarStyle style, size_t begin, size_t end);
-  // The line separators (U+2028, U+2029, NEL) of the slice go to
-  // m_line_separators; those in a quoted scalar are allowed; the others are
-  // reported at the end.
-  void find_line_separators();
+  // Of the line separators set_line_separators() gave, those in a quoted
+  // scalar are allowed; the others are reported at the end of run().
   void allow_line_separators(size_t begin, size_t end);
   void report_line_separators();
   void check_value_indentation(const NodeInfo& info);
@@ -209,7 +214,7 @@ class Converter {
   std::string_view m_text;
   size_t m_begin;
   size_t m_end;
-  std::vector<size_t> m_line_separators;  // offsets, see find_line_separators()
+  std::vector<size_t> m_line_separators;  // see set_line_separators()
   const LineIndex& m_lines;
   const YamlOptions& m_options;
   Mode m_mode;

@@ -125,7 +125,6 @@ bool Converter::run() {
     return false;
   }
 
-  if (m_mode == Mode::document) find_line_separators();
   while (fy_event* event = fy_parser_parse(parser.get())) {
     on_event(event);
     fy_parser_event_free(parser.get(), event);

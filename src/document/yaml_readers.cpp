@@ -121,20 +121,6 @@ void Converter::check_key_length(ScalarStyle style, size_t begin, size_t end) {
         start, colon);
 }
 
-void Converter::find_line_separators() {
-  m_line_separators.clear();
-  const std::string_view text = m_text.substr(0, m_end);
-  for (size_t at = text.find_first_of("\xC2\xE2", m_begin);
-       at != std::string_view::npos;
-       at = text.find_first_of("\xC2\xE2", at + 1)) {
-    if (text.substr(at, 2) == "\xC2\x85" ||
-        text.substr(at, 3) == "\xE2\x80\xA8" ||
-        text.substr(at, 3) == "\xE2\x80\xA9") {
-      m_line_separators.push_back(at);
-    }
-  }
-}
-
 void Converter::allow_line_separators(size_t begin, size_t end) {
   std::erase_if(m_line_separators,
                 [&](size_t at) { return at >= begin && at < end; });

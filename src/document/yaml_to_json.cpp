@@ -29,14 +29,17 @@ using detail::Mode;
 
 // Checks what must hold before libfyaml sees the text: its size and its
 // characters (yaml_characters.hpp).
+// The offsets of its line separators go to `line_separators`.
 bool may_parse(std::string_view text, size_t begin, size_t end,
                const LineIndex& lines, const YamlOptions& options,
-               std::vector<Diagnostic>& diagnostics) {
+               std::vector<Diagnostic>& diagnostics,
+               std::vector<size_t>& line_separators) {
   if (!check_text_size("yaml", begin, end, options.max_bytes, lines,
                        diagnostics)) {
     return false;
   }
-  return check_yaml_characters(text, begin, end, lines, diagnostics);
+  return check_yaml_characters(text, begin, end, lines, diagnostics,
+                               CharacterSyntax::yaml, &line_separators);
 }
 
 YamlDocument take_document(YamlDocument&& document, Converter& converter) {
@@ -52,11 +55,12 @@ YamlDocument take_document(YamlDocument&& document, Converter& converter) {
 std::optional<YamlDocument> parse_sloppily(
     std::string_view text, size_t begin, size_t end, const LineIndex& lines,
     const YamlOptions& options, size_t strict_error,
-    std::vector<Diagnostic>& diagnostics) {
+    std::vector<size_t> line_separators, std::vector<Diagnostic>& diagnostics) {
   std::vector<Diagnostic> found;
   YamlDocument document;
   Converter converter(text, begin, end, lines, options, Mode::document,
                       FlowIndentation::sloppy, found, &document.positions);
+  converter.set_line_separators(std::move(line_separators));
   const bool ok = converter.run();
   const bool warned = std::any_of(
       found.begin(), found.end(),
@@ -83,27 +87,32 @@ std::optional<YamlDocument> parse_yaml_document(
     const YamlOptions& options, std::vector<Diagnostic>& diagnostics) {
   end = std::min(end, text.size());
   begin = std::min(begin, end);
-  if (!may_parse(text, begin, end, lines, options, diagnostics)) {
+  std::vector<size_t> line_separators;
+  if (!may_parse(text, begin, end, lines, options, diagnostics,
+                 line_separators)) {
     return std::nullopt;
   }
   const size_t before = diagnostics.size();
   YamlDocument document;
   Converter strict(text, begin, end, lines, options, Mode::document,
                    FlowIndentation::strict, diagnostics, &document.positions);
+  strict.set_line_separators(line_separators);
   if (strict.run()) return take_document(std::move(document), strict);
   if (!strict.failed_on_flow_indentation()) return std::nullopt;
   // Drop what the strict parse found: the sloppy one reads it all again.
   diagnostics.erase(diagnostics.begin() + static_cast<ptrdiff_t>(before),
                     diagnostics.end());
   return parse_sloppily(text, begin, end, lines, options, strict.strict_error(),
-                        diagnostics);
+                        std::move(line_separators), diagnostics);
 }
 
 std::optional<std::vector<nlohmann::json>> parse_yaml_stream(
     std::string_view text, const YamlOptions& options,
     std::vector<Diagnostic>& diagnostics) {
   LineIndex lines(text);
-  if (!may_parse(text, 0, text.size(), lines, options, diagnostics)) {
+  std::vector<size_t> line_separators;  // YAML 1.2: ordinary characters
+  if (!may_parse(text, 0, text.size(), lines, options, diagnostics,
+                 line_separators)) {
     return std::nullopt;
   }
   // Positions are not returned, but duplicate keys name the first one's.

@@ -42,6 +42,25 @@ struct Planned {
   FileSnapshot snapshot;
 };
 
+// Cuts the new text of `file` after the last line its schema diagnostics
+// quote: a write then plans the file again.
+void drop_new_text(FileMigration& file) {
+  std::string(quoted_part(file.plan.text, file.plan.schema_diagnostics))
+      .swap(file.plan.text);
+  file.holds_new_text = false;
+}
+
+MigrateOptions plan_options(const MigrateFile& file,
+                            const MigrateRunOptions& options) {
+  MigrateOptions plan;
+  plan.version = options.version;
+  plan.to = options.to;
+  plan.path = relative_of(file);
+  plan.default_style = options.default_style;
+  plan.schema = options.schema;
+  return plan;
+}
+
 Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
                   const MigrateRunOptions& options) {
   Planned planned;
@@ -54,13 +73,8 @@ Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
     out.plan.status = PlanStatus::failed;
     return planned;
   }
-  MigrateOptions plan_options;
-  plan_options.version = options.version;
-  plan_options.to = options.to;
-  plan_options.path = relative_of(file);
-  plan_options.default_style = options.default_style;
-  plan_options.schema = options.schema;
-  out.plan = plan_document(read->content, chain, plan_options);
+  out.plan = plan_document(read->content, chain, plan_options(file, options));
+  out.new_digest = content_digest(out.plan.text);
   if (out.plan.changed) {
     out.diff = unified_diff(read->content, out.plan.text, "a/" + file.display,
                             "b/" + file.display);
@@ -77,13 +91,12 @@ Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
     out.original = quoted_part(read->content, out.plan.diagnostics);
   }
   // Keep only what the report and the write need: a run over 100k files
-  // must not hold every file's text twice.
-  // (Assigning an empty string keeps the capacity; swapping frees it.)
+  // must not hold every file's text. Assigning an empty string keeps the
+  // capacity; swapping frees it.
   std::string().swap(read->content);
-  if (options.mode != MigrateMode::write || !out.plan.changed || out.failed()) {
-    std::string(quoted_part(out.plan.text, out.plan.schema_diagnostics))
-        .swap(out.plan.text);
-  }
+  out.holds_new_text =
+      options.mode == MigrateMode::write && out.plan.changed && !out.failed();
+  if (!out.holds_new_text) drop_new_text(out);
   planned.snapshot = std::move(read).value();
   return planned;
 }
@@ -138,10 +151,32 @@ std::string internal_error(const std::string& what) {
   return "internal error: " + what;
 }
 
+// Writes `file`, read as `snapshot` and planned to a text of digest
+// `digest`: reads it again (it must not have changed), plans it again (the
+// plan is a pure function of the text) and writes the new text.
+Expected<void> write_planned(const MigrateFile& file,
+                             const FileSnapshot& snapshot, size_t digest,
+                             const MigrationChain& chain,
+                             const MigrateRunOptions& options) {
+  Expected<FileSnapshot> now = read_file_snapshot(file.path);
+  if (!now) return unexpected(now.error());
+  if (now->size != snapshot.size || now->digest != snapshot.digest) {
+    return unexpected("changed on disk since it was read");
+  }
+  DocumentPlan again =
+      plan_document(now->content, chain, plan_options(file, options));
+  if (content_digest(again.text) != digest) {
+    return unexpected(internal_error("the second plan differs from the first"));
+  }
+  return write_file_atomically(file.path, again.text, snapshot,
+                               FolderSync::later);
+}
+
 // All or nothing: checks that every changed file still holds what was
 // planned, then writes them all; with a file changed on disk, none.
 void write_all(const std::vector<MigrateFile>& files,
-               const std::vector<FileSnapshot>& snapshots, size_t jobs,
+               const std::vector<FileSnapshot>& snapshots,
+               const MigrationChain& chain, const MigrateRunOptions& options,
                MigrateRun& run) {
   std::vector<size_t> to_write;
   for (size_t i = 0; i < files.size(); ++i) {
@@ -173,11 +208,16 @@ void write_all(const std::vector<MigrateFile>& files,
   // Files are written on several threads (each write waits for its fsync);
   // each folder is synced once, after the renames into it.
   for_each_ordered(
-      to_write.size(), jobs, [] { return 0; },
+      to_write.size(), options.jobs, [] { return 0; },
       [&](int, size_t k) {
         size_t i = to_write[k];
-        return write_file_atomically(files[i].path, run.files[i].plan.text,
-                                     snapshots[i], FolderSync::later);
+        const FileMigration& file = run.files[i];
+        if (file.holds_new_text) {
+          return write_file_atomically(files[i].path, file.plan.text,
+                                       snapshots[i], FolderSync::later);
+        }
+        return write_planned(files[i], snapshots[i], file.new_digest, chain,
+                             options);
       },
       [](size_t, const std::string& what) -> Expected<void> {
         return unexpected(internal_error(what));
@@ -225,8 +265,13 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
         failed.migration.plan.status = PlanStatus::failed;
         return failed;
       },
-      [&](Planned&& planned) {
-        run.files.push_back(std::move(planned.migration));
+      [&, held = size_t{0}](Planned&& planned) mutable {
+        FileMigration& file = planned.migration;
+        if (file.holds_new_text) {
+          held += file.plan.text.size();
+          if (held > options.new_text_budget) drop_new_text(file);
+        }
+        run.files.push_back(std::move(file));
         snapshots.push_back(std::move(planned.snapshot));
         if (options.on_file) options.on_file();
       });
@@ -240,7 +285,7 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
     run.blocked = true;
     return run;
   }
-  write_all(files, snapshots, options.jobs, run);
+  write_all(files, snapshots, chain, options, run);
   return run;
 }
 

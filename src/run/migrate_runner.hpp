@@ -8,9 +8,12 @@
 // every file planned cleanly: one failing file means nothing is written, and
 // every failure is reported. Before the first write every changed file is
 // checked again on disk (still the bytes that were planned, not a symlink, one
-// hard link). A symbolic link to a file migrated under its own name is skipped
-// (MigrateSummary::links); any other link fails. A dry run keeps no file's
-// text, only diffs and what diagnostics quote, so 100k files fit in memory.
+// hard link); the new texts are held up to a budget, and the files beyond
+// are read and planned again as they are written, so memory stays flat at
+// any number of files. A symbolic link to a file migrated under its own name is
+// skipped (MigrateSummary::links); any other link fails. A dry run keeps no
+// file's text, only diffs and what diagnostics quote, so 100k files fit in
+// memory.
 //
 // run/migrate_session.hpp runs it for each collection with migrations
 // (run/collection.hpp) with the target version's schema; the report
@@ -64,6 +67,10 @@ struct MigrateRunOptions {
   // Called on the calling thread as each file is planned (read, for
   // migrate_status()), in input order: a progress line. Default: none.
   std::function<void()> on_file;
+  // How many bytes of new text a write holds from planning to writing; the
+  // files beyond are planned again as they are written, so memory stays
+  // flat at any number of files. Default: 32 MiB.
+  size_t new_text_budget = size_t{32} << 20;
 };
 
 struct FileMigration {
@@ -71,8 +78,8 @@ struct FileMigration {
   DocumentPlan plan;
   // The file's text as read, up to the last line plan.diagnostics point
   // into, for renderers to quote; "" when there are none. Likewise
-  // plan.text is kept whole only for a file to write, and otherwise cut
-  // after the last line plan.schema_diagnostics point into.
+  // plan.text is cut after the last line plan.schema_diagnostics point
+  // into, unless holds_new_text.
   std::string original;
   // The unified diff from the file to its new text ("" when unchanged).
   std::string diff;
@@ -80,6 +87,12 @@ struct FileMigration {
   std::string error;
   // It could not be read (an `io` error, exit 2, as in `fmkit validate`).
   bool unreadable = false;
+  // plan.text is the whole new text, held for the write (up to
+  // MigrateRunOptions::new_text_budget; beyond it a write plans the file
+  // again and checks it gets the text of digest new_digest,
+  // content_digest()).
+  bool holds_new_text = false;
+  size_t new_digest = 0;
   bool written = false;
   // A symbolic link to a file migrated under its own name: left to it
   // (plan.status is skipped).

@@ -161,6 +161,36 @@ TEST_F(MigrateRunnerTest, APostChangedAfterPlanningIsNotOverwritten) {
   }
 }
 
+// Past the budget of new text a run holds, files are planned again as they
+// are written: the same files result.
+TEST_F(MigrateRunnerTest, FilesBeyondTheBudgetArePlannedAgainToWrite) {
+  std::vector<std::string> written;
+  // Each new text is 48 bytes: all held, the first only, none.
+  for (size_t budget : {size_t{1} << 20, size_t{60}, size_t{0}}) {
+    std::vector<MigrateFile> files;
+    for (int i = 0; i < 6; ++i) {
+      std::string name = "p" + std::to_string(i) + ".md";
+      write(name,
+            "---\nspeaker: S" + std::to_string(i) + "\ninsight: x\n---\n");
+      files.push_back(file(name));
+    }
+    MigrateRunOptions options;
+    options.mode = MigrateMode::write;
+    options.new_text_budget = budget;
+    MigrateRun run = run_migrate(files, chain(), options);
+    EXPECT_EQ(run.summary.written, 6u) << budget;
+    EXPECT_EQ(run.files[0].holds_new_text, budget >= 48) << budget;
+    EXPECT_EQ(run.files[1].holds_new_text, budget >= 96) << budget;
+    std::string all;
+    for (int i = 0; i < 6; ++i) all += read("p" + std::to_string(i) + ".md");
+    written.push_back(all);
+  }
+  EXPECT_EQ(written[0], written[1]);
+  EXPECT_EQ(written[0], written[2]);
+  EXPECT_NE(written[0].find("host: S5\ndraft: false"), std::string::npos)
+      << written[0];
+}
+
 TEST_F(MigrateRunnerTest, RefusesSymlinksBeforeWritingAnything) {
   write("a.md", "---\nspeaker: Bob\n---\n");
   fs::path target = write("real/b.md", "---\nspeaker: Ann\n---\n");

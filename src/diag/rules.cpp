@@ -83,6 +83,13 @@ constexpr RuleInfo k_rules[] = {
      "The site generators merge the mapping it names; fmkit would read a key "
      "named '<<' and check the wrong data. Write the merged keys out.",
      "rules"},
+    {"yaml.unsupported", E,
+     "valid YAML that fmkit's parser (libfyaml) would read wrongly: an empty "
+     "block scalar ('|' or '>' with no lines) followed by a line at its "
+     "collection's indentation",
+     "Write '' for the empty string: fmkit stops rather than check data the "
+     "generators do not see.",
+     "rules"},
     {"yaml.multiple-documents", E, "several YAML documents in one front matter",
      "Front matter is one document: remove the '---' or '...' line inside it.",
      "rules"},

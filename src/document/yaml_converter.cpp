@@ -352,6 +352,10 @@ void Converter::checked_scalar_span(fy_event* event, ScalarStyle style,
   if (quoted && !m_line_separators.empty()) {
     allow_line_separators(begin, end);
   }
+  if ((style == ScalarStyle::literal || style == ScalarStyle::folded) &&
+      begin < end && (m_text[begin] == '|' || m_text[begin] == '>')) {
+    check_empty_block_scalar(begin, end);
+  }
 }
 
 void Converter::on_scalar(fy_event* event) {

@@ -157,6 +157,9 @@ class Converter {
   void check_key(std::string_view key, ScalarStyle style, TagKind tag,
                  size_t begin, size_t end);
   void check_key_length(ScalarStyle style, size_t begin, size_t end);
+  // A block scalar spanning [begin, end) from its header that libfyaml gave
+  // lines at its collection's indentation: yaml.unsupported.
+  void check_empty_block_scalar(size_t begin, size_t end);
   // Of the line separators set_line_separators() gave, those in a quoted
   // scalar are allowed; the others are reported at the end of run().
   void allow_line_separators(size_t begin, size_t end);
@@ -190,8 +193,9 @@ class Converter {
   size_t block_end(size_t header_end, size_t end) const;
   void scalar_span(fy_token* token, ScalarStyle style, size_t lower_bound,
                    bool has_properties, Slot slot, size_t& begin, size_t& end);
-  // scalar_span() of a scalar event, then the checks on quoted scalars:
-  // their indentation (a sloppy run), the line separators they hold.
+  // scalar_span() of a scalar event, then the checks on quoted scalars
+  // (their indentation in a sloppy run, the line separators they hold) and
+  // block scalars (check_empty_block_scalar()).
   void checked_scalar_span(fy_event* event, ScalarStyle style, Slot slot,
                            size_t& begin, size_t& end);
   // Where the ':' of the empty key whose span starts at `begin` is, when

@@ -10,8 +10,11 @@
 // PyYAML for MkDocs) reject a key written as nothing (": v"), an implicit
 // key over 1024 characters, and a line separator (U+2028, U+2029, NEL)
 // outside quotes, which YAML 1.1 makes a line break: errors (yaml.syntax,
-// yaml.control-character). Front matter only (Mode::document): the stream
-// reader follows YAML 1.2.
+// yaml.control-character). An empty block scalar followed by a line at its
+// collection's indentation, which libfyaml reads as the scalar's text
+// while every other reader reads the next entry: an error
+// (yaml.unsupported), never a misreading. Front matter only (Mode::document):
+// the stream reader follows YAML 1.2.
 #include "base/utf8.hpp"
 #include "document/yaml_converter.hpp"
 #include "document/yaml_to_json.hpp"
@@ -139,6 +142,34 @@ void Converter::report_line_separators() {
               "so the YAML readers of Jekyll, Hugo and MkDocs reject the "
               "file; remove it, or quote the value",
           at, at + (nel ? 2 : 3));
+  }
+}
+
+void Converter::check_empty_block_scalar(size_t begin, size_t end) {
+  const size_t parent = block_indentation();
+  if (parent == std::string_view::npos) return;
+  // The header: '|' or '>', then chomping; an indentation digit makes
+  // libfyaml read it right.
+  size_t at = begin + 1;
+  while (at < end && (m_text[at] == '+' || m_text[at] == '-')) ++at;
+  if (at < end && m_text[at] >= '1' && m_text[at] <= '9') return;
+  // The first line after the header with something on it.
+  size_t line = m_text.find('\n', begin);
+  while (line != std::string_view::npos && line + 1 < end) {
+    size_t first = line + 1;
+    size_t text = m_text.find_first_not_of(' ', first);
+    if (text == std::string_view::npos || text >= end) return;
+    if (m_text[text] != '\n' && m_text[text] != '\r') {
+      if (text - first > parent) return;  // indented past its collection
+      stop("yaml.unsupported",
+           "this block scalar has no lines: the line after it, at its "
+           "collection's indentation, is the next entry, but fmkit's YAML "
+           "parser (libfyaml) would read it as the scalar's text; write '' "
+           "for an empty string",
+           begin, begin + 1);
+      return;
+    }
+    line = text;
   }
 }
 

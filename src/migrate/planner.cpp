@@ -14,6 +14,12 @@
 namespace fmkit {
 namespace {
 
+bool has_rule(const std::vector<Diagnostic>& diagnostics,
+              std::string_view rule) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [&](const Diagnostic& d) { return d.rule == rule; });
+}
+
 using nlohmann::json;
 
 Diagnostic make_error(std::string rule, std::string message,
@@ -204,6 +210,16 @@ class OpRunner {
         }
       } else {
         detail = first_difference(after, updated.data);
+      }
+      if (has_rule(reread, "yaml.unsupported")) {
+        // A line put right after an empty block scalar ("b: |").
+        diagnostics.push_back(make_error(
+            "migrate.unsupported",
+            "cannot edit the " + dialect() + where +
+                ": the edit puts a line right after an empty block scalar "
+                "('|' or '>' with no lines), which fmkit's YAML parser "
+                "would misread; write '' for that value first"));
+        return false;
       }
       if (uses_aliases(m_current)) {
         // Editing an anchored value changes its aliases too: a layout we

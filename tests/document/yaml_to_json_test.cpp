@@ -994,6 +994,31 @@ TEST(YamlErrorsTest, KeysOverLibyamlsLimitAreErrors) {
   EXPECT_FALSE(too_long("k: " + k1024 + k1024 + "\n"));  // a long value
 }
 
+// libfyaml reads an empty block scalar followed by a line at its
+// collection's indentation (when the collection is indented) as holding
+// that line; PyYAML and Psych read "" and the next entry, as the YAML spec
+// says (found by fuzzing). fmkit stops there rather than misread.
+TEST(YamlErrorsTest, EmptyBlockScalarsLibfyamlMisreadsAreErrors) {
+  for (const char* yaml :
+       {"a:\n  b: |\n  c: 1\n", "m:\n  - |\n  - ML\n", "m:\n  - >-\n\n  - ML\n",
+        "m:\n  - a: |\n    b: 1\n"}) {
+    Parsed p = parse(yaml);
+    EXPECT_FALSE(p.document) << yaml;
+    EXPECT_NE(p.diagnostics.find("this block scalar has no lines"),
+              std::string::npos)
+        << yaml << p.diagnostics;
+    EXPECT_NE(p.diagnostics.find("[yaml.unsupported]"), std::string::npos);
+  }
+  // What libfyaml reads right: content indented past the collection, an
+  // explicit indentation, a collection at column 0.
+  for (const char* yaml :
+       {"a:\n  b: |\n    x\n\n  c: 1\n", "a:\n  b: |2\n    x\n",
+        "m:\n- |\n- ML\n", "a: |\nb: 1\n", "a:\n  b: |\n"}) {
+    Parsed p = parse(yaml);
+    EXPECT_TRUE(p.document) << yaml << p.diagnostics;
+  }
+}
+
 TEST(YamlErrorsTest, LibfyamlNeverWritesToStderr) {
   testing::internal::CaptureStderr();
   testing::internal::CaptureStdout();

@@ -415,6 +415,22 @@ TEST(OpsTest, LoneCarriageReturnsAreRefusedInYaml) {
   });
 }
 
+// A line put right after an empty block scalar would be misread by
+// libfyaml (yaml.unsupported): refused (found by fuzzing).
+TEST(OpsTest, NoLineRightAfterAnEmptyBlockScalar) {
+  run_cases({
+      {"append", "---\nm:\n  - |\nz: 1\n---\n",
+       "  - append: {field: m, value: x}\n",
+       "ERROR: cannot edit the YAML ('append' at m.yaml:3:5): the edit puts a "
+       "line right after an empty block scalar ('|' or '>' with no lines), "
+       "which fmkit's YAML parser would misread; write '' for that value "
+       "first [migrate.unsupported]"},
+      {"after content", "---\nm:\n  - |\n    t\nz: 1\n---\n",
+       "  - append: {field: m, value: x}\n",
+       "---\nm:\n  - |\n    t\n  - x\nz: 1\n---\n"},
+  });
+}
+
 // A flow mapping's key may stand without ':' ("{a, b: 1}", a null): a value
 // put there gets one (found by fuzzing: "{a1, b: 1}").
 TEST(OpsTest, FlowKeysWithoutAColon) {

@@ -79,9 +79,11 @@ constexpr RuleInfo k_rules[] = {
      "PyYAML (MkDocs) and js-yaml (Eleventy, Astro) reject the file; Jekyll "
      "and Hugo, and fmkit, read the value as if untagged. Remove the tag.",
      "rules"},
-    {"yaml.merge-key", E, "a '<<' merge key, which fmkit does not read yet",
-     "The site generators merge the mapping it names; fmkit would read a key "
-     "named '<<' and check the wrong data. Write the merged keys out.",
+    {"yaml.merge-key", E,
+     "a '<<' merge key not followed by a mapping or a list of mappings",
+     "Write an alias to a mapping ('<<: *name' merges the mapping anchored "
+     "'&name' into this one, its own keys winning, as the site generators "
+     "do), or quote the key ('\"<<\"') for a key named '<<'.",
      "rules"},
     {"yaml.unsupported", E,
      "valid YAML that fmkit's parser (libfyaml) would read wrongly: an empty "

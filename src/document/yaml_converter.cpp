@@ -178,6 +178,7 @@ bool Converter::begin_value(Slot slot, NodeInfo& info, std::string& pointer,
   if (slot == Slot::value) {
     check_value_indentation(info);
     Frame& top = m_stack.back();
+    if (top.merge_key) return false;  // merged at the mapping's end
     info.has_key = true;
     info.key_begin = top.key_begin;
     info.key_end = top.key_end;
@@ -235,6 +236,10 @@ void Converter::place_value(Slot slot, json&& value, size_t end) {
     return;
   }
   Frame& top = m_stack.back();
+  if (slot == Slot::value && top.merge_key) {
+    add_merge(std::move(value), end);
+    return;
+  }
   top.has_children = true;
   top.last_end = std::max(top.last_end, end);
   if (slot == Slot::item) {
@@ -253,6 +258,7 @@ void Converter::set_key(std::string key, size_t begin, size_t end) {
     top.info.value_begin = std::min(top.info.value_begin, begin);
   }
   top.have_key = true;
+  top.merge_key = false;
   top.key = std::move(key);
   top.key_begin = begin;
   top.key_end = end;
@@ -336,28 +342,6 @@ void Converter::warn_yaml11(std::string_view text, size_t begin, size_t end,
          begin, end, std::move(where));
 }
 
-void Converter::checked_scalar_span(fy_event* event, ScalarStyle style,
-                                    Slot slot, size_t& begin, size_t& end) {
-  const fy_event_scalar_data& data = event->scalar;
-  size_t lower_bound = m_last_end;
-  if (data.tag) lower_bound = std::max(lower_bound, token_end(data.tag));
-  if (data.anchor) lower_bound = std::max(lower_bound, token_end(data.anchor));
-  scalar_span(data.value, style, lower_bound,
-              data.tag != nullptr || data.anchor != nullptr, slot, begin, end);
-  const bool quoted = style == ScalarStyle::single_quoted ||
-                      style == ScalarStyle::double_quoted;
-  if (m_indentation == FlowIndentation::sloppy && m_flow_depth == 0 && quoted) {
-    check_flow_indentation(begin, end);
-  }
-  if (quoted && !m_line_separators.empty()) {
-    allow_line_separators(begin, end);
-  }
-  if ((style == ScalarStyle::literal || style == ScalarStyle::folded) &&
-      begin < end && (m_text[begin] == '|' || m_text[begin] == '>')) {
-    check_empty_block_scalar(begin, end);
-  }
-}
-
 void Converter::on_scalar(fy_event* event) {
   const fy_event_scalar_data& data = event->scalar;
   fy_token* token = data.value;
@@ -399,12 +383,13 @@ void Converter::on_scalar(fy_event* event) {
   const bool warn = m_mode == Mode::document && !in_key_context() &&
                     style == ScalarStyle::plain && tag == TagKind::none;
   if (slot == Slot::key) {
-    check_key(text, style, tag, begin, end);
+    const bool merge = check_key(text, style, tag, begin, end);
     // `y` and `n` are common keys (coordinates) and only Hugo's go-yaml v2
     // reads them as booleans: keys are warned about for the readers that
     // matter.
     if (warn && text.size() > 1) warn_yaml11(text, begin, end, slot);
     set_key(std::string(text), begin, end);
+    m_stack.back().merge_key = merge;
     return;
   }
 
@@ -561,6 +546,7 @@ void Converter::on_collection_end(fy_event* event) {
     check_flow_indentation(frame.info.value_begin, end);
   }
 
+  if (!frame.merges.empty()) apply_merges(frame);
   if (frame.anchored) {
     Anchor& a = m_anchors[frame.anchor];
     a.nodes = m_nodes - frame.nodes_before;

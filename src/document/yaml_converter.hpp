@@ -71,7 +71,11 @@ struct Frame {
   bool anchored = false;
   bool has_children = false;
   bool braced = false;  // written with "[" / "{" (so it ends with "]" / "}")
-  // Mappings: the key waiting for its value.
+  // Mappings: the values of their merge keys ("<<"), merged at their end
+  // (yaml_readers.cpp).
+  std::vector<nlohmann::json> merges;
+  // Mappings: the key waiting for its value, and whether it is "<<".
+  bool merge_key = false;
   bool have_key = false;
   std::string key;
   size_t key_begin = 0;
@@ -150,12 +154,16 @@ class Converter {
   void check_flow_indentation(size_t begin, size_t end);
   // yaml_readers.cpp: read_tag() returns the kind of `tag` (TagKind::none for
   // none), warning first about one that is neither "!" nor a YAML 1.1 type
-  // (yaml.unknown-tag; it is read as if absent); check_key() refuses a
-  // plain "<<" key (yaml.merge-key), a key written as nothing and an
-  // implicit key over 1024 characters (yaml.syntax).
+  // (yaml.unknown-tag; it is read as if absent); check_key() refuses a key
+  // written as nothing and an implicit key over 1024 characters
+  // (yaml.syntax), and returns whether the key is a merge key ("<<");
+  // add_merge() takes the value of a merge key, apply_merges() merges a
+  // mapping's at its end.
   TagKind read_tag(fy_token* tag);
-  void check_key(std::string_view key, ScalarStyle style, TagKind tag,
+  bool check_key(std::string_view key, ScalarStyle style, TagKind tag,
                  size_t begin, size_t end);
+  void add_merge(nlohmann::json&& value, size_t end);
+  void apply_merges(Frame& frame);
   void check_key_length(ScalarStyle style, size_t begin, size_t end);
   // A block scalar spanning [begin, end) from its header that libfyaml gave
   // lines at its collection's indentation: yaml.unsupported.

@@ -4,17 +4,19 @@
 // Converter. A tag that is not one of YAML's types makes PyYAML and js-yaml
 // reject the file, while Jekyll and Hugo read the value untagged, as fmkit
 // does: a warning (yaml.unknown-tag; an error in fmkit's own files). A
-// plain "<<" key is merged by all of them, and fmkit would read a key named
-// "<<": an error (yaml.merge-key), never a check of data the generators do
-// not see. libyaml and its ports (Psych for Jekyll, go-yaml for Hugo,
-// PyYAML for MkDocs) reject a key written as nothing (": v"), an implicit
-// key over 1024 characters, and a line separator (U+2028, U+2029, NEL)
-// outside quotes, which YAML 1.1 makes a line break: errors (yaml.syntax,
-// yaml.control-character). An empty block scalar followed by a line at its
-// collection's indentation, which libfyaml reads as the scalar's text
-// while every other reader reads the next entry: an error
-// (yaml.unsupported), never a misreading. Front matter only (Mode::document):
-// the stream reader follows YAML 1.2.
+// plain "<<" key merges the mapping it names (or each of a list of them)
+// into its mapping, for all of them and for fmkit: the mapping's own keys
+// win, then the merged ones in order (YAML 1.1's merge key type); the
+// merged keys have no positions (diagnostics point at their mapping). libyaml
+// and its ports (Psych for Jekyll, go-yaml for Hugo, PyYAML for MkDocs) reject
+// a key written as nothing (": v"), an implicit key over 1024 characters, and a
+// line separator (U+2028, U+2029, NEL) outside quotes, which YAML 1.1 makes a
+// line break: errors (yaml.syntax, yaml.control-character). An empty block
+// scalar followed by a line at its collection's indentation, which libfyaml
+// reads as the scalar's text while every other reader reads the next entry: an
+// error (yaml.unsupported), never a misreading. Front matter only
+// (Mode::document): the stream reader follows YAML 1.2.
+#include "base/describe.hpp"
 #include "base/utf8.hpp"
 #include "document/yaml_converter.hpp"
 #include "document/yaml_to_json.hpp"
@@ -53,22 +55,16 @@ TagKind Converter::read_tag(fy_token* tag) {
   return classify_tag(resolved);
 }
 
-void Converter::check_key(std::string_view key, ScalarStyle style, TagKind tag,
+bool Converter::check_key(std::string_view key, ScalarStyle style, TagKind tag,
                           size_t begin, size_t end) {
   if (m_mode == Mode::document && !in_key_context() && end - begin > 1000) {
     check_key_length(style, begin, end);
   }
   if (m_mode != Mode::document || in_key_context() ||
       style != ScalarStyle::plain || tag != TagKind::none) {
-    return;
+    return false;
   }
-  if (key == "<<") {
-    error("yaml.merge-key",
-          "'<<' is a merge key, which fmkit does not read yet: the site "
-          "generators merge the mapping it names into this one, fmkit would "
-          "read a key named '<<'; write the merged keys out",
-          begin, end);
-  }
+  if (key == "<<") return true;
   const size_t colon =
       key.empty() ? implicit_empty_key(begin) : std::string_view::npos;
   if (m_options.keys == MappingKeys::strict &&
@@ -80,6 +76,7 @@ void Converter::check_key(std::string_view key, ScalarStyle style, TagKind tag,
           "generators reject: write the key, or '' for an empty one",
           colon, colon + 1);
   }
+  return false;
 }
 
 size_t Converter::implicit_empty_key(size_t begin) const {
@@ -171,6 +168,45 @@ void Converter::check_empty_block_scalar(size_t begin, size_t end) {
     }
     line = text;
   }
+}
+
+void Converter::add_merge(nlohmann::json&& value, size_t end) {
+  Frame& top = m_stack.back();
+  top.last_end = std::max(top.last_end, end);
+  m_last_end = std::max(m_last_end, end);
+  top.have_key = false;
+  top.merge_key = false;
+  top.key.clear();
+  const auto mapping = [](const nlohmann::json& v) { return v.is_object(); };
+  if (value.is_object() ||
+      (value.is_array() && std::all_of(value.begin(), value.end(), mapping))) {
+    top.merges.push_back(std::move(value));
+    return;
+  }
+  error("yaml.merge-key",
+        "'<<' merges a mapping, or a list of mappings, into this mapping "
+        "(write '<<: *name' for the mapping anchored '&name'); this one is "
+        "followed by " +
+            describe_value(value, ValueStyle::subject),
+        top.key_begin, top.key_end);
+}
+
+void Converter::apply_merges(Frame& frame) {
+  auto& object = frame.value.get_ref<nlohmann::json::object_t&>();
+  // The mapping's own keys win, then the merged mappings in order.
+  auto merge = [&](const nlohmann::json& source) {
+    for (const auto& [key, value] : source.items())
+      object.try_emplace(key, value);
+  };
+  for (const nlohmann::json& source : frame.merges) {
+    if (source.is_object()) {
+      merge(source);
+    } else {
+      for (const nlohmann::json& item : source) merge(item);
+    }
+  }
+  // Partly copied from anchors: edits refuse it as they refuse aliases.
+  frame.info.alias = true;
 }
 
 }  // namespace fmkit::detail

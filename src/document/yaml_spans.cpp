@@ -238,4 +238,26 @@ void Converter::check_flow_indentation(size_t begin, size_t end) {
   }
 }
 
+void Converter::checked_scalar_span(fy_event* event, ScalarStyle style,
+                                    Slot slot, size_t& begin, size_t& end) {
+  const fy_event_scalar_data& data = event->scalar;
+  size_t lower_bound = m_last_end;
+  if (data.tag) lower_bound = std::max(lower_bound, token_end(data.tag));
+  if (data.anchor) lower_bound = std::max(lower_bound, token_end(data.anchor));
+  scalar_span(data.value, style, lower_bound,
+              data.tag != nullptr || data.anchor != nullptr, slot, begin, end);
+  const bool quoted = style == ScalarStyle::single_quoted ||
+                      style == ScalarStyle::double_quoted;
+  if (m_indentation == FlowIndentation::sloppy && m_flow_depth == 0 && quoted) {
+    check_flow_indentation(begin, end);
+  }
+  if (quoted && !m_line_separators.empty()) {
+    allow_line_separators(begin, end);
+  }
+  if ((style == ScalarStyle::literal || style == ScalarStyle::folded) &&
+      begin < end && (m_text[begin] == '|' || m_text[begin] == '>')) {
+    check_empty_block_scalar(begin, end);
+  }
+}
+
 }  // namespace fmkit::detail

@@ -215,7 +215,11 @@ bool Checker::check_string() {
     if (!passed) ok = false;
     return passed || m_results != nullptr;
   };
-  if (m_spec.min_length || m_spec.max_length) {
+  // A code point is 1 to 4 bytes: the byte count often decides alone.
+  const bool length_known_fine =
+      (!m_spec.min_length || text.size() / 4 >= *m_spec.min_length) &&
+      (!m_spec.max_length || text.size() <= *m_spec.max_length);
+  if ((m_spec.min_length || m_spec.max_length) && !length_known_fine) {
     size_t length = count_code_points(text);
     if (m_spec.min_length && length < *m_spec.min_length) {
       std::string message =

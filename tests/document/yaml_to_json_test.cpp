@@ -1082,22 +1082,42 @@ std::string alias_bomb(int levels) {
 // js-yaml 3 and 4, Hugo's go-yaml); YAML 1.2 has no merge keys, and fmkit
 // would read a key named "<<": an error, never a silent misreading. The
 // stream reader (the yaml-test-suite's YAML 1.2) keeps the plain key.
-TEST(YamlTagsTest, MergeKeysAreRefusedNotMisread) {
-  const std::string merge = "a: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n";
+// A plain "<<" key merges the mapping it names, or each of a list of them,
+// into its mapping, as PyYAML, Psych, go-yaml and js-yaml do (each result
+// below is PyYAML's): the mapping's own keys win, wherever they stand, then
+// the merged mappings in order. A quoted "<<" is a key; YAML 1.2 streams
+// (the conformance reader) have no merge.
+TEST(YamlTagsTest, MergeKeysMergeAsTheGeneratorsDo) {
+  const std::string merge = "a: &b {x: 1, y: 1}\nc:\n  <<: *b\n  y: 2\n";
   Parsed p = parse(merge);
+  ASSERT_TRUE(p.document) << p.diagnostics;
+  EXPECT_EQ(p.document->value.dump(),
+            R"({"a":{"x":1,"y":1},"c":{"x":1,"y":2}})");
+  // The merged keys have no place of their own; the mapping has.
+  EXPECT_EQ(p.document->positions.find("/c/x"), nullptr);
+  EXPECT_NE(p.document->positions.find("/c/y"), nullptr);
+  EXPECT_EQ(p.document->positions.find("/c/<<"), nullptr);
+  p = parse("a: &a {x: 1}\nb: &b {x: 2, z: 2}\nc:\n  w: 0\n  <<: [*a, *b]\n");
+  ASSERT_TRUE(p.document) << p.diagnostics;
+  EXPECT_EQ(p.document->value["c"].dump(), R"({"w":0,"x":1,"z":2})");
+  p = parse("c:\n  y: 3\n  <<: {y: 1, q: 1}\n");
+  ASSERT_TRUE(p.document) << p.diagnostics;
+  EXPECT_EQ(p.document->value["c"].dump(), R"({"q":1,"y":3})");
+  p = parse("c:\n  <<: 5\n");
   EXPECT_FALSE(p.document);
-  EXPECT_EQ(p.diagnostics,
-            "3:3: error: '<<' is a merge key, which fmkit does not read yet: "
-            "the site generators merge the mapping it names into this one, "
-            "fmkit would read a key named '<<'; write the merged keys out "
-            "[yaml.merge-key]");
-  EXPECT_FALSE(parse("c:\n  <<: [{x: 1}, {y: 2}]\n").document);
-  EXPECT_TRUE(parse("c:\n  \"<<\": 1\n").document);
+  EXPECT_NE(p.diagnostics.find("2:3: error: '<<' merges a mapping, or a list "
+                               "of mappings, into this mapping"),
+            std::string::npos)
+      << p.diagnostics;
+  EXPECT_FALSE(parse("c:\n  <<: [{x: 1}, 2]\n").document);
+  EXPECT_EQ(parse("c:\n  \"<<\": 1\n").document->value.dump(),
+            R"({"c":{"<<":1}})");
   EXPECT_TRUE(parse("c: <<\n").document);  // a value, not a key
   std::vector<Diagnostic> diagnostics;
   auto stream = parse_yaml_stream(merge, {}, diagnostics);
   ASSERT_TRUE(stream);
-  EXPECT_EQ(stream->at(0).dump(), R"({"a":{"x":1},"c":{"<<":{"x":1},"y":2}})");
+  EXPECT_EQ(stream->at(0).dump(),
+            R"({"a":{"x":1,"y":1},"c":{"<<":{"x":1,"y":1},"y":2}})");
 }
 
 // A tag PyYAML and js-yaml do not know makes them reject the file, while

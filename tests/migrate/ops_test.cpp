@@ -431,6 +431,23 @@ TEST(OpsTest, NoLineRightAfterAnEmptyBlockScalar) {
   });
 }
 
+// Keys a merge key ("<<: *b") brings have no text of their own: an edit
+// of their mapping is refused like one of an alias; the rest is edited.
+TEST(OpsTest, MergedMappingsAreNotEdited) {
+  const char* doc = "---\nb: &b {x: 1}\np:\n  <<: *b\n  y: 2\nt: T\n---\n";
+  run_cases({
+      {"elsewhere", doc, "  - rename: {from: t, to: title}\n",
+       "---\nb: &b {x: 1}\np:\n  <<: *b\n  y: 2\ntitle: T\n---\n"},
+      {"a merged key", doc, "  - delete: /p/x\n",
+       "ERROR: cannot edit the YAML ('delete' at m.yaml:3:5): '/p/x' has no "
+       "place in the text (is it inside an alias?) [migrate.unsupported]"},
+      {"a key beside them", doc, "  - set: {field: /p/z, value: 3}\n",
+       "ERROR: cannot edit the YAML ('set' at m.yaml:3:5): '/p' holds keys a "
+       "merge key ('<<') copies; fmkit does not edit them "
+       "[migrate.unsupported]"},
+  });
+}
+
 // A flow mapping's key may stand without ':' ("{a, b: 1}", a null): a value
 // put there gets one (found by fuzzing: "{a1, b: 1}").
 TEST(OpsTest, FlowKeysWithoutAColon) {

@@ -31,8 +31,15 @@ Expected<const NodeInfo*> YamlEditor::editable_node(
     std::string_view pointer) const {
   auto info = existing_node(pointer);
   if (info && (*info)->alias) {
+    // A mapping with a merge key ("<<: *b") is marked as an alias too.
+    const bool merged = (*info)->kind == NodeKind::mapping &&
+                        (*info)->value_begin < m_text.size() &&
+                        m_text[(*info)->value_begin] != '*';
     return unexpected("'" + std::string(pointer) +
-                      "' is an alias; fmkit does not edit aliased values");
+                      (merged ? "' holds keys a merge key ('<<') copies; fmkit "
+                                "does not edit them"
+                              : "' is an alias; fmkit does not edit aliased "
+                                "values"));
   }
   return info;
 }

@@ -160,6 +160,7 @@ class Converter {
   // add_merge() takes the value of a merge key, apply_merges() merges a
   // mapping's at its end.
   TagKind read_tag(fy_token* tag);
+  void check_flow_tag(fy_token* tag);
   bool check_key(std::string_view key, ScalarStyle style, TagKind tag,
                  size_t begin, size_t end);
   void add_merge(nlohmann::json&& value, size_t end);

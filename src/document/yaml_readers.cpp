@@ -30,6 +30,7 @@ namespace fmkit::detail {
 TagKind Converter::read_tag(fy_token* tag) {
   if (tag == nullptr) return TagKind::none;
   const std::string resolved = token_string(tag);
+  if (m_flow_depth > 0 && m_mode == Mode::document) check_flow_tag(tag);
   if (m_mode == Mode::document && !in_key_context() &&
       !is_known_tag(resolved)) {
     const fy_mark* start = fy_token_start_mark(tag);
@@ -53,6 +54,22 @@ TagKind Converter::read_tag(fy_token* tag) {
     }
   }
   return classify_tag(resolved);
+}
+
+void Converter::check_flow_tag(fy_token* tag) {
+  const fy_mark* start = fy_token_start_mark(tag);
+  if (start == nullptr) return;
+  const size_t begin = offset(start);
+  const size_t end = std::max(begin, token_end(tag));
+  const size_t comma = m_text.substr(begin, end - begin).find(',');
+  if (comma == std::string_view::npos) return;
+  error("yaml.syntax",
+        "a tag ends at a ',' in a flow collection, for YAML and for Psych "
+        "(Jekyll), while PyYAML rejects the file and fmkit's parser would read "
+        "the tag " +
+            quoted_for_message(m_text.substr(begin, end - begin)) +
+            ": write a space after the tag",
+        begin + comma, begin + comma + 1);
 }
 
 bool Converter::check_key(std::string_view key, ScalarStyle style, TagKind tag,

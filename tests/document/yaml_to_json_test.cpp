@@ -1120,6 +1120,19 @@ TEST(YamlTagsTest, MergeKeysMergeAsTheGeneratorsDo) {
             R"({"a":{"x":1,"y":1},"c":{"<<":{"x":1,"y":1},"y":2}})");
 }
 
+// In a flow collection a tag ends at ',' (YAML; Psych reads [a, nil, b]);
+// libfyaml would read the tag "!t,b" and PyYAML rejects the file: an error.
+TEST(YamlTagsTest, ACommaInAFlowTagIsAnError) {
+  Parsed p = parse("tags: [a, !t,b]\n");
+  EXPECT_FALSE(p.document);
+  EXPECT_NE(p.diagnostics.find("1:13: error: a tag ends at a ',' in a flow "
+                               "collection"),
+            std::string::npos)
+      << p.diagnostics;
+  EXPECT_TRUE(parse("tags: [a, !t , b, !!str c]\n").document);
+  EXPECT_TRUE(parse("t: !x,y\n").document);  // a block tag may hold ','
+}
+
 // A tag PyYAML and js-yaml do not know makes them reject the file, while
 // Jekyll and Hugo read the value untagged: a warning, and the value as if
 // untagged. The YAML 1.1 types they both read are fine.

@@ -431,6 +431,18 @@ TEST(OpsTest, NoLineRightAfterAnEmptyBlockScalar) {
   });
 }
 
+// A list item that is only a tag ("!t") keeps a space after its ',' when
+// the list is rewritten: "!t,b" would read as the tag "!t,b" (found by
+// fuzzing).
+TEST(OpsTest, TagOnlyItemsKeepASpaceAfterThem) {
+  run_cases({
+      {"dedupe", "---\ntags: [a,a, !t, b]\n---\n", "  - dedupe: tags\n",
+       "---\ntags: [a, !t, b]\n---\n"},
+      {"sort", "---\ntags: [c,a]\n---\n", "  - sort: tags\n",
+       "---\ntags: [a,c]\n---\n"},
+  });
+}
+
 // Keys a merge key ("<<: *b") brings have no text of their own: an edit
 // of their mapping is refused like one of an alias; the rest is edited.
 TEST(OpsTest, MergedMappingsAreNotEdited) {

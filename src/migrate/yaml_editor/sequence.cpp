@@ -68,6 +68,15 @@ Expected<TextEdit> YamlEditor::rewrite_flow_sequence(
                            info.value_end - 1 - kids.back().info->value_end);
     }
   }
+  // An item that is only a tag or an anchor ("!t", an empty value) needs a
+  // space after its ',': libfyaml reads "!t,b" as the tag "!t,b".
+  for (size_t k = 0; k < kids.size(); ++k) {
+    if (kids[k].info->value_begin == kids[k].info->value_end &&
+        begins[k] < kids[k].info->value_end && !separator.ends_with(' ')) {
+      separator += ' ';
+      break;
+    }
+  }
   std::string text = "[" + pad;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) text += separator;

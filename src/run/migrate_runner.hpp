@@ -69,8 +69,8 @@ struct MigrateRunOptions {
   std::function<void()> on_file;
   // How many bytes of new text a write holds from planning to writing; the
   // files beyond are planned again as they are written, so memory stays
-  // flat at any number of files. Default: 32 MiB.
-  size_t new_text_budget = size_t{32} << 20;
+  // flat at any number of files. Default: 8 MiB (about 1,000 posts).
+  size_t new_text_budget = size_t{8} << 20;
 };
 
 struct FileMigration {

@@ -36,16 +36,11 @@ class ScopedFd {
 Expected<int> open_for_reading(const std::filesystem::path& path) {
   // O_NONBLOCK: opening a FIFO (a named pipe, say `post.md` made by mkfifo)
   // that no process writes to would block forever. Opened this way it reads
-  // as empty; reads block again as usual once the flag is cleared, so a
-  // pipe that has a writer (`--schema <(...)`) is read whole.
+  // as empty. The flag does nothing to a regular file; a pipe that has a
+  // writer (`--schema <(...)`) but no data yet gets it cleared by
+  // read_some(), and is read whole.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return unexpected(describe_errno(errno));
-  int flags = ::fcntl(fd, F_GETFL);
-  if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-    int saved = errno;
-    ::close(fd);
-    return unexpected(describe_errno(saved));
-  }
   return fd;
 }
 
@@ -55,9 +50,16 @@ Expected<size_t> read_some(int fd, std::string& buffer, size_t count) {
   size_t old_size = buffer.size();
   buffer.resize(old_size + count);
   ssize_t n;
-  do {
+  while (true) {
     n = ::read(fd, buffer.data() + old_size, count);
-  } while (n < 0 && errno == EINTR);
+    if (n >= 0) break;
+    if (errno == EINTR) continue;
+    if (errno != EAGAIN) break;
+    // A pipe with a writer but no data yet: wait for it (see
+    // open_for_reading()).
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) break;
+  }
   if (n < 0) {
     int saved = errno;
     buffer.resize(old_size);

@@ -62,17 +62,22 @@ void for_each_ordered(size_t count, size_t jobs, MakeWorker make_worker,
   std::vector<std::unique_ptr<Result>> slots(count);
   std::mutex mutex;
   std::condition_variable ready;
+  // The slot this thread sleeps on (count: none): a worker wakes it only
+  // for that one, so a run that keeps up costs no futex call per file.
+  size_t awaited = count;
   std::atomic<size_t> next{0};
   std::atomic<bool> stop{false};
   auto run = [&] {
     Worker worker = make_worker();
     for (size_t i = next++; i < count && !stop; i = next++) {
       auto result = std::make_unique<Result>(guarded(worker, i));
+      bool wake = false;
       {
         std::lock_guard lock(mutex);
         slots[i] = std::move(result);
+        wake = awaited == i;
       }
-      ready.notify_one();
+      if (wake) ready.notify_one();
     }
   };
   struct StopOnExit {
@@ -87,7 +92,11 @@ void for_each_ordered(size_t count, size_t jobs, MakeWorker make_worker,
   for (size_t t = 0; t < threads; ++t) pool.emplace_back(run);
   for (size_t i = 0; i < count; ++i) {
     std::unique_lock lock(mutex);
-    ready.wait(lock, [&] { return slots[i] != nullptr; });
+    if (slots[i] == nullptr) {
+      awaited = i;
+      ready.wait(lock, [&] { return slots[i] != nullptr; });
+      awaited = count;
+    }
     std::unique_ptr<Result> result = std::move(slots[i]);
     lock.unlock();
     sink(std::move(*result));

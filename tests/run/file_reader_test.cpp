@@ -10,6 +10,7 @@
 #include <future>
 #include <string>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -186,6 +187,25 @@ TEST(FileReaderTest, AFifoWithoutWriterReadsAsEmptyInsteadOfBlocking) {
     ASSERT_TRUE(text) << text.error();
     EXPECT_EQ(*text, "");
   }
+}
+
+// A pipe whose writer has not written yet is waited for, not read as
+// empty: the reader opens it without blocking, and blocks once it reads.
+TEST(FileReaderTest, APipeWrittenLaterIsWaitedFor) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const std::string text(k_front_matter);
+  std::thread writer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ssize_t unused = ::write(fds[1], text.data(), text.size());
+    (void)unused;
+    ::close(fds[1]);
+  });
+  auto read = read_whole_file("/proc/self/fd/" + std::to_string(fds[0]));
+  writer.join();
+  ::close(fds[0]);
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_EQ(*read, text);
 }
 
 // A pipe that was written to is read whole (`--schema <(...)` names one).

@@ -63,7 +63,7 @@ void for_each_ordered(size_t count, size_t jobs, MakeWorker make_worker,
   std::mutex mutex;
   std::condition_variable ready;
   // The slot this thread sleeps on (count: none): a worker wakes it only
-  // for that one, so a run that keeps up costs no futex call per file.
+  // for that one, so a run costs no futex call per file.
   size_t awaited = count;
   std::atomic<size_t> next{0};
   std::atomic<bool> stop{false};
@@ -92,11 +92,14 @@ void for_each_ordered(size_t count, size_t jobs, MakeWorker make_worker,
   for (size_t t = 0; t < threads; ++t) pool.emplace_back(run);
   for (size_t i = 0; i < count; ++i) {
     std::unique_lock lock(mutex);
-    if (slots[i] == nullptr) {
-      awaited = i;
-      ready.wait(lock, [&] { return slots[i] != nullptr; });
-      awaited = count;
+    // Waiting, wait for a batch: this thread (printing, say) is faster than
+    // the workers, and would sleep and be woken once per file.
+    const size_t last = std::min(i + 32, count) - 1;
+    while (slots[i] == nullptr) {
+      awaited = slots[last] == nullptr ? last : i;
+      ready.wait(lock, [&] { return slots[awaited] != nullptr; });
     }
+    awaited = count;
     std::unique_ptr<Result> result = std::move(slots[i]);
     lock.unlock();
     sink(std::move(*result));

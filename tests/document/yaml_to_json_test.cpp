@@ -1019,6 +1019,21 @@ TEST(YamlErrorsTest, EmptyBlockScalarsLibfyamlMisreadsAreErrors) {
   }
 }
 
+// The empty value of "? key" with no ':' line is at its key, not in the
+// next entry when that entry's key starts with ':' (":dee: x" is the key
+// ":dee"; found by fuzzing).
+TEST(YamlPositionsTest, AnEmptyValueIsNotPlacedInAKeyStartingWithAColon) {
+  Parsed p = parse("? #c\n:dee: x\nm: 1\n");
+  ASSERT_TRUE(p.document) << p.diagnostics;
+  const NodeInfo* empty = p.document->positions.find("/");
+  ASSERT_NE(empty, nullptr);
+  EXPECT_EQ(empty->value_begin, 2u);
+  EXPECT_EQ(empty->value_end, 2u);
+  p = parse("? a\n: b\n");  // a ':' line is the value indicator
+  ASSERT_TRUE(p.document) << p.diagnostics;
+  EXPECT_EQ(p.document->positions.find("/a")->value_begin, 6u);
+}
+
 TEST(YamlErrorsTest, LibfyamlNeverWritesToStderr) {
   testing::internal::CaptureStderr();
   testing::internal::CaptureStdout();

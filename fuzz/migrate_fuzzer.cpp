@@ -21,6 +21,7 @@
 // Then all the ops applied in one run read as the steps did.
 #include "fuzz_check.hpp"
 #include "migrate/migration.hpp"
+#include "migrate/op_picker.hpp"
 #include "migrate/planner.hpp"
 #include "migrate/property_generator.hpp"
 #include "migrate/source_text.hpp"
@@ -35,47 +36,12 @@
 namespace {
 
 using namespace fmkit;
+using property::read;
 using fuzz::fuzz_check;
 using nlohmann::json;
 
-Document read(std::string_view text) {
-  LineIndex lines(text);
-  std::vector<Diagnostic> diagnostics;
-  return read_document(text, lines, {}, diagnostics);
-}
-
-// `op` as JSON text (a key with invalid UTF-8, which a usable document
-// cannot hold anyway, would be replaced).
-std::string dump(const json& op) {
-  return op.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-struct Ops {
-  std::vector<json> json_ops;
-  std::vector<OpPtr> parsed;
-};
-
-// One to four ops chosen by `seed`, aimed at the fields of `model`.
-Ops pick_ops(uint32_t seed, json model) {
-  property::DocumentGenerator gen(seed);
-  Ops ops;
-  const size_t count = 1 + gen.pick(4);
-  for (size_t attempts = 0; ops.parsed.size() < count && attempts < 16;
-       ++attempts) {
-    json op = property::random_op(gen, model);
-    auto parsed =
-        parse_migration("version: 2\nops:\n  - " + dump(op) + "\n", "m.yaml");
-    if (!parsed) continue;  // e.g. from and to containing each other
-    ops.json_ops.push_back(op);
-    ops.parsed.push_back(parsed->ops.at(0));
-    OpOutcome outcome;
-    ops.parsed.back()->apply_to_json(model, SourceText(), outcome);
-  }
-  return ops;
-}
-
 std::string context(std::string_view text, const json& op) {
-  return dump(op) + " on " + property::json_text(text);
+  return property::op_text(op) + " on " + property::json_text(text);
 }
 
 // Checks a failed step; `outcome` is what the model made of the step,
@@ -147,7 +113,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                   [] { return std::string("no ops on an unusable document"); });
     return 0;
   }
-  Ops ops = pick_ops(seed, document.data);
+  property::DocumentGenerator gen(seed);
+  property::PickedOps ops =
+      property::pick_ops(gen, document.data, 1 + gen.pick(4));
   std::string text = original;
   for (size_t i = 0; i < ops.parsed.size(); ++i) {
     std::optional<std::string> next =

@@ -21,6 +21,7 @@
 #include "document/document.hpp"
 #include "migrate/migration.hpp"
 #include "migrate/number_text_oracle.hpp"
+#include "migrate/op_picker.hpp"
 #include "migrate/planner.hpp"
 #include "migrate/property_generator.hpp"
 #include "migrate/source_text.hpp"
@@ -38,6 +39,8 @@
 namespace fmkit {
 namespace {
 
+using property::read;
+
 using nlohmann::json;
 using property::DocumentGenerator;
 using property::op_args;
@@ -46,12 +49,6 @@ using property::path_arg;
 using property::random_op;
 using property::Snapshot;
 using property::touched_keys;
-
-Document read(std::string_view text) {
-  LineIndex lines(text);
-  std::vector<Diagnostic> diagnostics;
-  return read_document(text, lines, {}, diagnostics);
-}
 
 // The refusals an op may meet on a valid document (migrate.unsupported).
 const char* const k_refusals[] = {
@@ -86,18 +83,10 @@ Case make_case(uint32_t seed, Dialect dialect) {
   DocumentGenerator gen(seed);
   Case c;
   c.text = dialect == Dialect::json ? gen.generate_json() : gen.generate();
-  json model = read(c.text).data;
-  for (size_t n = 1 + gen.pick(4); c.ops.size() < n;) {
-    json op = random_op(gen, model);
-    auto parsed =
-        parse_migration("version: 2\nops:\n  - " + op.dump() + "\n", "m.yaml");
-    if (!parsed) continue;  // e.g. from and to containing each other
-    c.ops.push_back(op);
-    c.parsed.push_back(parsed->ops.at(0));
-    // The model only guides the next op's choice: JSON alone will do.
-    OpOutcome outcome;
-    c.parsed.back()->apply_to_json(model, SourceText(), outcome);
-  }
+  property::PickedOps ops =
+      property::pick_ops(gen, read(c.text).data, 1 + gen.pick(4));
+  c.ops = std::move(ops.json_ops);
+  c.parsed = std::move(ops.parsed);
   return c;
 }
 

@@ -23,6 +23,7 @@
 #include "base/json_pointer.hpp"
 #include "document/document.hpp"
 #include "migrate/migration.hpp"
+#include "migrate/op_picker.hpp"
 #include "migrate/planner.hpp"
 #include "migrate/property_generator.hpp"
 #include "migrate/property_oracle.hpp"
@@ -38,6 +39,8 @@
 
 namespace fmkit {
 namespace {
+
+using property::read;
 
 using nlohmann::json;
 using property::op_args;
@@ -250,12 +253,6 @@ class TomlGenerator {
   std::string m_eol;
 };
 
-Document read(std::string_view text) {
-  LineIndex lines(text);
-  std::vector<Diagnostic> diagnostics;
-  return read_document(text, lines, {}, diagnostics);
-}
-
 struct Snapshot {
   std::string_view text;
   const Document& document;
@@ -384,17 +381,10 @@ Case make_case(uint32_t seed) {
   property::DocumentGenerator picker(seed);  // random_op's choices
   Case c;
   c.text = gen.generate();
-  json model = read(c.text).data;
-  for (size_t n = 1 + gen.pick(4); c.ops.size() < n;) {
-    json op = property::random_op(picker, model);
-    auto parsed =
-        parse_migration("version: 2\nops:\n  - " + op.dump() + "\n", "m.yaml");
-    if (!parsed) continue;  // e.g. from and to containing each other
-    c.ops.push_back(op);
-    c.parsed.push_back(parsed->ops.at(0));
-    OpOutcome outcome;
-    c.parsed.back()->apply_to_json(model, SourceText(), outcome);
-  }
+  property::PickedOps ops =
+      property::pick_ops(picker, read(c.text).data, 1 + gen.pick(4));
+  c.ops = std::move(ops.json_ops);
+  c.parsed = std::move(ops.parsed);
   return c;
 }
 

@@ -36,9 +36,9 @@
 namespace {
 
 using namespace fmkit;
-using property::read;
 using fuzz::fuzz_check;
 using nlohmann::json;
+using property::read;
 
 std::string context(std::string_view text, const json& op) {
   return property::op_text(op) + " on " + property::json_text(text);

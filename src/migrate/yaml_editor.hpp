@@ -130,6 +130,9 @@ class YamlEditor final : public Editor {
   // ": " for the entry `info` of a flow mapping written without one ("{a,
   // b: 1}"), which a value put there needs; else "".
   std::string missing_colon(const NodeInfo& info) const;
+  // Whether a ':' stands between the key of `info` and its value (not so
+  // for "? key" with no ':' line).
+  bool value_indicator_before(const NodeInfo& info) const;
   bool blank_line_at(size_t offset) const;
   bool keeps_trailing_lines(const NodeInfo& info) const;
   bool ends_with_kept_lines(const NodeInfo& info) const;

@@ -443,6 +443,20 @@ TEST(OpsTest, TagOnlyItemsKeepASpaceAfterThem) {
   });
 }
 
+// "? key" with no ':' line holds null; a value put there would join the
+// key: refused (found by fuzzing).
+TEST(OpsTest, ExplicitKeysWithoutAValueLineAreRefused) {
+  run_cases({
+      {"convert", "---\na: 1\n? b\n---\n",
+       "  - convert: {field: b, to: list}\n",
+       "ERROR: cannot edit the YAML ('convert' at m.yaml:3:5): '/b' is an "
+       "explicit key ('? key') with no ':' line; write 'key:' first "
+       "[migrate.unsupported]"},
+      {"with its line", "---\na: 1\n? b\n: \n---\n",
+       "  - convert: {field: b, to: list}\n", "---\na: 1\n? b\n: [] \n---\n"},
+  });
+}
+
 // Keys a merge key ("<<: *b") brings have no text of their own: an edit
 // of their mapping is refused like one of an alias; the rest is edited.
 TEST(OpsTest, MergedMappingsAreNotEdited) {

@@ -125,6 +125,12 @@ Expected<TextEdit> YamlEditor::replace_in_place(std::string_view pointer,
     return TextEdit{info.value_begin, info.value_end,
                     missing_colon(info) + text};
   }
+  if (info.has_key && !value_indicator_before(info)) {
+    // "? key" with no ':' line: the value would join the key.
+    return unexpected("'" + std::string(pointer) +
+                      "' is an explicit key ('? key') with no ':' line; "
+                      "write 'key:' first");
+  }
   bool inline_value =
       is_scalar(value) || value.empty() ||
       (value.is_array() && m_style.list_style == ListStyle::flow &&

@@ -90,6 +90,18 @@ std::optional<size_t> YamlEditor::colon_after_key(const NodeInfo& info) const {
   return std::nullopt;
 }
 
+bool YamlEditor::value_indicator_before(const NodeInfo& info) const {
+  if (info.key_end == NodeInfo::k_none) return true;
+  for (size_t i = info.key_end; i < info.value_begin && i < m_text.size();
+       ++i) {
+    if (m_text[i] == ':') return true;
+    if (m_text[i] == '#') {
+      while (i + 1 < info.value_begin && m_text[i + 1] != '\n') ++i;
+    }
+  }
+  return false;
+}
+
 std::string YamlEditor::missing_colon(const NodeInfo& info) const {
   return info.has_key && !colon_after_key(info) ? ": " : "";
 }

@@ -129,7 +129,7 @@ class YamlEditor final : public Editor {
   std::optional<size_t> dash_before(const NodeInfo& info) const;
   // ": " for the entry `info` of a flow mapping written without one ("{a,
   // b: 1}"), which a value put there needs; else "".
-  std::string missing_colon(const NodeInfo& info) const;
+  Expected<std::string> missing_colon(const NodeInfo& info) const;
   // Whether a ':' stands between the key of `info` and its value (not so
   // for "? key" with no ':' line).
   bool value_indicator_before(const NodeInfo& info) const;

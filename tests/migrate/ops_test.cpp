@@ -457,6 +457,21 @@ TEST(OpsTest, ExplicitKeysWithoutAValueLineAreRefused) {
   });
 }
 
+// A flow mapping key over several lines with no ':' after it (a null)
+// does not get one: libfyaml reads such a key unlike the rest (found by
+// fuzzing). With its ':' it is edited.
+TEST(OpsTest, MultiLineFlowKeysWithoutAColon) {
+  run_cases({
+      {"no colon", "---\nm: {a: [],\n b\n c, d: 1}\n---\n",
+       "  - set: {field: /m/b c, value: x, overwrite: true}\n",
+       "ERROR: cannot edit the YAML ('set' at m.yaml:3:5): a key over several "
+       "lines with no ':' after it cannot get a value [migrate.unsupported]"},
+      {"colon", "---\nm: {a: [],\n b\n c: 1, d: 1}\n---\n",
+       "  - set: {field: /m/b c, value: x, overwrite: true}\n",
+       "---\nm: {a: [],\n b\n c: x, d: 1}\n---\n"},
+  });
+}
+
 // Keys a merge key ("<<: *b") brings have no text of their own: an edit
 // of their mapping is refused like one of an alias; the rest is edited.
 TEST(OpsTest, MergedMappingsAreNotEdited) {

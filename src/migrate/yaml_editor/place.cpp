@@ -151,8 +151,9 @@ Expected<TextEdit> YamlEditor::wrap_in_list(std::string_view pointer) const {
   if (in_flow(pointer)) {
     auto text = flow_text(pointer, Anchor::keep);
     if (!text) return unexpected(text.error());
-    return TextEdit{begin, info.value_end,
-                    missing_colon(info) + "[" + *text + "]"};
+    auto colon = missing_colon(info);
+    if (!colon) return unexpected(colon.error());
+    return TextEdit{begin, info.value_end, *colon + "[" + *text + "]"};
   }
   std::string_view own = m_text.substr(begin, info.value_end - begin);
   if (m_style.list_style == ListStyle::flow && info.kind == NodeKind::scalar &&

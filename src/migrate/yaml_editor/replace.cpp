@@ -122,8 +122,9 @@ Expected<TextEdit> YamlEditor::replace_in_place(std::string_view pointer,
                            ? render_scalar(value, ScalarContext::flow,
                                            editor_util::quote_preference(info))
                            : render_flow(value);
-    return TextEdit{info.value_begin, info.value_end,
-                    missing_colon(info) + text};
+    auto colon = missing_colon(info);
+    if (!colon) return unexpected(colon.error());
+    return TextEdit{info.value_begin, info.value_end, *colon + text};
   }
   if (info.has_key && !value_indicator_before(info)) {
     // "? key" with no ':' line: the value would join the key.

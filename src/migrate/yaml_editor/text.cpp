@@ -102,8 +102,15 @@ bool YamlEditor::value_indicator_before(const NodeInfo& info) const {
   return false;
 }
 
-std::string YamlEditor::missing_colon(const NodeInfo& info) const {
-  return info.has_key && !colon_after_key(info) ? ": " : "";
+Expected<std::string> YamlEditor::missing_colon(const NodeInfo& info) const {
+  if (!info.has_key || colon_after_key(info)) return std::string();
+  if (m_text.substr(info.key_begin, info.key_end - info.key_begin).find('\n') !=
+      std::string_view::npos) {
+    // libfyaml reads a ':' after a key over several lines unlike the rest.
+    return unexpected(std::string(
+        "a key over several lines with no ':' after it cannot get a value"));
+  }
+  return std::string(": ");
 }
 
 std::optional<size_t> YamlEditor::dash_before(const NodeInfo& info) const {

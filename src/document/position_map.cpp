@@ -22,7 +22,9 @@ size_t entry_begin(std::string_view text, size_t key_begin) {
     while (i > 0 && blank(text[i - 1])) --i;
     size_t token = i;
     while (token > 0 && !space(text[token - 1])) --token;
-    if (token == i || (text[token] != '&' && text[token] != '!')) return begin;
+    if (token == i) return begin;
+    if (i - token == 1 && text[token] == '?') return token;  // "? key"
+    if (text[token] != '&' && text[token] != '!') return begin;
     begin = token;
   }
 }

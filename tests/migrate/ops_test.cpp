@@ -444,7 +444,7 @@ TEST(OpsTest, TagOnlyItemsKeepASpaceAfterThem) {
 }
 
 // "? key" with no ':' line holds null; a value put there would join the
-// key: refused (found by fuzzing).
+// key: refused; the entry starts at its '?' (found by fuzzing).
 TEST(OpsTest, ExplicitKeysWithoutAValueLineAreRefused) {
   run_cases({
       {"convert", "---\na: 1\n? b\n---\n",
@@ -452,6 +452,8 @@ TEST(OpsTest, ExplicitKeysWithoutAValueLineAreRefused) {
        "ERROR: cannot edit the YAML ('convert' at m.yaml:3:5): '/b' is an "
        "explicit key ('? key') with no ':' line; write 'key:' first "
        "[migrate.unsupported]"},
+      {"delete", "---\n? ch\ne: 1\n---\n", "  - delete: ch\n",
+       "---\ne: 1\n---\n"},
       {"with its line", "---\na: 1\n? b\n: \n---\n",
        "  - convert: {field: b, to: list}\n", "---\na: 1\n? b\n: [] \n---\n"},
   });

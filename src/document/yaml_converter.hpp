@@ -166,6 +166,9 @@ class Converter {
   void add_merge(nlohmann::json&& value, size_t end);
   void apply_merges(Frame& frame);
   void check_key_length(ScalarStyle style, size_t begin, size_t end);
+  // A key on the line after a lone "?", not indented past it (libfyaml
+  // reads it as the key, libyaml's readers reject it): yaml.syntax.
+  void check_explicit_key(size_t begin);
   // A block scalar spanning [begin, end) from its header that libfyaml gave
   // lines at its collection's indentation: yaml.unsupported.
   void check_empty_block_scalar(size_t begin, size_t end);

@@ -77,6 +77,9 @@ bool Converter::check_key(std::string_view key, ScalarStyle style, TagKind tag,
   if (m_mode == Mode::document && !in_key_context() && end - begin > 1000) {
     check_key_length(style, begin, end);
   }
+  if (m_mode == Mode::document && m_flow_depth == 0) {
+    check_explicit_key(begin);
+  }
   if (m_mode != Mode::document || in_key_context() ||
       style != ScalarStyle::plain || tag != TagKind::none) {
     return false;
@@ -110,6 +113,39 @@ size_t Converter::implicit_empty_key(size_t begin) const {
     ++after;
   }
   return after < m_end && m_text[after] == ':' ? after : std::string_view::npos;
+}
+
+void Converter::check_explicit_key(size_t begin) {
+  // The line before the key's, comments and blank lines skipped: is it a
+  // lone "?" ("? # note" then the key on the next line)?
+  size_t line = begin;
+  while (line > m_begin && m_text[line - 1] != '\n') --line;
+  const size_t column = begin - line;
+  size_t end = line;
+  while (end > m_begin) {
+    size_t start = end - 1;
+    while (start > m_begin && m_text[start - 1] != '\n') --start;
+    std::string_view text = m_text.substr(start, end - 1 - start);
+    const size_t hash = text.find(" #");
+    if (text.starts_with('#')) text = {};
+    if (hash != std::string_view::npos) text = text.substr(0, hash);
+    const size_t first = text.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos) {
+      end = start;
+      continue;
+    }
+    const std::string_view rest = text.substr(first);
+    // A '?' inside the node before (a block scalar's line) is text.
+    if (rest.find_first_not_of(" \t\r", 1) == std::string_view::npos &&
+        rest.front() == '?' && column <= first && start + first >= m_last_end) {
+      error("yaml.syntax",
+            "this key belongs to the '?' on the line before, but is not "
+            "indented past it: the YAML readers of Jekyll, Hugo and MkDocs "
+            "reject the file; indent the key, or write '? key' on one line",
+            begin, begin + 1);
+    }
+    return;
+  }
 }
 
 void Converter::check_key_length(ScalarStyle style, size_t begin, size_t end) {

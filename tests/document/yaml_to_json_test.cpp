@@ -1034,6 +1034,24 @@ TEST(YamlPositionsTest, AnEmptyValueIsNotPlacedInAKeyStartingWithAColon) {
   EXPECT_EQ(p.document->positions.find("/a")->value_begin, 6u);
 }
 
+// A key on the line after a lone "?" must be indented past it: libfyaml
+// reads "?\nk" as the key k, PyYAML and Psych reject it (found by fuzzing).
+TEST(YamlErrorsTest, AKeyNotIndentedPastItsQuestionMarkIsAnError) {
+  for (const char* yaml : {"? #c\nk\n", "a:\n  ?\n  k\n"}) {
+    Parsed p = parse(yaml);
+    EXPECT_FALSE(p.document) << yaml;
+    EXPECT_NE(p.diagnostics.find("this key belongs to the '?' on the line "
+                                 "before, but is not indented past it"),
+              std::string::npos)
+        << p.diagnostics;
+  }
+  for (const char* yaml : {"? #c\n  k\n: 1\n", "? k\n: 1\n",
+                           "a: |\n  ?\nb: 1\n", "a: '?'\nb: 1\n"}) {
+    Parsed p = parse(yaml);
+    EXPECT_TRUE(p.document) << yaml << p.diagnostics;
+  }
+}
+
 TEST(YamlErrorsTest, LibfyamlNeverWritesToStderr) {
   testing::internal::CaptureStderr();
   testing::internal::CaptureStdout();

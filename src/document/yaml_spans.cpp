@@ -37,15 +37,12 @@ size_t Converter::empty_position(Slot slot, size_t lower_bound,
   }
   if (i >= m_end) return lower_bound;
   const char c = m_text[i];
-  // A ':' is the value indicator when a blank (or, in a flow collection, a
-  // flow indicator) follows: ":dee: x" is the key ":dee".
+  // A ':' is the value indicator when a blank follows, or in a flow
+  // collection ({"a":b}, {"t":# x}): ":dee: x" is the block key ":dee".
   const bool indicator =
-      c == ':' &&
-      (i + 1 >= m_end ||
-       std::string_view(" \t\r\n").find(m_text[i + 1]) !=
-           std::string_view::npos ||
-       (m_flow_depth > 0 &&
-        std::string_view(",]}").find(m_text[i + 1]) != std::string_view::npos));
+      c == ':' && (i + 1 >= m_end || m_flow_depth > 0 ||
+                   std::string_view(" \t\r\n").find(m_text[i + 1]) !=
+                       std::string_view::npos);
   switch (slot) {
     case Slot::value:
       return indicator ? i + 1 : lower_bound;

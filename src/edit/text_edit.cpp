@@ -27,6 +27,12 @@ Expected<std::string> apply_edits(std::string_view text,
     }
     out.append(text.substr(done, edit.begin - done));
     out.append(edit.text);
+    // Text put right before a '#' would take it in ("true# note" is one
+    // YAML scalar): a space keeps the '#' a comment's.
+    if (!edit.text.empty() && edit.end < text.size() && text[edit.end] == '#' &&
+        edit.text.back() != ' ' && edit.text.back() != '\n') {
+      out += ' ';
+    }
     done = edit.end;
   }
   out.append(text.substr(done));

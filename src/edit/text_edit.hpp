@@ -27,6 +27,8 @@ struct TextEdit {
 // applied by offset. Fails when an edit reaches past the end of `text` or
 // two edits overlap (two inserts at the same offset are applied in the order
 // given; an insert at the offset where a replacement starts, before it).
+// A replacement that ends right before a '#' gets a space after it, so the
+// '#' still starts a comment.
 Expected<std::string> apply_edits(std::string_view text,
                                   std::vector<TextEdit> edits);
 

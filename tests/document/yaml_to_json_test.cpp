@@ -1032,6 +1032,10 @@ TEST(YamlPositionsTest, AnEmptyValueIsNotPlacedInAKeyStartingWithAColon) {
   p = parse("? a\n: b\n");  // a ':' line is the value indicator
   ASSERT_TRUE(p.document) << p.diagnostics;
   EXPECT_EQ(p.document->positions.find("/a")->value_begin, 6u);
+  // In a flow collection a ':' is one even with no blank after it.
+  p = parse("m: {\"t\":# x\n}\n");
+  ASSERT_TRUE(p.document) << p.diagnostics;
+  EXPECT_EQ(p.document->positions.find("/m/t")->value_begin, 8u);
 }
 
 // A key on the line after a lone "?" must be indented past it: libfyaml

@@ -32,6 +32,15 @@ TEST(ApplyEditsTest, InsertAtTheStartOfAReplacementGoesFirst) {
   EXPECT_EQ(*out, "IXc");
 }
 
+// "{a:# note\n}" + ", b: true" before the '#' stays a comment (found by
+// fuzzing: the value read "true# note").
+TEST(ApplyEditsTest, ACommentRightAfterAnEditKeepsItsSpace) {
+  EXPECT_EQ(*apply_edits("{a:# c\n}", {{3, 3, ", b: true"}}),
+            "{a:, b: true # c\n}");
+  EXPECT_EQ(*apply_edits("a: 1 # c", {{3, 4, "2"}}), "a: 2 # c");
+  EXPECT_EQ(*apply_edits("a: 1#c", {{3, 6, "2"}}), "a: 2");
+}
+
 TEST(ApplyEditsTest, RejectsOverlapsAndOutOfRange) {
   auto overlap = apply_edits("abcdef", {{0, 3, "x"}, {2, 4, "y"}});
   ASSERT_FALSE(overlap);

@@ -202,6 +202,7 @@ class Converter {
   void complex_key(std::string_view what, size_t begin, size_t end);
   size_t empty_position(Slot slot, size_t lower_bound, bool has_properties);
   size_t block_header(size_t lower_bound, size_t content_begin) const;
+  size_t block_indent(size_t header_end, size_t end) const;
   size_t block_end(size_t header_end, size_t end) const;
   void scalar_span(fy_token* token, ScalarStyle style, size_t lower_bound,
                    bool has_properties, Slot slot, size_t& begin, size_t& end);

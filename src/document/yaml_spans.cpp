@@ -77,7 +77,24 @@ size_t Converter::block_header(size_t lower_bound, size_t content_begin) const {
 // libfyaml ends a block scalar after its last line break (or at the next
 // line); the span ends at the end of its last non-blank line instead, and
 // never before the header.
+// The indentation of a block scalar's first content line, or npos when it
+// has none (the text after its header, up to `end`, is blank).
+size_t Converter::block_indent(size_t header_end, size_t end) const {
+  size_t line = m_text.find('\n', header_end);
+  while (line != std::string_view::npos && line + 1 < end) {
+    const size_t start = line + 1;
+    size_t i = start;
+    while (i < end && m_text[i] == ' ') ++i;
+    if (i < end && m_text[i] != '\n' && m_text[i] != '\r') return i - start;
+    line = m_text.find('\n', start);
+  }
+  return std::string_view::npos;
+}
+
 size_t Converter::block_end(size_t header_end, size_t end) const {
+  // A line of spaces past the content's indentation is content ("   " under
+  // "  text" holds one space).
+  const size_t indent = block_indent(header_end, end);
   while (true) {
     if (end > header_end && m_text[end - 1] == '\n') {
       --end;
@@ -91,7 +108,10 @@ size_t Converter::block_end(size_t header_end, size_t end) const {
     for (size_t i = line_start; i < end && blank; ++i) {
       blank = is_blank(m_text[i]) || m_text[i] == '\r';
     }
-    if (!blank) return end;
+    if (!blank ||
+        (indent != std::string_view::npos && end - line_start > indent)) {
+      return end;
+    }
     end = line_start;
   }
 }

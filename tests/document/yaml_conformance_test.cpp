@@ -167,7 +167,13 @@ std::string check_positions(const std::string& text,
     } else if (info.kind != NodeKind::scalar) {
       // A flow sequence is always bracketed; a mapping may start with a
       // bracketed key (`[a]: b`, `{x: 1}: y`), so only its end is checked.
-      ok = !v.empty() && v.back() != '\n' && v.back() != ' ';
+      // (A last line of spaces only is a block scalar's content: "   "
+      // under "  x" holds one space.)
+      const size_t last_line = v.rfind('\n') + 1;  // 0 without one
+      ok = !v.empty() && v.back() != '\n' &&
+           (v.back() != ' ' ||
+            (last_line > 0 &&
+             v.substr(last_line).find_first_not_of(' ') == v.npos));
       if (info.kind == NodeKind::sequence && info.flow) {
         ok = v.starts_with('[') && v.ends_with(']');
       }

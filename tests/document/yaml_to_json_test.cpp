@@ -1056,6 +1056,22 @@ TEST(YamlErrorsTest, AKeyNotIndentedPastItsQuestionMarkIsAnError) {
   }
 }
 
+// A line of spaces past a block scalar's indentation is content (YAML and
+// libfyaml: "x\n \n"): the scalar's span takes it, so an edit that carries
+// the scalar keeps it (found by fuzzing).
+TEST(YamlPositionsTest, BlockScalarsEndAfterTheirLastLineOfSpaces) {
+  const std::string yaml = "foo: |\n  x\n   \nbar: 1\n";
+  Parsed p = parse(yaml);
+  ASSERT_TRUE(p.document) << p.diagnostics;
+  EXPECT_EQ(p.document->value["foo"], "x\n \n");
+  const NodeInfo* foo = p.document->positions.find("/foo");
+  EXPECT_EQ(yaml.substr(foo->value_begin, foo->value_end - foo->value_begin),
+            "|\n  x\n   ");
+  p = parse("foo: |\n  x\n  \nbar: 1\n");  // no more than the indentation
+  foo = p.document->positions.find("/foo");
+  EXPECT_EQ(foo->value_end, 10u);  // the end of "  x"
+}
+
 TEST(YamlErrorsTest, LibfyamlNeverWritesToStderr) {
   testing::internal::CaptureStderr();
   testing::internal::CaptureStdout();

@@ -43,7 +43,8 @@ struct NodeInfo {
   // child for block collections (a block sequence starts at its first "-").
   // Tags and anchors are not included. A value written as nothing (`key:`)
   // is an empty span just after the ':' (or "-"); a block scalar ends at the
-  // end of its last non-blank line, without the line break.
+  // end of its last line of content (a line of spaces past its indentation
+  // is content), without the line break.
   size_t value_begin = 0;
   size_t value_end = 0;
 };

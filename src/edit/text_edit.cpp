@@ -16,14 +16,23 @@ Expected<std::string> apply_edits(std::string_view text,
   std::string out;
   out.reserve(text.size());
   size_t done = 0;
+  size_t deleted_to = std::string_view::npos;  // end of a deletion just done
   for (const TextEdit& edit : edits) {
     if (edit.begin > edit.end || edit.end > text.size()) {
       return unexpected("edit [" + std::to_string(edit.begin) + ", " +
                         std::to_string(edit.end) + ") is outside the text (" +
                         std::to_string(text.size()) + " bytes)");
     }
-    if (edit.begin < done) {
+    // An insert inside the text a deletion before it removes goes where
+    // the deletion leaves nothing: the same place in the output.
+    const bool into_deletion =
+        edit.begin < done && edit.begin == edit.end && deleted_to == done;
+    if (edit.begin < done && !into_deletion) {
       return unexpected("edits overlap at byte " + std::to_string(edit.begin));
+    }
+    if (into_deletion) {
+      out.append(edit.text);
+      continue;
     }
     out.append(text.substr(done, edit.begin - done));
     out.append(edit.text);
@@ -34,6 +43,7 @@ Expected<std::string> apply_edits(std::string_view text,
       out += ' ';
     }
     done = edit.end;
+    deleted_to = edit.text.empty() ? done : std::string_view::npos;
   }
   out.append(text.substr(done));
   return out;

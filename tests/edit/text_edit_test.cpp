@@ -41,6 +41,14 @@ TEST(ApplyEditsTest, ACommentRightAfterAnEditKeepsItsSpace) {
   EXPECT_EQ(*apply_edits("a: 1#c", {{3, 6, "2"}}), "a: 2");
 }
 
+// An insert inside text a deletion removes lands where the deletion left
+// nothing (found by fuzzing: a cut that takes blank lines after an entry,
+// and a new key inserted after that entry).
+TEST(ApplyEditsTest, AnInsertInsideADeletionLandsWhereItWas) {
+  EXPECT_EQ(*apply_edits("a\nb\n\nc", {{2, 5, ""}, {4, 4, "x\n"}}), "a\nx\nc");
+  EXPECT_FALSE(apply_edits("abcd", {{0, 3, "X"}, {1, 1, "y"}}));  // replaced
+}
+
 TEST(ApplyEditsTest, RejectsOverlapsAndOutOfRange) {
   auto overlap = apply_edits("abcdef", {{0, 3, "x"}, {2, 4, "y"}});
   ASSERT_FALSE(overlap);

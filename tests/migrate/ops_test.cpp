@@ -474,6 +474,17 @@ TEST(OpsTest, MultiLineFlowKeysWithoutAColon) {
   });
 }
 
+// Moving the last key after a keep block scalar: its cut takes the blank
+// line after it (which would join the scalar), where the new key goes
+// (found by fuzzing: "edits overlap").
+TEST(OpsTest, MovingTheKeyAfterAKeepBlockScalar) {
+  run_cases({
+      {"move", "---\nsum: |+\n  s\ntags2: |\n\n---\n",
+       "  - move: {from: tags2, to: /draft2/x}\n",
+       "---\nsum: |+\n  s\ndraft2:\n  x: |\n---\n"},
+  });
+}
+
 // Keys a merge key ("<<: *b") brings have no text of their own: an edit
 // of their mapping is refused like one of an alias; the rest is edited.
 TEST(OpsTest, MergedMappingsAreNotEdited) {

@@ -11,9 +11,10 @@
 //     or for a value over several lines the same lines shifted by one number
 //     of columns (in JSON, each line by its own: see Shift); the one exception
 //     is a value carried into a flow collection whose text cannot stand there
-//     as it is (an empty value, a scalar over several lines...), whose items
-//     are then checked instead, and a scalar over several lines carried out
-//     of a flow collection, written on one line (migrate/yaml_editor.hpp);
+//     as it is (an empty value, a scalar over several lines...), or out of
+//     a flow collection over several lines, written on one line
+//     (migrate/yaml_editor.hpp): a collection's items are then checked
+//     instead;
 //   - the bytes before and after the front matter, and every top-level entry
 //     the op does not name (comments after it on its lines included) are
 //     unchanged;
@@ -140,16 +141,15 @@ inline void check_carried(const Snapshot& before, const Snapshot& after,
     ++check.carried;
     return;
   }
-  // A scalar over several lines in a flow collection, carried out of it,
-  // is written on one line (migrate/yaml_editor.hpp).
-  if (in_flow(before.document, from) && !in_flow(after.document, to) &&
-      a->kind == NodeKind::scalar &&
-      source.find('\n') != std::string_view::npos) {
-    return;
-  }
-  // Into a flow collection, from block context or from another flow one.
-  if (in_flow(after.document, to) && !fits_in_flow(*a, source)) {
-    // Rewritten in flow style: its items carry their text.
+  // A value over several lines in a flow collection, carried out of it, is
+  // written on one line (migrate/yaml_editor.hpp), and into a flow
+  // collection, a value whose text cannot stand there is rewritten in flow
+  // style: a scalar as the same string, a collection from its items' texts.
+  const bool out_of_flow = in_flow(before.document, from) &&
+                           !in_flow(after.document, to) &&
+                           source.find('\n') != std::string_view::npos;
+  if (out_of_flow ||
+      (in_flow(after.document, to) && !fits_in_flow(*a, source))) {
     const nlohmann::json* value =
         find_value(before.document.data, split_pointer(from));
     if (a->kind == b->kind && value != nullptr && !is_scalar_json(*value)) {

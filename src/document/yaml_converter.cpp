@@ -175,8 +175,9 @@ Anchor& Converter::register_anchor_start(const std::string& name,
 bool Converter::begin_value(Slot slot, NodeInfo& info, std::string& pointer,
                             size_t& entry) {
   bool tracked = tracked_context();
+  if (slot == Slot::item) check_value_indentation(slot, info);
   if (slot == Slot::value) {
-    check_value_indentation(info);
+    check_value_indentation(slot, info);
     Frame& top = m_stack.back();
     if (top.merge_key) return false;  // merged at the mapping's end
     info.has_key = true;

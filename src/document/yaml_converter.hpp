@@ -176,7 +176,7 @@ class Converter {
   // scalar are allowed; the others are reported at the end of run().
   void allow_line_separators(size_t begin, size_t end);
   void report_line_separators();
-  void check_value_indentation(const NodeInfo& info);
+  void check_value_indentation(Slot slot, const NodeInfo& info);
 
   // Events.
   void on_event(fy_event* event);

@@ -167,43 +167,52 @@ size_t Converter::block_indentation() const {
   return std::string_view::npos;
 }
 
-// A value that starts on a line after its key must be indented past the
-// key's mapping (a block sequence may stand at its column). libfyaml reads
-// "a:" and then "text" at the mapping's column; strict YAML and every site
-// generator's reader (PyYAML, Psych, js-yaml, go-yaml) reject it.
-void Converter::check_value_indentation(const NodeInfo& info) {
+// A value that starts on a line after its key's ':' or its item's '-' must
+// be indented past the collection (a block sequence may stand at its key's
+// column). libfyaml reads "a:" then "text" at the mapping's column, and "-"
+// then "text" at the list's column; strict YAML and every site generator's
+// reader (PyYAML, Psych, js-yaml, go-yaml) reject both.
+void Converter::check_value_indentation(Slot slot, const NodeInfo& info) {
   const Frame& top = m_stack.back();
   if (top.info.flow) return;
-  // From the ':' that follows the key, past blanks, line breaks and
-  // comments: "? key" + ": value" has it on a later line.
-  size_t colon = top.key_end;
-  while (colon < info.value_begin && m_text[colon] != ':') {
-    if (m_text[colon] == '#') {
-      colon = m_text.find('\n', colon);
-      if (colon == std::string_view::npos) return;
-    } else if (!is_blank(m_text[colon]) && m_text[colon] != '\r' &&
-               m_text[colon] != '\n') {
+  // From the indicator, past blanks, line breaks and comments: "? key" +
+  // ": value" has its ':' on a later line.
+  const char indicator = slot == Slot::value ? ':' : '-';
+  size_t at = slot == Slot::value ? top.key_end
+              : top.has_children  ? top.last_end
+                                  : top.info.value_begin;
+  while (at < info.value_begin && m_text[at] != indicator) {
+    if (m_text[at] == '#') {
+      at = m_text.find('\n', at);
+      if (at == std::string_view::npos) return;
+    } else if (!is_blank(m_text[at]) && m_text[at] != '\r' &&
+               m_text[at] != '\n') {
       return;
     }
-    ++colon;
+    ++at;
   }
-  size_t newline = m_text.find('\n', colon);
-  if (colon >= info.value_begin || newline >= info.value_begin) return;
+  size_t newline = m_text.find('\n', at);
+  if (at >= info.value_begin || newline >= info.value_begin) return;
   const size_t indentation = block_indentation();
   for (size_t line = newline + 1; line <= info.value_begin;) {
     size_t first = line;
     while (first < m_end && is_blank(m_text[first])) ++first;
     const char c = first < m_end ? m_text[first] : '\n';
     const size_t column = m_lines.at(first).column - 1;
-    const bool sequence = info.kind == NodeKind::sequence && !info.flow &&
+    const bool sequence = slot == Slot::value &&
+                          info.kind == NodeKind::sequence && !info.flow &&
                           c == '-' && column == indentation;
     if (c != '\n' && c != '\r' && c != '#' && column <= indentation &&
         !sequence) {
       const size_t spaces = indentation - column + 1;
+      const bool value = slot == Slot::value;
       error("yaml.syntax",
-            "this line of the value of " + single_quoted(top.key) +
+            "this line of " +
+                (value ? "the value of " + single_quoted(top.key)
+                       : std::string("a list item")) +
                 " is at column " + std::to_string(column + 1) +
-                ", not indented past " + single_quoted(top.key) +
+                ", not indented past " +
+                (value ? single_quoted(top.key) : std::string("its '-'")) +
                 "; YAML readers reject this: indent it by at least " +
                 (spaces == 1 ? std::string("one space")
                              : std::to_string(spaces) + " spaces"),

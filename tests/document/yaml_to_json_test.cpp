@@ -189,6 +189,8 @@ TEST(YamlTypingTest, Table) {
       // at the key's anchor), after a comment
       {"&k a:\n foo", R"({"a":"foo"})"},
       {"a:\n# c\n  foo", R"({"a":"foo"})"},
+      // a list item's value on the next line, indented past its '-'
+      {"- |\n  a\n- # c\n\n  \"x\"\n-\n -~y", R"(["a\n","x","-~y"])"},
       {"\"a\\tb\": 1", R"({"a\tb":1})"},
       // collections
       {"[]", "[]"},
@@ -561,6 +563,21 @@ TEST(YamlErrorsTest, BadInputs) {
        "4:3: error: this line of the value of 'a' is at column 3, not "
        "indented past 'a'; YAML readers reject this: indent it by at least "
        "one space [yaml.syntax]"},
+      // Likewise a list item's value on a line after its '-', at the
+      // list's column (found by fuzzing); past a comment, a block scalar
+      // item before it, or with its tag on the '-' line.
+      {"tags:\n  - \n  -~x",
+       "3:3: error: this line of a list item is at column 3, not indented "
+       "past its '-'; YAML readers reject this: indent it by at least one "
+       "space [yaml.syntax]"},
+      {"- |\n  a\n- # c\n\n\"x\"",
+       "5:1: error: this line of a list item is at column 1, not indented "
+       "past its '-'; YAML readers reject this: indent it by at least one "
+       "space [yaml.syntax]"},
+      {"t:\n  - !!str\n  x",
+       "3:3: error: this line of a list item is at column 3, not indented "
+       "past its '-'; YAML readers reject this: indent it by at least one "
+       "space [yaml.syntax]"},
       {"title: a\ntags: [x]\ntitle: b",
        "3:1: error: duplicate key 'title' (first at line 1, column 1) "
        "[yaml.duplicate-key]"},

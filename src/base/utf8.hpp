@@ -23,6 +23,9 @@ namespace fmkit {
 
 inline constexpr char32_t k_replacement_character = 0xFFFD;
 
+// A space or a tab (YAML's and TOML's blanks).
+inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
 struct Utf8Char {
   char32_t code_point = 0;  // U+FFFD for an ill-formed byte
   uint8_t length = 0;       // bytes consumed: 1..4; 1 for an ill-formed byte

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "document/front_matter.hpp"
 
+#include "base/utf8.hpp"
+
 #include <string>
 
 namespace fmkit {
@@ -56,8 +58,6 @@ FrontMatter unclosed_from(FrontMatter fm, size_t size) {
   fm.body_begin = size;
   return fm;
 }
-
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 struct OpeningLine {
   LineMatch match = LineMatch::no;

@@ -13,8 +13,6 @@ namespace {
 
 constexpr size_t npos = std::string_view::npos;
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
 // Turns a libfyaml message into our style: lower-case start, no final
 // period.
 std::string tidy_message(std::string_view message) {

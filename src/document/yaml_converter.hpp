@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -117,11 +118,13 @@ class Converter {
 
   std::vector<nlohmann::json>& documents() { return m_documents; }
 
-  // The offsets of the slice's U+0085, U+2028 and U+2029 (Mode::document;
-  // check_yaml_characters() finds them): run() reports those outside quoted
-  // scalars, which YAML 1.1 readers take for line breaks.
-  void set_line_separators(std::vector<size_t> offsets) {
-    m_line_separators = std::move(offsets);
+  // The offsets of what may stand only in a quoted scalar (Mode::document):
+  // the slice's U+0085, U+2028 and U+2029 (check_yaml_characters() finds
+  // them), which YAML 1.1 readers take for line breaks, and each '%' that
+  // starts a line, which YAML reads as a directive (libfyaml skips its
+  // line). run() reports those outside quoted scalars.
+  void set_quoted_only(std::vector<size_t> offsets) {
+    m_quoted_only = std::move(offsets);
   }
 
  private:
@@ -168,14 +171,15 @@ class Converter {
   void check_key_length(ScalarStyle style, size_t begin, size_t end);
   // A key on the line after a lone "?", not indented past it (libfyaml
   // reads it as the key, libyaml's readers reject it): yaml.syntax.
+  bool has_lone_question() const;
   void check_explicit_key(size_t begin);
   // A block scalar spanning [begin, end) from its header that libfyaml gave
   // lines at its collection's indentation: yaml.unsupported.
   void check_empty_block_scalar(size_t begin, size_t end);
-  // Of the line separators set_line_separators() gave, those in a quoted
+  // Of the line separators set_quoted_only() gave, those in a quoted
   // scalar are allowed; the others are reported at the end of run().
-  void allow_line_separators(size_t begin, size_t end);
-  void report_line_separators();
+  void allow_quoted_only(size_t begin, size_t end);
+  void report_quoted_only();
   void check_value_indentation(Slot slot, const NodeInfo& info);
 
   // Events.
@@ -231,7 +235,7 @@ class Converter {
   std::string_view m_text;
   size_t m_begin;
   size_t m_end;
-  std::vector<size_t> m_line_separators;  // see set_line_separators()
+  std::vector<size_t> m_quoted_only;  // see set_quoted_only()
   const LineIndex& m_lines;
   const YamlOptions& m_options;
   Mode m_mode;
@@ -254,6 +258,9 @@ class Converter {
   size_t m_last_end;
   std::string m_unquoted;   // the last single-quoted scalar's value
   size_t m_flow_depth = 0;  // braced flow collections open
+  // Whether some line holds a lone '?' (check_explicit_key); unknown until
+  // the first block key asks.
+  std::optional<bool> m_lone_question;
   bool m_failed = false;
   bool m_stop = false;
   bool m_flow_indentation_error = false;

@@ -130,7 +130,7 @@ bool Converter::run() {
     fy_parser_event_free(parser.get(), event);
     if (m_stop) break;
   }
-  if (!m_stop) report_line_separators();
+  if (!m_stop) report_quoted_only();
   if (!m_stop && fy_diag_got_error(diag.get())) {
     collect_libfyaml_errors(diag.get());
     if (hits_double_free(diag.get())) abandon(parser.release());

@@ -115,7 +115,29 @@ size_t Converter::implicit_empty_key(size_t begin) const {
   return after < m_end && m_text[after] == ':' ? after : std::string_view::npos;
 }
 
+// Whether a line of the text holds only a '?' (and blanks, a comment).
+bool Converter::has_lone_question() const {
+  const std::string_view text = m_text.substr(0, m_end);
+  for (size_t at = text.find('?', m_begin); at != std::string_view::npos;
+       at = text.find('?', at + 1)) {
+    size_t before = at;
+    while (before > m_begin && is_blank(text[before - 1])) --before;
+    if (before > m_begin && text[before - 1] != '\n') continue;
+    size_t after = at + 1;
+    while (after < m_end && (is_blank(text[after]) || text[after] == '\r')) {
+      ++after;
+    }
+    if (after == m_end || text[after] == '\n' ||
+        (text[after] == '#' && after > at + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void Converter::check_explicit_key(size_t begin) {
+  if (!m_lone_question) m_lone_question = has_lone_question();
+  if (!*m_lone_question) return;
   // The line before the key's, comments and blank lines skipped: is it a
   // lone "?" ("? # note" then the key on the next line)?
   size_t line = begin;
@@ -174,13 +196,22 @@ void Converter::check_key_length(ScalarStyle style, size_t begin, size_t end) {
         start, colon);
 }
 
-void Converter::allow_line_separators(size_t begin, size_t end) {
-  std::erase_if(m_line_separators,
+void Converter::allow_quoted_only(size_t begin, size_t end) {
+  std::erase_if(m_quoted_only,
                 [&](size_t at) { return at >= begin && at < end; });
 }
 
-void Converter::report_line_separators() {
-  for (size_t at : m_line_separators) {
+void Converter::report_quoted_only() {
+  for (size_t at : m_quoted_only) {
+    if (m_text[at] == '%') {
+      error("yaml.syntax",
+            "a line cannot start with '%' in front matter: YAML reads it as a "
+            "directive, which the readers of Jekyll, Hugo and Eleventy "
+            "reject here (fmkit's parser would skip the line); indent it, or "
+            "quote the value",
+            at, at + 1);
+      continue;
+    }
     const bool nel = m_text[at] == '\xC2';
     const std::string name = nel ? "U+0085 (NEL)"
                              : m_text[at + 2] == '\xA8'

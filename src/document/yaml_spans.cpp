@@ -286,8 +286,8 @@ void Converter::checked_scalar_span(fy_event* event, ScalarStyle style,
   if (m_indentation == FlowIndentation::sloppy && m_flow_depth == 0 && quoted) {
     check_flow_indentation(begin, end);
   }
-  if (quoted && !m_line_separators.empty()) {
-    allow_line_separators(begin, end);
+  if (quoted && !m_quoted_only.empty()) {
+    allow_quoted_only(begin, end);
   }
   if ((style == ScalarStyle::literal || style == ScalarStyle::folded) &&
       begin < end && (m_text[begin] == '|' || m_text[begin] == '>')) {

@@ -29,7 +29,8 @@ using detail::Mode;
 
 // Checks what must hold before libfyaml sees the text: its size and its
 // characters (yaml_characters.hpp).
-// The offsets of its line separators go to `line_separators`.
+// The offsets of its line separators go to `line_separators` (see
+// Converter::set_quoted_only).
 bool may_parse(std::string_view text, size_t begin, size_t end,
                const LineIndex& lines, const YamlOptions& options,
                std::vector<Diagnostic>& diagnostics,
@@ -40,6 +41,26 @@ bool may_parse(std::string_view text, size_t begin, size_t end,
   }
   return check_yaml_characters(text, begin, end, lines, diagnostics,
                                CharacterSyntax::yaml, &line_separators);
+}
+
+// Appends the offset of each '%' that starts a line and is not a directive
+// (those stand only before a document: at the start, or after "...").
+void add_percent_lines(std::string_view text, size_t begin, size_t end,
+                       std::vector<size_t>& quoted_only) {
+  bool prologue = true;
+  for (size_t at = begin; at < end;) {
+    const char c = text[at];
+    if (c == '%' && !prologue) quoted_only.push_back(at);
+    if (text.substr(at, 3) == "...") {
+      prologue = true;
+    } else if (c != '%' && c != '#' && c != '\n' && c != '\r') {
+      prologue = false;
+    }
+    const size_t newline = text.find('\n', at);
+    if (newline == std::string_view::npos) break;
+    at = newline + 1;
+  }
+  std::sort(quoted_only.begin(), quoted_only.end());
 }
 
 YamlDocument take_document(YamlDocument&& document, Converter& converter) {
@@ -55,12 +76,12 @@ YamlDocument take_document(YamlDocument&& document, Converter& converter) {
 std::optional<YamlDocument> parse_sloppily(
     std::string_view text, size_t begin, size_t end, const LineIndex& lines,
     const YamlOptions& options, size_t strict_error,
-    std::vector<size_t> line_separators, std::vector<Diagnostic>& diagnostics) {
+    std::vector<size_t> quoted_only, std::vector<Diagnostic>& diagnostics) {
   std::vector<Diagnostic> found;
   YamlDocument document;
   Converter converter(text, begin, end, lines, options, Mode::document,
                       FlowIndentation::sloppy, found, &document.positions);
-  converter.set_line_separators(std::move(line_separators));
+  converter.set_quoted_only(std::move(quoted_only));
   const bool ok = converter.run();
   const bool warned = std::any_of(
       found.begin(), found.end(),
@@ -87,23 +108,23 @@ std::optional<YamlDocument> parse_yaml_document(
     const YamlOptions& options, std::vector<Diagnostic>& diagnostics) {
   end = std::min(end, text.size());
   begin = std::min(begin, end);
-  std::vector<size_t> line_separators;
-  if (!may_parse(text, begin, end, lines, options, diagnostics,
-                 line_separators)) {
+  std::vector<size_t> quoted_only;
+  if (!may_parse(text, begin, end, lines, options, diagnostics, quoted_only)) {
     return std::nullopt;
   }
+  add_percent_lines(text, begin, end, quoted_only);
   const size_t before = diagnostics.size();
   YamlDocument document;
   Converter strict(text, begin, end, lines, options, Mode::document,
                    FlowIndentation::strict, diagnostics, &document.positions);
-  strict.set_line_separators(line_separators);
+  strict.set_quoted_only(quoted_only);
   if (strict.run()) return take_document(std::move(document), strict);
   if (!strict.failed_on_flow_indentation()) return std::nullopt;
   // Drop what the strict parse found: the sloppy one reads it all again.
   diagnostics.erase(diagnostics.begin() + static_cast<ptrdiff_t>(before),
                     diagnostics.end());
   return parse_sloppily(text, begin, end, lines, options, strict.strict_error(),
-                        std::move(line_separators), diagnostics);
+                        std::move(quoted_only), diagnostics);
 }
 
 std::optional<std::vector<nlohmann::json>> parse_yaml_stream(

@@ -189,6 +189,9 @@ TEST(YamlTypingTest, Table) {
       // at the key's anchor), after a comment
       {"&k a:\n foo", R"({"a":"foo"})"},
       {"a:\n# c\n  foo", R"({"a":"foo"})"},
+      // '%' in a value, and starting a line of a quoted one
+      {"a: \"%\"\nb: x %\nc: '1\n %2'\nd: \"3\n  %4\"",
+       R"({"a":"%","b":"x %","c":"1 %2","d":"3 %4"})"},
       // a list item's value on the next line, indented past its '-'
       {"- |\n  a\n- # c\n\n  \"x\"\n-\n -~y", R"(["a\n","x","-~y"])"},
       {"\"a\\tb\": 1", R"({"a\tb":1})"},
@@ -578,6 +581,19 @@ TEST(YamlErrorsTest, BadInputs) {
        "3:3: error: this line of a list item is at column 3, not indented "
        "past its '-'; YAML readers reject this: indent it by at least one "
        "space [yaml.syntax]"},
+      // A '%' that starts a line outside a quoted string: libfyaml skipped
+      // the line, YAML reads a directive, PyYAML, Psych and js-yaml reject
+      // the file (found by fuzzing).
+      {"a: x\n%y",
+       "2:1: error: a line cannot start with '%' in front matter: YAML reads "
+       "it as a directive, which the readers of Jekyll, Hugo and Eleventy "
+       "reject here (fmkit's parser would skip the line); indent it, or "
+       "quote the value [yaml.syntax]"},
+      {"t: [a,\n%\n b]",
+       "2:1: error: a line cannot start with '%' in front matter: YAML reads "
+       "it as a directive, which the readers of Jekyll, Hugo and Eleventy "
+       "reject here (fmkit's parser would skip the line); indent it, or "
+       "quote the value [yaml.syntax]"},
       {"title: a\ntags: [x]\ntitle: b",
        "3:1: error: duplicate key 'title' (first at line 1, column 1) "
        "[yaml.duplicate-key]"},

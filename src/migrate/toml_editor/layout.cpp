@@ -15,8 +15,6 @@
 namespace fmkit::toml_edit {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
 bool is_bare(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
          (c >= '0' && c <= '9') || c == '_' || c == '-';

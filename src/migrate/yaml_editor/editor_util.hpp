@@ -4,6 +4,7 @@
 // of nodes, characters and pointers. Internal to migrate/; pure.
 #pragma once
 
+#include "base/utf8.hpp"
 #include "document/position_map.hpp"
 #include "migrate/yaml_writer.hpp"
 
@@ -15,7 +16,7 @@
 
 namespace fmkit::editor_util {
 
-inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
+using fmkit::is_blank;
 
 inline bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';

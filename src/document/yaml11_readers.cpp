@@ -350,7 +350,13 @@ bool may_read_otherwise(std::string_view s) {
   }
   if (c == '+' || c == '.' || c == '<' || c == '=') return true;
   if (s.size() > 5 || !in_set(c, "yYnNtTfFoO~")) return false;
-  return !core_null(s) && !core_bool(s);  // true, null: read alike
+  if (core_null(s) || core_bool(s)) return false;  // true, null: read alike
+  // The other words some reader takes for a bool or a null, in any case
+  // (Psych ignores it): "Tesla" or "TPU" needs no reader run.
+  for (std::string_view word : {"y", "n", "yes", "no", "on", "off", "null"}) {
+    if (equals_ignoring_case(s, word)) return true;
+  }
+  return equals_ignoring_case(s, "true") || equals_ignoring_case(s, "false");
 }
 
 }  // namespace fmkit

@@ -146,6 +146,7 @@ struct BaselineRun {
   // Takes the findings the baseline holds (or, writing, every finding)
   // out of `report`, the report of the file `path` (absolute).
   void apply(const std::string& path, FileReport& report) {
+    if (!baseline && !writer) return;
     std::string file = relative_path(root, path);
     if (baseline) suppressed += baseline->suppress(file, report.diagnostics);
     if (writer) writer->add(file, report.diagnostics);

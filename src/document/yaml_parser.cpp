@@ -68,6 +68,51 @@ void abandon(fy_parser* parser) {
 // the core never writes to the terminal.
 void discard_output(fy_diag*, void*, const char*, size_t) {}
 
+// A parser and its diagnostics object, kept by each thread for the next
+// document of the same flow-indentation mode (creating them costs about a
+// tenth of reading a front matter). The diagnostics object cannot drop the
+// messages it collected: after a document with any, both are destroyed.
+// Members are destroyed in reverse order: the parser before its diag.
+struct ParserSlot {
+  std::unique_ptr<fy_diag, DiagDeleter> diag;
+  std::unique_ptr<fy_parser, ParserDeleter> parser;
+
+  void clear() {
+    parser.reset();
+    diag.reset();
+  }
+};
+
+// Returns a slot with a parser ready for a new input, or nullptr when
+// libfyaml cannot create one.
+ParserSlot* ready_parser(bool sloppy) {
+  thread_local ParserSlot slots[2];
+  ParserSlot& slot = slots[sloppy ? 1 : 0];
+  if (slot.parser) {
+    if (fy_parser_reset(slot.parser.get()) == 0) return &slot;
+    slot.clear();
+  }
+  fy_diag_cfg diag_cfg;
+  fy_diag_cfg_default(&diag_cfg);
+  diag_cfg.fp = nullptr;
+  diag_cfg.output_fn = &discard_output;
+  diag_cfg.colorize = false;
+  slot.diag.reset(fy_diag_create(&diag_cfg));
+  if (!slot.diag) return nullptr;
+  fy_diag_set_collect_errors(slot.diag.get(), true);
+  fy_parse_cfg cfg{};
+  unsigned flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE;
+  if (sloppy) flags |= FYPCF_SLOPPY_FLOW_INDENTATION;
+  cfg.flags = static_cast<fy_parse_cfg_flags>(flags);
+  cfg.diag = slot.diag.get();
+  slot.parser.reset(fy_parser_create(&cfg));
+  if (!slot.parser) {
+    slot.clear();
+    return nullptr;
+  }
+  return &slot;
+}
+
 // The messages of the errors a sloppy parse may accept: a flow collection or
 // a quoted string with a line indented no more than its block parent.
 bool is_flow_indentation_error(std::string_view message) {
@@ -92,18 +137,6 @@ void Converter::report(Severity severity, std::string_view rule,
 
 bool Converter::run() {
   const std::string_view slice = m_text.substr(m_begin, m_end - m_begin);
-  fy_diag_cfg diag_cfg;
-  fy_diag_cfg_default(&diag_cfg);
-  diag_cfg.fp = nullptr;
-  diag_cfg.output_fn = &discard_output;
-  diag_cfg.colorize = false;
-  std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&diag_cfg));
-  if (!diag) {
-    error("yaml.syntax", "cannot create a YAML parser", m_begin, m_begin);
-    return false;
-  }
-  fy_diag_set_collect_errors(diag.get(), true);
-
   if (m_positions) {
     // About one node per line; a good first guess saves regrowing.
     m_positions->reserve(
@@ -111,29 +144,25 @@ bool Converter::run() {
   }
   m_stack.reserve(16);
 
-  fy_parse_cfg cfg{};
-  unsigned flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE;
-  if (m_indentation == FlowIndentation::sloppy) {
-    flags |= FYPCF_SLOPPY_FLOW_INDENTATION;
-  }
-  cfg.flags = static_cast<fy_parse_cfg_flags>(flags);
-  cfg.diag = diag.get();
-  std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
-  if (!parser ||
-      fy_parser_set_string(parser.get(), slice.data(), slice.size()) != 0) {
+  ParserSlot* slot = ready_parser(m_indentation == FlowIndentation::sloppy);
+  if (slot == nullptr || fy_parser_set_string(slot->parser.get(), slice.data(),
+                                              slice.size()) != 0) {
     error("yaml.syntax", "cannot create a YAML parser", m_begin, m_begin);
     return false;
   }
-
-  while (fy_event* event = fy_parser_parse(parser.get())) {
+  fy_parser* parser = slot->parser.get();
+  fy_diag* diag = slot->diag.get();
+  while (fy_event* event = fy_parser_parse(parser)) {
     on_event(event);
-    fy_parser_event_free(parser.get(), event);
+    fy_parser_event_free(parser, event);
     if (m_stop) break;
   }
   if (!m_stop) report_quoted_only();
-  if (!m_stop && fy_diag_got_error(diag.get())) {
-    collect_libfyaml_errors(diag.get());
-    if (hits_double_free(diag.get())) abandon(parser.release());
+  if (!m_stop && fy_diag_got_error(diag)) collect_libfyaml_errors(diag);
+  void* iter = nullptr;
+  if (m_stop || fy_diag_errors_iterate(diag, &iter) != nullptr) {
+    if (hits_double_free(diag)) abandon(slot->parser.release());
+    slot->clear();
   }
   return !m_failed;
 }

@@ -111,15 +111,20 @@ TEST(Yaml11ReadersTest, TheQuickFilterKeepsEveryDifference) {
       EXPECT_TRUE(same(measured, core)) << row.value;
     }
   }
-  for (std::string_view s :
-       {"Hello", "yesterday", "Monday", "a", "_1", "/", "Infinity", "Nothing",
-        "\xC3\xA9t\xC3\xA9", "0", "42", "-7", "1.5", "-0.25", "10.01", "~",
-        "null", "True", "TPU", "Tesla", "Ny", "offer", "nope"}) {
+  for (std::string_view s : {"Hello",    "yesterday", "Monday",
+                             "a",        "_1",        "/",
+                             "Infinity", "Nothing",   "\xC3\xA9t\xC3\xA9",
+                             "0",        "42",        "-7",
+                             "1.5",      "-0.25",     "10.01",
+                             "~",        "null",      "True",
+                             "TPU",      "Tesla",     "Ny",
+                             "offer",    "nope"}) {
     EXPECT_FALSE(may_read_otherwise(s)) << s;
   }
-  for (std::string_view s : {"00", "0755", "1.", "1.5e3", "1_0", "-.5", "+1",
-                             "1:30", "1.2.3", "2024-11-13", "-", "yes",
-                             "Y", "n", "NO", "On", "oFF", "nULL", "FaLsE", "tRUe"}) {
+  for (std::string_view s :
+       {"00",   "0755",  "1.",         "1.5e3", "1_0",   "-.5", "+1",
+        "1:30", "1.2.3", "2024-11-13", "-",     "yes",   "Y",   "n",
+        "NO",   "On",    "oFF",        "nULL",  "FaLsE", "tRUe"}) {
     EXPECT_TRUE(may_read_otherwise(s)) << s;
   }
 }

@@ -63,10 +63,15 @@ std::string display_path(const fs::path& path) {
   return out.empty() ? "." : out;
 }
 
-std::string display_sort_key(std::string_view display) {
-  std::string key(display);
-  std::replace(key.begin(), key.end(), '/', '\0');
-  return key;
+bool display_less(std::string_view a, std::string_view b) {
+  auto byte = [](char c) {
+    return c == '/' ? 0 : static_cast<int>(static_cast<unsigned char>(c));
+  };
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return byte(a[i]) < byte(b[i]);
+  }
+  return a.size() < b.size();
 }
 
 std::string join_path(const fs::path& folder, std::string_view relative) {

@@ -20,9 +20,9 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <numeric>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -88,11 +88,10 @@ bool has_extension(std::string_view path, const DiscoverOptions& options);
 // without a leading "./" ("." stays ".").
 std::string display_path(const std::filesystem::path& path);
 
-// Returns the key that orders shown paths segment by segment: `display`
-// with each '/' turned into '\0', which sorts before any byte a name can
-// hold, so plain string comparison (memcmp) does the rest ("a/z.md" before
-// "a-b/x.md").
-std::string display_sort_key(std::string_view display);
+// Whether shown path `a` sorts before `b`, segment by segment: as if each
+// '/' were '\0', which sorts before any byte a name can hold, the rest byte
+// by byte ("a/z.md" before "a-b/x.md").
+bool display_less(std::string_view a, std::string_view b);
 
 // Returns the absolute, normalized `folder` joined with `relative` ('/'-
 // separated), normalized: a plain concatenation unless `relative` has "."
@@ -105,25 +104,38 @@ std::string join_path(const std::filesystem::path& folder,
 std::string join_display(const std::string& display, std::string_view relative);
 
 // Sorts `files` (FoundFiles, or anything with std::string members `display`
-// and `path`) by display_sort_key(), keeping the given order among equal
-// keys, and drops later entries whose `path` repeats an earlier one.
+// and `path`) by display_less(), keeping the given order among equal ones,
+// and drops later entries whose `path` repeats an earlier one. It sorts
+// indexes and path hashes, not copies: a run may find 100k files.
 template <typename File>
 void sort_and_deduplicate(std::vector<File>& files) {
-  std::vector<std::pair<std::string, size_t>> keys;
-  keys.reserve(files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    keys.emplace_back(display_sort_key(files[i].display), i);
+  std::vector<size_t> order(files.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return display_less(files[a].display, files[b].display);
+  });
+  // (hash of the path, rank in `order`): equal paths end up side by side,
+  // the first in sorted order first.
+  std::vector<std::pair<size_t, size_t>> by_path(order.size());
+  for (size_t rank = 0; rank < order.size(); ++rank) {
+    by_path[rank] = {std::hash<std::string_view>{}(files[order[rank]].path),
+                     rank};
   }
-  std::sort(keys.begin(), keys.end());  // the index breaks ties: stable
+  std::sort(by_path.begin(), by_path.end());
+  std::vector<bool> repeated(order.size());
+  for (size_t i = 1; i < by_path.size(); ++i) {
+    for (size_t j = i; j-- > 0 && by_path[j].first == by_path[i].first;) {
+      if (files[order[by_path[j].second]].path ==
+          files[order[by_path[i].second]].path) {
+        repeated[by_path[i].second] = true;
+        break;
+      }
+    }
+  }
   std::vector<File> sorted;
-  sorted.reserve(files.size());  // no reallocation: `seen` views stay valid
-  std::unordered_set<std::string_view> seen;
-  seen.reserve(files.size());
-  for (const auto& key : keys) {
-    File& file = files[key.second];
-    if (seen.contains(file.path)) continue;
-    sorted.push_back(std::move(file));
-    seen.insert(sorted.back().path);
+  sorted.reserve(order.size());
+  for (size_t rank = 0; rank < order.size(); ++rank) {
+    if (!repeated[rank]) sorted.push_back(std::move(files[order[rank]]));
   }
   files = std::move(sorted);
 }

@@ -461,7 +461,7 @@ TEST(OpsTest, ExplicitKeysWithoutAValueLineAreRefused) {
 
 // A flow mapping key over several lines with no ':' after it (a null)
 // does not get one: libfyaml reads such a key unlike the rest (found by
-// fuzzing). With its ':' it is edited.
+// fuzzing). With its ':' it is edited, and without one it is carried.
 TEST(OpsTest, MultiLineFlowKeysWithoutAColon) {
   run_cases({
       {"no colon", "---\nm: {a: [],\n b\n c, d: 1}\n---\n",
@@ -471,6 +471,14 @@ TEST(OpsTest, MultiLineFlowKeysWithoutAColon) {
       {"colon", "---\nm: {a: [],\n b\n c: 1, d: 1}\n---\n",
        "  - set: {field: /m/b c, value: x, overwrite: true}\n",
        "---\nm: {a: [],\n b\n c: x, d: 1}\n---\n"},
+      // Its last line may look like an anchor: it is the key's text, not
+      // its value's (found by fuzzing).
+      {"moved", "---\nm: {\n a\n &b,\n c\"\n}\n---\n",
+       "  - move: {from: /m/a &b, to: /x}\n",
+       "---\nm: {\n c\"\n}\nx: null\n---\n"},
+      {"moved in", "---\n{\na\n&b,\n c\"\n}\n---\n",
+       "  - move: {from: /a &b, to: /x/y}\n",
+       "---\n{\nc\", x: {'y': null}\n}\n---\n"},
   });
 }
 

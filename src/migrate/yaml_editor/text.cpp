@@ -175,6 +175,9 @@ size_t YamlEditor::node_begin(std::string_view pointer,
   std::optional<size_t> separator;
   if (info.has_key) {
     separator = colon_after_key(info);
+    // A flow key without ':' ("{a, b}") has a value of no text: what
+    // stands before it is the key's ("{a\n &b}" is the key "a &b").
+    if (!separator) return info.value_begin;
   } else if (!in_flow(pointer)) {
     separator = dash_before(info);
   }

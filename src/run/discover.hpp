@@ -106,7 +106,8 @@ std::string join_display(const std::string& display, std::string_view relative);
 // Sorts `files` (FoundFiles, or anything with std::string members `display`
 // and `path`) by display_less(), keeping the given order among equal ones,
 // and drops later entries whose `path` repeats an earlier one. It sorts
-// indexes and path hashes, not copies: a run may find 100k files.
+// indexes and path hashes and permutes in place, without copies: a run may
+// find 100k files.
 template <typename File>
 void sort_and_deduplicate(std::vector<File>& files) {
   std::vector<size_t> order(files.size());
@@ -132,12 +133,27 @@ void sort_and_deduplicate(std::vector<File>& files) {
       }
     }
   }
-  std::vector<File> sorted;
-  sorted.reserve(order.size());
-  for (size_t rank = 0; rank < order.size(); ++rank) {
-    if (!repeated[rank]) sorted.push_back(std::move(files[order[rank]]));
+  // Permutes in place, no second array of files: position `rank` takes
+  // the file at order[rank], each cycle followed once.
+  std::vector<bool> placed(order.size());
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (placed[start]) continue;
+    File held = std::move(files[start]);
+    size_t at = start;
+    for (; order[at] != start; at = order[at]) {
+      files[at] = std::move(files[order[at]]);
+      placed[at] = true;
+    }
+    files[at] = std::move(held);
+    placed[at] = true;
   }
-  files = std::move(sorted);
+  size_t kept = 0;
+  for (size_t rank = 0; rank < files.size(); ++rank) {
+    if (repeated[rank]) continue;
+    if (kept != rank) files[kept] = std::move(files[rank]);
+    ++kept;
+  }
+  files.erase(files.begin() + static_cast<std::ptrdiff_t>(kept), files.end());
 }
 
 }  // namespace fmkit

@@ -92,6 +92,7 @@ inline bool in_flow(const Document& document, std::string_view pointer) {
 // Whether a value written `text` can stand in a flow collection as it is.
 inline bool fits_in_flow(const NodeInfo& info, std::string_view text) {
   if (text.empty() || text.find('\n') != std::string_view::npos) return false;
+  if (info.alias) return true;  // "*name": no flow indicator in a name
   if (info.kind != NodeKind::scalar) return info.flow;
   if (info.style == ScalarStyle::literal || info.style == ScalarStyle::folded) {
     return false;

@@ -92,6 +92,47 @@ size_t file_count(const MigrateSession& session) {
   return count;
 }
 
+struct GroupOutcome {
+  bool io_errors = false;
+  bool findings = false;
+  nlohmann::ordered_json json;  // when not printed as text
+};
+
+// Runs the migrations of `group`: printed as text to `out`, or returned as
+// JSON when `out` is null. The text of a dry run or a check is printed as
+// each file is planned, so memory stays flat at any number of files.
+GroupOutcome migrate_group(const MigrateSession& session,
+                           const MigrateGroup& group, MigrateRunOptions options,
+                           const TextOptions& text, std::ostream* out) {
+  const MigrateMode mode = options.mode;
+  size_t behind = 0;
+  if (out != nullptr) {
+    options.on_planned = [&](const FileMigration& file) {
+      behind += print_migrate_file(session, group, file, mode, text, *out);
+    };
+  }
+  MigrateRun run =
+      run_migrate(group.files, session.migrations(group).chain, options);
+  GroupOutcome outcome;
+  outcome.io_errors = run.io_errors;
+  for (const FileMigration& file : run.files) {
+    // A write's files (the others were printed as they were planned).
+    if (out != nullptr) {
+      behind += print_migrate_file(session, group, file, mode, text, *out);
+    } else {
+      behind += is_behind(file);
+    }
+  }
+  outcome.findings =
+      run.summary.failed > 0 || (mode == MigrateMode::check && behind > 0);
+  if (out != nullptr) {
+    print_migrate_end(session, group, run, mode, behind, *out);
+  } else {
+    outcome.json = migrate_json(session, group, run);
+  }
+  return outcome;
+}
+
 int migrate_run(int argc, const char* const* argv, CommandContext& context) {
   RunArguments args;
   bool dry_run = false;
@@ -143,17 +184,11 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
     MigrateRunOptions options =
         session->run_options(group, mode, static_cast<size_t>(args.files.jobs));
     options.on_file = [&progress] { progress.advance(); };
-    MigrateRun run =
-        run_migrate(group.files, session->migrations(group).chain, options);
-    failed = failed || run.io_errors;
-    findings = findings || run.summary.failed > 0 ||
-               (mode == MigrateMode::check &&
-                std::any_of(run.files.begin(), run.files.end(), is_behind));
-    if (json) {
-      collections.push_back(migrate_json(*session, group, run));
-    } else {
-      print_migrate_text(*session, group, run, mode, text, out);
-    }
+    GroupOutcome outcome = migrate_group(*session, group, std::move(options),
+                                         text, json ? nullptr : &out);
+    failed = failed || outcome.io_errors;
+    findings = findings || outcome.findings;
+    if (json) collections.push_back(std::move(outcome.json));
   }
   if (json) {
     write_json(migrate_run_json(mode, std::move(collections), session->outside),

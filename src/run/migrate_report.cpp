@@ -171,27 +171,28 @@ bool is_behind(const FileMigration& file) {
   return !file.failed() && file.plan.status == PlanStatus::migrated;
 }
 
-void print_migrate_text(const MigrateSession& session,
-                        const MigrateGroup& group, const MigrateRun& run,
+bool print_migrate_file(const MigrateSession& session,
+                        const MigrateGroup& group, const FileMigration& file,
                         MigrateMode mode, const TextOptions& text,
                         std::ostream& out) {
-  size_t behind = 0;
-  for (const FileMigration& file : run.files) {
-    if (is_behind(file)) {
-      ++behind;
-      if (mode == MigrateMode::check) {
-        out << file.display << ": at version " << file.plan.from_version
-            << ", behind version " << group.target << '\n';
-      }
-    }
-    if (mode == MigrateMode::dry_run || file.failed()) {
-      render_diff(file.diff, text.color, out);
-    }
-    for (const FileReport& report :
-         problem_reports(file, require_of(session, group))) {
-      render_text_file(report, text, out);
-    }
+  const bool behind = is_behind(file);
+  if (behind && mode == MigrateMode::check) {
+    out << file.display << ": at version " << file.plan.from_version
+        << ", behind version " << group.target << '\n';
   }
+  if (mode == MigrateMode::dry_run || file.failed()) {
+    render_diff(file.diff, text.color, out);
+  }
+  for (const FileReport& report :
+       problem_reports(file, require_of(session, group))) {
+    render_text_file(report, text, out);
+  }
+  return behind;
+}
+
+void print_migrate_end(const MigrateSession& session, const MigrateGroup& group,
+                       const MigrateRun& run, MigrateMode mode, size_t behind,
+                       std::ostream& out) {
   out << format_summary_line(session.collection(group).name, run.summary,
                              group.target)
       << '\n';

@@ -32,11 +32,18 @@ namespace fmkit {
 // Returns whether `file` is below the target version and could be migrated.
 bool is_behind(const FileMigration& file);
 
-// Writes the text report of `run`, a run of `group` in `mode`.
-void print_migrate_text(const MigrateSession& session,
-                        const MigrateGroup& group, const MigrateRun& run,
+// Writes the text report of one file of a run of `group` in `mode`;
+// returns whether it is behind (is_behind()).
+bool print_migrate_file(const MigrateSession& session,
+                        const MigrateGroup& group, const FileMigration& file,
                         MigrateMode mode, const TextOptions& text,
                         std::ostream& out);
+
+// Writes the end of the text report of `run`: its summary and outcome
+// lines; `behind` files are behind the target version.
+void print_migrate_end(const MigrateSession& session, const MigrateGroup& group,
+                       const MigrateRun& run, MigrateMode mode, size_t behind,
+                       std::ostream& out);
 
 // Returns the JSON report of `run`, a run of `group`.
 nlohmann::ordered_json migrate_json(const MigrateSession& session,

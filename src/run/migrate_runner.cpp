@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace fmkit {
@@ -101,50 +102,53 @@ Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
   return planned;
 }
 
-// A symbolic link to a file that is migrated under its own name is left to
-// it: the link needs no write, and must not block the run.
-void skip_links(MigrateRun& run, const std::vector<FileSnapshot>& snapshots) {
-  std::set<std::pair<dev_t, ino_t>> plain_files;
-  for (size_t i = 0; i < snapshots.size(); ++i) {
-    if (run.files[i].error.empty() && !snapshots[i].symlink) {
-      plain_files.emplace(snapshots[i].target_device,
-                          snapshots[i].target_inode);
-    }
-  }
-  for (size_t i = 0; i < snapshots.size(); ++i) {
-    if (!snapshots[i].symlink ||
-        !plain_files.contains(
-            {snapshots[i].target_device, snapshots[i].target_inode})) {
+// Which of `files` are symbolic links to another of them that is no link:
+// left to it (the link needs no write, and must not block the run).
+// Decided before planning, from lstat and stat, so that a run can report
+// each file as it is planned.
+std::vector<bool> links_to_run_files(const std::vector<MigrateFile>& files) {
+  std::vector<bool> left(files.size());
+  std::set<std::pair<dev_t, ino_t>> plain;
+  std::vector<std::pair<size_t, std::pair<dev_t, ino_t>>> links;
+  for (size_t i = 0; i < files.size(); ++i) {
+    struct stat own {};
+    if (::lstat(files[i].path.c_str(), &own) != 0) continue;
+    if (!S_ISLNK(own.st_mode)) {
+      plain.emplace(own.st_dev, own.st_ino);
       continue;
     }
-    FileMigration& file = run.files[i];
-    FileMigration link;
-    link.display = std::move(file.display);
-    link.link = true;
-    link.plan.status = PlanStatus::skipped;
-    file = std::move(link);
-  }
-}
-
-MigrateSummary summarize(const std::vector<FileMigration>& files) {
-  MigrateSummary summary;
-  summary.files = files.size();
-  for (const FileMigration& file : files) {
-    if (file.link) {
-      ++summary.links;
-    } else if (file.failed()) {
-      ++summary.failed;
-    } else if (file.plan.status == PlanStatus::up_to_date) {
-      ++summary.up_to_date;
-    } else if (file.plan.status == PlanStatus::skipped) {
-      ++summary.skipped;
-    } else if (file.plan.status == PlanStatus::migrated) {
-      ++summary.migrated;
-      if (file.plan.changed) ++summary.changed;
-      summary.deleted_values += file.plan.deleted_values;
+    struct stat target {};
+    if (::stat(files[i].path.c_str(), &target) == 0) {
+      links.push_back({i, {target.st_dev, target.st_ino}});
     }
   }
-  return summary;
+  for (const auto& [i, target] : links) left[i] = plain.contains(target);
+  return left;
+}
+
+FileMigration link_migration(const MigrateFile& file) {
+  FileMigration link;
+  link.display = file.display;
+  link.link = true;
+  link.plan.status = PlanStatus::skipped;
+  return link;
+}
+
+void add_to_summary(MigrateSummary& summary, const FileMigration& file) {
+  ++summary.files;
+  if (file.link) {
+    ++summary.links;
+  } else if (file.failed()) {
+    ++summary.failed;
+  } else if (file.plan.status == PlanStatus::up_to_date) {
+    ++summary.up_to_date;
+  } else if (file.plan.status == PlanStatus::skipped) {
+    ++summary.skipped;
+  } else if (file.plan.status == PlanStatus::migrated) {
+    ++summary.migrated;
+    if (file.plan.changed) ++summary.changed;
+    summary.deleted_values += file.plan.deleted_values;
+  }
 }
 
 std::string internal_error(const std::string& what) {
@@ -201,7 +205,9 @@ void write_all(const std::vector<MigrateFile>& files,
   }
   // Temporary files a killed run left beside these files go first.
   std::set<std::filesystem::path> folders;
-  for (const MigrateFile& file : files) folders.insert(file.path.parent_path());
+  for (const MigrateFile& file : files) {
+    folders.insert(fs::path(file.path).parent_path());
+  }
   for (const std::filesystem::path& folder : folders) {
     remove_stale_temporaries(folder.empty() ? "." : folder);
   }
@@ -237,7 +243,8 @@ void write_all(const std::vector<MigrateFile>& files,
     Expected<void> synced = sync_folder(folder.empty() ? "." : folder);
     if (synced) continue;
     for (size_t i : to_write) {  // written, but not yet safe from a crash
-      if (run.files[i].written && files[i].path.parent_path() == folder) {
+      if (run.files[i].written &&
+          fs::path(files[i].path).parent_path() == folder) {
         run.files[i].error =
             "written, but its folder could not be synced: " + synced.error();
         run.io_errors = true;
@@ -252,12 +259,17 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
                        const MigrationChain& chain,
                        const MigrateRunOptions& options) {
   MigrateRun run;
-  run.files.reserve(files.size());
+  const bool stream = options.on_planned && options.mode != MigrateMode::write;
+  if (!stream) run.files.reserve(files.size());
   std::vector<FileSnapshot> snapshots;
-  snapshots.reserve(files.size());
+  if (!stream) snapshots.reserve(files.size());
+  const std::vector<bool> links = links_to_run_files(files);
   for_each_ordered(
       files.size(), options.jobs, [] { return 0; },
-      [&](int, size_t i) { return plan_file(files[i], chain, options); },
+      [&](int, size_t i) {
+        return links[i] ? Planned{link_migration(files[i]), {}}
+                        : plan_file(files[i], chain, options);
+      },
       [&](size_t i, const std::string& what) {
         Planned failed;
         failed.migration.display = files[i].display;
@@ -267,19 +279,20 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
       },
       [&, held = size_t{0}](Planned&& planned) mutable {
         FileMigration& file = planned.migration;
+        add_to_summary(run.summary, file);
+        run.io_errors = run.io_errors || file.unreadable;
+        if (options.on_file) options.on_file();
+        if (stream) {
+          options.on_planned(file);
+          return;
+        }
         if (file.holds_new_text) {
           held += file.plan.text.size();
           if (held > options.new_text_budget) drop_new_text(file);
         }
         run.files.push_back(std::move(file));
         snapshots.push_back(std::move(planned.snapshot));
-        if (options.on_file) options.on_file();
       });
-  skip_links(run, snapshots);
-  run.summary = summarize(run.files);
-  run.io_errors =
-      std::any_of(run.files.begin(), run.files.end(),
-                  [](const FileMigration& f) { return f.unreadable; });
   if (options.mode != MigrateMode::write) return run;
   if (run.summary.failed > 0) {
     run.blocked = true;

@@ -10,10 +10,11 @@
 // checked again on disk (still the bytes that were planned, not a symlink, one
 // hard link); the new texts are held up to a budget, and the files beyond
 // are read and planned again as they are written, so memory stays flat at
-// any number of files. A symbolic link to a file migrated under its own name is
-// skipped (MigrateSummary::links); any other link fails. A dry run keeps no
-// file's text, only diffs and what diagnostics quote, so 100k files fit in
-// memory.
+// any number of files. A symbolic link to another file of the run (not a
+// link) is skipped (MigrateSummary::links); any other link fails. A dry run
+// keeps no file's text, only diffs and what diagnostics quote, and with
+// MigrateRunOptions::on_planned not even those: each file is handed over
+// as it is planned.
 //
 // run/migrate_session.hpp runs it for each collection with migrations
 // (run/collection.hpp) with the target version's schema; the report
@@ -44,12 +45,16 @@ namespace fmkit {
 class CompiledSchema;
 
 struct MigrateFile {
-  std::filesystem::path path;  // absolute, for reading and writing
-  std::string display;         // as shown
-  std::string relative;        // for `where: {path: ...}`; display if empty
+  // Absolute, for reading and writing. A string: a std::filesystem::path
+  // also keeps its parsed components, hundreds of bytes per file.
+  std::string path;
+  std::string display;   // as shown
+  std::string relative;  // for `where: {path: ...}`; display if empty
 };
 
 enum class MigrateMode { dry_run, write, check };
+
+struct FileMigration;
 
 struct MigrateRunOptions {
   MigrateMode mode = MigrateMode::dry_run;
@@ -67,6 +72,11 @@ struct MigrateRunOptions {
   // Called on the calling thread as each file is planned (read, for
   // migrate_status()), in input order: a progress line. Default: none.
   std::function<void()> on_file;
+  // A dry run or check only: called on the calling thread with each file's
+  // migration as it is planned, in input order, which the run then drops
+  // (MigrateRun::files stays empty), so that its memory does not grow with
+  // the number of files. Default: none (the run keeps every file).
+  std::function<void(const FileMigration&)> on_planned;
   // How many bytes of new text a write holds from planning to writing; the
   // files beyond are planned again as they are written, so memory stays
   // flat at any number of files. Default: 8 MiB (about 1,000 posts).
@@ -115,7 +125,8 @@ struct MigrateSummary {
 };
 
 struct MigrateRun {
-  std::vector<FileMigration> files;  // in input order
+  // In input order; empty when MigrateRunOptions::on_planned took them.
+  std::vector<FileMigration> files;
   MigrateSummary summary;
   // MigrateMode::write only: true when nothing was written because a file
   // failed to plan or changed on disk.

@@ -191,6 +191,62 @@ TEST_F(MigrateRunnerTest, FilesBeyondTheBudgetArePlannedAgainToWrite) {
       << written[0];
 }
 
+// With on_planned, a dry run or a check hands each file over as it is
+// planned, in input order, and keeps none: memory does not grow with the
+// number of files. A write keeps them all (it writes only if all planned).
+TEST_F(MigrateRunnerTest, DryRunsHandEachFileOverAndKeepNone) {
+  write("a.md", "---\nspeaker: Bob\ninsight: x\n---\nA\n");
+  write("b.md", "---\nschema_version: 3\n---\nB\n");
+  write("c.md", "---\nspeaker: [x\n---\n");
+  std::vector<std::string> seen;
+  MigrateRunOptions options;
+  options.jobs = 2;
+  options.on_planned = [&](const FileMigration& f) {
+    seen.push_back(f.display + (f.diff.empty() ? "" : " diff") +
+                   (f.failed() ? " failed" : ""));
+  };
+  for (MigrateMode mode : {MigrateMode::dry_run, MigrateMode::check}) {
+    seen.clear();
+    options.mode = mode;
+    MigrateRun run = run_migrate({file("a.md"), file("b.md"), file("c.md")},
+                                 chain(), options);
+    EXPECT_TRUE(run.files.empty());
+    EXPECT_EQ(seen,
+              (std::vector<std::string>{"a.md diff", "b.md", "c.md failed"}));
+    EXPECT_EQ(run.summary.files, 3u);
+    EXPECT_EQ(run.summary.changed, 1u);
+    EXPECT_EQ(run.summary.up_to_date, 1u);
+    EXPECT_EQ(run.summary.failed, 1u);
+  }
+  seen.clear();
+  options.mode = MigrateMode::write;
+  MigrateRun run = run_migrate({file("a.md"), file("b.md")}, chain(), options);
+  EXPECT_TRUE(seen.empty());
+  EXPECT_EQ(run.files.size(), 2u);
+  EXPECT_EQ(run.summary.written, 1u);
+}
+
+// A link to another file of the run is left to it, known before planning:
+// not read, not a failure, in any mode.
+TEST_F(MigrateRunnerTest, LinksToFilesOfTheRunAreLeftToThem) {
+  write("a.md", "---\nspeaker: Bob\n---\n");
+  fs::create_symlink("a.md", m_dir / "link.md");
+  for (MigrateMode mode : {MigrateMode::dry_run, MigrateMode::write}) {
+    MigrateRunOptions options;
+    options.mode = mode;
+    MigrateRun run =
+        run_migrate({file("a.md"), file("link.md")}, chain(), options);
+    ASSERT_EQ(run.files.size(), 2u);
+    EXPECT_TRUE(run.files[1].link);
+    EXPECT_EQ(run.files[1].error, "");
+    EXPECT_EQ(run.summary.links, 1u);
+    EXPECT_EQ(run.summary.failed, 0u);
+  }
+  EXPECT_TRUE(fs::is_symlink(m_dir / "link.md"));
+  EXPECT_EQ(read("link.md"),
+            "---\nhost: Bob\ndraft: false\nschema_version: 3\n---\n");
+}
+
 TEST_F(MigrateRunnerTest, RefusesSymlinksBeforeWritingAnything) {
   write("a.md", "---\nspeaker: Bob\n---\n");
   fs::path target = write("real/b.md", "---\nspeaker: Ann\n---\n");

@@ -2,7 +2,8 @@
 # Times tools on one corpus with a warm page cache: RUNS rounds, each running
 # every TOOL once under /usr/bin/time, in turn (so a slow spell of the machine
 # hits all tools alike); one row per run is appended to $RESULTS.
-#   run_bench.sh CORPUS [RUNS] [TOOL ...]     (default: read_fm fmkit fmkit-warm-cache node python-libyaml)
+#   run_bench.sh CORPUS [RUNS] [TOOL ...]
+#   (default: read_fm fmkit fmkit-j1 fmkit-warm-cache fmkit-migrate node python-libyaml)
 # Environment: RESULTS (rows, default ./results.tsv), READ_FM (the read_fm
 # binary), FMKIT (the fmkit binary), BENCH_NODE_DIR (where `npm ci` put the
 # node peer's node_modules). bench/run.sh sets them all.
@@ -14,18 +15,29 @@ shift $(($# < 2 ? $# : 2))
 schema=$here/post.schema.json
 results=${RESULTS:-results.tsv}
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+# fmkit migrate: a site whose one collection is the corpus, with the step of
+# bench/migrate/ (it adds a key to every post; the invalid ones fail).
+site=$tmp/site
+mkdir -p "$site/migrations"
+cp "$here/migrate/0002-reviewed.yaml" "$site/migrations/"
+cp "$here/migrate/post-v2.schema.json" "$site/"
+printf 'collections:\n  posts:\n    include: ["%s/**/*.md"]\n    schema: post-v2.schema.json\n    migrations: migrations\n' \
+  "$(realpath --relative-to="$site" "$corpus")" >"$site/fmkit.yaml"
 declare -A cmd=(
   [find]="find $corpus -name '*.md' | wc -l"
   [cat]="find $corpus -name '*.md' -print0 | xargs -0 cat >/dev/null"
   [read_fm]="${READ_FM:-read_fm} $corpus"
   [fmkit]="${FMKIT:-fmkit} validate --quiet --no-cache --schema $schema $corpus"
   [fmkit-warm-cache]="${FMKIT:-fmkit} validate --quiet --cache-dir $tmp/cache --schema $schema $corpus"
+  [fmkit-j1]="${FMKIT:-fmkit} validate --quiet --no-cache -j 1 --schema $schema $corpus"
+  [fmkit-migrate]="cd $site && ${FMKIT:-fmkit} migrate"
+  [fmkit-migrate-check]="cd $site && ${FMKIT:-fmkit} migrate --check"
   [node]="node $here/peers/node/check.mjs $schema $corpus"
   [node-gm-cache]="node $here/peers/node/check.mjs $schema $corpus --gm-cache"
   [python-libyaml]="/usr/bin/python3 $here/peers/python/check.py $schema $corpus"
   [python-pure]="/usr/bin/python3 $here/peers/python/check.py $schema $corpus --pure"
 )
-[ $# -gt 0 ] || set -- read_fm fmkit fmkit-warm-cache node python-libyaml
+[ $# -gt 0 ] || set -- read_fm fmkit fmkit-j1 fmkit-warm-cache fmkit-migrate node python-libyaml
 for tool in "$@"; do
   [ -n "${cmd[$tool]:-}" ] || { echo "unknown tool $tool" >&2; exit 2; }
 done

@@ -44,6 +44,25 @@ const std::string& seed_post() {
   return text;
 }
 
+// The example site's post schema; nullptr when it cannot be loaded.
+std::shared_ptr<const CompiledSchema> post_schema() {
+  SchemaRegistry registry(
+      [](const std::filesystem::path& path) -> Expected<std::string> {
+        return read_file(path.string());
+      });
+  auto schema = registry.load(FMKIT_SOURCE_DIR "/schemas/post.schema.json");
+  return schema ? *schema : nullptr;
+}
+
+// The example site's first migration step (a rename and a value map);
+// nullptr when it cannot be read.
+const Migration* seed_migration() {
+  static const auto migration = parse_migration(
+      read_file(FMKIT_SOURCE_DIR "/migrations/0002-speaker-becomes-host.yaml"),
+      "0002-speaker-becomes-host.yaml");
+  return migration ? &*migration : nullptr;
+}
+
 void BM_ReadFile(benchmark::State& state) {
   for (auto _ : state) {
     auto read = read_front_matter(k_seed_path, {});
@@ -93,16 +112,12 @@ BENCHMARK(BM_ReadDocument);
 
 void BM_Validate(benchmark::State& state) {
   const std::string& text = seed_post();
-  SchemaRegistry registry(
-      [](const std::filesystem::path& path) -> Expected<std::string> {
-        return read_file(path.string());
-      });
-  auto schema = registry.load(FMKIT_SOURCE_DIR "/schemas/post.schema.json");
+  std::shared_ptr<const CompiledSchema> schema = post_schema();
   if (!schema) {
     state.SkipWithError("cannot load schemas/post.schema.json");
     return;
   }
-  Validator validator(*schema);
+  Validator validator(schema);
   LineIndex lines(text);
   std::vector<Diagnostic> diagnostics;
   Document document = read_document(text, lines, {}, diagnostics);
@@ -129,16 +144,12 @@ void BM_RenderText(benchmark::State& state) {
   const LineIndex lines(text);
   std::vector<Diagnostic> diagnostics;
   Document document = read_document(text, lines, {}, diagnostics);
-  SchemaRegistry registry(
-      [](const std::filesystem::path& path) -> Expected<std::string> {
-        return read_file(path.string());
-      });
-  auto schema = registry.load(FMKIT_SOURCE_DIR "/schemas/post.schema.json");
+  std::shared_ptr<const CompiledSchema> schema = post_schema();
   if (!schema) {
     state.SkipWithError("cannot load schemas/post.schema.json");
     return;
   }
-  Validator(*schema).validate(document, lines, diagnostics);
+  Validator(schema).validate(document, lines, diagnostics);
   const FileReport report{"content/posts/a.md", text, diagnostics};
   for (auto _ : state) {
     std::ostringstream out;
@@ -152,10 +163,8 @@ BENCHMARK(BM_RenderText);
 // One step of the example site's migrations (a rename and a value map),
 // planned on the seed post, then the diff a dry run prints.
 void BM_MigrateStep(benchmark::State& state) {
-  auto migration = parse_migration(
-      read_file(FMKIT_SOURCE_DIR "/migrations/0002-speaker-becomes-host.yaml"),
-      "0002-speaker-becomes-host.yaml");
-  if (!migration) {
+  const Migration* migration = seed_migration();
+  if (migration == nullptr) {
     state.SkipWithError("cannot read the migration");
     return;
   }
@@ -168,10 +177,8 @@ void BM_MigrateStep(benchmark::State& state) {
 BENCHMARK(BM_MigrateStep);
 
 void BM_UnifiedDiff(benchmark::State& state) {
-  auto migration = parse_migration(
-      read_file(FMKIT_SOURCE_DIR "/migrations/0002-speaker-becomes-host.yaml"),
-      "0002-speaker-becomes-host.yaml");
-  if (!migration) {
+  const Migration* migration = seed_migration();
+  if (migration == nullptr) {
     state.SkipWithError("cannot read the migration");
     return;
   }

@@ -168,7 +168,8 @@ class Converter {
                  size_t begin, size_t end);
   void add_merge(nlohmann::json&& value, size_t end);
   void apply_merges(Frame& frame);
-  void check_key_length(ScalarStyle style, size_t begin, size_t end);
+  void check_implicit_key(ScalarStyle style, size_t begin, size_t end);
+  void report_multi_line_keys();
   // A key on the line after a lone "?", not indented past it (libfyaml
   // reads it as the key, libyaml's readers reject it): yaml.syntax.
   bool has_lone_question() const;
@@ -261,6 +262,9 @@ class Converter {
   // Whether some line holds a lone '?' (check_explicit_key); unknown until
   // the first block key asks.
   std::optional<bool> m_lone_question;
+  // Implicit keys over several lines in flow collections: [begin, end of
+  // their first line) (check_implicit_key()).
+  std::vector<std::pair<size_t, size_t>> m_multi_line_keys;
   bool m_failed = false;
   bool m_stop = false;
   bool m_flow_indentation_error = false;

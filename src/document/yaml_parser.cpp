@@ -158,7 +158,11 @@ bool Converter::run() {
     if (m_stop) break;
   }
   if (!m_stop) report_quoted_only();
-  if (!m_stop && fy_diag_got_error(diag)) collect_libfyaml_errors(diag);
+  if (!m_stop && fy_diag_got_error(diag)) {
+    collect_libfyaml_errors(diag);
+  } else if (!m_stop) {
+    report_multi_line_keys();
+  }
   void* iter = nullptr;
   if (m_stop || fy_diag_errors_iterate(diag, &iter) != nullptr) {
     if (hits_double_free(diag)) abandon(slot->parser.release());

@@ -74,8 +74,11 @@ void Converter::check_flow_tag(fy_token* tag) {
 
 bool Converter::check_key(std::string_view key, ScalarStyle style, TagKind tag,
                           size_t begin, size_t end) {
-  if (m_mode == Mode::document && !in_key_context() && end - begin > 1000) {
-    check_key_length(style, begin, end);
+  if (m_mode == Mode::document && !in_key_context() &&
+      (end - begin > 1000 ||
+       (m_flow_depth > 0 && m_text.substr(begin, end - begin).find('\n') !=
+                                std::string_view::npos))) {
+    check_implicit_key(style, begin, end);
   }
   if (m_mode == Mode::document && m_flow_depth == 0) {
     check_explicit_key(begin);
@@ -170,7 +173,12 @@ void Converter::check_explicit_key(size_t begin) {
   }
 }
 
-void Converter::check_key_length(ScalarStyle style, size_t begin, size_t end) {
+// An implicit key ("key: value", not "? key") must be on one line and at
+// most 1024 characters long for the readers of the generators (libyaml and
+// its ports, js-yaml), which reject the file otherwise; libfyaml reads a
+// key over several lines in a flow collection.
+void Converter::check_implicit_key(ScalarStyle style, size_t begin,
+                                   size_t end) {
   // With its quotes (whether the span holds them or not).
   const char quote = style == ScalarStyle::single_quoted   ? '\''
                      : style == ScalarStyle::double_quoted ? '"'
@@ -186,6 +194,13 @@ void Converter::check_key_length(ScalarStyle style, size_t begin, size_t end) {
   size_t before = start;
   while (before > m_begin && m_text[before - 1] == ' ') --before;
   if (before > m_begin && m_text[before - 1] == '?') return;  // "? key"
+  const size_t newline = m_text.find('\n', start);
+  if (newline < colon) {
+    // Reported at the end, unless libfyaml finds an error (an unclosed
+    // '[' makes the next line look like such a key).
+    m_multi_line_keys.emplace_back(start, newline);
+    return;
+  }
   const size_t length = count_code_points(m_text.substr(start, colon - start));
   if (length <= 1024) return;
   error("yaml.syntax",
@@ -194,6 +209,16 @@ void Converter::check_key_length(ScalarStyle style, size_t begin, size_t end) {
             "(libyaml and its ports) reject a key longer than 1024 "
             "characters; shorten it, or write it as '? key'",
         start, colon);
+}
+
+void Converter::report_multi_line_keys() {
+  for (const auto& [begin, end] : m_multi_line_keys) {
+    error("yaml.syntax",
+          "this key runs over several lines: the YAML readers of Hugo, "
+          "Jekyll and Eleventy reject a key that is not on one line; put it "
+          "on one line, or write it as '? key'",
+          begin, end);
+  }
 }
 
 void Converter::allow_quoted_only(size_t begin, size_t end) {

@@ -189,6 +189,9 @@ TEST(YamlTypingTest, Table) {
       // at the key's anchor), after a comment
       {"&k a:\n foo", R"({"a":"foo"})"},
       {"a:\n# c\n  foo", R"({"a":"foo"})"},
+      // explicit keys over several lines, a flow key without ':', a value
+      {"m: {? b\n c: 1, d\n e}\nn: [? f\n g : 2, h\n i]",
+       R"({"m":{"b c":1,"d e":null},"n":[{"f g":2},"h i"]})"},
       // '%' in a value, and starting a line of a quoted one
       {"a: \"%\"\nb: x %\nc: '1\n %2'\nd: \"3\n  %4\"",
        R"({"a":"%","b":"x %","c":"1 %2","d":"3 %4"})"},
@@ -594,6 +597,17 @@ TEST(YamlErrorsTest, BadInputs) {
        "it as a directive, which the readers of Jekyll, Hugo and Eleventy "
        "reject here (fmkit's parser would skip the line); indent it, or "
        "quote the value [yaml.syntax]"},
+      // An implicit key over several lines in a flow collection: libfyaml
+      // reads it, PyYAML, Psych and js-yaml reject the file (found by
+      // fuzzing); "? key" may run over several lines.
+      {"m: [a, b\n c: 1]",
+       "1:8: error: this key runs over several lines: the YAML readers of "
+       "Hugo, Jekyll and Eleventy reject a key that is not on one line; put "
+       "it on one line, or write it as '? key' [yaml.syntax]"},
+      {"m: {\"b\n c\": 1}",
+       "1:5: error: this key runs over several lines: the YAML readers of "
+       "Hugo, Jekyll and Eleventy reject a key that is not on one line; put "
+       "it on one line, or write it as '? key' [yaml.syntax]"},
       {"title: a\ntags: [x]\ntitle: b",
        "3:1: error: duplicate key 'title' (first at line 1, column 1) "
        "[yaml.duplicate-key]"},

@@ -461,16 +461,17 @@ TEST(OpsTest, ExplicitKeysWithoutAValueLineAreRefused) {
 
 // A flow mapping key over several lines with no ':' after it (a null)
 // does not get one: libfyaml reads such a key unlike the rest (found by
-// fuzzing). With its ':' it is edited, and without one it is carried.
+// fuzzing). With its ':' (an explicit key: an implicit one must stand on
+// one line) it is edited, and without one it is carried.
 TEST(OpsTest, MultiLineFlowKeysWithoutAColon) {
   run_cases({
       {"no colon", "---\nm: {a: [],\n b\n c, d: 1}\n---\n",
        "  - set: {field: /m/b c, value: x, overwrite: true}\n",
        "ERROR: cannot edit the YAML ('set' at m.yaml:3:5): a key over several "
        "lines with no ':' after it cannot get a value [migrate.unsupported]"},
-      {"colon", "---\nm: {a: [],\n b\n c: 1, d: 1}\n---\n",
+      {"colon", "---\nm: {a: [],\n ? b\n c: 1, d: 1}\n---\n",
        "  - set: {field: /m/b c, value: x, overwrite: true}\n",
-       "---\nm: {a: [],\n b\n c: x, d: 1}\n---\n"},
+       "---\nm: {a: [],\n ? b\n c: x, d: 1}\n---\n"},
       // Its last line may look like an anchor: it is the key's text, not
       // its value's (found by fuzzing).
       {"moved", "---\nm: {\n a\n &b,\n c\"\n}\n---\n",

@@ -524,6 +524,19 @@ TEST(OpsTest, FlowKeysWithoutAColon) {
   });
 }
 
+// libfyaml reads "? \tkey" but not a key after it: adding one is refused
+// (found by fuzzing).
+TEST(OpsTest, NoKeyIsAddedAfterAQuestionMarkAndATab) {
+  run_cases({
+      {"tab", "---\n? \tb\n---\n", "  - set: {field: /s, value: x}\n",
+       "ERROR: cannot edit the YAML ('set' at m.yaml:3:5): '' has a '? key' "
+       "with a tab after its '?', after which fmkit's YAML parser cannot read "
+       "another key; write a space instead of the tab [migrate.unsupported]"},
+      {"space", "---\n? b\n---\n", "  - set: {field: /s, value: x}\n",
+       "---\n? b\ns: x\n---\n"},
+  });
+}
+
 TEST(OpsTest, Where) {
   const char* doc = "---\nstatus: draft\ntags: [a]\n---\n";
   EXPECT_EQ(apply(doc,

@@ -72,6 +72,19 @@ Expected<TextEdit> YamlEditor::insert(const std::vector<std::string>& tokens,
     size_t end = kids.back().info->value_end;
     return TextEdit{end, end, ", " + *text};
   }
+  // libfyaml reads "? \tkey" alone, but not a key after it (js-yaml reads
+  // both; PyYAML and Psych neither).
+  for (const Child& kid : kids) {
+    const size_t begin = entry_begin(m_text, kid.info->key_begin);
+    if (m_text[begin] == '?' &&
+        m_text.substr(begin, kid.info->key_begin - begin).find('\t') !=
+            std::string_view::npos) {
+      return unexpected("'" + parent +
+                        "' has a '? key' with a tab after its '?', after "
+                        "which fmkit's YAML parser cannot read another key; "
+                        "write a space instead of the tab");
+    }
+  }
   size_t entry_column = 0;
   size_t at = owner.value_begin;
   if (!kids.empty()) {

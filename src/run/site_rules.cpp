@@ -7,6 +7,7 @@
 #include "migrate/field_path.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <optional>
 #include <unordered_map>
@@ -48,10 +49,15 @@ std::string place_text(std::string_view display, const SourceSpan& span) {
          std::to_string(span.begin.column);
 }
 
-Diagnostic finding(std::string rule, std::string message,
-                   const RuleValue& value) {
-  return Diagnostic{Severity::error, std::move(rule), std::move(message),
-                    value.pointer, value.span};
+// The names a reference of a key set may take: "key of data/authors.yml".
+std::string what_names(const ReferenceRule& rule) {
+  if (!rule.data.empty()) {
+    return rule.key.empty() ? "key of " + rule.data
+                            : "'" + rule.key + "' in " + rule.data;
+  }
+  return rule.by_stem
+             ? "file of collection '" + rule.collection + "'"
+             : "'" + rule.key + "' of collection '" + rule.collection + "'";
 }
 
 }  // namespace
@@ -149,16 +155,39 @@ void SiteRules::collect(size_t collection, const Document& document,
   }
 }
 
+RuleChecker::Text RuleChecker::keep(std::string_view text) {
+  constexpr size_t k_block = size_t{1} << 20;
+  if (m_text.empty() ||
+      m_text.back().capacity() - m_text.back().size() < text.size()) {
+    m_text.emplace_back().reserve(std::max(k_block, text.size()));
+  }
+  std::string& block = m_text.back();
+  Text kept{static_cast<uint32_t>(m_text.size() - 1),
+            static_cast<uint32_t>(text.size()), block.size()};
+  block.append(text);
+  return kept;
+}
+
 void RuleChecker::add(size_t file, std::string_view display, size_t collection,
                       std::vector<RuleValue> values, bool context) {
   m_stems.resize(m_rules.m_stem_sets.size());
   for (size_t i = 0; i < m_rules.m_stem_sets.size(); ++i) {
     if (m_rules.m_stem_sets[i] != collection) continue;
-    m_stems[i].push_back(std::filesystem::path(display).stem().string());
+    m_stems[i].push_back(keep(std::filesystem::path(display).stem().string()));
   }
   if (values.empty()) return;
-  m_files.push_back(
-      File{file, std::string(display), std::move(values), context});
+  auto index = static_cast<uint32_t>(m_files.size());
+  m_files.push_back(File{file, keep(display), context});
+  for (const RuleValue& value : values) {
+    m_values.push_back(Value{value.slot, index, keep(value.text),
+                             keep(value.pointer), value.span});
+  }
+}
+
+Diagnostic RuleChecker::finding(std::string rule, std::string message,
+                                const Value& value) const {
+  return Diagnostic{Severity::error, std::move(rule), std::move(message),
+                    std::string(view(value.pointer)), value.span};
 }
 
 std::vector<RuleFindings> RuleChecker::check() const {
@@ -177,50 +206,45 @@ std::vector<RuleFindings> RuleChecker::check() const {
 void RuleChecker::check_unique(
     std::vector<std::vector<Diagnostic>>& out) const {
   struct Seen {
-    Place first;
-    Place second;
+    size_t first = 0;   // index in m_values
+    size_t second = 0;  // the same, when count > 1
     size_t count = 0;
   };
   using Kind = SiteRules::SlotKind;
   // Per group: each value as compared, and where it was seen first.
-  std::vector<std::unordered_map<std::string, Seen>> seen(
+  std::vector<std::unordered_map<std::string_view, Seen>> seen(
       m_rules.m_groups.size());
-  auto key_of = [&](const RuleValue& value, size_t group) {
-    return m_rules.m_groups[group].rule->normalize_url
-               ? normalize_url(value.text)
-               : value.text;
-  };
-  for (size_t f = 0; f < m_files.size(); ++f) {
-    for (size_t v = 0; v < m_files[f].values.size(); ++v) {
-      const SiteRules::Slot& slot = m_rules.m_slots[m_files[f].values[v].slot];
-      if (slot.kind != Kind::unique) continue;
-      Seen& entry =
-          seen[slot.target][key_of(m_files[f].values[v], slot.target)];
-      if (entry.count == 0) entry.first = Place{f, v};
-      if (entry.count == 1) entry.second = Place{f, v};
-      ++entry.count;
+  std::deque<std::string> normalized;  // the keys `normalize: url` makes
+  std::vector<std::string_view> keys(m_values.size());
+  for (size_t v = 0; v < m_values.size(); ++v) {
+    const SiteRules::Slot& slot = m_rules.m_slots[m_values[v].slot];
+    if (slot.kind != Kind::unique) continue;
+    keys[v] = view(m_values[v].text);
+    if (m_rules.m_groups[slot.target].rule->normalize_url) {
+      keys[v] = normalized.emplace_back(normalize_url(keys[v]));
     }
+    Seen& entry = seen[slot.target][keys[v]];
+    if (entry.count == 0) entry.first = v;
+    if (entry.count == 1) entry.second = v;
+    ++entry.count;
   }
-  for (size_t f = 0; f < m_files.size(); ++f) {
-    if (m_files[f].context) continue;
-    for (size_t v = 0; v < m_files[f].values.size(); ++v) {
-      const RuleValue& value = m_files[f].values[v];
-      const SiteRules::Slot& slot = m_rules.m_slots[value.slot];
-      if (slot.kind != Kind::unique) continue;
-      const Seen& entry = seen[slot.target].at(key_of(value, slot.target));
-      if (entry.count < 2) continue;
-      bool first = entry.first.file == f && entry.first.value == v;
-      Place other = first ? entry.second : entry.first;
-      const File& other_file = m_files[other.file];
-      std::string message =
-          "duplicate " + m_rules.m_groups[slot.target].rule->field + " " +
-          in_quotes(value.text) + ", also at " +
-          place_text(other_file.display, other_file.values[other.value].span);
-      if (entry.count > 2) {
-        message += " and " + count_noun(entry.count - 2, "other place");
-      }
-      out[f].push_back(finding("unique.duplicate", std::move(message), value));
+  for (size_t v = 0; v < m_values.size(); ++v) {
+    const Value& value = m_values[v];
+    const SiteRules::Slot& slot = m_rules.m_slots[value.slot];
+    if (slot.kind != Kind::unique || m_files[value.file].context) continue;
+    const Seen& entry = seen[slot.target].at(keys[v]);
+    if (entry.count < 2) continue;
+    const Value& other =
+        m_values[entry.first == v ? entry.second : entry.first];
+    std::string message =
+        "duplicate " + m_rules.m_groups[slot.target].rule->field + " " +
+        in_quotes(view(value.text)) + ", also at " +
+        place_text(view(m_files[other.file].display), other.span);
+    if (entry.count > 2) {
+      message += " and " + count_noun(entry.count - 2, "other place");
     }
+    out[value.file].push_back(
+        finding("unique.duplicate", std::move(message), value));
   }
 }
 
@@ -228,51 +252,44 @@ void RuleChecker::check_references(
     std::vector<std::vector<Diagnostic>>& out) const {
   using Kind = SiteRules::SlotKind;
   const auto& sets = m_rules.m_key_sets;
-  // Each key set's names: views into the rules, the stems or the values.
+  // Each key set's names: views into the rules or into m_text.
   std::vector<std::vector<std::string_view>> names(sets.size());
   for (size_t s = 0; s < sets.size(); ++s) {
     const ReferenceRule& rule = *sets[s].rule;
     if (!rule.data.empty()) {
       names[s].assign(rule.data_keys.begin(), rule.data_keys.end());
     } else if (rule.by_stem && sets[s].stems_of < m_stems.size()) {
-      const std::vector<std::string>& stems = m_stems[sets[s].stems_of];
-      names[s].assign(stems.begin(), stems.end());
+      for (Text stem : m_stems[sets[s].stems_of]) {
+        names[s].push_back(view(stem));
+      }
     }
   }
-  for (const File& file : m_files) {
-    for (const RuleValue& value : file.values) {
-      const SiteRules::Slot& slot = m_rules.m_slots[value.slot];
-      if (slot.kind == Kind::key) names[slot.target].push_back(value.text);
-    }
+  for (const Value& value : m_values) {
+    const SiteRules::Slot& slot = m_rules.m_slots[value.slot];
+    if (slot.kind == Kind::key) names[slot.target].push_back(view(value.text));
   }
   std::vector<std::unordered_set<std::string_view>> lookup(sets.size());
   for (size_t s = 0; s < sets.size(); ++s) {
     lookup[s].insert(names[s].begin(), names[s].end());
   }
-  for (size_t f = 0; f < m_files.size(); ++f) {
-    if (m_files[f].context) continue;
-    for (const RuleValue& value : m_files[f].values) {
-      const SiteRules::Slot& slot = m_rules.m_slots[value.slot];
-      if (slot.kind != Kind::reference ||
-          lookup[slot.target].contains(value.text)) {
-        continue;
-      }
-      const ReferenceRule& rule = *slot.reference;
-      std::string what =
-          !rule.data.empty()
-              ? (rule.key.empty() ? "key of " + rule.data
-                                  : "'" + rule.key + "' in " + rule.data)
-          : rule.by_stem
-              ? "file of collection '" + rule.collection + "'"
-              : "'" + rule.key + "' of collection '" + rule.collection + "'";
-      std::vector<std::string> candidates(names[slot.target].begin(),
-                                          names[slot.target].end());
-      out[f].push_back(finding("ref.dangling",
-                               rule.field + " " + in_quotes(value.text) +
-                                   " names no " + what +
-                                   did_you_mean(value.text, candidates),
-                               value));
+  std::vector<std::vector<std::string>> suggestions(sets.size());
+  for (const Value& value : m_values) {
+    const SiteRules::Slot& slot = m_rules.m_slots[value.slot];
+    std::string_view text = view(value.text);
+    if (slot.kind != Kind::reference || m_files[value.file].context ||
+        lookup[slot.target].contains(text)) {
+      continue;
     }
+    // Made once per key set, for the first of its dangling references.
+    std::vector<std::string>& candidates = suggestions[slot.target];
+    if (candidates.empty()) {
+      candidates.assign(names[slot.target].begin(), names[slot.target].end());
+    }
+    out[value.file].push_back(finding(
+        "ref.dangling",
+        slot.reference->field + " " + in_quotes(text) + " names no " +
+            what_names(*slot.reference) + did_you_mean(text, candidates),
+        value));
   }
 }
 

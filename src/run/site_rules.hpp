@@ -116,23 +116,43 @@ class RuleChecker {
   std::vector<RuleFindings> check() const;
 
  private:
+  // A piece of one block of m_text.
+  struct Text {
+    uint32_t block = 0;
+    uint32_t size = 0;
+    size_t begin = 0;
+  };
+  struct Value {
+    uint32_t slot = 0;
+    uint32_t file = 0;  // index in m_files
+    Text text;
+    Text pointer;
+    SourceSpan span;
+  };
   struct File {
     size_t id = 0;
-    std::string display;
-    std::vector<RuleValue> values;
+    Text display;
     bool context = false;
   };
-  struct Place {
-    size_t file;   // index in m_files
-    size_t value;  // index in its values
-  };
+
+  Text keep(std::string_view text);
+  std::string_view view(Text text) const {
+    return std::string_view(m_text[text.block]).substr(text.begin, text.size);
+  }
+  Diagnostic finding(std::string rule, std::string message,
+                     const Value& value) const;
   void check_unique(std::vector<std::vector<Diagnostic>>& out) const;
   void check_references(std::vector<std::vector<Diagnostic>>& out) const;
 
   const SiteRules& m_rules;
+  // Every text kept (values, pointers, paths, stems), one after another in
+  // blocks of 1 MiB or more that never grow: a few large allocations rather
+  // than small strings that fragment the heap, with no copying as they fill.
+  std::vector<std::string> m_text;
   std::vector<File> m_files;
+  std::vector<Value> m_values;  // in the order added
   // Per collection of SiteRules::m_stem_sets: the stems of its files.
-  std::vector<std::vector<std::string>> m_stems;
+  std::vector<std::vector<Text>> m_stems;
 };
 
 // Returns `text` as `normalize: url` compares it: ASCII letters in lower

@@ -60,6 +60,19 @@ std::string what_names(const ReferenceRule& rule) {
              : "'" + rule.key + "' of collection '" + rule.collection + "'";
 }
 
+// The name a file is referenced by with `key: stem`: its name without the
+// extension, or its folder's name for a page bundle's index.md or
+// _index.md (Hugo's leaf and branch bundles).
+std::string file_stem(std::string_view display) {
+  std::filesystem::path path(display);
+  std::string stem = path.stem().string();
+  if ((stem == "index" || stem == "_index") &&
+      path.parent_path().has_filename()) {
+    return path.parent_path().filename().string();
+  }
+  return stem;
+}
+
 }  // namespace
 
 std::string normalize_url(std::string_view text) {
@@ -173,7 +186,7 @@ void RuleChecker::add(size_t file, std::string_view display, size_t collection,
   m_stems.resize(m_rules.m_stem_sets.size());
   for (size_t i = 0; i < m_rules.m_stem_sets.size(); ++i) {
     if (m_rules.m_stem_sets[i] != collection) continue;
-    m_stems[i].push_back(keep(std::filesystem::path(display).stem().string()));
+    m_stems[i].push_back(keep(file_stem(display)));
   }
   if (values.empty()) return;
   auto index = static_cast<uint32_t>(m_files.size());

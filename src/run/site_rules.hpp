@@ -19,7 +19,8 @@
 //   reported at each, naming the first other place (path:line:col);
 //   `normalize: url` compares without case and trailing slashes;
 // - ref.dangling: a reference naming no key of its data file, no file of
-//   its collection by stem (the file name without its extension), or no
+//   its collection by stem (the file name without its extension; the
+//   folder's name for a page bundle's index.md or _index.md), or no
 //   value of its collection's `key` field, with a "did you mean" among the
 //   existing names.
 //

@@ -125,6 +125,56 @@ TEST_F(SiteRulesGolden, ScopedRunsCheckTheNamedFilesAgainstTheSite) {
                            {"validate", "--files-from", "one.txt"}}));
 }
 
+// The findings of the rules go through the baseline like any other.
+TEST_F(SiteRulesGolden, TheBaselineHoldsTheirFindings) {
+  CliResult written =
+      run({"validate", "--no-cache", "--write-baseline", "base.json"});
+  EXPECT_EQ(written.code, 0) << written.out << written.err;
+  EXPECT_NE(written.out.find("8 findings written to the baseline"),
+            std::string::npos)
+      << written.out;
+  CliResult held = run({"validate", "--no-cache", "--baseline", "base.json"});
+  EXPECT_EQ(held.code, 0) << held.out << held.err;
+  EXPECT_NE(held.out.find("8 findings suppressed by the baseline"),
+            std::string::npos)
+      << held.out;
+}
+
+// The example site (the README's first command) declares rules: a typo in
+// a post's author and a series' slug used twice are caught.
+TEST(ExampleSiteRulesTest, TheExampleSiteChecksItsRules) {
+  ScopedTempDir dir;
+  for (const char* folder : {"fixtures/site", "schemas", "migrations"}) {
+    fs::create_directories(dir.path() / folder);
+    fs::copy(k_source / folder, dir.path() / folder,
+             fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+  }
+  fs::path post =
+      dir.path() / "fixtures/site/content/posts/2024/founder-mode.md";
+  std::string text = testing_support::read_bytes(post);
+  ASSERT_NE(text.find("author: ben\n"), std::string::npos);
+  std::ofstream(post, std::ios::binary)
+      << replace_all(text, "author: ben\n", "author: bne\n");
+  fs::path series = dir.path() / "fixtures/site/content/series/forecasting.md";
+  std::ofstream(series, std::ios::binary)
+      << "---\ntitle: Again\nslug: 媒介观察\n---\n";
+  CliResult r = testing_support::run_fmkit(
+      {"validate", "--config", "fixtures/site/fmkit.yaml", "--no-cache"},
+      environment_in(dir.path()));
+  EXPECT_EQ(r.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("fixtures/site/content/posts/2024/founder-mode.md:3:9: "
+                       "error: author 'bne' names no key of _data/authors.yml "
+                       "(did you mean 'ben'?) [ref.dangling]"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("fixtures/site/content/series/forecasting.md:3:7: "
+                       "error: duplicate slug '媒介观察', also at "
+                       "fixtures/site/content/series/media-watch.md:3:7 "
+                       "[unique.duplicate]"),
+            std::string::npos)
+      << r.out;
+}
+
 // Every mistake in a rule is a config error at its place, exit 2.
 TEST_F(SiteRulesGolden, MistakesInRulesAreConfigErrors) {
   std::string config = testing_support::read_bytes(site() / "fmkit.yaml");

@@ -290,6 +290,15 @@ TEST_F(SiteRulesTest, DanglingReferencesSuggestAnExistingName) {
             "'series' (did you mean 'intro-to-rust'?) [ref.dangling]\n");
 }
 
+TEST_F(SiteRulesTest, ABundleIsNamedByItsFolder) {
+  add("series/rust/index.md", 2, "title: Rust\n");
+  add("series/go/_index.md", 2, "title: Go\n");
+  add("posts/a.md", 0, "series: [rust, go, index]\n");
+  EXPECT_EQ(findings(),
+            "2 2:20: series 'index' names no file of collection 'series' "
+            "[ref.dangling]\n");
+}
+
 TEST_F(SiteRulesTest, ContextFilesCountButGetNoFindings) {
   add("posts/old.md", 0, "slug: reused\nauthor: nobody\n", true);
   add("series/s.md", 2, "title: S\n", true);

@@ -11,6 +11,7 @@
 #include "run/cache.hpp"
 #include "run/cache_key.hpp"
 #include "run/config.hpp"
+#include "run/config_rules.hpp"
 #include "run/file_reader.hpp"
 #include "run/plan.hpp"
 #include "run/rules_runner.hpp"
@@ -98,6 +99,13 @@ std::optional<Plan> load_plan(const FileArguments& args,
     }
     inputs.add((environment.cwd / config->path).lexically_normal(),
                config->text);
+    auto data =
+        load_rule_data(*config, environment.cwd,
+                       confinement_root(*config, environment.cwd, *options));
+    if (!data) {
+      print_problems(data.error(), context);
+      return std::nullopt;
+    }
     plan = plan_with_config(*config, args.paths, environment.cwd, registry,
                             *options);
     planned.config = std::move(*config);

@@ -247,9 +247,9 @@ constexpr RuleInfo k_rules[] = {
      "or pass --no-error-on-unmatched-pattern (a warning then).",
      "config-fmkityaml"},
     {"config.outside", E,
-     "a schema or migrations folder named outside the repository of "
-     "fmkit.yaml (by '..', an absolute path or a symlink)",
-     "Keep schemas and migrations inside the repository, or pass "
+     "a schema, migrations folder or data file named outside the repository "
+     "of fmkit.yaml (by '..', an absolute path or a symlink)",
+     "Keep schemas, migrations and data files inside the repository, or pass "
      "--allow-outside when the run is trusted (never on pull requests whose "
      "fmkit.yaml anyone can edit).",
      "config-fmkityaml"},

@@ -375,12 +375,7 @@ Expected<Config, Problems> load_config(const std::filesystem::path& path,
     return unexpected(
         problem_at_file(path.generic_string(), "io", text.error()));
   }
-  auto config = parse_config(std::move(*text), path);
-  if (!config) return config;
-  if (auto loaded = load_rule_data(*config, cwd); !loaded) {
-    return unexpected(std::move(loaded.error()));
-  }
-  return config;
+  return parse_config(std::move(*text), path);
 }
 
 std::optional<std::filesystem::path> find_config(

@@ -168,11 +168,9 @@ Expected<Config, Problems> parse_config(std::string text,
                                         const std::filesystem::path& path);
 
 // Reads and parses the config file `path` (relative to the absolute folder
-// `cwd` unless absolute), then reads the data files its references name
-// (YAML, JSON or TOML by extension). Errors as parse_config(), an `io`
-// problem when the file can't be read, or a config.data error at a `data:`
-// whose file is missing, unreadable or not a mapping or list of mappings
-// (followed by the data file's own problems).
+// `cwd` unless absolute). Errors as parse_config(), or an `io` problem
+// when the file can't be read. The data files that references name are
+// read by load_rule_data() (run/config_rules.hpp), for validate only.
 Expected<Config, Problems> load_config(const std::filesystem::path& path,
                                        const std::filesystem::path& cwd);
 

@@ -8,6 +8,7 @@
 #include "document/toml_to_json.hpp"
 #include "document/yaml_to_json.hpp"
 #include "migrate/field_path.hpp"
+#include "run/collection.hpp"
 #include "run/file_reader.hpp"
 
 #include <algorithm>
@@ -297,14 +298,23 @@ void parse_references(YamlFile& file, const json& value,
   }
 }
 
-Expected<void, Problems> load_rule_data(Config& config,
-                                        const std::filesystem::path& cwd) {
+Expected<void, Problems> load_rule_data(
+    Config& config, const std::filesystem::path& cwd,
+    const std::optional<std::filesystem::path>& root) {
   Problems problems;
   for (CollectionConfig& collection : config.collections) {
     for (ReferenceRule& rule : collection.references) {
       if (rule.data.empty()) continue;
       std::filesystem::path shown = config.folder() / rule.data;
-      auto text = read_whole_file(cwd / shown);
+      std::filesystem::path path = (cwd / shown).lexically_normal();
+      if (root && !path_inside(*root, path)) {
+        Problems problem =
+            config.problem(rule.data_span, "config.outside",
+                           outside_message(rule.data, "data file", *root));
+        problems.push_back(std::move(problem.front()));
+        continue;
+      }
+      auto text = read_whole_file(path);
       if (!text) {
         Problems problem = config.problem(
             rule.data_span, "config.data",

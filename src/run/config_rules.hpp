@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace fmkit {
@@ -27,10 +28,16 @@ void parse_references(YamlFile& file, const nlohmann::json& value,
                       const std::string& pointer, CollectionConfig& collection);
 
 // Reads the data file of every reference of `config` that names one
-// (relative to its folder, itself relative to the absolute folder `cwd`),
-// filling ReferenceRule::data_keys. Errors as load_config() says.
-Expected<void, Problems> load_rule_data(Config& config,
-                                        const std::filesystem::path& cwd);
+// (YAML, JSON or TOML by extension; relative to the config's folder, itself
+// relative to the absolute folder `cwd`), filling ReferenceRule::data_keys.
+// With a `root` (run/plan.hpp's confinement_root()), a data file outside it
+// is a config.outside error at its `data:` and is not read, as for schemas.
+// Errors: a config.data error at a `data:` whose file is missing,
+// unreadable or not a mapping (a list of mappings with `key:`), followed by
+// the data file's own problems.
+Expected<void, Problems> load_rule_data(
+    Config& config, const std::filesystem::path& cwd,
+    const std::optional<std::filesystem::path>& root);
 
 // Reports each collection a rule names that `config` does not have.
 void check_rule_collections(YamlFile& file, const Config& config);

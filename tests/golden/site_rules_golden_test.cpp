@@ -60,6 +60,7 @@ class SiteRulesGolden : public testing::Test {
   CliResult run(const std::vector<std::string>& args) const {
     CliResult result = testing_support::run_fmkit(args, environment_in(site()));
     result.out = replace_all(result.out, m_repo.path().string(), "/REPO");
+    result.err = replace_all(result.err, m_repo.path().string(), "/REPO");
     return result;
   }
 
@@ -191,6 +192,8 @@ TEST_F(SiteRulesGolden, MistakesInRulesAreConfigErrors) {
   out += with("data/authors.yml", "data/author.yml");
   out += with("key: stem}", "key: stem, kye: 1}");
   out += with("[slug,", "['/a//b',");
+  // Outside the repository (REPO/.git): not read, whatever it holds.
+  out += with("data/authors.yml", "/etc/passwd");
   fs::copy(k_fixture / "data/authors.yml", site() / "data/list.yml");
   out += with("data/authors.yml}", "data/list.yml, key: id}");
   check_golden(k_fixture / "expected/config-errors.txt", out);

@@ -7,6 +7,7 @@
 
 #include "report/render_support.hpp"
 #include "run/config.hpp"
+#include "run/config_rules.hpp"
 #include "run/scoped_temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -146,6 +147,8 @@ TEST(SiteRulesConfigTest, ReadsTheKeysOfDataFilesInEachLanguage) {
         data_config(file, std::string(file) == "list.yaml" ? ", key: id" : ""));
     auto config = load_config("fmkit.yaml", dir.path());
     ASSERT_TRUE(config) << render(config.error());
+    auto loaded = load_rule_data(*config, dir.path(), dir.path());
+    ASSERT_TRUE(loaded) << render(loaded.error());
     EXPECT_EQ(config->collections[0].references[0].data_keys, keys) << file;
   }
 }
@@ -182,9 +185,35 @@ TEST(SiteRulesConfigTest, AnUnusableDataFileIsAConfigErrorAtItsName) {
   for (const Case& c : cases) {
     dir.write("fmkit.yaml", data_config(c.data, c.key));
     auto config = load_config("fmkit.yaml", dir.path());
-    ASSERT_FALSE(config) << c.data;
-    EXPECT_EQ(headers(config.error()), c.error) << c.data;
+    ASSERT_TRUE(config) << render(config.error());
+    auto loaded = load_rule_data(*config, dir.path(), dir.path());
+    ASSERT_FALSE(loaded) << c.data;
+    EXPECT_EQ(headers(loaded.error()), c.error) << c.data;
   }
+}
+
+// A data file outside the repository is not read (its lines would be
+// quoted), unless --allow-outside (no root) says so.
+TEST(SiteRulesConfigTest, ADataFileOutsideTheRootIsNotRead) {
+  ScopedTempDir dir;
+  dir.write("outside.yml", "jdoe: {}\n");
+  dir.write("site/fmkit.yaml", data_config("../outside.yml", ""));
+  auto config = load_config("site/fmkit.yaml", dir.path());
+  ASSERT_TRUE(config) << render(config.error());
+  auto refused = load_rule_data(*config, dir.path(), dir.path() / "site");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(headers(refused.error()),
+            "site/fmkit.yaml:6:22: error: the data file '../outside.yml' is "
+            "outside " +
+                (dir.path() / "site").string() +
+                ": fmkit reads files only inside the repository (or the "
+                "working folder), so that an edited fmkit.yaml cannot print "
+                "other files; pass --allow-outside to read it anyway "
+                "[config.outside]\n");
+  auto allowed = load_rule_data(*config, dir.path(), std::nullopt);
+  ASSERT_TRUE(allowed) << render(allowed.error());
+  EXPECT_EQ(config->collections[0].references[0].data_keys,
+            std::vector<std::string>{"jdoe"});
 }
 
 // Values of the rules of k_rules from documents, checked.

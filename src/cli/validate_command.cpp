@@ -11,9 +11,12 @@
 #include "run/cache.hpp"
 #include "run/cache_key.hpp"
 #include "run/config.hpp"
+#include "run/config_rules.hpp"
 #include "run/file_reader.hpp"
 #include "run/plan.hpp"
+#include "run/rules_runner.hpp"
 #include "run/runner.hpp"
+#include "run/site_rules.hpp"
 #include "schema/schema_registry.hpp"
 
 #include <CLI/CLI.hpp>
@@ -60,12 +63,20 @@ struct KeepOptions {
   }
 };
 
+// What a run is planned from: the config file (none with --schema) and the
+// options the plan was made with.
+struct PlanInputs {
+  std::optional<Config> config;
+  PlanOptions options;
+};
+
 // Plans the run: against --schema, or the config's collections. Adds the
 // config file to `inputs`, and every schema file as it is read. Prints the
 // problems that stop it and returns std::nullopt.
 std::optional<Plan> load_plan(const FileArguments& args,
                               const std::string& schema_path,
-                              CommandContext& context, InputDigest& inputs) {
+                              CommandContext& context, InputDigest& inputs,
+                              PlanInputs& planned) {
   // The schema layer never touches the disk itself: it reads through this.
   SchemaRegistry registry(inputs.reader());
   const CliEnvironment& environment = context.environment;
@@ -88,9 +99,18 @@ std::optional<Plan> load_plan(const FileArguments& args,
     }
     inputs.add((environment.cwd / config->path).lexically_normal(),
                config->text);
+    auto data =
+        load_rule_data(*config, environment.cwd,
+                       confinement_root(*config, environment.cwd, *options));
+    if (!data) {
+      print_problems(data.error(), context);
+      return std::nullopt;
+    }
     plan = plan_with_config(*config, args.paths, environment.cwd, registry,
                             *options);
+    planned.config = std::move(*config);
   }
+  planned.options = std::move(*options);
   // What the schemas check less than they seem to: warnings, once each.
   print_problems(registry.take_warnings(), context);
   if (!plan) {
@@ -199,6 +219,32 @@ bool start_baseline(BaselineRun& run, CommandContext& context) {
   return true;
 }
 
+// The rules across files of a run (run/site_rules.hpp): none with --schema
+// or a config that declares none.
+struct RuleRun {
+  std::optional<SiteRules> rules;
+  std::optional<RuleChecker> checker;
+  // Per job: whether the file's own report had errors.
+  std::vector<bool> erred;
+
+  RuleRun(const PlanInputs& planned, size_t jobs) : erred(jobs) {
+    if (planned.config) rules.emplace(*planned.config);
+    if (rules && rules->empty()) rules.reset();
+    if (rules) checker.emplace(*rules);
+  }
+  RuleRun(const RuleRun&) = delete;
+
+  // The options of a run with `jobs` threads and `cache`, and these rules.
+  RunOptions run_options(int jobs, ResultCache* cache) const {
+    RunOptions options;
+    options.jobs = static_cast<size_t>(jobs);
+    options.cache = cache;
+    options.rules = rules ? &*rules : nullptr;
+    return options;
+  }
+  RuleRun& operator=(const RuleRun&) = delete;
+};
+
 // Validates the files of `plan` and renders each report once the baseline
 // has taken its findings out (and --quiet its warnings), naming its
 // collection unless `name_collections` is false (--schema: one unnamed
@@ -206,14 +252,20 @@ bool start_baseline(BaselineRun& run, CommandContext& context) {
 // counts rendered; the caller ends the renderer.
 Summary check_files(const Plan& plan, const RunOptions& options,
                     BaselineRun& baseline, bool quiet, bool name_collections,
-                    Renderer& renderer, ProgressLine& progress, bool& failed) {
+                    Renderer& renderer, ProgressLine& progress, bool& failed,
+                    RuleRun& rule_run) {
   Summary summary;
   renderer.begin(plan.jobs.size());
   run_validate(plan, options, [&](FileResult&& result) {
     const FileJob& job = plan.jobs[result.job];
     failed = failed || result.failed;
+    if (rule_run.checker && job.collection != k_no_collection) {
+      rule_run.checker->add(result.job, job.display, job.collection,
+                            std::move(result.rule_values));
+    }
     baseline.apply(job.path, result.report);
     summary.add(result.report);
+    rule_run.erred[result.job] = count_errors(result.report.diagnostics) > 0;
     if (quiet) {
       std::erase_if(result.report.diagnostics, [](const Diagnostic& d) {
         return d.severity == Severity::warning;
@@ -228,6 +280,41 @@ Summary check_files(const Plan& plan, const RunOptions& options,
     progress.advance();
   });
   return summary;
+}
+
+// Checks the rules across files, if any, once every file is read, and renders
+// the findings of each checked file as one more report of it (after the file's
+// own, which streamed when it was ready), counted in `summary` without
+// counting the file again. A run over some files reads the other files of
+// the site for their values first (run/rules_runner.hpp).
+void check_rules(const PlanInputs& planned, const FileArguments& args,
+                 const Plan& plan, const RunOptions& options, RuleRun& rule_run,
+                 BaselineRun& baseline, Renderer& renderer, Summary& summary,
+                 const CliEnvironment& environment) {
+  if (!rule_run.rules) return;
+  bool scoped = !args.paths.empty() || args.selects() || !args.shard.empty();
+  if (scoped) {
+    add_context_values(*planned.config, plan, planned.options, environment.cwd,
+                       *rule_run.rules, options, *rule_run.checker);
+  }
+  for (RuleFindings& findings : rule_run.checker->check()) {
+    const FileJob& job = plan.jobs[findings.file];
+    FileReport report = rule_report(job, std::move(findings.diagnostics));
+    baseline.apply(job.path, report);
+    if (report.diagnostics.empty()) continue;
+    Summary counted;
+    counted.add(report);
+    summary.errors += counted.errors;
+    summary.warnings += counted.warnings;
+    // The file's own report came first: counted once among files with
+    // errors, whichever report holds them.
+    if (counted.errors > 0 && !rule_run.erred[findings.file]) {
+      ++summary.files_with_errors;
+    }
+    FileContext file_context;
+    file_context.collection = plan.collections[job.collection].name;
+    renderer.file(report, file_context);
+  }
 }
 
 // --quiet and --max-warnings: what is reported, and how warnings count.
@@ -328,7 +415,9 @@ int validate_command(int argc, const char* const* argv,
   }
   const CliEnvironment& environment = context.environment;
   InputDigest inputs;
-  std::optional<Plan> plan = load_plan(args, schema_path, context, inputs);
+  PlanInputs planned;
+  std::optional<Plan> plan =
+      load_plan(args, schema_path, context, inputs, planned);
   if (!plan) return k_exit_error;
   BaselineRun baseline{keep,
                        plan->folder.empty() ? environment.cwd : plan->folder};
@@ -346,12 +435,13 @@ int validate_command(int argc, const char* const* argv,
 
   std::unique_ptr<ResultCache> cache =
       open_cache(keep, *plan, schema_path, inputs, environment);
-  RunOptions run_options;
-  run_options.jobs = static_cast<size_t>(args.jobs);
-  run_options.cache = cache.get();
+  RuleRun rule_run(planned, plan->jobs.size());
+  RunOptions run_options = rule_run.run_options(args.jobs, cache.get());
   Summary summary =
       check_files(*plan, run_options, baseline, report.quiet,
-                  schema_path.empty(), *renderer, progress, failed);
+                  schema_path.empty(), *renderer, progress, failed, rule_run);
+  check_rules(planned, args, *plan, run_options, rule_run, baseline, *renderer,
+              summary, environment);
   RunScope scope = checked_scope(args, environment.cwd);
   // Notes about the baseline follow the text summary; they go to standard
   // error with other formats, whose output is a document.

@@ -247,12 +247,25 @@ constexpr RuleInfo k_rules[] = {
      "or pass --no-error-on-unmatched-pattern (a warning then).",
      "config-fmkityaml"},
     {"config.outside", E,
-     "a schema or migrations folder named outside the repository of "
-     "fmkit.yaml (by '..', an absolute path or a symlink)",
-     "Keep schemas and migrations inside the repository, or pass "
+     "a schema, migrations folder or data file named outside the repository "
+     "of fmkit.yaml (by '..', an absolute path or a symlink)",
+     "Keep schemas, migrations and data files inside the repository, or pass "
      "--allow-outside when the run is trusted (never on pull requests whose "
      "fmkit.yaml anyone can edit).",
      "config-fmkityaml"},
+    {"config.rule", E,
+     "a rule across files ('unique:', 'references:') naming an unknown "
+     "collection or normalization, or a field that is not a key or a JSON "
+     "Pointer",
+     "Fix the name at the caret; the message suggests the collection meant.",
+     "rules-across-files"},
+    {"config.data", E,
+     "a data file named by 'references:' that is missing, unreadable, not "
+     "valid YAML, JSON or TOML, or not a mapping (a list of mappings with "
+     "'key:')",
+     "Fix the path at the caret, or the data file where the problems after "
+     "it point.",
+     "rules-across-files"},
     {"config.no-collection", W,
      "a file named as a PATH, or a selected Markdown file in the folder of "
      "fmkit.yaml, that no collection covers",
@@ -334,6 +347,19 @@ constexpr RuleInfo k_rules[] = {
      "Compare the value with the schema; the message keeps the validator's "
      "words.",
      "rules"},
+    // Rules across files (fmkit.yaml's 'unique:' and 'references:').
+    {"unique.duplicate", E,
+     "a value of a 'unique:' field that another file (or another item) "
+     "also has; the message names the other place",
+     "Change one of the two values: the generator builds one page over the "
+     "other, or links to either.",
+     "rules-across-files"},
+    {"ref.dangling", E,
+     "a value of a 'references:' field that names no key of its data file, "
+     "or no file of its collection",
+     "Fix the name (the message suggests the one meant), or add the entry "
+     "it names.",
+     "rules-across-files"},
     // Schema files.
     {"schema-file.json", E, "a schema file that is not valid JSON",
      "Fix the JSON at the caret: a trailing comma, a comment, a bare word.",

@@ -7,6 +7,9 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace fmkit {
 
@@ -51,60 +54,85 @@ class JunitRenderer final : public Renderer {
     for (const FileReport& problem : run.problems) {
       test_case(problem, "fmkit", "error");
     }
-    std::string counts = " tests=\"" + std::to_string(m_tests) +
-                         "\" failures=\"" + std::to_string(m_failures) +
-                         "\" errors=\"" + std::to_string(m_errors) + "\"";
+    size_t failures = 0;
+    size_t errors = 0;
+    std::ostringstream cases;
+    for (const Case& c : m_cases) {
+      if (!c.type.empty()) (c.element == "error" ? errors : failures) += 1;
+      render(c, cases);
+    }
+    std::string counts = " tests=\"" + std::to_string(m_cases.size()) +
+                         "\" failures=\"" + std::to_string(failures) +
+                         "\" errors=\"" + std::to_string(errors) + "\"";
     m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           << "<testsuites name=\"" << k_suite << "\"" << counts << ">\n"
           << "  <testsuite name=\"" << k_suite << "\"" << counts
           << " skipped=\"0\">\n"
-          << m_cases.str() << "  </testsuite>\n</testsuites>\n";
+          << cases.str() << "  </testsuite>\n</testsuites>\n";
   }
 
  private:
-  // Adds the test case of `report`; its errors go in an element named
-  // `element` ("failure" or "error").
+  // One test case: a file, whose reports (its own, then the findings of
+  // the rules across files) are merged, or a problem outside the files.
+  struct Case {
+    std::string name;
+    std::string classname;
+    std::string_view element;  // "failure" or "error"
+    std::string message;       // of the first error
+    std::string type;          // its rule; "" when there is no error
+    std::string errors;        // every error, in the text format
+    std::string warnings;      // every warning, in the text format
+  };
+
+  // Adds `report` to the test case of its file; its errors go in an
+  // element named `element` ("failure" or "error").
   void test_case(const FileReport& report, std::string_view classname,
                  std::string_view element) {
-    ++m_tests;
     std::string name = m_options.paths.repository_path(report.path);
-    m_cases << "    <testcase name=\"" << escape_xml_attribute(name)
-            << "\" classname=\"" << escape_xml_attribute(classname) << "\"";
-    const Diagnostic* first_error = nullptr;
-    bool warnings = false;
-    for (const Diagnostic& d : report.diagnostics) {
-      if (d.severity == Severity::error && first_error == nullptr) {
-        first_error = &d;
-      }
-      warnings = warnings || d.severity == Severity::warning;
+    auto [it, added] = m_index.try_emplace(name, m_cases.size());
+    if (added) {
+      m_cases.push_back(
+          Case{name, std::string(classname), element, "", "", "", ""});
     }
-    if (first_error == nullptr && !warnings) {
-      m_cases << "/>\n";
+    Case& c = m_cases[it->second];
+    bool warnings = false;
+    bool errors = false;
+    for (const Diagnostic& d : report.diagnostics) {
+      if (d.severity == Severity::error && c.type.empty()) {
+        c.message = headline(d);
+        c.type = d.rule;
+      }
+      (d.severity == Severity::error ? errors : warnings) = true;
+    }
+    if (errors) c.errors += text_of(report, Severity::error);
+    if (warnings) c.warnings += text_of(report, Severity::warning);
+  }
+
+  static void render(const Case& c, std::ostream& out) {
+    out << "    <testcase name=\"" << escape_xml_attribute(c.name)
+        << "\" classname=\"" << escape_xml_attribute(c.classname) << "\"";
+    if (c.type.empty() && c.warnings.empty()) {
+      out << "/>\n";
       return;
     }
-    m_cases << ">\n";
-    if (first_error != nullptr) {
-      (element == "error" ? m_errors : m_failures) += 1;
-      m_cases << "      <" << element << " message=\""
-              << escape_xml_attribute(headline(*first_error)) << "\" type=\""
-              << escape_xml_attribute(first_error->rule) << "\">"
-              << escape_xml_text(text_of(report, Severity::error)) << "</"
-              << element << ">\n";
+    out << ">\n";
+    if (!c.type.empty()) {
+      out << "      <" << c.element << " message=\""
+          << escape_xml_attribute(c.message) << "\" type=\""
+          << escape_xml_attribute(c.type) << "\">" << escape_xml_text(c.errors)
+          << "</" << c.element << ">\n";
     }
-    if (warnings) {
-      m_cases << "      <system-out>"
-              << escape_xml_text(text_of(report, Severity::warning))
-              << "</system-out>\n";
+    if (!c.warnings.empty()) {
+      out << "      <system-out>" << escape_xml_text(c.warnings)
+          << "</system-out>\n";
     }
-    m_cases << "    </testcase>\n";
+    out << "    </testcase>\n";
   }
 
   std::ostream& m_out;
   JunitOptions m_options;
-  std::ostringstream m_cases;
-  size_t m_tests = 0;
-  size_t m_failures = 0;
-  size_t m_errors = 0;
+  std::vector<Case> m_cases;
+  std::unordered_map<std::string, size_t> m_index;  // by name
 };
 
 }  // namespace

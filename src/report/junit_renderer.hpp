@@ -21,9 +21,10 @@
 // nothing) are test cases too, with an <error> (counted in `errors`).
 // Text is escaped for XML 1.0 (report/escape.hpp): invalid UTF-8 and the
 // control characters XML forbids become U+FFFD. The counts stand in the
-// opening tags, so the test cases are kept as rendered XML until the end;
-// the reports' source text is not. No times or timestamps: the same run
-// gives the same bytes. Not thread-safe.
+// opening tags, so the test cases are kept, as rendered text, until the
+// end; the reports' source text is not. A file reported twice (its own
+// report, then the findings of the rules across files) is one test case. No
+// times or timestamps: the same run gives the same bytes. Not thread-safe.
 #pragma once
 
 #include "report/renderer.hpp"

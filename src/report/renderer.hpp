@@ -2,7 +2,9 @@
 //
 // Renderer: writes FileReports in one output format (text, json, sarif,
 // github, junit, gitlab). A run calls begin() once, file() for each file in
-// input order as soon as its report is ready, and end() once, so output
+// input order as soon as its report is ready (then once more for each file
+// with findings of the rules across files, run/site_rules.hpp, which are
+// known only once every file is read), and end() once, so output
 // streams and a run over 100k files never holds every report (a format
 // whose header needs the whole run's counts keeps its rendered output, never
 // the reports' source text). A renderer writes to one stream and is not

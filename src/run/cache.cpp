@@ -92,9 +92,15 @@ Hash128 ResultCache::key(size_t collection, std::string_view relative,
 }
 
 std::optional<std::vector<Diagnostic>> ResultCache::find(
-    std::string_view relative, const Hash128& key) const {
+    std::string_view relative, const Hash128& key,
+    std::vector<RuleValue>* values) const {
   auto it = m_loaded.find(relative);
   if (it == m_loaded.end() || it->second.key != key) return std::nullopt;
+  if (values != nullptr) {
+    auto stored = decode_rule_values(it->second.values);
+    if (!stored) return std::nullopt;  // a corrupt entry: checked afresh
+    *values = std::move(*stored);
+  }
   return decode_diagnostics(it->second.diagnostics);
 }
 
@@ -106,13 +112,18 @@ void ResultCache::keep(std::string_view relative) {
 }
 
 void ResultCache::store(std::string_view relative, const Hash128& key,
-                        const std::vector<Diagnostic>& diagnostics) {
+                        const std::vector<Diagnostic>& diagnostics,
+                        const std::vector<RuleValue>& values) {
   ++m_misses;
   m_changed = true;
   m_new.push_back(encode_diagnostics(diagnostics));
+  std::string_view stored = m_new.back();
+  if (!values.empty()) m_new.push_back(encode_rule_values(values));
+  std::string_view stored_values;
+  if (!values.empty()) stored_values = m_new.back();
   auto [it, added] = m_seen.try_emplace(std::string(relative));
   if (added && m_loaded.contains(relative)) ++m_kept;
-  it->second = CacheEntryView{key, m_new.back()};
+  it->second = CacheEntryView{key, stored, stored_values};
 }
 
 Expected<void> ResultCache::save(const RunScope& scope) {

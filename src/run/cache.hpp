@@ -6,7 +6,9 @@
 // is not parsed and validated again. A file is still read (its key holds
 // the bytes), and its stored diagnostics are rendered like fresh ones: the
 // text they quote is the text just read, equal to the text they were made
-// from. Diagnostics are stored, not rendered text, so a hit prints exactly
+// from. With them are stored the values the rules across files need
+// (run/site_rules.hpp), so a cached file still takes part in them.
+// Diagnostics are stored, not rendered text, so a hit prints exactly
 // what a fresh run prints in every output format.
 //
 // Storage: one file, `validate.cache`, in the cache folder (format in
@@ -87,17 +89,21 @@ class ResultCache {
   Hash128 key(size_t collection, std::string_view relative,
               const FrontMatterText& read) const;
 
-  // Returns the stored diagnostics of `relative` if its entry has `key`;
+  // Returns the stored diagnostics of `relative` if its entry has `key`
+  // (and its stored rule values into `values` when not nullptr);
   // std::nullopt otherwise.
-  std::optional<std::vector<Diagnostic>> find(std::string_view relative,
-                                              const Hash128& key) const;
+  std::optional<std::vector<Diagnostic>> find(
+      std::string_view relative, const Hash128& key,
+      std::vector<RuleValue>* values = nullptr) const;
 
   // Records that `relative` was found with find(): its entry stays.
   void keep(std::string_view relative);
 
-  // Records the fresh `diagnostics` of `relative`, whose key is `key`.
+  // Records the fresh `diagnostics` and rule values of `relative`, whose
+  // key is `key`.
   void store(std::string_view relative, const Hash128& key,
-             const std::vector<Diagnostic>& diagnostics);
+             const std::vector<Diagnostic>& diagnostics,
+             const std::vector<RuleValue>& values = {});
 
   // Writes the cache file if anything changed, pruning as described above
   // with `scope`. Creates the folder, with a `.gitignore` holding `*` (git

@@ -126,6 +126,38 @@ std::optional<std::vector<Diagnostic>> decode_diagnostics(
   return diagnostics;
 }
 
+std::string encode_rule_values(const std::vector<RuleValue>& values) {
+  std::string out;
+  put_u32(out, static_cast<uint32_t>(values.size()));
+  for (const RuleValue& value : values) {
+    put_u32(out, value.slot);
+    put_bytes(out, value.text);
+    put_bytes(out, value.pointer);
+    put_pos(out, value.span.begin);
+    put_pos(out, value.span.end);
+  }
+  return out;
+}
+
+std::optional<std::vector<RuleValue>> decode_rule_values(
+    std::string_view bytes) {
+  if (bytes.empty()) return std::vector<RuleValue>();  // none stored
+  Reader in(bytes);
+  uint32_t count = in.u32();
+  // Each value takes at least 44 bytes: no count can claim more.
+  if (!in.ok() || count > bytes.size() / 44) return std::nullopt;
+  std::vector<RuleValue> values(count);
+  for (RuleValue& value : values) {
+    value.slot = in.u32();
+    value.text = in.sized();
+    value.pointer = in.sized();
+    value.span.begin = in.pos();
+    value.span.end = in.pos();
+  }
+  if (!in.at_end()) return std::nullopt;
+  return values;
+}
+
 std::string encode_cache_file(
     const std::vector<std::pair<std::string_view, CacheEntryView>>& entries) {
   std::string payload;
@@ -133,6 +165,7 @@ std::string encode_cache_file(
     put_bytes(payload, path);
     put_hash(payload, entry.key);
     put_bytes(payload, entry.diagnostics);
+    put_bytes(payload, entry.values);
   }
   std::string out(k_magic);
   put_u32(out, k_cache_format_version);
@@ -154,9 +187,9 @@ std::optional<CacheEntryViews> decode_cache_file(std::string_view bytes) {
   uint64_t count = header.u64();
   Hash128 checksum = header.hash();
   std::string_view payload = bytes.substr(k_header_size);
-  // Each entry takes at least 24 bytes: no count can claim more.
+  // Each entry takes at least 28 bytes: no count can claim more.
   if (version != k_cache_format_version || reserved != 0 ||
-      payload_size != payload.size() || count > payload.size() / 24 ||
+      payload_size != payload.size() || count > payload.size() / 28 ||
       murmur3_128(payload) != checksum) {
     return std::nullopt;
   }
@@ -168,6 +201,7 @@ std::optional<CacheEntryViews> decode_cache_file(std::string_view bytes) {
     CacheEntryView entry;
     entry.key = in.hash();
     entry.diagnostics = in.sized();
+    entry.values = in.sized();
     if (!in.ok() || !entries.emplace(path, entry).second) return std::nullopt;
   }
   if (!in.at_end()) return std::nullopt;

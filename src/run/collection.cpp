@@ -14,22 +14,9 @@ namespace fmkit {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// Returns `folder` (relative to `base` unless absolute) as an absolute,
-// normalized path without a trailing separator.
-fs::path absolute_folder(const fs::path& base, const fs::path& folder) {
-  fs::path path = (base / folder).lexically_normal();
-  if (!path.has_filename() && path.has_parent_path() &&
-      path != path.root_path()) {
-    path = path.parent_path();
-  }
-  return path;
-}
-
 // Whether `path` lies inside `root` (both absolute and normalized), as
 // written and with their symlinks resolved.
-bool inside(const fs::path& root, const fs::path& path) {
+bool path_inside(const fs::path& root, const fs::path& path) {
   auto under = [](const fs::path& r, const fs::path& p) {
     fs::path relative = p.lexically_relative(r);
     return !relative.empty() && *relative.begin() != "..";
@@ -51,13 +38,26 @@ std::string outside_message(std::string_view written, std::string_view what,
          "pass --allow-outside to read it anyway";
 }
 
+namespace {
+
+// Returns `folder` (relative to `base` unless absolute) as an absolute,
+// normalized path without a trailing separator.
+fs::path absolute_folder(const fs::path& base, const fs::path& folder) {
+  fs::path path = (base / folder).lexically_normal();
+  if (!path.has_filename() && path.has_parent_path() &&
+      path != path.root_path()) {
+    path = path.parent_path();
+  }
+  return path;
+}
+
 // The config.outside error of `written` (a `what` of `collection`, at
 // `span` of the config file) when `path` lies outside `root`.
 std::optional<Problems> check_inside(const Config& config, const fs::path& root,
                                      const fs::path& path,
                                      std::string_view written,
                                      std::string_view what, SourceSpan span) {
-  if (inside(root, path)) return std::nullopt;
+  if (path_inside(root, path)) return std::nullopt;
   return config.problem(span, "config.outside",
                         outside_message(written, what, root));
 }
@@ -187,7 +187,7 @@ Expected<MigrationChain, Problems> load_migrations(
     const Migration& migration = chain->migrations[i];
     if (!migration.schema) continue;
     fs::path path = (settings.folder / *migration.schema).lexically_normal();
-    if (inside(*settings.root, path)) continue;
+    if (path_inside(*settings.root, path)) continue;
     Diagnostic d;
     d.rule = "config.outside";
     d.message = outside_message(*migration.schema, "schema", *settings.root);

@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fmkit {
@@ -77,6 +78,16 @@ struct Collection {
       const Document& read, const LineIndex& lines,
       std::vector<Diagnostic>& diagnostics) const;
 };
+
+// Whether `path` lies inside `root` (both absolute and normalized), as
+// written and with their symlinks resolved.
+bool path_inside(const std::filesystem::path& root,
+                 const std::filesystem::path& path);
+
+// The message of a config.outside error: the `what` ("schema", "data
+// file") written as `written` lies outside `root`.
+std::string outside_message(std::string_view written, std::string_view what,
+                            const std::filesystem::path& root);
 
 // Returns the migration settings of `collection` (which has `migrations:`)
 // of `config`, whose folder is `folder` (absolute).

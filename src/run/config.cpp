@@ -6,6 +6,7 @@
 #include "base/spelling.hpp"
 #include "document/yaml_file.hpp"
 #include "migrate/field_path.hpp"
+#include "run/config_rules.hpp"
 #include "run/file_reader.hpp"
 
 #include <nlohmann/json.hpp>
@@ -198,6 +199,8 @@ constexpr CollectionKey k_collection_keys[] = {
     {"version_key", parse_version_key, false},
     {"initial_version", parse_initial_version, false},
     {"yaml", parse_yaml, false},
+    {"unique", parse_unique, false},
+    {"references", parse_references, false},
 };
 
 CollectionConfig parse_collection(YamlFile& file, const std::string& name,
@@ -323,6 +326,7 @@ void parse_root(YamlFile& file, Config& config) {
                  "missing key '" + std::string(row.key) + "'");
     }
   }
+  check_rule_collections(file, config);
 }
 
 }  // namespace

@@ -14,6 +14,10 @@
 //       version_key: schema_version          # optional; default schema_version
 //       initial_version: 1                   # optional; default 1
 //       yaml: "1.1"                          # optional; default "1.2"
+//       unique: [slug, {field: /permalink, across: [pages], normalize: url}]
+//       references:                          # optional: rules across files
+//         author: {data: data/authors.yml}   # `key: id` for a list
+//         series: {collection: series, key: stem}
 //
 // `extensions:` replaces the endings of the files a walked folder gives
 // (default: md, markdown, mdx); a collection whose include glob ends in an
@@ -56,6 +60,40 @@
 
 namespace fmkit {
 
+// A `unique:` entry: the values of `field` must not repeat among the files
+// of `collections` (run/site_rules.hpp checks it).
+struct UniqueRule {
+  std::string field;                // as written: "slug", "/permalink"
+  std::vector<std::string> tokens;  // its path; never empty
+  // The collections whose values are compared: the rule's own first, then
+  // those of `across:` (each once).
+  std::vector<std::string> collections;
+  bool normalize_url = false;  // `normalize: url`
+  SourceSpan span;             // the entry in the config file
+  // Where each name of `across:` is written (for the config's own checks).
+  std::vector<std::string> across_pointers;
+};
+
+// A `references:` entry: each value of `field` must be a key of a data file
+// (`data`) or name a file of the collection `collection`, by the value of
+// its field `key` or, when `by_stem`, by its file name without extension.
+struct ReferenceRule {
+  std::string field;  // as written
+  std::vector<std::string> tokens;
+  // The data file as written ("" for a collection), and its keys: the keys
+  // of its mapping, or each item's `key` for a list of mappings; sorted,
+  // filled by load_config().
+  std::string data;
+  std::vector<std::string> data_keys;
+  std::string collection;  // the target collection ("" for a data file)
+  std::string key;         // `key:` as written; "" when absent
+  std::vector<std::string> key_tokens;  // `key` as a path (not by stem)
+  bool by_stem = false;
+  SourceSpan span;                 // the field's key in the config file
+  SourceSpan data_span;            // the value of `data`
+  std::string collection_pointer;  // where `collection:` is written
+};
+
 struct CollectionConfig {
   std::string name;
   // Globs of the collection's files, relative to the config file's folder.
@@ -78,6 +116,9 @@ struct CollectionConfig {
   int initial_version = 1;
   // How the collection's documents are read. Default: YAML 1.2.
   YamlVersion yaml = YamlVersion::v1_2;
+  // Rules across files; default: none.
+  std::vector<UniqueRule> unique;
+  std::vector<ReferenceRule> references;
 
   // Where the config file names the collection (its key), its include
   // globs, its schema and its migrations folder.
@@ -128,7 +169,8 @@ Expected<Config, Problems> parse_config(std::string text,
 
 // Reads and parses the config file `path` (relative to the absolute folder
 // `cwd` unless absolute). Errors as parse_config(), or an `io` problem
-// when the file can't be read.
+// when the file can't be read. The data files that references name are
+// read by load_rule_data() (run/config_rules.hpp), for validate only.
 Expected<Config, Problems> load_config(const std::filesystem::path& path,
                                        const std::filesystem::path& cwd);
 

@@ -324,6 +324,13 @@ fs::path confinement_root(const fs::path& folder, const fs::path& cwd) {
 
 }  // namespace
 
+std::optional<fs::path> confinement_root(const Config& config,
+                                         const fs::path& cwd,
+                                         const PlanOptions& options) {
+  if (options.allow_outside) return std::nullopt;
+  return confinement_root(config_folder(config, cwd), cwd);
+}
+
 Plan plan_config_files(const Config& config, const fs::path& cwd,
                        const PlanOptions& given) {
   PlanOptions options = with_config_extensions(config, given);

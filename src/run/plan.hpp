@@ -113,6 +113,13 @@ struct PlanOptions {
 std::string relative_path(const std::filesystem::path& folder,
                           const std::string& path);
 
+// Returns the folder the files `config` names (schemas, migrations, data
+// files) must lie in, as plan_with_config() confines them; std::nullopt
+// with options.allow_outside.
+std::optional<std::filesystem::path> confinement_root(
+    const Config& config, const std::filesystem::path& cwd,
+    const PlanOptions& options);
+
 // Plans checking the files found from `paths`, or the selection of
 // `options` (narrowed to `paths`), against the schema file `schema`. Relative
 // paths are relative to the absolute folder `cwd`. Fails when the schema can't

@@ -77,6 +77,8 @@ class Worker {
       return;
     }
     std::vector<Diagnostic>& diagnostics = result.report.diagnostics;
+    const bool collects =
+        m_options.rules != nullptr && m_options.rules->involves(job.collection);
     // Files with diagnostics from the plan are not cached: an entry holds
     // the diagnostics of reading and validating only.
     if (m_options.cache != nullptr && job.diagnostics.empty()) {
@@ -84,7 +86,8 @@ class Worker {
       auto& record = checked.record.emplace();
       record.relative = cache.relative(job.path);
       record.key = cache.key(job.collection, record.relative, *read);
-      if (auto stored = cache.find(record.relative, record.key)) {
+      if (auto stored = cache.find(record.relative, record.key,
+                                   collects ? &result.rule_values : nullptr)) {
         record.hit = true;
         // A split visits only the first byte of each line: cheap next to
         // the read.
@@ -101,6 +104,11 @@ class Worker {
       Document document = read_front_matter_document(
           *read, lines, collection.document, diagnostics);
       result.dialect = dialect_of(document.front_matter);
+      if (collects && document.usable) {
+        m_options.rules->collect(job.collection, document, lines,
+                                 result.rule_values);
+      }
+      if (m_options.values_only) return;
       const std::shared_ptr<const CompiledSchema>* schema =
           document.usable ? collection.schema_for(document, lines, diagnostics)
                           : nullptr;
@@ -163,13 +171,14 @@ void run_validate(const Plan& plan, const RunOptions& options,
         return checked;
       },
       [&](Checked&& checked) {
-        if (checked.record) {
+        if (checked.record && !options.values_only) {
           const CacheRecord& record = *checked.record;
           if (record.hit) {
             options.cache->keep(record.relative);
           } else {
             options.cache->store(record.relative, record.key,
-                                 checked.result.report.diagnostics);
+                                 checked.result.report.diagnostics,
+                                 checked.result.rule_values);
           }
         }
         sink(std::move(checked.result));

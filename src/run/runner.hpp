@@ -13,12 +13,16 @@
 // over 100k clean files holds little memory. With a ResultCache
 // (run/cache.hpp), a file whose key is in the cache is read but not parsed
 // or validated: its stored diagnostics are its result, and each fresh
-// result is handed to the cache on the calling thread. run_validate() may
-// be called from any thread; it blocks until every file is done.
+// result is handed to the cache on the calling thread. With rules across
+// files (RunOptions::rules), the values they need are taken from each
+// document as it is read, in the same pass, and cached with its result.
+// run_validate() may be called from any thread; it blocks until every file is
+// done.
 #pragma once
 
 #include "diag/diagnostic.hpp"
 #include "run/plan.hpp"
+#include "run/site_rules.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -30,6 +34,7 @@
 namespace fmkit {
 
 class ResultCache;
+class SiteRules;
 
 struct RunOptions {
   // Threads validating files; 0 means one per hardware thread. No more
@@ -41,6 +46,14 @@ struct RunOptions {
   // Results of earlier runs, and where this run's go (keep() and store()
   // are called on the calling thread); nullptr: none. Default: nullptr.
   ResultCache* cache = nullptr;
+  // The rules across files (run/site_rules.hpp): the values they need from
+  // each file go into FileResult::rule_values (from the cache on a hit);
+  // nullptr: none. Default: nullptr.
+  const SiteRules* rules = nullptr;
+  // Read the files only for the values of `rules`: no schema validation,
+  // nothing stored in the cache, and the results' reports are not meant to
+  // be shown (a scoped run's other files). Default: false.
+  bool values_only = false;
 };
 
 // The part of the file system a run looked at in full: every file in one
@@ -77,6 +90,8 @@ struct FileResult {
   // then ends with an `io` (or `internal`) error without a position, and
   // the run must exit with 2.
   bool failed = false;
+  // The values the rules across files need from the file (RunOptions::rules).
+  std::vector<RuleValue> rule_values;
 };
 
 // Validates every job of `plan` and calls `sink` with each result, in the

@@ -114,7 +114,7 @@ TEST(CacheStoreTest, EveryFlippedBitIsRefused) {
 
 TEST(CacheStoreTest, ForeignFilesAreRefused) {
   std::string other_version = sample_file();
-  other_version[8] = 2;  // format version 2, checksum still right
+  other_version[8] = 1;  // format version 1, checksum still right
   EXPECT_FALSE(decode_cache_file(other_version).has_value());
   EXPECT_FALSE(decode_cache_file("").has_value());
   EXPECT_FALSE(decode_cache_file("{\"not\": \"a cache\"}\n").has_value());

@@ -84,11 +84,11 @@ if [ "$(cat "$corpus/.params" 2>/dev/null)" != "$params" ]; then
   echo "$params" >"$corpus/.params"
 fi
 
-step "timing: $runs rounds of read_fm, fmkit (2 threads, 1 thread, warm cache), fmkit migrate (dry run), node, python-libyaml on $name"
+step "timing: $runs rounds of read_fm, fmkit (2 threads, 1 thread, warm cache, a rule across files), fmkit migrate (dry run), node, python-libyaml on $name"
 export RESULTS=$work/results-$name.tsv
 rm -f "$RESULTS"
 "$here/run_bench.sh" "$corpus" "$runs" read_fm fmkit fmkit-j1 fmkit-warm-cache \
-  fmkit-migrate node python-libyaml >&2
+  fmkit-rules fmkit-migrate node python-libyaml >&2
 
 step "agreement: what each tool flags (one more run each, with the list)"
 lists=$work/lists-$name

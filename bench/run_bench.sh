@@ -3,7 +3,7 @@
 # every TOOL once under /usr/bin/time, in turn (so a slow spell of the machine
 # hits all tools alike); one row per run is appended to $RESULTS.
 #   run_bench.sh CORPUS [RUNS] [TOOL ...]
-#   (default: read_fm fmkit fmkit-j1 fmkit-warm-cache fmkit-migrate node python-libyaml)
+#   (default: read_fm fmkit fmkit-j1 fmkit-warm-cache fmkit-rules fmkit-migrate node python-libyaml)
 # Environment: RESULTS (rows, default ./results.tsv), READ_FM (the read_fm
 # binary), FMKIT (the fmkit binary), BENCH_NODE_DIR (where `npm ci` put the
 # node peer's node_modules). bench/run.sh sets them all.
@@ -23,6 +23,12 @@ cp "$here/migrate/0002-reviewed.yaml" "$site/migrations/"
 cp "$here/migrate/post-v2.schema.json" "$site/"
 printf 'collections:\n  posts:\n    include: ["%s/**/*.md"]\n    schema: post-v2.schema.json\n    migrations: migrations\n' \
   "$(realpath --relative-to="$site" "$corpus")" >"$site/fmkit.yaml"
+# fmkit validate with a rule across files: every post's `source` unique.
+rules=$tmp/rules
+mkdir -p "$rules"
+cp "$schema" "$rules/post.schema.json"
+printf 'collections:\n  posts:\n    include: ["%s/**/*.md"]\n    schema: post.schema.json\n    unique: [{field: source, normalize: url}]\n' \
+  "$(realpath --relative-to="$rules" "$corpus")" >"$rules/fmkit.yaml"
 declare -A cmd=(
   [find]="find $corpus -name '*.md' | wc -l"
   [cat]="find $corpus -name '*.md' -print0 | xargs -0 cat >/dev/null"
@@ -30,6 +36,7 @@ declare -A cmd=(
   [fmkit]="${FMKIT:-fmkit} validate --quiet --no-cache --schema $schema $corpus"
   [fmkit-warm-cache]="${FMKIT:-fmkit} validate --quiet --cache-dir $tmp/cache --schema $schema $corpus"
   [fmkit-j1]="${FMKIT:-fmkit} validate --quiet --no-cache -j 1 --schema $schema $corpus"
+  [fmkit-rules]="cd $rules && ${FMKIT:-fmkit} validate --quiet --no-cache"
   [fmkit-migrate]="cd $site && ${FMKIT:-fmkit} migrate"
   [fmkit-migrate-check]="cd $site && ${FMKIT:-fmkit} migrate --check"
   [node]="node $here/peers/node/check.mjs $schema $corpus"
@@ -37,7 +44,7 @@ declare -A cmd=(
   [python-libyaml]="/usr/bin/python3 $here/peers/python/check.py $schema $corpus"
   [python-pure]="/usr/bin/python3 $here/peers/python/check.py $schema $corpus --pure"
 )
-[ $# -gt 0 ] || set -- read_fm fmkit fmkit-j1 fmkit-warm-cache fmkit-migrate node python-libyaml
+[ $# -gt 0 ] || set -- read_fm fmkit fmkit-j1 fmkit-warm-cache fmkit-rules fmkit-migrate node python-libyaml
 for tool in "$@"; do
   [ -n "${cmd[$tool]:-}" ] || { echo "unknown tool $tool" >&2; exit 2; }
 done

@@ -13,6 +13,33 @@ size_t hash_pointer(std::string_view pointer) {
 
 }  // namespace
 
+namespace {
+
+// The '?' standing alone on a line before the one starting at `line`, with
+// only blank and comment lines between ("?" or "? # note", then the key on
+// a later line); npos when there is none.
+size_t lone_question_before(std::string_view text, size_t line) {
+  while (line > 0) {
+    const size_t end = line - 1;  // the '\n' ending the line before
+    size_t start = text.rfind('\n', end == 0 ? 0 : end - 1);
+    start = start == std::string_view::npos || end == 0 ? 0 : start + 1;
+    std::string_view content = text.substr(start, end - start);
+    const size_t first = content.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && content[first] != '#') {
+      std::string_view rest = content.substr(first + 1);
+      const size_t next = rest.find_first_not_of(" \t\r");
+      const bool alone =
+          next == std::string_view::npos || (rest[next] == '#' && next > 0);
+      return content[first] == '?' && alone ? start + first
+                                            : std::string_view::npos;
+    }
+    line = start;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 size_t entry_begin(std::string_view text, size_t key_begin) {
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
   auto space = [&](char c) { return blank(c) || c == '\r' || c == '\n'; };
@@ -22,7 +49,18 @@ size_t entry_begin(std::string_view text, size_t key_begin) {
     while (i > 0 && blank(text[i - 1])) --i;
     size_t token = i;
     while (token > 0 && !space(text[token - 1])) --token;
-    if (token == i) return begin;
+    if (token == i) {
+      // At the start of its line: the key of a '?' on a line before?
+      if (i > 0 && text[i - 1] != '\n') return begin;
+      // Only a key indented past the '?' is its key; one at its column is
+      // the next entry (the '?' had an empty key).
+      const size_t question = lone_question_before(text, i);
+      if (question == std::string_view::npos) return begin;
+      const size_t line = text.rfind('\n', question);
+      const size_t column =
+          question - (line == std::string_view::npos ? 0 : line + 1);
+      return begin - i > column ? question : begin;
+    }
     if (i - token == 1 && text[token] == '?') return token;  // "? key"
     if (text[token] != '&' && text[token] != '!') return begin;
     begin = token;

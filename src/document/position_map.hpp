@@ -50,8 +50,9 @@ struct NodeInfo {
 };
 
 // Returns where the block mapping entry whose key is written at `key_begin`
-// of `text` starts: at the "?" of an explicit key ("? key"), else at the
-// anchor or tag written before the key on its line ("&a key: v",
+// of `text` starts: at the "?" of an explicit key ("? key", or a "?" alone
+// on a line before the key's, with only blank and comment lines between), else
+// at the anchor or tag written before the key on its line ("&a key: v",
 // "- !!str 1: v"; NodeInfo::key_begin leaves them out), else at the key.
 // Its column is the mapping's indentation.
 size_t entry_begin(std::string_view text, size_t key_begin);

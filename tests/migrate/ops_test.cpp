@@ -537,6 +537,24 @@ TEST(OpsTest, NoKeyIsAddedAfterAQuestionMarkAndATab) {
   });
 }
 
+// A '?' alone on its line starts the entry of the key on a later line
+// (comment lines between are the entry's): deleting the entry takes it
+// (found by fuzzing: the '?' was left, an empty key).
+TEST(OpsTest, KeysAfterALoneQuestionMark) {
+  run_cases({
+      {"next line", "---\n?\n  k\nb: 1\n---\n", "  - delete: k\n",
+       "---\nb: 1\n---\n"},
+      {"comment line", "---\n? \n# c\n  k\nb: 1\n---\n", "  - delete: k\n",
+       "---\nb: 1\n---\n"},
+      {"comment after", "---\n? # c\n  k\nb: 1\n---\n", "  - delete: k\n",
+       "---\nb: 1\n---\n"},
+      {"not indented past it", "---\n?\nk: 1\n---\n", "  - delete: k\n",
+       "---\n?\n---\n"},
+      {"renamed", "---\n? # c\n  k\n: 1\n---\n",
+       "  - rename: {from: k, to: j}\n", "---\n? # c\n  j\n: 1\n---\n"},
+  });
+}
+
 TEST(OpsTest, Where) {
   const char* doc = "---\nstatus: draft\ntags: [a]\n---\n";
   EXPECT_EQ(apply(doc,

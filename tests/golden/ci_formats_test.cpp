@@ -44,20 +44,11 @@ using testing_support::check_golden;
 using testing_support::CliResult;
 using testing_support::environment_in;
 using testing_support::read_bytes;
+using testing_support::replace_all;
 using testing_support::ScopedTempDir;
 
 const fs::path k_source = FMKIT_SOURCE_DIR;
 const fs::path k_fixture = k_source / "fixtures/formats";
-
-// Returns `text` with every `from` replaced by `to`.
-std::string replace_all(std::string text, const std::string& from,
-                        const std::string& to) {
-  for (size_t at = text.find(from); at != std::string::npos;
-       at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
-}
 
 // The fixture site in a repository of its own: REPO/.git, REPO/site/.
 class CiFormatsGolden : public testing::Test {

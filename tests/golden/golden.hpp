@@ -28,6 +28,17 @@ inline void check_golden(const std::filesystem::path& golden,
   EXPECT_EQ(actual, read_bytes(golden)) << "golden " << golden;
 }
 
+// Returns `text` with every `from` replaced by `to` (paths of temporary
+// folders made stable for goldens).
+inline std::string replace_all(std::string text, const std::string& from,
+                               const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
 // Runs each command line in `site` and returns the transcript: "$ fmkit
 // ARGS", the output, "[stderr]" and its text when there is any, and
 // "[exit N]", for a golden of a whole session.

@@ -44,6 +44,7 @@ using testing_support::CliResult;
 using testing_support::environment_in;
 using testing_support::GeneratedCase;
 using testing_support::read_bytes;
+using testing_support::replace_all;
 using testing_support::run_fmkit;
 using testing_support::ScopedTempDir;
 
@@ -141,15 +142,6 @@ CliResult run_unprivileged(const std::vector<std::string>& args,
   r.out = rest.substr(0, std::min(out_size, rest.size()));
   r.err = rest.substr(std::min(out_size, rest.size()));
   return r;
-}
-
-std::string replace_all(std::string text, const std::string& from,
-                        const std::string& to) {
-  for (size_t at = text.find(from); at != std::string::npos;
-       at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
 }
 
 std::string transcript(const std::vector<std::string>& args, const CliResult& r,

@@ -30,19 +30,11 @@ namespace fs = std::filesystem;
 using testing_support::check_golden;
 using testing_support::CliResult;
 using testing_support::environment_in;
+using testing_support::replace_all;
 using testing_support::ScopedTempDir;
 
 const fs::path k_source = FMKIT_SOURCE_DIR;
 const fs::path k_fixture = k_source / "fixtures/rules";
-
-std::string replace_all(std::string text, const std::string& from,
-                        const std::string& to) {
-  for (size_t at = text.find(from); at != std::string::npos;
-       at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
-}
 
 class SiteRulesGolden : public testing::Test {
  protected:

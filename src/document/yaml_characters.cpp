@@ -3,6 +3,7 @@
 
 #include "base/utf8.hpp"
 
+#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -27,15 +28,17 @@ bool is_allowed_ascii(unsigned char c) {
   return (c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Whether an 8-byte word is plain printable ASCII but for LF, TAB and CR
-// (checked bytewise): no byte >= 0x80, none < 0x20, none 0x7F.
-bool maybe_special(uint64_t word) {
+// The bytes of an 8-byte word (little-endian) that may not be plain
+// printable ASCII: each byte >= 0x80, < 0x20 (LF, TAB and CR too; checked
+// bytewise) or 0x7F has its high bit set. A borrow can mark a byte above a
+// marked one, never below: the lowest mark is exact.
+uint64_t special_bytes(uint64_t word) {
   constexpr uint64_t k_ones = 0x0101010101010101ULL;
   constexpr uint64_t k_highs = 0x8080808080808080ULL;
   const uint64_t below_space = (word - k_ones * 0x20) & ~word & k_highs;
   const uint64_t del = word ^ (k_ones * 0x7F);
   const uint64_t has_del = (del - k_ones) & ~del & k_highs;
-  return ((word & k_highs) | below_space | has_del) != 0;
+  return (word & k_highs) | below_space | has_del;
 }
 
 std::string hex(char32_t c, int digits) {
@@ -105,6 +108,57 @@ std::string forbidden_message(char32_t c, CharacterSyntax syntax) {
          escape_for(c) + " in a double-quoted string";
 }
 
+// Returns the index of the first byte from `i` on that needs a closer look
+// (a control character, or a sequence the fast paths below do not take), or
+// `end`. Records the offsets of U+2028 and U+2029 it passes.
+size_t skip_allowed(const unsigned char* s, size_t i, size_t end,
+                    std::vector<size_t>* line_separators) {
+  auto three_byte = [&] {
+    return s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < end &&
+           (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80;
+  };
+  while (i < end) {
+    // Most of the text is printable ASCII: skip it eight bytes at a time,
+    // and to the first byte that may not be.
+    if (i + 8 <= end) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      const uint64_t special = special_bytes(word);
+      if (special == 0) {
+        i += 8;
+        continue;
+      }
+      if constexpr (std::endian::native == std::endian::little) {
+        i += static_cast<size_t>(std::countr_zero(special)) / 8;
+      }
+    }
+    if (s[i] < 0x80) {
+      if (!is_allowed_ascii(s[i])) return i;
+      ++i;
+      continue;
+    }
+    // Two- and three-byte sequences whose lead byte admits only allowed
+    // code points (U+00C0..U+07FF, U+1000..U+CFFF: accents, Greek,
+    // Cyrillic, CJK, Hangul) need only their continuation bytes checked.
+    if (s[i] >= 0xC3 && s[i] <= 0xDF && i + 1 < end &&
+        (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (!three_byte()) return i;
+    // A run of them (CJK text) stays in this loop.
+    do {
+      // U+2028, U+2029: E2 80 A8, E2 80 A9.
+      if (s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] & 0xFE) == 0xA8 &&
+          line_separators != nullptr) {
+        line_separators->push_back(i);
+      }
+      i += 3;
+    } while (i < end && three_byte());
+  }
+  return end;
+}
+
 }  // namespace
 
 bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
@@ -124,39 +178,12 @@ bool check_yaml_characters(std::string_view text, size_t begin, size_t end,
     ++reported;
   };
   size_t i = begin;
-  while (i < end && reported < k_max_character_errors) {
-    // Most of the text is printable ASCII: skip it eight bytes at a time.
-    if (i + 8 <= end) {
-      uint64_t word;
-      std::memcpy(&word, s + i, 8);
-      if (!maybe_special(word)) {
-        i += 8;
-        continue;
-      }
-    }
+  while (reported < k_max_character_errors) {
+    i = skip_allowed(s, i, end, line_separators);
+    if (i >= end) break;
     if (s[i] < 0x80) {
-      if (!is_allowed_ascii(s[i])) {
-        report("yaml.control-character", s[i], i, 1);
-      }
+      report("yaml.control-character", s[i], i, 1);
       ++i;
-      continue;
-    }
-    // Fast path: two- and three-byte sequences whose lead byte admits only
-    // allowed code points (U+00C0..U+07FF, U+1000..U+CFFF: accents, Greek,
-    // Cyrillic, CJK, Hangul) need only their continuation bytes checked.
-    if (s[i] >= 0xC3 && s[i] <= 0xDF && i + 1 < end &&
-        (s[i + 1] & 0xC0) == 0x80) {
-      i += 2;
-      continue;
-    }
-    if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < end &&
-        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-      // U+2028, U+2029: E2 80 A8, E2 80 A9.
-      if (s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] & 0xFE) == 0xA8 &&
-          line_separators != nullptr) {
-        line_separators->push_back(i);
-      }
-      i += 3;
       continue;
     }
     const Utf8Char c = decode_utf8(text.substr(i, end - i));

@@ -330,23 +330,33 @@ bool Checker::check_array() {
 bool Checker::check_unique(const JsonAdapter& array) {
   std::vector<NlohmannJsonAdapter> items;
   for (const NlohmannJsonAdapter& item : array.asArray()) items.push_back(item);
-  // Strings (the common case) are compared sorted, the rest pairwise.
-  std::vector<std::pair<std::string, size_t>> strings;
+  // Strings (the common case) are read once (the adapter hands out copies)
+  // and compared sorted, by index, the rest pairwise.
+  std::vector<std::string> texts(items.size());
+  std::vector<size_t> strings;
+  bool others = false;
   for (size_t j = 0; j < items.size(); ++j) {
-    if (items[j].isString()) strings.emplace_back(items[j].getString(), j);
+    if (items[j].isString()) {
+      texts[j] = items[j].getString();
+      strings.push_back(j);
+    } else {
+      others = true;
+    }
   }
-  std::sort(strings.begin(), strings.end());
+  std::sort(strings.begin(), strings.end(), [&](size_t a, size_t b) {
+    int order = texts[a].compare(texts[b]);
+    return order != 0 ? order < 0 : a < b;
+  });
   std::vector<std::optional<size_t>> earlier(items.size());
   for (size_t k = 1; k < strings.size(); ++k) {
-    if (strings[k].first == strings[k - 1].first) {
-      earlier[strings[k].second] =
-          earlier[strings[k - 1].second].value_or(strings[k - 1].second);
+    if (texts[strings[k]] == texts[strings[k - 1]]) {
+      earlier[strings[k]] = earlier[strings[k - 1]].value_or(strings[k - 1]);
     }
   }
   bool ok = true;
   for (size_t j = 0; j < items.size(); ++j) {
     std::optional<size_t> first = earlier[j];
-    if (!items[j].isString()) {
+    if (others && !items[j].isString()) {
       for (size_t i = 0; i < j && !first; ++i) {
         if (!items[i].isString() && items[i].equalTo(items[j], true)) first = i;
       }
@@ -357,7 +367,7 @@ bool Checker::check_unique(const JsonAdapter& array) {
     std::string index = std::to_string(j);
     std::string item;
     if (items[j].isString()) {
-      item = quote_text(items[j].getString()) + " ";
+      item = quote_text(texts[j]) + " ";
     } else if (!items[j].isArray() && !items[j].isObject()) {
       item = describe_value(message_value(items[j]), ValueStyle::subject) + " ";
     }

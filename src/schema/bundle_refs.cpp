@@ -175,7 +175,8 @@ std::string Bundler::bundle_ref(const Target& target) const {
   const json* node = &m_files[target.file]->doc;
   for (const std::string& token : target.tokens) {
     bool renamed = node->is_object() && m_schema_nodes.count(node) != 0 &&
-                   m_refs.count(node) == 0 && is_own_keyword(token);
+                   m_refs.count(node) == 0 && node->contains(token) &&
+                   renames(*node, token);
     out += '/';
     out +=
         encode_token(renamed ? std::string(k_renamed_prefix) + token : token);

@@ -110,6 +110,15 @@ class Bundler {
   void warn(const SchemaObject& object, std::string pointer, std::string rule,
             std::string message, ProblemAt at);
   std::string bundle_ref(const Target& target) const;
+  // Whether the keyword `keyword` of the schema object `node` is renamed
+  // in the bundle: fmkit's own keywords, and "items" and "properties" whose
+  // subschemas fmkit checks whole (see CheckSpec::items_check).
+  bool renames(const nlohmann::json& node, const std::string& keyword) const;
+  // Whether fmkit checks every keyword of `schema` (recursively) itself.
+  bool checked_by_fmkit(const nlohmann::json& schema) const;
+  void take_walked(const nlohmann::json& node, const std::string& keyword,
+                   CheckSpec& spec);
+  void resolve_walks();
   int add_subschema(const std::string& out_pointer);
   size_t add_check(std::unique_ptr<CheckSpec> spec);
   Expected<nlohmann::json, SchemaProblem> transform(size_t file,
@@ -138,7 +147,18 @@ class Bundler {
   std::unordered_map<const nlohmann::json*, Ref>
       m_refs;  // key: the object with "$ref"
   std::vector<const nlohmann::json*> m_ref_order;  // m_refs' keys, as found
-  std::vector<SchemaObject> m_schema_objects;      // as the walk found them
+  mutable std::unordered_map<const nlohmann::json*, bool> m_checked_by_fmkit;
+  // A subschema of a walked "items" or "properties", for resolve_walks().
+  struct Walk {
+    CheckSpec* spec = nullptr;
+    bool items = false;
+    std::string name;  // the property's
+    const nlohmann::json* schema = nullptr;
+  };
+  std::vector<Walk> m_walks;
+  // Each schema object's (and `false`'s) CheckSpec index.
+  std::unordered_map<const nlohmann::json*, int> m_check_index;
+  std::vector<SchemaObject> m_schema_objects;  // as the walk found them
   // The first $ref that cannot be followed: the walk goes on past it, so
   // that every other problem is found in the same run.
   std::optional<SchemaProblem> m_bad_ref;

@@ -131,6 +131,10 @@ nlohmann::json message_value(const Adapter& target) {
 }
 
 bool Checker::run() {
+  // The values fmkit walks go first, as valijson's walk of them did: their
+  // errors come before this schema's own, whatever its type says.
+  bool ok = check_walked();
+  if (!ok && m_results == nullptr) return false;
   if (m_spec.never) {
     return fail("schema.false", Anchor::entry, "", k_field + " is not allowed");
   }
@@ -140,7 +144,6 @@ bool Checker::run() {
                     ", got " +
                     describe_value(message_value(m_target), ValueStyle::typed));
   }
-  bool ok = true;
   // Each step returns false on failure; without results the first
   // failure ends the check (valijson only wants the answer then).
   for (auto step :

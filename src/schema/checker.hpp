@@ -81,6 +81,8 @@ class Checker {
   bool check_object();
   bool check_members(const JsonAdapter& object);
   bool check_property_names(const JsonAdapter& object);
+  // walk.cpp: "items" and "properties" fmkit walks.
+  bool check_walked();
 
   // branches.cpp.
   bool check_any_of();

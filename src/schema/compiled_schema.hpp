@@ -9,7 +9,10 @@
 // keyword holding the index of a CheckSpec is added. valijson still walks
 // the structure ($ref, properties, items, additionalItems, contains, allOf,
 // not, if/then/else, schema dependencies) and calls the fmkit constraint for
-// each "$fmkit" it meets. Subschemas fmkit must run itself (anyOf/oneOf
+// each "$fmkit" it meets. "items" and "properties" whose subschemas hold
+// only keywords fmkit checks are renamed too, and fmkit walks them: valijson's
+// walk costs more than the checks (a copied context per value). Subschemas
+// fmkit must run itself (anyOf/oneOf
 // branches, patternProperties, additionalProperties and propertyNames
 // schemas) are compiled as separate valijson schemas, indexed by CheckSpec.
 //
@@ -97,6 +100,13 @@ struct CheckSpec {
   int additional_schema = -1;
   int property_names_schema = -1;
   std::vector<Branch> any_of, one_of;
+  // "items" (one schema) and "properties" whose subschemas fmkit checks
+  // whole (every keyword its own, recursively): fmkit walks them instead of
+  // valijson, running their CheckSpecs directly. The item's check index
+  // (-1: none, or the items are left to valijson), and each property's,
+  // sorted by name (properties whose schema checks nothing are left out).
+  int items_check = -1;
+  std::vector<std::pair<std::string, int>> property_checks;
 };
 
 class CompiledSchema {

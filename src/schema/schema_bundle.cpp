@@ -38,7 +38,8 @@ bool is_empty(const CheckSpec& s) {
          !s.maximum && !s.exclusive_minimum && !s.exclusive_maximum &&
          !s.multiple_of && s.required.empty() && !s.min_properties &&
          !s.max_properties && s.dependencies.empty() && !s.checks_members &&
-         s.property_names_schema < 0 && s.any_of.empty() && s.one_of.empty();
+         s.property_names_schema < 0 && s.any_of.empty() && s.one_of.empty() &&
+         s.items_check < 0 && s.property_checks.empty();
 }
 
 }  // namespace
@@ -69,6 +70,7 @@ Expected<SchemaBundle, SchemaProblem> Bundler::run() {
     if (!copy) return unexpected(std::move(copy).error());
     files.push_back(std::move(*copy));
   }
+  resolve_walks();
   m_out.document = json::object();
   m_out.document["$fmkit"] = std::move(files);
   for (auto& file : m_files) {
@@ -215,6 +217,80 @@ size_t Bundler::add_check(std::unique_ptr<CheckSpec> spec) {
   return m_out.checks.size() - 1;
 }
 
+bool Bundler::renames(const json& node, const std::string& keyword) const {
+  if (is_own_keyword(keyword)) return true;
+  if (keyword == "items") {
+    const json& items = node.at(keyword);
+    return is_schema_shape(items) && checked_by_fmkit(items);
+  }
+  if (keyword == "properties") {
+    const json& properties = node.at(keyword);
+    if (!properties.is_object()) return false;
+    for (const auto& [name, schema] : properties.items()) {
+      if (!checked_by_fmkit(schema)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool Bundler::checked_by_fmkit(const json& schema) const {
+  if (schema.is_boolean()) return true;
+  if (!schema.is_object() || m_schema_nodes.count(&schema) == 0) return false;
+  auto known = m_checked_by_fmkit.find(&schema);
+  if (known != m_checked_by_fmkit.end()) return known->second;
+  // A schema met again on its own walk (a recursive schema) is left to
+  // valijson: false until decided.
+  m_checked_by_fmkit.emplace(&schema, false);
+  bool checked = true;
+  if (auto ref = m_refs.find(&schema); ref != m_refs.end()) {
+    // Draft-07: the keywords beside "$ref" are ignored.
+    checked = checked_by_fmkit(*ref->second.target.node);
+    m_checked_by_fmkit[&schema] = checked;
+    return checked;
+  }
+  for (const auto& [key, value] : schema.items()) {
+    const Keyword* keyword = find_keyword(key);
+    const bool annotation =
+        key == "$comment" ||
+        (keyword != nullptr && keyword->role == KeywordRole::annotation);
+    if (!annotation && !renames(schema, key)) {
+      checked = false;
+      break;
+    }
+  }
+  m_checked_by_fmkit[&schema] = checked;
+  return checked;
+}
+
+// Notes the subschemas of a walked "items" or "properties" of the schema
+// object `node`, for resolve_walks() to give `spec` their check indices.
+void Bundler::take_walked(const json& node, const std::string& keyword,
+                          CheckSpec& spec) {
+  const json& value = node.at(keyword);
+  if (keyword == "items") {
+    m_walks.push_back({&spec, true, "", &value});
+    return;
+  }
+  for (const auto& [name, schema] : value.items()) {  // sorted by name
+    m_walks.push_back({&spec, false, name, &schema});
+  }
+}
+
+// Once every schema object has its CheckSpec: the walked subschemas' check
+// indices (past their "$ref"s); one that checks nothing has none.
+void Bundler::resolve_walks() {
+  for (const Walk& walk : m_walks) {
+    auto check = m_check_index.find(follow_refs(walk.schema, "").first);
+    if (check == m_check_index.end()) continue;
+    if (walk.items) {
+      walk.spec->items_check = check->second;
+    } else {
+      walk.spec->property_checks.emplace_back(walk.name, check->second);
+    }
+  }
+}
+
 // Copies `node` (at `pointer` in `file`, at `out` in the bundle),
 // rewriting the schema objects in it.
 Expected<json, SchemaProblem> Bundler::transform(size_t file, const json& node,
@@ -231,7 +307,9 @@ Expected<json, SchemaProblem> Bundler::transform(size_t file, const json& node,
     if (node.get<bool>()) return node;
     auto spec = std::make_unique<CheckSpec>();
     spec->never = true;
-    return json{{"$fmkit", add_check(std::move(spec))}};
+    size_t index = add_check(std::move(spec));
+    m_check_index[&node] = static_cast<int>(index);
+    return json{{"$fmkit", index}};
   }
   if (node.is_array()) {
     json copy = json::array();
@@ -258,6 +336,7 @@ Expected<json, SchemaProblem> Bundler::transform_object(
     return add_subschema(at);
   };
   json copy = json::object();
+  bool walks = false;  // fmkit walks "items" or "properties"
   for (const auto& [key, value] : node.items()) {
     std::string child_pointer = append_pointer(pointer, key);
     if (ref != m_refs.end() && key == "$ref") {
@@ -271,13 +350,18 @@ Expected<json, SchemaProblem> Bundler::transform_object(
       copy[key] = std::move(*kept);
       continue;
     }
-    bool renamed = own && is_own_keyword(key);
+    bool renamed = own && renames(node, key);
     std::string out_key = renamed ? std::string(k_renamed_prefix) + key : key;
     std::string out_child = out + "/" + encode_token(out_key);
     auto child = transform(file, value, child_pointer, out_child, depth + 1);
     if (!child) return child;
     copy[out_key] = std::move(*child);
     if (!renamed) continue;
+    if (key == "items" || key == "properties") {
+      take_walked(node, key, *spec);
+      walks = true;
+      continue;
+    }
     auto read = read_keyword(KeywordInput{key, value, out_child, add}, *spec);
     if (!read) {
       const KeywordProblem& p = read.error();
@@ -297,7 +381,11 @@ Expected<json, SchemaProblem> Bundler::transform_object(
       }
       std::sort(spec->properties.begin(), spec->properties.end());
     }
-    if (!is_empty(*spec)) copy["$fmkit"] = add_check(std::move(spec));
+    if (walks || !is_empty(*spec)) {
+      size_t index = add_check(std::move(spec));
+      m_check_index[&node] = static_cast<int>(index);
+      copy["$fmkit"] = index;
+    }
   }
   return copy;
 }

@@ -108,7 +108,10 @@ void ResultCache::keep(std::string_view relative) {
   ++m_hits;
   auto it = m_loaded.find(relative);
   if (it == m_loaded.end()) return;
-  if (m_seen.emplace(std::string(relative), it->second).second) ++m_kept;
+  if (!it->second.kept) {
+    it->second.kept = true;
+    ++m_kept;
+  }
 }
 
 void ResultCache::store(std::string_view relative, const Hash128& key,
@@ -121,8 +124,12 @@ void ResultCache::store(std::string_view relative, const Hash128& key,
   if (!values.empty()) m_new.push_back(encode_rule_values(values));
   std::string_view stored_values;
   if (!values.empty()) stored_values = m_new.back();
-  auto [it, added] = m_seen.try_emplace(std::string(relative));
-  if (added && m_loaded.contains(relative)) ++m_kept;
+  auto it = m_seen.find(relative);
+  if (it == m_seen.end()) {
+    m_new.emplace_back(relative);
+    it = m_seen.emplace(m_new.back(), CacheEntryView{}).first;
+    if (m_loaded.contains(relative)) ++m_kept;
+  }
   it->second = CacheEntryView{key, stored, stored_values};
 }
 
@@ -133,6 +140,10 @@ Expected<void> ResultCache::save(const RunScope& scope) {
   entries.reserve(m_loaded.size() + m_seen.size());
   bool pruned = false;
   for (const auto& [path, entry] : m_loaded) {
+    if (entry.kept) {
+      entries.emplace_back(path, entry);
+      continue;
+    }
     if (m_seen.contains(path)) continue;
     if (scope.covers((m_root / path).lexically_normal().native())) {
       pruned = true;  // its file is gone, or no longer checked

@@ -122,21 +122,13 @@ class ResultCache {
   std::filesystem::path m_root;
   std::vector<Hash128> m_collections;
   std::string m_bytes;       // the cache file as read
-  CacheEntryViews m_loaded;  // views into m_bytes
-  // Hashes std::string and std::string_view alike (lookups by view).
-  struct PathHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view path) const {
-      return std::hash<std::string_view>{}(path);
-    }
-  };
-  // The entries of the files this run checked: views into m_bytes (hits)
-  // or into m_new (fresh results).
-  std::unordered_map<std::string, CacheEntryView, PathHash, std::equal_to<>>
-      m_seen;
+  CacheEntryViews m_loaded;  // views into m_bytes; hits marked `kept`
+  // The fresh results of this run, by path: views into m_new (their paths
+  // too). A hit adds nothing: a warm run holds the cache file and no more.
+  std::unordered_map<std::string_view, CacheEntryView> m_seen;
   std::deque<std::string> m_new;
   bool m_changed = false;  // something to write, whatever the pruning
-  size_t m_kept = 0;       // entries of m_loaded in m_seen
+  size_t m_kept = 0;       // entries of m_loaded kept or replaced
   size_t m_hits = 0;
   size_t m_misses = 0;
 };

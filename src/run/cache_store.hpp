@@ -51,6 +51,9 @@ struct CacheEntryView {
   Hash128 key;
   std::string_view diagnostics;  // encode_diagnostics() bytes
   std::string_view values = {};  // encode_rule_values() bytes
+  // Not stored: set by ResultCache when a run found the entry still good,
+  // so it is written again.
+  bool kept = false;
 };
 
 // The entries of a decoded file, by path; views into its bytes.

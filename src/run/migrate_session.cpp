@@ -79,12 +79,13 @@ void group_files(const Config& config, const std::vector<std::string>& paths,
       }
       continue;
     }
+    const size_t group = group_of[job.collection];
     std::string relative = relative_path(session.plan.folder, job.path());
+    MigrateFile file{std::move(job), {}};
     // Most often the path as shown (a run from the config's folder): then
     // not held twice.
-    if (relative == job.display()) relative.clear();
-    session.groups[group_of[job.collection]].files.push_back(
-        MigrateFile{std::move(job), std::move(relative)});
+    if (relative != file.display()) file.relative = std::move(relative);
+    session.groups[group].files.push_back(std::move(file));
   }
 }
 

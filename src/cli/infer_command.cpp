@@ -40,9 +40,7 @@ bool find_files(const InferArguments& args, CommandContext& context,
     Discovery discovery =
         discover_files(args.paths, environment.cwd, DiscoverOptions{});
     if (print_problems(discovery.problems, context)) return false;
-    for (FoundFile& file : discovery.files) {
-      files.push_back({std::move(file.path), std::move(file.display)});
-    }
+    for (FoundFile& file : discovery.files) files.push_back(std::move(file));
     return true;
   }
   auto config = find_and_load_config(args.config_path, environment,
@@ -66,7 +64,7 @@ bool find_files(const InferArguments& args, CommandContext& context,
   Plan plan = plan_config_files(*config, environment.cwd, PlanOptions{});
   for (FileJob& job : plan.jobs) {
     if (job.collection != index) continue;
-    files.push_back({std::move(job.path), std::move(job.display)});
+    files.push_back(std::move(job));
   }
   return true;
 }

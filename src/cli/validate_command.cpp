@@ -260,10 +260,10 @@ Summary check_files(const Plan& plan, const RunOptions& options,
     const FileJob& job = plan.jobs[result.job];
     failed = failed || result.failed;
     if (rule_run.checker && job.collection != k_no_collection) {
-      rule_run.checker->add(result.job, job.display, job.collection,
+      rule_run.checker->add(result.job, job.display(), job.collection,
                             std::move(result.rule_values));
     }
-    baseline.apply(job.path, result.report);
+    baseline.apply(job.path(), result.report);
     summary.add(result.report);
     rule_run.erred[result.job] = count_errors(result.report.diagnostics) > 0;
     if (quiet) {
@@ -300,7 +300,7 @@ void check_rules(const PlanInputs& planned, const FileArguments& args,
   for (RuleFindings& findings : rule_run.checker->check()) {
     const FileJob& job = plan.jobs[findings.file];
     FileReport report = rule_report(job, std::move(findings.diagnostics));
-    baseline.apply(job.path, report);
+    baseline.apply(job.path(), report);
     if (report.diagnostics.empty()) continue;
     Summary counted;
     counted.add(report);

@@ -81,8 +81,12 @@ bool display_less(std::string_view a, std::string_view b) {
 std::string join_path(const fs::path& folder, std::string_view relative) {
   if (!is_plain(relative))
     return (folder / relative).lexically_normal().string();
-  std::string out = folder.native();
-  if (relative.empty()) return out;
+  const std::string& base = folder.native();
+  if (relative.empty()) return base;
+  // Sized once: a run holds one such string per file, at 100k files.
+  std::string out;
+  out.reserve(base.size() + 1 + relative.size());
+  out += base;
   if (!out.ends_with('/')) out += '/';
   out += relative;
   return out;
@@ -149,15 +153,16 @@ void walk_folder(const fs::path& root, std::string_view display_root,
   }
 }
 
-Discovery discover_files(const std::vector<std::string>& paths,
-                         const fs::path& cwd, const DiscoverOptions& options,
-                         const FileFilter& keep) {
+Discovery find_files(const std::vector<std::string>& paths, const fs::path& cwd,
+                     const DiscoverOptions& options,
+                     const std::function<bool(FoundFile&& file)>& take) {
   Discovery discovery;
   discovery.found_per_path.assign(paths.size(), 0);
-  auto add = [&](FoundFile file) {
-    if (keep && !keep(file)) return;
-    ++discovery.found_per_path[file.given];
-    discovery.files.push_back(std::move(file));
+  auto add = [&](std::string path, std::string_view display, bool named,
+                 size_t index) {
+    if (take(FoundFile{{std::move(path), display}, named, index})) {
+      ++discovery.found_per_path[index];
+    }
   };
   for (size_t index = 0; index < paths.size(); ++index) {
     const std::string& given = paths[index];
@@ -172,18 +177,31 @@ Discovery discover_files(const std::vector<std::string>& paths,
       continue;
     }
     if (!fs::is_directory(status)) {
-      add(FoundFile{absolute.string(), display, true, index});
+      add(absolute.string(), display, true, index);
       continue;
     }
     walk_folder(
         absolute, display, options,
         [&](const std::string& relative) {
           if (!has_extension(relative, options)) return;
-          add(FoundFile{join_path(absolute, relative),
-                        join_display(display, relative), false, index});
+          add(join_path(absolute, relative), join_display(display, relative),
+              false, index);
         },
         discovery.problems);
   }
+  return discovery;
+}
+
+Discovery discover_files(const std::vector<std::string>& paths,
+                         const fs::path& cwd, const DiscoverOptions& options,
+                         const FileFilter& keep) {
+  std::vector<FoundFile> files;
+  Discovery discovery = find_files(paths, cwd, options, [&](FoundFile&& file) {
+    if (keep && !keep(file)) return false;
+    files.push_back(std::move(file));
+    return true;
+  });
+  discovery.files = std::move(files);
   sort_and_deduplicate(discovery.files);
   return discovery;
 }

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "diag/diagnostic.hpp"
+#include "run/file_path.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -37,15 +38,11 @@ struct DiscoverOptions {
   std::vector<std::string> skip_folders = {"node_modules"};
 };
 
-struct FoundFile {
-  // Absolute and normalized, for reading. A string: a std::filesystem::path
-  // also keeps its parsed components, hundreds of bytes per file in a run
-  // over 100k files.
-  std::string path;
-  std::string display;  // as shown: the given path, normalized, joined with
-                        // the walked part ("docs/a.md")
-  bool named = false;   // named on the command line, not walked to
-  size_t given = 0;     // index of the path it was found from
+// A file found: its absolute path (for reading) and its path as shown, the
+// given path, normalized, joined with the walked part ("docs/a.md").
+struct FoundFile : FilePath {
+  bool named = false;  // named on the command line, not walked to
+  size_t given = 0;    // index of the path it was found from
 };
 
 struct Discovery {
@@ -69,6 +66,17 @@ Discovery discover_files(const std::vector<std::string>& paths,
                          const std::filesystem::path& cwd,
                          const DiscoverOptions& options,
                          const FileFilter& keep = {});
+
+// Finds the files named by `paths` as discover_files() does, but hands each
+// to `take` as it is found, unsorted and with repeats (a file reached from
+// two paths comes twice), instead of listing them: Discovery::files stays
+// empty, and found_per_path counts the files `take` returned true for. A
+// caller that turns found files into something else (plan.hpp's jobs) then
+// holds one list of them, never two.
+Discovery find_files(const std::vector<std::string>& paths,
+                     const std::filesystem::path& cwd,
+                     const DiscoverOptions& options,
+                     const std::function<bool(FoundFile&& file)>& take);
 
 // Walks the folder `root` (absolute) with the skipping rules above and
 // calls `visit` with the '/'-separated path, relative to `root`, of every
@@ -103,31 +111,31 @@ std::string join_path(const std::filesystem::path& folder,
 // `relative`, as display_path() would show it.
 std::string join_display(const std::string& display, std::string_view relative);
 
-// Sorts `files` (FoundFiles, or anything with std::string members `display`
-// and `path`) by display_less(), keeping the given order among equal ones,
-// and drops later entries whose `path` repeats an earlier one. It sorts
-// indexes and path hashes and permutes in place, without copies: a run may
-// find 100k files.
-template <typename File>
-void sort_and_deduplicate(std::vector<File>& files) {
+// Sorts `files` (a vector or deque of FoundFiles, or of any FilePaths) by
+// display_less(), keeping the given order among equal ones, and drops later
+// entries whose path() repeats an earlier one. It sorts indexes and path
+// hashes and permutes in place, without copies: a run may find 100k files.
+template <typename Files>
+void sort_and_deduplicate(Files& files) {
+  using File = typename Files::value_type;
   std::vector<size_t> order(files.size());
   std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return display_less(files[a].display, files[b].display);
+    return display_less(files[a].display(), files[b].display());
   });
   // (hash of the path, rank in `order`): equal paths end up side by side,
   // the first in sorted order first.
   std::vector<std::pair<size_t, size_t>> by_path(order.size());
   for (size_t rank = 0; rank < order.size(); ++rank) {
-    by_path[rank] = {std::hash<std::string_view>{}(files[order[rank]].path),
+    by_path[rank] = {std::hash<std::string_view>{}(files[order[rank]].path()),
                      rank};
   }
   std::sort(by_path.begin(), by_path.end());
   std::vector<bool> repeated(order.size());
   for (size_t i = 1; i < by_path.size(); ++i) {
     for (size_t j = i; j-- > 0 && by_path[j].first == by_path[i].first;) {
-      if (files[order[by_path[j].second]].path ==
-          files[order[by_path[i].second]].path) {
+      if (files[order[by_path[j].second]].path() ==
+          files[order[by_path[i].second]].path()) {
         repeated[by_path[i].second] = true;
         break;
       }

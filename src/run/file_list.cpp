@@ -34,9 +34,10 @@ std::vector<std::string> split_file_list(std::string_view text) {
 FileSelection listed_files(std::string_view text, const fs::path& cwd) {
   FileSelection selection;
   for (const std::string& name : split_file_list(text)) {
-    selection.files.push_back(
-        SelectedFile{(cwd / name).lexically_normal().string(),
-                     display_path(name), "", true});
+    selection.files.push_back(SelectedFile{
+        {(cwd / name).lexically_normal().string(), display_path(name)},
+        "",
+        true});
   }
   return selection;
 }

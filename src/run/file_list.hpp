@@ -11,6 +11,7 @@
 #include "base/expected.hpp"
 #include "base/fnv.hpp"
 #include "diag/diagnostic.hpp"
+#include "run/file_path.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -21,12 +22,10 @@
 
 namespace fmkit {
 
-struct SelectedFile {
-  // Absolute and normalized, for reading (see FoundFile::path).
-  std::string path;
-  // As shown: relative to the working folder ("../x.md" outside it), or as
-  // listed in a --files-from file.
-  std::string display;
+// A selected file: its absolute, normalized path, for reading, and its path
+// as shown: relative to the working folder ("../x.md" outside it), or as
+// listed in a --files-from file (FilePath holds them once when it can).
+struct SelectedFile : FilePath {
   // A warning about the file (rule git.unstaged), shown when the file is one
   // fmkit would check; "" when none.
   std::string note;

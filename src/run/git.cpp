@@ -200,8 +200,8 @@ struct WorkTree {
       if (prefix[i] == '/') display += "../";
     }
     display += top_relative.substr(shared);
-    return SelectedFile{join_path(cwd, display), display_path(display), "",
-                        true};
+    return SelectedFile{
+        {join_path(cwd, display), display_path(display)}, "", true};
   }
 };
 

@@ -26,7 +26,7 @@ ReadFile read_one(const InferFile& file, const DocumentOptions& options) {
   ReadFile result;
   ReadOptions read_options;
   read_options.max_front_matter_bytes = options.yaml.max_bytes;
-  auto read = read_front_matter(file.path, read_options);
+  auto read = read_front_matter(file.path(), read_options);
   if (!read) {
     result.io_failed = true;
     result.errors.push_back(
@@ -54,7 +54,7 @@ bool has_front_matter(const ReadFile& file) {
 FileReport report_of(const InferFile& file, ReadFile& read,
                      std::vector<Diagnostic> diagnostics) {
   FileReport report;
-  report.path = file.display;
+  report.path = file.display();
   report.text = std::move(read.read.text);
   report.diagnostics = std::move(diagnostics);
   return report;

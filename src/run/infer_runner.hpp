@@ -16,6 +16,7 @@
 #include "diag/diagnostic.hpp"
 #include "document/document.hpp"
 #include "infer/inference.hpp"
+#include "run/file_path.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -24,10 +25,9 @@
 
 namespace fmkit {
 
-struct InferFile {
-  std::string path;     // absolute, for reading
-  std::string display;  // as shown
-};
+// A file to infer from: its absolute path, for reading, and its path as
+// shown.
+using InferFile = FilePath;
 
 struct InferRun {
   InferredSchema inferred;

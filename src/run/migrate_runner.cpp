@@ -30,7 +30,7 @@ std::string quoted_part(std::string_view text,
 }
 
 std::string relative_of(const MigrateFile& file) {
-  return file.relative.empty() ? file.display : file.relative;
+  return file.relative.empty() ? std::string(file.display()) : file.relative;
 }
 
 }  // namespace
@@ -66,8 +66,8 @@ Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
                   const MigrateRunOptions& options) {
   Planned planned;
   FileMigration& out = planned.migration;
-  out.display = file.display;
-  Expected<FileSnapshot> read = read_file_snapshot(file.path);
+  out.display = file.display();
+  Expected<FileSnapshot> read = read_file_snapshot(file.path());
   if (!read) {
     out.error = read.error();
     out.unreadable = true;
@@ -77,8 +77,9 @@ Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
   out.plan = plan_document(read->content, chain, plan_options(file, options));
   out.new_digest = content_digest(out.plan.text);
   if (out.plan.changed) {
-    out.diff = unified_diff(read->content, out.plan.text, "a/" + file.display,
-                            "b/" + file.display);
+    out.diff = unified_diff(read->content, out.plan.text,
+                            "a/" + std::string(file.display()),
+                            "b/" + std::string(file.display()));
     // Refuse at planning time what the write would refuse, so a dry run
     // reports it too.
     if (read->symlink) {
@@ -112,13 +113,13 @@ std::vector<bool> links_to_run_files(const std::vector<MigrateFile>& files) {
   std::vector<std::pair<size_t, std::pair<dev_t, ino_t>>> links;
   for (size_t i = 0; i < files.size(); ++i) {
     struct stat own {};
-    if (::lstat(files[i].path.c_str(), &own) != 0) continue;
+    if (::lstat(files[i].path().c_str(), &own) != 0) continue;
     if (!S_ISLNK(own.st_mode)) {
       plain.emplace(own.st_dev, own.st_ino);
       continue;
     }
     struct stat target {};
-    if (::stat(files[i].path.c_str(), &target) == 0) {
+    if (::stat(files[i].path().c_str(), &target) == 0) {
       links.push_back({i, {target.st_dev, target.st_ino}});
     }
   }
@@ -128,7 +129,7 @@ std::vector<bool> links_to_run_files(const std::vector<MigrateFile>& files) {
 
 FileMigration link_migration(const MigrateFile& file) {
   FileMigration link;
-  link.display = file.display;
+  link.display = file.display();
   link.link = true;
   link.plan.status = PlanStatus::skipped;
   return link;
@@ -162,7 +163,7 @@ Expected<void> write_planned(const MigrateFile& file,
                              const FileSnapshot& snapshot, size_t digest,
                              const MigrationChain& chain,
                              const MigrateRunOptions& options) {
-  Expected<FileSnapshot> now = read_file_snapshot(file.path);
+  Expected<FileSnapshot> now = read_file_snapshot(file.path());
   if (!now) return unexpected(now.error());
   if (now->size != snapshot.size || now->digest != snapshot.digest) {
     return unexpected("changed on disk since it was read");
@@ -172,7 +173,7 @@ Expected<void> write_planned(const MigrateFile& file,
   if (content_digest(again.text) != digest) {
     return unexpected(internal_error("the second plan differs from the first"));
   }
-  return write_file_atomically(file.path, again.text, snapshot,
+  return write_file_atomically(file.path(), again.text, snapshot,
                                FolderSync::later);
 }
 
@@ -185,7 +186,7 @@ void write_all(const std::vector<MigrateFile>& files,
   std::vector<size_t> to_write;
   for (size_t i = 0; i < files.size(); ++i) {
     if (!run.files[i].plan.changed) continue;
-    Expected<FileSnapshot> now = read_file_snapshot(files[i].path);
+    Expected<FileSnapshot> now = read_file_snapshot(files[i].path());
     if (!now || now->size != snapshots[i].size ||
         now->digest != snapshots[i].digest ||
         now->inode != snapshots[i].inode ||
@@ -206,7 +207,7 @@ void write_all(const std::vector<MigrateFile>& files,
   // Temporary files a killed run left beside these files go first.
   std::set<std::filesystem::path> folders;
   for (const MigrateFile& file : files) {
-    folders.insert(fs::path(file.path).parent_path());
+    folders.insert(fs::path(file.path()).parent_path());
   }
   for (const std::filesystem::path& folder : folders) {
     remove_stale_temporaries(folder.empty() ? "." : folder);
@@ -219,7 +220,7 @@ void write_all(const std::vector<MigrateFile>& files,
         size_t i = to_write[k];
         const FileMigration& file = run.files[i];
         if (file.holds_new_text) {
-          return write_file_atomically(files[i].path, file.plan.text,
+          return write_file_atomically(files[i].path(), file.plan.text,
                                        snapshots[i], FolderSync::later);
         }
         return write_planned(files[i], snapshots[i], file.new_digest, chain,
@@ -244,7 +245,7 @@ void write_all(const std::vector<MigrateFile>& files,
     if (synced) continue;
     for (size_t i : to_write) {  // written, but not yet safe from a crash
       if (run.files[i].written &&
-          fs::path(files[i].path).parent_path() == folder) {
+          fs::path(files[i].path()).parent_path() == folder) {
         run.files[i].error =
             "written, but its folder could not be synced: " + synced.error();
         run.io_errors = true;
@@ -272,7 +273,7 @@ MigrateRun run_migrate(const std::vector<MigrateFile>& files,
       },
       [&](size_t i, const std::string& what) {
         Planned failed;
-        failed.migration.display = files[i].display;
+        failed.migration.display = files[i].display();
         failed.migration.error = internal_error(what);
         failed.migration.plan.status = PlanStatus::failed;
         return failed;
@@ -314,7 +315,7 @@ struct VersionRead {
 VersionRead read_version(const MigrateFile& file, const MigrationChain& chain,
                          const MigrateRunOptions& options) {
   VersionRead result;
-  Expected<FileSnapshot> read = read_file_snapshot(file.path);
+  Expected<FileSnapshot> read = read_file_snapshot(file.path());
   if (!read) {
     result.error = read.error();
     return result;
@@ -351,7 +352,7 @@ MigrationStatus migrate_status(const std::vector<MigrateFile>& files,
         }
         if (!result.error.empty() || !result.version.version) {
           FileMigration problem;
-          problem.display = file.display;
+          problem.display = file.display();
           problem.error = std::move(result.error);
           problem.original = std::move(result.text);
           problem.plan.status = PlanStatus::failed;

@@ -30,6 +30,7 @@
 #include "migrate/migration.hpp"
 #include "migrate/planner.hpp"
 #include "run/collection.hpp"
+#include "run/file_path.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -44,11 +45,9 @@ namespace fmkit {
 
 class CompiledSchema;
 
-struct MigrateFile {
-  // Absolute, for reading and writing. A string: a std::filesystem::path
-  // also keeps its parsed components, hundreds of bytes per file.
-  std::string path;
-  std::string display;   // as shown
+// A file to migrate: its absolute path, for reading and writing, and its
+// path as shown (run/file_path.hpp).
+struct MigrateFile : FilePath {
   std::string relative;  // for `where: {path: ...}`; display if empty
 };
 

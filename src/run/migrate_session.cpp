@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "run/migrate_session.hpp"
 
+#include <deque>
+#include <functional>
 #include <set>
+#include <string>
 #include <utility>
 
 namespace fmkit {
@@ -29,8 +32,9 @@ Expected<int, Problems> target_version(const Config& config,
   return *to;
 }
 
-FileReport outside_warning(FileJob& job, std::string rule, std::string why) {
-  return FileReport{std::move(job.display),
+FileReport outside_warning(const FileJob& job, std::string rule,
+                           std::string why) {
+  return FileReport{std::string(job.display()),
                     "",
                     {Diagnostic{Severity::warning,
                                 std::move(rule),
@@ -40,12 +44,25 @@ FileReport outside_warning(FileJob& job, std::string rule, std::string why) {
 }
 
 // Moves the jobs of `session.plan` into the groups, or into `outside` with
-// a warning when named on the command line.
+// a warning when named on the command line. Each job is dropped as it is
+// moved, and each group sized once: a run over 100k files never holds
+// them twice.
 void group_files(const Config& config, const std::vector<std::string>& paths,
                  const std::vector<size_t>& group_of, MigrateSession& session) {
-  std::set<std::string> named;
+  std::set<std::string, std::less<>> named;
   for (const std::string& path : paths) named.insert(display_path(path));
-  for (FileJob& job : session.plan.jobs) {
+  std::deque<FileJob>& jobs = session.plan.jobs;
+  std::vector<size_t> sizes(session.groups.size(), 0);
+  for (const FileJob& job : jobs) {
+    size_t group = job.collection == k_no_collection ? k_no_collection
+                                                     : group_of[job.collection];
+    if (group != k_no_collection) ++sizes[group];
+  }
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    session.groups[i].files.reserve(sizes[i]);
+  }
+  for (; !jobs.empty(); jobs.pop_front()) {
+    FileJob& job = jobs.front();
     if (job.collection == k_no_collection) {
       session.outside.push_back(
           outside_warning(job, "config.no-collection",
@@ -54,7 +71,7 @@ void group_files(const Config& config, const std::vector<std::string>& paths,
       continue;
     }
     if (group_of[job.collection] == k_no_collection) {
-      if (named.contains(job.display)) {
+      if (named.contains(job.display())) {
         session.outside.push_back(outside_warning(
             job, "config.no-migrations",
             "collection '" + config.collections[job.collection].name +
@@ -62,11 +79,14 @@ void group_files(const Config& config, const std::vector<std::string>& paths,
       }
       continue;
     }
-    std::string relative = relative_path(session.plan.folder, job.path);
-    session.groups[group_of[job.collection]].files.push_back(MigrateFile{
-        std::move(job.path), std::move(job.display), std::move(relative)});
+    const size_t group = group_of[job.collection];
+    std::string relative = relative_path(session.plan.folder, job.path());
+    MigrateFile file{std::move(job), {}};
+    // Most often the path as shown (a run from the config's folder): then
+    // not held twice.
+    if (relative != file.display()) file.relative = std::move(relative);
+    session.groups[group].files.push_back(std::move(file));
   }
-  session.plan.jobs.clear();
 }
 
 }  // namespace

@@ -177,21 +177,20 @@ PlanOptions with_config_extensions(const Config& config, PlanOptions options) {
 void plan_paths(const Config& config, const std::vector<std::string>& paths,
                 const fs::path& cwd, const PlanOptions& options, Plan& plan) {
   // Named files are always taken (a file outside every collection gets a
-  // warning); walked ones only when a collection has them.
+  // warning); walked ones only when a collection has them. Each becomes a
+  // job as it is found: no second list of the files.
   Discovery discovery =
-      discover_files(paths, cwd, options.discover, [&](const FoundFile& file) {
-        return file.named ||
-               config.collection_for(relative_path(plan.folder, file.path));
+      find_files(paths, cwd, options.discover, [&](FoundFile&& file) {
+        std::optional<size_t> collection =
+            config.collection_for(relative_path(plan.folder, file.path()));
+        if (!file.named && !collection) return false;
+        std::vector<Diagnostic> diagnostics;
+        if (!collection) diagnostics.push_back(no_collection_warning(config));
+        plan.jobs.push_back(FileJob{std::move(file),
+                                    collection.value_or(k_no_collection),
+                                    std::move(diagnostics)});
+        return true;
       });
-  for (FoundFile& file : discovery.files) {
-    std::string relative = relative_path(plan.folder, file.path);
-    std::optional<size_t> collection = config.collection_for(relative);
-    std::vector<Diagnostic> diagnostics;
-    if (!collection) diagnostics.push_back(no_collection_warning(config));
-    plan.jobs.push_back(FileJob{std::move(file.path), std::move(file.display),
-                                collection.value_or(k_no_collection),
-                                std::move(diagnostics)});
-  }
   report_unmatched_paths(paths, discovery,
                          "no " + extension_list(options.discover) +
                              " file here is in a " + "collection of '" +
@@ -246,7 +245,7 @@ void plan_collections(const Config& config, const fs::path& cwd,
           std::optional<size_t> collection = config.collection_for(relative);
           if (!collection) return;
           plan.jobs.push_back(FileJob{
-              join_path(folder, relative), shown(relative), *collection, {}});
+              {join_path(folder, relative), shown(relative)}, *collection, {}});
         },
         plan.problems);
   }
@@ -280,19 +279,19 @@ Expected<Plan, Problems> plan_with_schema(const fs::path& schema,
 
   if (options.selection) {
     plan_selection_with_schema(paths, cwd, options, plan);
-    sort_and_deduplicate(plan.jobs);
   } else {
-    Discovery discovery = discover_files(paths, cwd, options.discover);
-    plan.jobs.reserve(discovery.files.size());
-    for (FoundFile& file : discovery.files) {
-      plan.jobs.push_back(
-          FileJob{std::move(file.path), std::move(file.display), 0, {}});
-    }
+    // Each file found becomes a job at once: no second list of the files.
+    Discovery discovery =
+        find_files(paths, cwd, options.discover, [&](FoundFile&& file) {
+          plan.jobs.push_back(FileJob{std::move(file), 0, {}});
+          return true;
+        });
     report_unmatched_paths(
         paths, discovery,
         "no " + extension_list(options.discover) + " file in this folder",
         options, plan);
   }
+  sort_and_deduplicate(plan.jobs);
   if (options.shard) {
     keep_shard(*options.shard, fs::path(display_path(cwd)), plan);
   }

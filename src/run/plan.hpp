@@ -50,8 +50,10 @@
 #include "run/config.hpp"
 #include "run/discover.hpp"
 #include "run/file_list.hpp"
+#include "run/file_path.hpp"
 
 #include <cstddef>
+#include <deque>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -63,9 +65,9 @@ class SchemaRegistry;
 
 inline constexpr size_t k_no_collection = static_cast<size_t>(-1);
 
-struct FileJob {
-  std::string path;     // absolute, for reading (see FoundFile::path)
-  std::string display;  // as shown
+// A file to check: its absolute path, for reading, and its path as shown
+// (FilePath: held once when the shown path is a tail of the absolute one).
+struct FileJob : FilePath {
   // Index into Plan::collections; k_no_collection: not checked, only
   // reported with `diagnostics`.
   size_t collection = k_no_collection;
@@ -78,7 +80,10 @@ struct Plan {
   std::filesystem::path folder;
   // With plan_with_config(), one per collection of the config, in order.
   std::vector<Collection> collections;
-  std::vector<FileJob> jobs;
+  // A deque: jobs are added as files are found, 100k of them in a big run,
+  // and a deque grows without moving them (a growing vector holds its old
+  // and its new array at once: 1.5 times the jobs' size at its peak).
+  std::deque<FileJob> jobs;
   // Paths that could not be read or matched nothing (see above).
   Problems problems;
 };

@@ -67,7 +67,7 @@ PathFilter path_filter(const std::vector<std::string>& paths,
 void add_note(const SelectedFile& file, Plan& plan) {
   if (file.note.empty()) return;
   plan.problems.push_back(FileReport{
-      file.display,
+      std::string(file.display()),
       "",
       {Diagnostic{Severity::warning, "git.unstaged", file.note, "", {}}}});
 }
@@ -91,18 +91,17 @@ void plan_selection_with_config(const Config& config,
   // With paths that all failed, nothing can pass the filter.
   if (!paths.empty() && filter.empty()) return;
   for (const SelectedFile& file : options.selection->files) {
-    if (!filter.empty() && !filter.matches(file.path)) continue;
-    std::string relative = relative_path(plan.folder, file.path);
+    if (!filter.empty() && !filter.matches(file.path())) continue;
+    std::string relative = relative_path(plan.folder, file.path());
     std::optional<size_t> collection = config.collection_for(relative);
-    if (!collection && !filter.names(file.path) &&
+    if (!collection && !filter.names(file.path()) &&
         (relative.starts_with("../") ||
          !has_extension(relative, options.discover))) {
       continue;
     }
     add_note(file, plan);
     if (!file.exists) continue;
-    FileJob job{
-        file.path, file.display, collection.value_or(k_no_collection), {}};
+    FileJob job{file, collection.value_or(k_no_collection), {}};
     if (!collection) job.diagnostics.push_back(no_collection_warning(config));
     plan.jobs.push_back(std::move(job));
   }
@@ -116,20 +115,20 @@ void plan_selection_with_schema(const std::vector<std::string>& paths,
   // Without paths, the working folder is the one path.
   PathFilter under = filter.empty() ? PathFilter{{display_path(cwd)}} : filter;
   for (const SelectedFile& file : options.selection->files) {
-    if (!under.matches(file.path)) continue;
-    if (!filter.names(file.path) &&
-        !has_extension(file.path, options.discover)) {
+    if (!under.matches(file.path())) continue;
+    if (!filter.names(file.path()) &&
+        !has_extension(file.path(), options.discover)) {
       continue;
     }
     add_note(file, plan);
     if (!file.exists) continue;
-    plan.jobs.push_back(FileJob{file.path, file.display, 0, {}});
+    plan.jobs.push_back(FileJob{file, 0, {}});
   }
 }
 
 void keep_shard(const Shard& shard, const fs::path& folder, Plan& plan) {
   std::erase_if(plan.jobs, [&](const FileJob& job) {
-    return !shard.contains(relative_path(folder, job.path));
+    return !shard.contains(relative_path(folder, job.path()));
   });
 }
 

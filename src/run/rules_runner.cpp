@@ -20,13 +20,13 @@ void add_context_values(const Config& config, const Plan& plan,
   Plan site = plan_config_files(config, cwd, whole);
   std::unordered_set<std::string> checked;
   checked.reserve(plan.jobs.size());
-  for (const FileJob& job : plan.jobs) checked.insert(job.path);
+  for (const FileJob& job : plan.jobs) checked.insert(job.path());
   Plan context;
   context.folder = plan.folder;
   context.collections = plan.collections;
   for (FileJob& job : site.jobs) {
     if (job.collection == k_no_collection || !rules.involves(job.collection) ||
-        checked.contains(job.path)) {
+        checked.contains(job.path())) {
       continue;
     }
     job.diagnostics.clear();
@@ -36,15 +36,15 @@ void add_context_values(const Config& config, const Plan& plan,
   values_only.values_only = true;
   run_validate(context, values_only, [&](FileResult&& result) {
     const FileJob& job = context.jobs[result.job];
-    checker.add(result.job, job.display, job.collection,
+    checker.add(result.job, job.display(), job.collection,
                 std::move(result.rule_values), true);
   });
 }
 
 FileReport rule_report(const FileJob& job,
                        std::vector<Diagnostic> diagnostics) {
-  FileReport report{job.display, "", std::move(diagnostics)};
-  if (auto read = read_front_matter(job.path, ReadOptions{})) {
+  FileReport report{std::string(job.display()), "", std::move(diagnostics)};
+  if (auto read = read_front_matter(job.path(), ReadOptions{})) {
     report.text = std::move(read->text);
   }
   return report;

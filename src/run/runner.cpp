@@ -58,7 +58,7 @@ class Worker {
   Checked run(const FileJob& job, size_t index) {
     Checked checked;
     checked.result.job = index;
-    checked.result.report.path = job.display;
+    checked.result.report.path = job.display();
     checked.result.report.diagnostics = job.diagnostics;
     if (job.collection != k_no_collection) validate(job, checked);
     return checked;
@@ -71,7 +71,7 @@ class Worker {
     ReadOptions read_options;
     read_options.first_chunk = m_options.first_chunk;
     read_options.max_front_matter_bytes = collection.document.yaml.max_bytes;
-    auto read = read_front_matter(job.path, read_options);
+    auto read = read_front_matter(job.path(), read_options);
     if (!read) {
       fail(result, "io", read.error());
       return;
@@ -84,7 +84,7 @@ class Worker {
     if (m_options.cache != nullptr && job.diagnostics.empty()) {
       const ResultCache& cache = *m_options.cache;
       auto& record = checked.record.emplace();
-      record.relative = cache.relative(job.path);
+      record.relative = cache.relative(job.path());
       record.key = cache.key(job.collection, record.relative, *read);
       if (auto stored = cache.find(record.relative, record.key,
                                    collects ? &result.rule_values : nullptr)) {
@@ -166,7 +166,7 @@ void run_validate(const Plan& plan, const RunOptions& options,
         // A bug in one file's handling must not take the run down.
         Checked checked;
         checked.result.job = i;
-        checked.result.report.path = plan.jobs[i].display;
+        checked.result.report.path = plan.jobs[i].display();
         fail(checked.result, "internal", "internal error: " + what);
         return checked;
       },

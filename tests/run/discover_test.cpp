@@ -6,8 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <deque>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fmkit {
@@ -19,7 +23,9 @@ using testing_support::ScopedTempDir;
 
 std::vector<std::string> displays(const Discovery& discovery) {
   std::vector<std::string> out;
-  for (const FoundFile& file : discovery.files) out.push_back(file.display);
+  for (const FoundFile& file : discovery.files) {
+    out.emplace_back(file.display());
+  }
   return out;
 }
 
@@ -59,7 +65,7 @@ TEST_F(DiscoverTest, WalksFoldersForMarkdownSkippingHiddenModulesAndLinks) {
                 "site/a.md", "site/b.markdown", "site/link-in.md",
                 "site/sub/.e.md", "site/sub/d.md", "site/sub/deeper/f.md"}));
   // Paths for reading are absolute.
-  EXPECT_EQ(found.files[0].path, (m_tree.path() / "site/a.md").string());
+  EXPECT_EQ(found.files[0].path(), (m_tree.path() / "site/a.md").string());
   EXPECT_FALSE(found.files[0].named);
 }
 
@@ -105,6 +111,57 @@ TEST_F(DiscoverTest, OptionsChooseExtensionsAndSkippedFolders) {
   EXPECT_EQ(displays(found), std::vector<std::string>{"site/c.txt"});
 }
 
+// Whether `file`'s shown path is bytes of its absolute path, not a copy.
+bool shares_path(const FilePath& file) {
+  const char* begin = file.path().data();
+  const char* shown = file.display().data();
+  std::less_equal<const char*> before;
+  return before(begin, shown) && before(shown, begin + file.path().size());
+}
+
+TEST_F(DiscoverTest, FoundFilesHoldTheirPathOnceWhenShownAsItsTail) {
+  std::string outside = m_tree / "outside/o.md";
+  Discovery found =
+      discover_files({"site", outside}, m_tree.path(), DiscoverOptions{});
+  ASSERT_EQ(found.files.size(), 7u);
+  for (const FoundFile& file : found.files) {
+    EXPECT_TRUE(shares_path(file)) << file.display();
+    EXPECT_TRUE(file.path().ends_with(file.display()));
+  }
+  // Shown as given, up out of the working folder: kept apart, same bytes.
+  Discovery up = discover_files({"../outside/o.md", "../outside"},
+                                m_tree.path() / "site", DiscoverOptions{});
+  ASSERT_EQ(up.files.size(), 1u);
+  EXPECT_EQ(up.files[0].display(), "../outside/o.md");
+  EXPECT_EQ(up.files[0].path(), (m_tree.path() / "outside/o.md").string());
+  EXPECT_FALSE(shares_path(up.files[0]));
+  EXPECT_TRUE(up.files[0].named);
+}
+
+TEST_F(DiscoverTest, FindFilesHandsEachFileOverAsFound) {
+  std::vector<std::string> taken;
+  std::vector<std::string> named;
+  Discovery found = find_files(
+      {"site/sub", "nope.md", "site/sub/d.md", "site/sub/deeper"},
+      m_tree.path(), DiscoverOptions{}, [&](FoundFile&& file) {
+        if (file.display().ends_with("f.md")) return false;
+        taken.emplace_back(file.display());
+        if (file.named) named.emplace_back(file.display());
+        FoundFile kept = std::move(file);  // the file is the caller's
+        return true;
+      });
+  EXPECT_TRUE(found.files.empty());
+  std::sort(taken.begin(), taken.end());
+  // Unsorted and with repeats: d.md is reached from two paths.
+  EXPECT_EQ(taken, (std::vector<std::string>{"site/sub/.e.md", "site/sub/d.md",
+                                             "site/sub/d.md"}));
+  EXPECT_EQ(named, std::vector<std::string>{"site/sub/d.md"});
+  // Files refused by `take` are not counted: "site/sub/deeper" matched none.
+  EXPECT_EQ(found.found_per_path, (std::vector<size_t>{2, 0, 1, 0}));
+  EXPECT_EQ(headers(found.problems),
+            "nope.md: error: no such file or directory [io]\n");
+}
+
 TEST(DisplayPathTest, NormalizesForDisplay) {
   EXPECT_EQ(display_path("./a/b/../c.md"), "a/c.md");
   EXPECT_EQ(display_path("docs/"), "docs");
@@ -117,18 +174,31 @@ TEST(DisplayPathTest, NormalizesForDisplay) {
 
 TEST(DisplayPathTest, SortsSegmentBySegment) {
   std::vector<FoundFile> files = {
-      {"/r/a-b/x.md", "a-b/x.md", false}, {"/r/a/z.md", "a/z.md", false},
-      {"/r/a.md", "a.md", false},         {"/r/B.md", "B.md", false},
-      {"/r/a.md", "./a.md", false},       {"/r/a/z.md", "a/z.md", true},
+      {{"/r/a-b/x.md", "a-b/x.md"}, false}, {{"/r/a/z.md", "a/z.md"}, false},
+      {{"/r/a.md", "a.md"}, false},         {{"/r/B.md", "B.md"}, false},
+      {{"/r/a.md", "./a.md"}, false},       {{"/r/a/z.md", "a/z.md"}, true},
   };
   sort_and_deduplicate(files);
   std::vector<std::string> order;
-  for (const FoundFile& f : files) order.push_back(f.display);
+  for (const FoundFile& f : files) order.emplace_back(f.display());
   // "a.md" is "./a.md" again: the first in sorted order stays; of two equal
   // entries, the first given.
   EXPECT_EQ(order,
             (std::vector<std::string>{"./a.md", "B.md", "a/z.md", "a-b/x.md"}));
   EXPECT_FALSE(files[2].named);
+}
+
+TEST(DisplayPathTest, SortsADequeLikeAVector) {
+  std::deque<FoundFile> files;
+  files.push_back({{"/r/a-b/x.md", "a-b/x.md"}, false});
+  files.push_back({{"/r/a.md", "a.md"}, false});
+  files.push_back({{"/r/a/z.md", "a/z.md"}, false});
+  files.push_back({{"/r/a.md", "./a.md"}, true});
+  sort_and_deduplicate(files);
+  std::vector<std::string> order;
+  for (const FoundFile& f : files) order.emplace_back(f.display());
+  EXPECT_EQ(order, (std::vector<std::string>{"./a.md", "a/z.md", "a-b/x.md"}));
+  EXPECT_TRUE(files[0].named);
 }
 
 TEST(DisplayPathTest, JoinsWithoutNormalizingPlainPaths) {

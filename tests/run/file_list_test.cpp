@@ -45,14 +45,29 @@ TEST(FileListTest, ListedFilesAreRelativeToTheWorkingFolder) {
   FileSelection selection =
       listed_files("./docs/a.md\n/abs/b.md\n../up.md\n", "/work/site");
   ASSERT_EQ(selection.files.size(), 3u);
-  EXPECT_EQ(selection.files[0].path, "/work/site/docs/a.md");
-  EXPECT_EQ(selection.files[0].display, "docs/a.md");
-  EXPECT_EQ(selection.files[1].path, "/abs/b.md");
-  EXPECT_EQ(selection.files[1].display, "/abs/b.md");
-  EXPECT_EQ(selection.files[2].path, "/work/up.md");
-  EXPECT_EQ(selection.files[2].display, "../up.md");
+  EXPECT_EQ(selection.files[0].path(), "/work/site/docs/a.md");
+  EXPECT_EQ(selection.files[0].display(), "docs/a.md");
+  EXPECT_EQ(selection.files[1].path(), "/abs/b.md");
+  EXPECT_EQ(selection.files[1].display(), "/abs/b.md");
+  EXPECT_EQ(selection.files[2].path(), "/work/up.md");
+  EXPECT_EQ(selection.files[2].display(), "../up.md");
   EXPECT_TRUE(selection.files[0].exists);
   EXPECT_EQ(selection.files[0].note, "");
+}
+
+TEST(FileListTest, ListedFilesHoldTheirPathOnceWhenShownAsItsTail) {
+  FileSelection selection =
+      listed_files("./docs/a.md\n/abs/b.md\n../up.md\n", "/work/site");
+  ASSERT_EQ(selection.files.size(), 3u);
+  const SelectedFile& a = selection.files[0];
+  EXPECT_EQ(a.display().data(), a.path().data() + a.path().size() - 9);
+  const SelectedFile& b = selection.files[1];
+  EXPECT_EQ(b.display().data(), b.path().data());
+  // "../up.md" is no tail of "/work/up.md": its own bytes, same text.
+  const SelectedFile& up = selection.files[2];
+  EXPECT_EQ(up.display(), "../up.md");
+  EXPECT_NE(up.display().data() + up.display().size(),
+            up.path().data() + up.path().size());
 }
 
 TEST(FileListTest, ReadsAListFileOrSaysWhyNot) {
@@ -61,7 +76,7 @@ TEST(FileListTest, ReadsAListFileOrSaysWhyNot) {
   auto selection = read_file_list("list.txt", dir.path());
   ASSERT_TRUE(selection);
   ASSERT_EQ(selection->files.size(), 2u);
-  EXPECT_EQ(selection->files[1].path, dir / "b.md");
+  EXPECT_EQ(selection->files[1].path(), dir / "b.md");
 
   selection = read_file_list("missing.txt", dir.path());
   ASSERT_FALSE(selection);

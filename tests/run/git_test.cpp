@@ -25,7 +25,7 @@ using testing_support::ScopedTempDir;
 std::vector<std::string> shown(const FileSelection& selection) {
   std::vector<std::string> out;
   for (const SelectedFile& file : selection.files) {
-    std::string line = file.display;
+    std::string line(file.display());
     if (!file.note.empty()) line += " | " + file.note;
     if (!file.exists) line += " | gone";
     out.push_back(line);
@@ -76,7 +76,7 @@ TEST_F(GitChangedSinceTest, CommittedStagedUnstagedAndUntrackedNotDeleted) {
                                       "sub/f.md", "untracked one.md"}));
   // Paths for reading are absolute.
   for (const SelectedFile& file : selection->files) {
-    EXPECT_EQ(file.path, (m_repo.path() / file.display).string());
+    EXPECT_EQ(file.path(), (m_repo.path() / file.display()).string());
   }
 }
 
@@ -90,8 +90,8 @@ TEST_F(GitChangedSinceTest, PathsAreRelativeToTheWorkingFolder) {
           "../new\nline.md", "../quote\"s.md", "../untracked one.md", "f.md"}));
   for (const SelectedFile& file : selection->files) {
     EXPECT_EQ(
-        file.path,
-        (m_repo.path() / "sub" / file.display).lexically_normal().string());
+        file.path(),
+        (m_repo.path() / "sub" / file.display()).lexically_normal().string());
   }
 }
 
@@ -103,9 +103,9 @@ TEST_F(GitChangedSinceTest, AWorkingFolderReachedThroughASymlinkKeepsItsName) {
   ASSERT_TRUE(selection) << headers(selection.error());
   auto f = std::find_if(
       selection->files.begin(), selection->files.end(),
-      [](const SelectedFile& file) { return file.display == "f.md"; });
+      [](const SelectedFile& file) { return file.display() == "f.md"; });
   ASSERT_NE(f, selection->files.end());
-  EXPECT_EQ(f->path, (elsewhere.path() / "link/f.md").string());
+  EXPECT_EQ(f->path(), (elsewhere.path() / "link/f.md").string());
 }
 
 TEST_F(GitChangedSinceTest, NothingChangedIsAnEmptySelection) {

@@ -39,7 +39,7 @@ class MigrateRunnerTest : public ::testing::Test {
     return m_temp.read(relative);
   }
   MigrateFile file(const std::string& relative) {
-    return {m_dir / relative, relative, relative};
+    return {{(m_dir / relative).string(), relative}, relative};
   }
   MigrationChain chain() {
     auto loaded = load_migrations(m_settings);

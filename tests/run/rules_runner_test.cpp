@@ -54,7 +54,7 @@ class RulesRunnerTest : public testing::Test {
                             const std::vector<FileResult>& results) {
     std::string out;
     for (const FileResult& r : results) {
-      out += plan.jobs[r.job].display + ":";
+      out += std::string(plan.jobs[r.job].display()) + ":";
       for (const RuleValue& v : r.rule_values) {
         out += " " + v.pointer + "=" + v.text + "@" +
                std::to_string(v.span.begin.line) + ":" +
@@ -104,7 +104,8 @@ TEST_F(RulesRunnerTest, AScopedRunReadsTheOtherFilesAsContext) {
   options.rules = &*m_rules;
   RuleChecker checker(*m_rules);
   for (FileResult& r : run_validate(scoped, options)) {
-    checker.add(r.job, scoped.jobs[r.job].display, 0, std::move(r.rule_values));
+    checker.add(r.job, scoped.jobs[r.job].display(), 0,
+                std::move(r.rule_values));
   }
   add_context_values(m_config, scoped, PlanOptions{}, m_site.path(), *m_rules,
                      options, checker);

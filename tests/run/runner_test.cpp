@@ -33,22 +33,17 @@ Plan make_plan(const ScopedTempDir& dir, int copies) {
     std::string n = std::to_string(i);
     auto add = [&](std::string name, std::string text, size_t target) {
       std::string shown = n + "/" + name;
-      FileJob job;
-      job.display = shown;
       std::filesystem::path path =
           name == "missing.md" ? dir.path() / shown : dir.write(shown, text);
-      job.path = path.string();
-      job.collection = target;
-      plan.jobs.push_back(std::move(job));
+      plan.jobs.push_back(FileJob{{path.string(), shown}, target, {}});
     };
     add("no-front-matter.md", "# Title\n", 0);
     add("plain-ok.md", "# Title\n", 1);
     add("bad-yaml.md", "---\ntitle: [a\n---\n", 0);
     add("unclosed.md", "---\ntitle: a\n", 0);
     add("missing.md", "", 0);
-    FileJob outside;
-    outside.display = n + "/outside.md";
-    outside.path = (dir.path() / outside.display).string();
+    std::string shown = n + "/outside.md";
+    FileJob outside{{(dir.path() / shown).string(), shown}};
     outside.diagnostics.push_back(Diagnostic{
         Severity::warning, "config.no-collection", "not validated", "", {}});
     plan.jobs.push_back(std::move(outside));
@@ -124,7 +119,7 @@ TEST(RunnerTest, SinkGetsResultsInOrderOnTheCallingThread) {
   });
   ASSERT_EQ(seen.size(), plan.jobs.size());
   for (size_t i = 0; i < seen.size(); ++i)
-    EXPECT_EQ(seen[i], plan.jobs[i].display);
+    EXPECT_EQ(seen[i], plan.jobs[i].display());
 }
 
 TEST(RunnerTest, EmptyPlanRunsNothing) {

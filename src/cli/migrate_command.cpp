@@ -184,6 +184,9 @@ int migrate_run(int argc, const char* const* argv, CommandContext& context) {
     MigrateRunOptions options =
         session->run_options(group, mode, static_cast<size_t>(args.files.jobs));
     options.on_file = [&progress] { progress.advance(); };
+    // A write's text report shows only the failed files' diffs: a run over
+    // 100k files holds no other.
+    options.keep_diffs = json || mode != MigrateMode::write;
     GroupOutcome outcome = migrate_group(*session, group, std::move(options),
                                          text, json ? nullptr : &out);
     failed = failed || outcome.io_errors;

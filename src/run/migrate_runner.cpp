@@ -77,9 +77,6 @@ Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
   out.plan = plan_document(read->content, chain, plan_options(file, options));
   out.new_digest = content_digest(out.plan.text);
   if (out.plan.changed) {
-    out.diff = unified_diff(read->content, out.plan.text,
-                            "a/" + std::string(file.display()),
-                            "b/" + std::string(file.display()));
     // Refuse at planning time what the write would refuse, so a dry run
     // reports it too.
     if (read->symlink) {
@@ -87,6 +84,11 @@ Planned plan_file(const MigrateFile& file, const MigrationChain& chain,
     } else if (read->links > 1) {
       out.error = "has " + std::to_string(read->links) +
                   " hard links; replacing it would split them";
+    }
+    if (options.keep_diffs || out.failed()) {
+      out.diff = unified_diff(read->content, out.plan.text,
+                              "a/" + std::string(file.display()),
+                              "b/" + std::string(file.display()));
     }
   }
   if (!out.plan.diagnostics.empty()) {

@@ -80,6 +80,10 @@ struct MigrateRunOptions {
   // files beyond are planned again as they are written, so memory stays
   // flat at any number of files. Default: 8 MiB (about 1,000 posts).
   size_t new_text_budget = size_t{8} << 20;
+  // Whether each changed file's FileMigration::diff is made; when false,
+  // only a failed file's is (a write's text report shows no other).
+  // Default: true.
+  bool keep_diffs = true;
 };
 
 struct FileMigration {

@@ -191,6 +191,27 @@ TEST_F(MigrateRunnerTest, FilesBeyondTheBudgetArePlannedAgainToWrite) {
       << written[0];
 }
 
+// Without keep_diffs (a write's text report), only a failed file's diff is
+// made: a write over 100k files holds no other.
+TEST_F(MigrateRunnerTest, WritesKeepOnlyTheDiffsOfFailedFiles) {
+  write("a.md", "---\nspeaker: Bob\ninsight: x\n---\nA\n");
+  write("b.md", "---\nspeaker: Ann\ninsight: y\n---\nB\n");
+  fs::create_symlink(m_dir / "b.md", m_dir / "link.md");
+  for (bool keep : {true, false}) {
+    MigrateRunOptions options;
+    options.mode = MigrateMode::write;
+    options.keep_diffs = keep;
+    MigrateRun run =
+        run_migrate({file("a.md"), file("link.md")}, chain(), options);
+    ASSERT_EQ(run.files.size(), 2u);
+    EXPECT_TRUE(run.blocked);  // the link fails: nothing is written
+    EXPECT_EQ(run.files[0].diff.empty(), !keep) << keep;
+    EXPECT_NE(run.files[1].error, "");
+    EXPECT_NE(run.files[1].diff, "") << keep;
+  }
+  fs::remove(m_dir / "link.md");
+}
+
 // With on_planned, a dry run or a check hands each file over as it is
 // planned, in input order, and keeps none: memory does not grow with the
 // number of files. A write keeps them all (it writes only if all planned).

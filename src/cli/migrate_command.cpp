@@ -73,8 +73,9 @@ std::optional<MigrateSession> load_session(const RunArguments& args,
   }
   SchemaRegistry registry(
       [](const fs::path& path) { return read_whole_file(path); });
-  auto session = plan_migrate(*config, args.files.paths, args.wanted_version(),
-                              context.environment.cwd, registry, *options);
+  auto session =
+      plan_migrate(*config, args.files.paths, args.wanted_version(),
+                   context.environment.cwd, registry, std::move(*options));
   // What the schemas check less than they seem to: warnings, once each.
   print_problems(registry.take_warnings(), context);
   if (!session) {

@@ -30,6 +30,7 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fmkit {
@@ -85,10 +86,16 @@ std::optional<Plan> load_plan(const FileArguments& args,
     print_problems(options.error(), context);
     return std::nullopt;
   }
+  // Planning takes the selected files (moved into the jobs: a selection of
+  // 100k files is held once); the run keeps the other options.
+  std::optional<FileSelection> selection =
+      std::exchange(options->selection, std::nullopt);
+  PlanOptions planning = *options;
+  planning.selection = std::move(selection);
   Expected<Plan, Problems> plan = unexpected(Problems{});
   if (!schema_path.empty()) {
     plan = plan_with_schema(schema_path, args.paths, environment.cwd, registry,
-                            *options);
+                            std::move(planning));
   } else {
     auto config = find_and_load_config(
         args.config_path, environment,
@@ -107,7 +114,7 @@ std::optional<Plan> load_plan(const FileArguments& args,
       return std::nullopt;
     }
     plan = plan_with_config(*config, args.paths, environment.cwd, registry,
-                            *options);
+                            std::move(planning));
     planned.config = std::move(*config);
   }
   planned.options = std::move(*options);

@@ -114,8 +114,9 @@ Problems no_migrations_problem(const Config& config) {
 Expected<MigrateSession, Problems> plan_migrate(
     const Config& config, const std::vector<std::string>& paths,
     std::optional<int> to, const std::filesystem::path& cwd,
-    SchemaRegistry& registry, const PlanOptions& options) {
-  auto plan = plan_with_config(config, paths, cwd, registry, options);
+    SchemaRegistry& registry, PlanOptions options) {
+  auto plan =
+      plan_with_config(config, paths, cwd, registry, std::move(options));
   if (!plan) return unexpected(std::move(plan).error());
   MigrateSession session;
   session.plan = std::move(*plan);

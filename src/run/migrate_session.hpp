@@ -59,7 +59,7 @@ struct MigrateSession {
 Expected<MigrateSession, Problems> plan_migrate(
     const Config& config, const std::vector<std::string>& paths,
     std::optional<int> to, const std::filesystem::path& cwd,
-    SchemaRegistry& registry, const PlanOptions& options);
+    SchemaRegistry& registry, PlanOptions options);
 
 // Problems for a config in which no collection has migrations.
 Problems no_migrations_problem(const Config& config);

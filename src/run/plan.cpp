@@ -269,7 +269,7 @@ Expected<Plan, Problems> plan_with_schema(const fs::path& schema,
                                           const std::vector<std::string>& paths,
                                           const fs::path& cwd,
                                           SchemaRegistry& registry,
-                                          const PlanOptions& options) {
+                                          PlanOptions options) {
   Plan plan;
   auto collection = load_schema_collection(
       (cwd / schema).lexically_normal(), display_path(schema),
@@ -344,8 +344,8 @@ Expected<Plan, Problems> plan_with_config(const Config& config,
                                           const std::vector<std::string>& paths,
                                           const fs::path& cwd,
                                           SchemaRegistry& registry,
-                                          const PlanOptions& given) {
-  PlanOptions options = with_config_extensions(config, given);
+                                          PlanOptions given) {
+  PlanOptions options = with_config_extensions(config, std::move(given));
   Plan plan;
   plan.folder = config_folder(config, cwd);
   std::optional<fs::path> root;

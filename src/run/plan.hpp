@@ -126,25 +126,27 @@ std::optional<std::filesystem::path> confinement_root(
     const PlanOptions& options);
 
 // Plans checking the files found from `paths`, or the selection of
-// `options` (narrowed to `paths`), against the schema file `schema`. Relative
+// `options` (narrowed to `paths`; its files move into the jobs: pass the
+// options with std::move so that a selection of 100k files is held once),
+// against the schema file `schema`. Relative
 // paths are relative to the absolute folder `cwd`. Fails when the schema can't
 // be loaded.
 Expected<Plan, Problems> plan_with_schema(const std::filesystem::path& schema,
                                           const std::vector<std::string>& paths,
                                           const std::filesystem::path& cwd,
                                           SchemaRegistry& registry,
-                                          const PlanOptions& options);
+                                          PlanOptions options);
 
 // Plans checking `paths`, or the collections of `config` when `paths` is
-// empty, or the selection of `options` (narrowed to `paths`), as described
-// above. Loads every collection, used or not, so a broken schema or
-// migration is reported early; fails when one can't be loaded. `config`
-// must outlive the plan.
+// empty, or the selection of `options` (narrowed to `paths`; moved into the
+// jobs, as for plan_with_schema()), as described above. Loads every collection,
+// used or not, so a broken schema or migration is reported early; fails when
+// one can't be loaded. `config` must outlive the plan.
 Expected<Plan, Problems> plan_with_config(const Config& config,
                                           const std::vector<std::string>& paths,
                                           const std::filesystem::path& cwd,
                                           SchemaRegistry& registry,
-                                          const PlanOptions& options);
+                                          PlanOptions options);
 
 // Plans the files of the config's collections as plan_with_config() does
 // without paths or a selection, but loads no collection (Plan::collections

@@ -85,12 +85,12 @@ Diagnostic no_collection_warning(const Config& config) {
 
 void plan_selection_with_config(const Config& config,
                                 const std::vector<std::string>& paths,
-                                const fs::path& cwd, const PlanOptions& options,
+                                const fs::path& cwd, PlanOptions& options,
                                 Plan& plan) {
   PathFilter filter = path_filter(paths, cwd, plan);
   // With paths that all failed, nothing can pass the filter.
   if (!paths.empty() && filter.empty()) return;
-  for (const SelectedFile& file : options.selection->files) {
+  for (SelectedFile& file : options.selection->files) {
     if (!filter.empty() && !filter.matches(file.path())) continue;
     std::string relative = relative_path(plan.folder, file.path());
     std::optional<size_t> collection = config.collection_for(relative);
@@ -101,20 +101,20 @@ void plan_selection_with_config(const Config& config,
     }
     add_note(file, plan);
     if (!file.exists) continue;
-    FileJob job{file, collection.value_or(k_no_collection), {}};
+    FileJob job{std::move(file), collection.value_or(k_no_collection), {}};
     if (!collection) job.diagnostics.push_back(no_collection_warning(config));
     plan.jobs.push_back(std::move(job));
   }
 }
 
 void plan_selection_with_schema(const std::vector<std::string>& paths,
-                                const fs::path& cwd, const PlanOptions& options,
+                                const fs::path& cwd, PlanOptions& options,
                                 Plan& plan) {
   PathFilter filter = path_filter(paths, cwd, plan);
   if (!paths.empty() && filter.empty()) return;
   // Without paths, the working folder is the one path.
   PathFilter under = filter.empty() ? PathFilter{{display_path(cwd)}} : filter;
-  for (const SelectedFile& file : options.selection->files) {
+  for (SelectedFile& file : options.selection->files) {
     if (!under.matches(file.path())) continue;
     if (!filter.names(file.path()) &&
         !has_extension(file.path(), options.discover)) {
@@ -122,7 +122,7 @@ void plan_selection_with_schema(const std::vector<std::string>& paths,
     }
     add_note(file, plan);
     if (!file.exists) continue;
-    plan.jobs.push_back(FileJob{file, 0, {}});
+    plan.jobs.push_back(FileJob{std::move(file), 0, {}});
   }
 }
 

@@ -20,16 +20,17 @@ namespace fmkit {
 Diagnostic no_collection_warning(const Config& config);
 
 // Adds the jobs of the files of options.selection to `plan` (its folder
-// set), narrowed to `paths` (relative to `cwd`), as run/plan.hpp says.
+// set), narrowed to `paths` (relative to `cwd`), as run/plan.hpp says. The
+// files taken are moved out of the selection.
 void plan_selection_with_config(const Config& config,
                                 const std::vector<std::string>& paths,
                                 const std::filesystem::path& cwd,
-                                const PlanOptions& options, Plan& plan);
+                                PlanOptions& options, Plan& plan);
 
 // Adds the jobs of the files of options.selection, all in collection 0.
 void plan_selection_with_schema(const std::vector<std::string>& paths,
                                 const std::filesystem::path& cwd,
-                                const PlanOptions& options, Plan& plan);
+                                PlanOptions& options, Plan& plan);
 
 // Removes from plan.jobs the files outside `shard`, placed by their path
 // relative to the absolute, normalized `folder`.

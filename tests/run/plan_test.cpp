@@ -3,6 +3,7 @@
 
 #include "report/render_support.hpp"
 #include "run/file_reader.hpp"
+#include "run/plan_select.hpp"
 #include "run/scoped_temp_dir.hpp"
 #include "schema/schema_registry.hpp"
 
@@ -124,6 +125,30 @@ TEST_F(PlanTest, ASelectionsJobsHoldTheirPathOnce) {
   EXPECT_EQ(describe(*plan), "../other/o.md - config.no-collection\nb.md 0\n");
   EXPECT_TRUE(shares_path(plan->jobs[1]));
   EXPECT_FALSE(shares_path(plan->jobs[0]));
+}
+
+// A selection's files move into the jobs: a run over 100k listed files
+// holds each path once, not in the selection and the jobs both.
+TEST_F(PlanTest, ASelectionsFilesMoveIntoTheJobs) {
+  const fs::path posts = m_site.path() / "posts";
+  auto config = load_config("../fmkit.yaml", posts);
+  ASSERT_TRUE(config) << headers(config.error());
+  for (bool with_config : {true, false}) {
+    PlanOptions options;
+    options.selection = listed_files("b.md\na/z.md\n", posts);
+    Plan plan;
+    plan.folder = m_site.path();
+    if (with_config) {
+      plan_selection_with_config(*config, {}, posts, options, plan);
+    } else {
+      plan_selection_with_schema({}, posts, options, plan);
+    }
+    ASSERT_EQ(plan.jobs.size(), 2u) << with_config;
+    EXPECT_EQ(plan.jobs[0].display(), "b.md");
+    for (const SelectedFile& file : options.selection->files) {
+      EXPECT_EQ(file.path(), "") << with_config;
+    }
+  }
 }
 
 }  // namespace

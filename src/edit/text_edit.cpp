@@ -13,8 +13,17 @@ Expected<std::string> apply_edits(std::string_view text,
                      if (a.begin != b.begin) return a.begin < b.begin;
                      return a.begin == a.end && b.begin != b.end;
                    });
+  // The exact size (for valid edits), so the text a write may hold is no
+  // bigger than it is.
+  size_t inserted = 0;
+  size_t deleted = 0;
+  for (const TextEdit& edit : edits) {
+    const size_t end = std::min(edit.end, text.size());
+    inserted += edit.text.size();
+    deleted += end - std::min(edit.begin, end);
+  }
   std::string out;
-  out.reserve(text.size());
+  out.reserve(text.size() - std::min(deleted, text.size()) + inserted);
   size_t done = 0;
   size_t deleted_to = std::string_view::npos;  // end of a deletion just done
   for (const TextEdit& edit : edits) {

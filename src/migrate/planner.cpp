@@ -245,6 +245,10 @@ class OpRunner {
   }
 
   const std::string& text() const { return m_text; }
+  // The text, moved out (the runner is done): copying it into a string
+  // that held the input would double its capacity, which a write holding
+  // thousands of new texts pays for each.
+  std::string take_text() { return std::move(m_text); }
   const Document& current() const { return m_current; }
   // "YAML", "TOML", "JSON": the language being edited, for messages.
   std::string dialect() const {
@@ -300,7 +304,7 @@ void run_migrations(std::string_view text, Document original,
   plan.to_version = target;
   plan.applied = std::move(applied);
   plan.deleted_values = runner.deleted_values();
-  plan.text = runner.text();
+  plan.text = runner.take_text();
   plan.changed = plan.text != text;
   if (options.schema) {
     LineIndex new_lines(plan.text);
@@ -391,7 +395,7 @@ OpsResult apply_ops(std::string_view text, const std::vector<OpPtr>& ops,
   for (const OpPtr& op : ops) {
     if (!runner.run(*op, result.diagnostics)) return result;
   }
-  result.text = runner.text();
+  result.text = runner.take_text();
   result.deleted_values = runner.deleted_values();
   return result;
 }

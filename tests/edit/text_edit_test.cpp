@@ -58,5 +58,19 @@ TEST(ApplyEditsTest, RejectsOverlapsAndOutOfRange) {
   EXPECT_EQ(outside.error(), "edit [2, 9) is outside the text (3 bytes)");
 }
 
+// The result holds no slack: `migrate --write` holds thousands of them.
+TEST(ApplyEditsTest, TheResultIsSizedExactly) {
+  const std::string text(100, 'a');
+  auto out = apply_edits(text, {{100, 100, std::string(60, 'b')},
+                                {10, 30, ""},
+                                {50, 50, std::string(30, 'c')}});
+  ASSERT_TRUE(out) << out.error();
+  EXPECT_EQ(out->size(), 170u);
+  EXPECT_EQ(out->capacity(), out->size());
+  // Overlapping and far-away edits are refused, never sized.
+  auto bad = apply_edits("abc", {{0, 3, ""}, {0, 3, ""}, {1, 99, ""}});
+  EXPECT_FALSE(bad);
+}
+
 }  // namespace
 }  // namespace fmkit

@@ -181,6 +181,11 @@ TEST_F(MigrateRunnerTest, FilesBeyondTheBudgetArePlannedAgainToWrite) {
     EXPECT_EQ(run.summary.written, 6u) << budget;
     EXPECT_EQ(run.files[0].holds_new_text, budget >= 48) << budget;
     EXPECT_EQ(run.files[1].holds_new_text, budget >= 96) << budget;
+    // A held text is no bigger than its size: the budget is what is held.
+    const std::string& held = run.files[0].plan.text;
+    if (budget >= 48) {
+      EXPECT_EQ(held.capacity(), held.size()) << budget;
+    }
     std::string all;
     for (int i = 0; i < 6; ++i) all += read("p" + std::to_string(i) + ".md");
     written.push_back(all);

@@ -43,9 +43,8 @@ using nlohmann::json;
 using testing_support::check_golden;
 using testing_support::CliResult;
 using testing_support::environment_in;
+using testing_support::FixtureRepo;
 using testing_support::read_bytes;
-using testing_support::replace_all;
-using testing_support::ScopedTempDir;
 
 const fs::path k_source = FMKIT_SOURCE_DIR;
 const fs::path k_fixture = k_source / "fixtures/formats";
@@ -53,15 +52,7 @@ const fs::path k_fixture = k_source / "fixtures/formats";
 // The fixture site in a repository of its own: REPO/.git, REPO/site/.
 class CiFormatsGolden : public testing::Test {
  protected:
-  CiFormatsGolden() {
-    fs::create_directory(m_repo.path() / ".git");
-    fs::create_directory(site());
-    for (const char* name : {"fmkit.yaml", "post.schema.json", "content"}) {
-      fs::copy(k_fixture / name, site() / name, fs::copy_options::recursive);
-    }
-  }
-
-  fs::path site() const { return m_repo.path() / "site"; }
+  fs::path site() const { return m_repo.site(); }
 
   // Runs `fmkit validate args...` in REPO/site, with GITHUB_ACTIONS=true
   // when `github_actions`; the temp folder is written "/REPO".
@@ -71,7 +62,7 @@ class CiFormatsGolden : public testing::Test {
     CliEnvironment environment = environment_in(site());
     environment.github_actions = github_actions;
     CliResult result = testing_support::run_fmkit(args, environment);
-    result.out = replace_all(result.out, m_repo.path().string(), "/REPO");
+    result.out = m_repo.stable(result.out);
     return result;
   }
 
@@ -84,7 +75,7 @@ class CiFormatsGolden : public testing::Test {
     return result.out;
   }
 
-  ScopedTempDir m_repo;
+  FixtureRepo m_repo{k_fixture, {"fmkit.yaml", "post.schema.json", "content"}};
 };
 
 TEST_F(CiFormatsGolden, EachFormatMatchesItsGolden) {

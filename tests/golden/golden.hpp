@@ -13,6 +13,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -39,22 +41,56 @@ inline std::string replace_all(std::string text, const std::string& from,
   return text;
 }
 
-// Runs each command line in `site` and returns the transcript: "$ fmkit
+// Runs each command line with `run` and returns the transcript: "$ fmkit
 // ARGS", the output, "[stderr]" and its text when there is any, and
 // "[exit N]", for a golden of a whole session.
 inline std::string transcript(
-    const std::filesystem::path& site,
-    const std::vector<std::vector<std::string>>& commands) {
+    const std::vector<std::vector<std::string>>& commands,
+    const std::function<CliResult(const std::vector<std::string>&)>& run) {
   std::string out;
   for (const std::vector<std::string>& args : commands) {
     out += "$ fmkit";
     for (const std::string& arg : args) out += " " + arg;
-    CliResult r = run_fmkit(args, environment_in(site));
+    CliResult r = run(args);
     out += "\n" + r.out;
     if (!r.err.empty()) out += "[stderr]\n" + r.err;
     out += "[exit " + std::to_string(r.code) + "]\n";
   }
   return out;
 }
+
+// The same, each command run in `site`.
+inline std::string transcript(
+    const std::filesystem::path& site,
+    const std::vector<std::vector<std::string>>& commands) {
+  return transcript(commands, [&](const std::vector<std::string>& args) {
+    return run_fmkit(args, environment_in(site));
+  });
+}
+
+// A fixture site in a repository of its own, REPO/.git and REPO/site/,
+// holding copies of the entries `names` of the folder `fixture`.
+class FixtureRepo {
+ public:
+  FixtureRepo(const std::filesystem::path& fixture,
+              std::initializer_list<const char*> names) {
+    std::filesystem::create_directory(m_repo.path() / ".git");
+    std::filesystem::create_directory(site());
+    for (const char* name : names) {
+      std::filesystem::copy(fixture / name, site() / name,
+                            std::filesystem::copy_options::recursive);
+    }
+  }
+
+  std::filesystem::path path() const { return m_repo.path(); }
+  std::filesystem::path site() const { return m_repo.path() / "site"; }
+  // `text` with the repository's temporary path written "/REPO".
+  std::string stable(const std::string& text) const {
+    return replace_all(text, m_repo.path().string(), "/REPO");
+  }
+
+ private:
+  ScopedTempDir m_repo;
+};
 
 }  // namespace fmkit::testing_support

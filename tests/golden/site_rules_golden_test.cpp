@@ -30,6 +30,7 @@ namespace fs = std::filesystem;
 using testing_support::check_golden;
 using testing_support::CliResult;
 using testing_support::environment_in;
+using testing_support::FixtureRepo;
 using testing_support::replace_all;
 using testing_support::ScopedTempDir;
 
@@ -38,40 +39,26 @@ const fs::path k_fixture = k_source / "fixtures/rules";
 
 class SiteRulesGolden : public testing::Test {
  protected:
-  SiteRulesGolden() {
-    fs::create_directory(m_repo.path() / ".git");
-    fs::create_directory(site());
-    for (const char* name : {"fmkit.yaml", "post.schema.json",
-                             "page.schema.json", "data", "content"}) {
-      fs::copy(k_fixture / name, site() / name, fs::copy_options::recursive);
-    }
-  }
-
-  fs::path site() const { return m_repo.path() / "site"; }
+  fs::path site() const { return m_repo.site(); }
 
   CliResult run(const std::vector<std::string>& args) const {
     CliResult result = testing_support::run_fmkit(args, environment_in(site()));
-    result.out = replace_all(result.out, m_repo.path().string(), "/REPO");
-    result.err = replace_all(result.err, m_repo.path().string(), "/REPO");
+    result.out = m_repo.stable(result.out);
+    result.err = m_repo.stable(result.err);
     return result;
   }
 
   // The transcript of `commands` (as testing_support::transcript()).
   std::string transcript(
       const std::vector<std::vector<std::string>>& commands) const {
-    std::string out;
-    for (const std::vector<std::string>& args : commands) {
-      out += "$ fmkit";
-      for (const std::string& arg : args) out += " " + arg;
-      CliResult r = run(args);
-      out += "\n" + r.out;
-      if (!r.err.empty()) out += "[stderr]\n" + r.err;
-      out += "[exit " + std::to_string(r.code) + "]\n";
-    }
-    return out;
+    return testing_support::transcript(
+        commands,
+        [this](const std::vector<std::string>& args) { return run(args); });
   }
 
-  ScopedTempDir m_repo;
+  FixtureRepo m_repo{k_fixture,
+                     {"fmkit.yaml", "post.schema.json", "page.schema.json",
+                      "data", "content"}};
 };
 
 TEST_F(SiteRulesGolden, EachFormatMatchesItsGolden) {
